@@ -1,0 +1,56 @@
+import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { openRuntime } from '../server/runtime.ts';
+
+const usage = `Utilisation : npx maillage <commande>
+
+Commandes :
+  migrate      applique les migrations à la base (DATABASE_URL, sinon PGlite sous DATA_DIR)
+  seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
+  help         affiche cette aide
+
+Les commandes import, export, report, backup et restore arrivent avec les tickets
+suivants (voir README) : elles ne sont pas encore disponibles.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(`${usage}\n`);
+    return command ? 0 : 1;
+  }
+  if (command !== 'migrate' && !(command === 'seed' && rest[0] === 'demo')) {
+    process.stderr.write(`Commande inconnue : ${argv.join(' ')}\n\n${usage}\n`);
+    return 1;
+  }
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  try {
+    if (command === 'migrate') {
+      process.stdout.write(`Migrations appliquées (${runtime.database.kind}).\n`);
+      return 0;
+    }
+    const { delegationId } = await loadDemo(runtime.database, runtime.auth);
+    process.stdout.write(`Démonstration chargée (délégation ${delegationId}, base ${runtime.database.kind}).\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DemoAlreadyLoaded) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,6 @@
+// Every Drizzle table, for drizzle-kit and the typed client.
+export * from '../modules/accounts/accounts.table.ts';
+export * from '../modules/audit/audit.table.ts';
+export * from '../modules/delegations/delegations.table.ts';
+export * from '../modules/governance/governance.table.ts';
+export * from '../modules/members/members.table.ts';

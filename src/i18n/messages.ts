@@ -1,0 +1,16 @@
+import { membersMessages } from '../modules/members/members.messages.ts';
+import { fr } from './fr.ts';
+
+// Every user-facing string lives in a catalogue keyed by a stable code, so a second
+// language is one more file. Feature catalogues are merged here.
+const catalogue: Record<string, string> = { ...fr, ...membersMessages };
+
+/** The French message for a code; `{name}` placeholders are filled from params. */
+export function message(code: string, params: Record<string, string | number> = {}): string {
+  const template = catalogue[code] ?? catalogue.internal ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+export function hasMessage(code: string): boolean {
+  return code in catalogue;
+}

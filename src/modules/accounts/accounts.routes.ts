@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { message } from '../../i18n/messages.ts';
+import { getDelegation } from '../delegations/delegations.service.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
+import {
+  acceptInvitationSchema,
+  invitationInputSchema,
+  meSchema,
+  roleSchema,
+  tokenParamsSchema,
+} from './accounts.schemas.ts';
+import { acceptInvitation, findPendingInvitation, inviteUser, listInvitations, listUsers } from './accounts.service.ts';
+
+// Better Auth answers in English with its own codes; users read French.
+const authErrorCodes: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: 'auth.invalid_credentials',
+  INVALID_EMAIL: 'auth.invalid_credentials',
+  INVALID_PASSWORD: 'auth.invalid_credentials',
+};
+
+export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Better Auth's own endpoints (sign-in, sign-out, session), bridged from Fastify to its fetch handler.
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    config: { access: PUBLIC },
+    schema: { hide: true },
+    async handler(request, reply) {
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value === undefined || key === CLIENT_IP_HEADER) continue;
+        headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      headers.set(CLIENT_IP_HEADER, request.ip);
+      const hasBody = request.method !== 'GET' && request.body !== undefined;
+      if (hasBody) headers.set('content-type', 'application/json');
+      headers.delete('content-length');
+      const response = await deps.auth.handler(
+        new Request(new URL(request.url, deps.config.baseUrl), {
+          method: request.method,
+          headers,
+          body: hasBody ? JSON.stringify(request.body) : undefined,
+        }),
+      );
+      reply.status(response.status);
+      for (const [key, value] of response.headers) if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      const text = await response.text();
+      if (response.status >= 400) {
+        let code = response.status === 429 ? 'auth.rate_limited' : 'auth.error';
+        try {
+          const parsed = JSON.parse(text) as { code?: string };
+          if (parsed.code && authErrorCodes[parsed.code]) code = authErrorCodes[parsed.code] as string;
+        } catch {}
+        return reply.type('application/json').send({ error: { code, message: message(code) } });
+      }
+      return reply.send(text);
+    },
+  });
+
+  r.get(
+    '/api/me',
+    { config: { access: SIGNED_IN }, schema: { tags: ['accounts'], response: { 200: meSchema } } },
+    async (request) => {
+      const auth = request.auth!;
+      const delegation = await getDelegation(deps.database.db, auth.delegationId);
+      return {
+        user: { id: auth.userId, email: auth.email, name: auth.name },
+        delegation: { id: delegation.id, slug: delegation.slug, name: delegation.name },
+        role: auth.role,
+        organisationId: auth.organisationId,
+      };
+    },
+  );
+
+  r.get(
+    '/api/admin/users',
+    { config: { access: allow('admin') }, schema: { tags: ['accounts'] } },
+    async (request) => {
+      const auth = request.auth!;
+      const items = await withTenant(deps.database.db, auth, (tx) => listUsers(tx));
+      return { items };
+    },
+  );
+
+  r.get(
+    '/api/admin/invitations',
+    { config: { access: allow('admin') }, schema: { tags: ['accounts'] } },
+    async (request) => {
+      const items = await withTenant(deps.database.db, request.auth!, (tx) => listInvitations(tx));
+      return { items };
+    },
+  );
+
+  r.post(
+    '/api/admin/invitations',
+    { config: { access: allow('admin') }, schema: { tags: ['accounts'], body: invitationInputSchema } },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const delegation = await getDelegation(deps.database.db, auth.delegationId);
+      const created = await withTenant(deps.database.db, auth, (tx) =>
+        inviteUser(tx, { mailer: deps.mailer, baseUrl: deps.config.baseUrl, delegationName: delegation.name, inviter: auth }, request.body),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.get(
+    '/api/invitations/:token',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['accounts'],
+        params: tokenParamsSchema,
+        response: { 200: z.object({ email: z.string(), role: roleSchema, delegationName: z.string() }) },
+      },
+    },
+    async (request) => {
+      const invitation = await findPendingInvitation(deps.database.db, request.params.token);
+      if (!invitation) throw new AppError('invitations.not_found', 404);
+      return { email: invitation.email, role: invitation.role, delegationName: invitation.delegationName };
+    },
+  );
+
+  r.post(
+    '/api/invitations/:token/accept',
+    {
+      config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: { tags: ['accounts'], params: tokenParamsSchema, body: acceptInvitationSchema },
+    },
+    async (request, reply) => {
+      const result = await acceptInvitation({ db: deps.database.db, auth: deps.auth }, request.params.token, request.body);
+      return reply.status(201).send(result);
+    },
+  );
+}

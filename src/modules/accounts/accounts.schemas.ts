@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['admin', 'staff', 'board', 'member']);
+
+export const meSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  delegation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  role: roleSchema,
+  organisationId: z.string().nullable(),
+});
+
+export const invitationInputSchema = z.object({
+  email: z.email().max(254),
+  role: roleSchema,
+  organisationId: z.uuid().nullish(),
+});
+
+export const acceptInvitationSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
+
+export const tokenParamsSchema = z.object({ token: z.string().min(20).max(100) });

@@ -1,0 +1,195 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { withTenant } from '../../db/client.ts';
+import { AppError } from '../../server/errors.ts';
+import type { Mailer } from '../../server/mailer.ts';
+import type { AuthContext } from '../../server/request-context.ts';
+import { delegations } from '../delegations/delegations.table.ts';
+import { organisations } from '../members/members.table.ts';
+import type { Auth } from './auth.ts';
+import { invitations, type Role, userRoles, users } from './accounts.table.ts';
+
+const INVITATION_DAYS = 14;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * The roles of a signed-in user, read before any tenant is chosen. This is one of the
+ * few queries that runs as the owner (it must look across delegations to find the
+ * user's own); it selects by user id only.
+ */
+export async function resolveAuthContext(
+  db: Db,
+  user: { id: string; email: string; name: string },
+  preferredDelegationId?: string,
+): Promise<AuthContext | null> {
+  const rows = await db
+    .select({ delegationId: userRoles.delegationId, role: userRoles.role, organisationId: userRoles.organisationId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, user.id))
+    .orderBy(asc(userRoles.createdAt));
+  const row = rows.find((r) => r.delegationId === preferredDelegationId) ?? rows[0];
+  if (!row) return null;
+  return { userId: user.id, email: user.email, name: user.name, ...row };
+}
+
+/** Creates a user with a password through Better Auth's own hashing and storage. */
+export async function createUserWithPassword(
+  auth: Auth,
+  input: { email: string; name: string; password: string },
+): Promise<string> {
+  const ctx = await auth.$context;
+  const minimum = ctx.password.config.minPasswordLength;
+  if (input.password.length < minimum) {
+    throw new AppError('auth.password_too_short', 422, {
+      params: { min: minimum },
+      fields: [{ field: 'password', code: 'auth.password_too_short', message: `Au moins ${minimum} caractères.` }],
+    });
+  }
+  const hash = await ctx.password.hash(input.password);
+  const user = await ctx.internalAdapter.createUser(
+    { email: input.email.toLowerCase(), name: input.name, emailVerified: true },
+    { method: 'admin' },
+  );
+  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
+  return user.id;
+}
+
+export async function grantRole(
+  tx: Tx,
+  input: { userId: string; role: Role; organisationId: string | null },
+): Promise<void> {
+  await tx.insert(userRoles).values({ userId: input.userId, role: input.role, organisationId: input.organisationId });
+}
+
+export async function listUsers(tx: Tx) {
+  return tx
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: userRoles.role,
+      organisationId: userRoles.organisationId,
+      organisationName: organisations.name,
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .leftJoin(organisations, eq(organisations.id, userRoles.organisationId))
+    .orderBy(asc(users.name));
+}
+
+export async function listInvitations(tx: Tx) {
+  return tx
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      organisationId: invitations.organisationId,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .orderBy(sql`${invitations.createdAt} desc`);
+}
+
+/** Records an invitation and e-mails its link. The link's token is never stored, only its hash. */
+export async function inviteUser(
+  tx: Tx,
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext },
+  input: { email: string; role: Role; organisationId?: string | null | undefined },
+): Promise<{ id: string }> {
+  const organisationId = input.organisationId ?? null;
+  if (input.role === 'member' && !organisationId) {
+    throw new AppError('invitations.member_requires_organisation', 422, {
+      fields: [{ field: 'organisationId', code: 'invitations.member_requires_organisation', message: 'Choisissez une organisation.' }],
+    });
+  }
+  let organisationName: string | null = null;
+  if (organisationId) {
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+    if (!org) throw new AppError('record.not_found', 404);
+    organisationName = org.name;
+  }
+  const email = input.email.trim().toLowerCase();
+  const existing = await tx
+    .select({ id: userRoles.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(eq(users.email, email));
+  if (existing.length > 0) throw new AppError('invitations.already_member', 409);
+
+  const token = randomBytes(32).toString('base64url');
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      email,
+      role: input.role,
+      organisationId,
+      tokenHash: hashToken(token),
+      invitedBy: deps.inviter.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
+    })
+    .returning({ id: invitations.id });
+  const link = `${deps.baseUrl}/invitation/${token}`;
+  const roleLabel = { admin: 'administrateur', staff: 'équipe salariée', board: 'administrateur du conseil', member: 'adhérent' }[input.role];
+  await deps.mailer.send({
+    to: email,
+    subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
+    text: [
+      'Bonjour,',
+      '',
+      `${deps.inviter.name} vous invite à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
+      '',
+      `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
+      link,
+      '',
+      "Si vous n'attendiez pas cette invitation, ignorez ce message.",
+    ].join('\n'),
+  });
+  if (!row) throw new Error('invitation insert returned nothing');
+  return { id: row.id };
+}
+
+/** Finds a pending invitation by its token, across delegations (the token is the credential). */
+export async function findPendingInvitation(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      delegationId: invitations.delegationId,
+      email: invitations.email,
+      role: invitations.role,
+      organisationId: invitations.organisationId,
+      delegationName: delegations.name,
+    })
+    .from(invitations)
+    .innerJoin(delegations, eq(delegations.id, invitations.delegationId))
+    .where(
+      and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())),
+    );
+  return row ?? null;
+}
+
+/** Creates the account of an invited person and gives them the invited role, once. */
+export async function acceptInvitation(
+  deps: { db: Db; auth: Auth },
+  token: string,
+  input: { name: string; password: string },
+): Promise<{ email: string }> {
+  const invitation = await findPendingInvitation(deps.db, token);
+  if (!invitation) throw new AppError('invitations.not_found', 404);
+  const [existingUser] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  const userId =
+    existingUser?.id ?? (await createUserWithPassword(deps.auth, { email: invitation.email, name: input.name, password: input.password }));
+  await withTenant(deps.db, { delegationId: invitation.delegationId, userId }, async (tx) => {
+    const updated = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (updated.length === 0) throw new AppError('invitations.not_found', 404);
+    await grantRole(tx, { userId, role: invitation.role, organisationId: invitation.organisationId });
+  });
+  return { email: invitation.email };
+}

@@ -1,0 +1,63 @@
+import { and, desc, eq, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { users } from '../accounts/accounts.table.ts';
+import { auditLog } from './audit.table.ts';
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actorName: string | null;
+  tableName: string;
+  recordId: string;
+  action: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+// Columns that change on every write and say nothing to a reader.
+const noise = new Set(['updated_at', 'created_at', 'search_name', 'delegation_id', 'id']);
+
+/** Field-by-field differences of one audit row, in the database's column names. */
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: HistoryEntry['changes'] = [];
+  for (const key of keys) {
+    if (noise.has(key)) continue;
+    const b = before?.[key] ?? null;
+    const a = after?.[key] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ field: key, before: b, after: a });
+  }
+  return changes;
+}
+
+/**
+ * The history of a record and of the rows that belong to it (an organisation's
+ * establishments, conventions, contacts…), newest first. Reads run under the
+ * tenant's row-level security like any other query.
+ */
+export async function recordHistory(tx: Tx, recordId: string, limit = 200): Promise<HistoryEntry[]> {
+  const rows = await tx
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: users.name,
+      tableName: auditLog.tableName,
+      recordId: auditLog.recordId,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(or(eq(auditLog.recordId, recordId), and(eq(auditLog.organisationId, recordId))))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actorName: row.actorName,
+    tableName: row.tableName,
+    recordId: row.recordId,
+    action: row.action,
+    changes: diff(row.before as Record<string, unknown> | null, row.after as Record<string, unknown> | null),
+  }));
+}

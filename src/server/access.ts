@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { Role } from '../modules/accounts/accounts.table.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Who may call a route. Every route declares one in `config.access`; registering a
+ * route without it throws, so an undeclared route cannot reach production.
+ * - `public`: anyone, signed in or not.
+ * - `signedIn`: any user with a role in a delegation.
+ * - a list of roles: only those roles (a `member` additionally passes through the
+ *   organisation checks of `policies.ts`, done in the service with the record at hand).
+ */
+export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
+
+export const PUBLIC: Access = { kind: 'public' };
+export const SIGNED_IN: Access = { kind: 'signedIn' };
+export const allow = (...roles: Role[]): Access => ({ kind: 'roles', roles });
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+// Routes that plugins register themselves (API documentation, built web assets): public by nature.
+const pluginRoutePrefixes = ['/api/docs', '/assets/'];
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export function isPluginRoute(url: string): boolean {
+  return pluginRoutePrefixes.some((p) => url.startsWith(p)) || url === '/*' || url === '/';
+}
+
+/** Installs the declaration check (at registration) and the enforcement (on each request). */
+export function installAccessControl(app: FastifyInstance, routes: RegisteredRoute[]) {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!access) {
+      if (isPluginRoute(route.url)) return;
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access policy (config.access)`);
+    }
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    const check = async (request: FastifyRequest, _reply: FastifyReply) => enforce(access, request);
+    const existing = route.preHandler;
+    route.preHandler = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
+  });
+}
+
+function enforce(access: Access, request: FastifyRequest) {
+  if (access.kind === 'public') return;
+  const auth = request.auth;
+  if (!auth) throw new AppError('auth.required', 401);
+  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden', 403);
+}

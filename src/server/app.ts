@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.ts';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
+import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
+import type { Auth } from '../modules/accounts/auth.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { governanceRoutes } from '../modules/governance/governance.routes.ts';
+import { membersRoutes } from '../modules/members/members.routes.ts';
+import { publicRoutes } from '../modules/members/public.routes.ts';
+import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
+import type { Config } from './config.ts';
+import { AppError, errorHandler } from './errors.ts';
+import type { Mailer } from './mailer.ts';
+import './request-context.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  auth: Auth;
+  mailer: Mailer;
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Built web app to serve; defaults to web/dist when it exists. */
+  webDist?: string | null;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance & { routesTable: RegisteredRoute[] }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const routesTable: RegisteredRoute[] = [];
+  installAccessControl(app, routesTable);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // CSRF: a cookie-carrying request that changes something must come from our own pages.
+  const allowedOrigins = new Set([new URL(deps.config.baseUrl).origin]);
+  app.addHook('onRequest', async (request) => {
+    if (!unsafeMethods.has(request.method) || !request.headers.cookie || !request.url.startsWith('/api/')) return;
+    const origin = request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
+    const ownOrigin = `${request.protocol}://${request.host}`;
+    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin)) throw new AppError('auth.csrf', 403);
+  });
+
+  // Who is calling: the session cookie, checked against the sessions table (any app server can).
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.headers.cookie?.includes('maillage') || request.url.startsWith('/api/auth/')) return;
+    const headers = new Headers();
+    headers.set('cookie', request.headers.cookie);
+    const session = await deps.auth.api.getSession({ headers });
+    if (!session) return;
+    const preferred = typeof request.headers['x-delegation'] === 'string' ? request.headers['x-delegation'] : undefined;
+    request.auth = await resolveAuthContext(deps.database.db, session.user, preferred);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Maillage API', version: '0.1.0', description: "API de Maillage, le système d'information d'un réseau de SIAE." },
+      servers: [],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/health', { config: { access: PUBLIC }, schema: { tags: ['system'] } }, async (_request, reply) => {
+    try {
+      await deps.database.ping();
+      return { status: 'ok', database: deps.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
+    }
+  });
+
+  await app.register(async (scope) => {
+    await accountsRoutes(scope, deps);
+    await membersRoutes(scope, deps);
+    await publicRoutes(scope, deps);
+    await governanceRoutes(scope, deps);
+    await auditRoutes(scope, deps);
+  });
+
+  const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
+  const serveWeb = webDist !== null && existsSync(webDist);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
+    // The web app routes on the client: unknown paths get index.html, unknown API paths a coded 404.
+    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'route.not_found', message: "Cette adresse n'existe pas." } });
+  });
+
+  return Object.assign(app, { routesTable }) as unknown as FastifyInstance & { routesTable: RegisteredRoute[] };
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}

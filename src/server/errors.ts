@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { message } from '../i18n/messages.ts';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An expected failure: a stable code, an HTTP status, a French message, and optional field errors. */
+export class AppError extends Error {
+  readonly fields: FieldError[];
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    options: { fields?: FieldError[]; params?: Record<string, string | number>; message?: string } = {},
+  ) {
+    super(options.message ?? message(code, options.params));
+    this.fields = options.fields ?? [];
+  }
+}
+
+export const notFound = (code = 'record.not_found') => new AppError(code, 404);
+export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);
+
+/** Field-level validation failure: 422 with each field's code and French message. */
+export function invalidFields(fields: { field: string; code: string }[]): AppError {
+  return new AppError('validation.failed', 422, {
+    fields: fields.map((f) => ({ ...f, message: message(f.code) })),
+  });
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldError[] };
+}
+
+function body(code: string, text: string, fields?: FieldError[]): ErrorBody {
+  return { error: fields && fields.length > 0 ? { code, message: text, fields } : { code, message: text } };
+}
+
+// Zod issue → our field code. Messages stay generic but French and attached to the field.
+function zodIssueCode(issue: { code: string; minimum?: unknown; input?: unknown }): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.input === undefined || issue.input === '' ? 'validation.required' : 'validation.too_short';
+    case 'too_big':
+      return 'validation.too_long';
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return 'validation.unknown_value';
+    case 'invalid_type':
+      return issue.input === undefined ? 'validation.required' : 'validation.wrong_type';
+    case 'unrecognized_keys':
+      return 'validation.unknown_field';
+    default:
+      return 'validation.invalid_format';
+  }
+}
+
+/** The one place where errors become HTTP answers. Unknown errors are logged and answered 500 without details. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send(body(error.code, error.message, error.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => {
+      const issue = v.params.issue as { code: string; input?: unknown; path: PropertyKey[] };
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const field = [error.validationContext === 'body' ? '' : `${error.validationContext}.`, path]
+        .join('')
+        .replace(/\.$/, '');
+      const code = zodIssueCode(issue);
+      return { field: field || String(error.validationContext), code, message: message(code) };
+    });
+    return reply.status(400).send(body('request.invalid', message('request.invalid'), fields));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return reply.status(400).send(body('request.invalid_json', message('request.invalid_json')));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return reply.status(413).send(body('request.too_large', message('request.too_large')));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return reply.status(415).send(body('request.unsupported_media_type', message('request.unsupported_media_type')));
+    case 'FST_ERR_RATE_LIMIT_EXCEEDED':
+      return reply.status(429).send(body('request.rate_limited', message('request.rate_limited')));
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.error({ err: error }, 'database unavailable');
+    return reply.status(503).send(body('database.unavailable', message('database.unavailable')));
+  }
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 500) {
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('internal', message('internal')));
+  }
+  return reply.status(status).send(body('request.invalid', message('request.invalid')));
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
+}

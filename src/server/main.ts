@@ -1,0 +1,53 @@
+import { isEmpty, loadDemo } from '../db/seed/demo.ts';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openRuntime } from './runtime.ts';
+
+const started = performance.now();
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const runtime = await openRuntime(config);
+  // Only an embedded database is filled automatically; a PostgreSQL one gets the demo
+  // through `npx maillage seed demo`, so a real installation never receives it by accident.
+  const seeded = runtime.database.kind === 'pglite' && (await isEmpty(runtime.database));
+  if (seeded) await loadDemo(runtime.database, runtime.auth);
+
+  const app = await buildApp(runtime, {
+    logger: { level: config.LOG_LEVEL, ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}) },
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop accepting, let requests in flight finish, then close the database cleanly.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await runtime.database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(
+    { database: runtime.database.kind, demoLoaded: seeded, readyInMs: Math.round(performance.now() - started) },
+    `Maillage prêt sur ${config.baseUrl}`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`Échec du démarrage : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Database, openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { type Auth, createAuth } from '../modules/accounts/auth.ts';
+import type { Config } from './config.ts';
+import { createMailer, type Mailer } from './mailer.ts';
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  auth: Auth;
+  mailer: Mailer;
+}
+
+/**
+ * The signing secret of sessions. In production it must come from AUTH_SECRET (shared
+ * by every app server). Elsewhere, one is generated once and kept in DATA_DIR, so a
+ * restart does not sign everybody out and no secret ever sits in the repository.
+ */
+function authSecret(config: Config): string {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  const file = join(resolve(config.DATA_DIR), 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Opens the database (embedded PGlite unless DATABASE_URL is set), migrates it, wires the services. */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: join(resolve(config.DATA_DIR), 'pglite'),
+  });
+  await migrate(database);
+  const auth = createAuth({
+    db: database.db,
+    baseUrl: config.baseUrl,
+    secret: authSecret(config),
+    sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
+  });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: join(resolve(config.DATA_DIR), 'outbox') });
+  return { config, database, auth, mailer };
+}
