@@ -1,7 +1,11 @@
 -- Audit trigger: one row in audit_log per changed tenant row, in the same transaction.
 -- The actor comes from the transaction setting app.user_id (empty for system jobs).
+-- SECURITY DEFINER: the app role cannot insert into audit_log itself, so application
+-- code cannot forge or add lines; only this trigger writes them.
 CREATE OR REPLACE FUNCTION app_audit() RETURNS trigger
   LANGUAGE plpgsql
+  SECURITY DEFINER
+  SET search_path = public, pg_temp
   AS $$
 DECLARE
   before_row jsonb;
@@ -68,7 +72,7 @@ SELECT app_secure_tenant_table('user_roles');
 --> statement-breakpoint
 SELECT app_secure_tenant_table('invitations');
 --> statement-breakpoint
--- The audit log is append-only for the app role: read and insert, no update, no delete.
+-- The audit log is read-only for the app role; the trigger (as its owner) appends to it.
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
@@ -77,10 +81,20 @@ CREATE POLICY tenant_isolation ON audit_log
   USING (delegation_id = app_delegation_id())
   WITH CHECK (delegation_id = app_delegation_id());
 --> statement-breakpoint
-GRANT SELECT, INSERT ON audit_log TO maillage_app;
+GRANT SELECT ON audit_log TO maillage_app;
 --> statement-breakpoint
 -- Delegations are the tenants themselves: readable by the app role (public pages
 -- name them), written only by administrators' system jobs.
 GRANT SELECT ON delegations TO maillage_app;
 --> statement-breakpoint
-GRANT USAGE ON SEQUENCE audit_log_id_seq TO maillage_app;
+-- Lookups that happen before a delegation is chosen, each limited to the rows that the
+-- credential at hand designates: a signed-in user reads their own roles (to find their
+-- delegations); whoever holds an invitation link reads that invitation.
+CREATE POLICY own_roles ON user_roles FOR SELECT
+  USING (user_id = nullif(current_setting('app.user_id', true), ''));
+--> statement-breakpoint
+CREATE POLICY invitation_by_token ON invitations FOR SELECT
+  USING (token_hash = nullif(current_setting('app.invitation_token_hash', true), ''));
+--> statement-breakpoint
+-- Names of users appear in lists and histories; passwords live in auth_accounts, never granted.
+GRANT SELECT (id, name, email) ON users TO maillage_app;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -72,10 +72,36 @@ export interface TenantContext {
  * are transaction-local, so a pooled connection never carries them to another request.
  */
 export function withTenant<T>(db: Db, context: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return asAppRole(db, { 'app.delegation_id': context.delegationId, 'app.user_id': context.userId ?? '' }, fn);
+}
+
+/**
+ * Runs `fn` as the app role before any delegation is chosen. Row-level security then
+ * shows only what the given credential designates (see the `own_roles` and
+ * `invitation_by_token` policies): a user's own roles, the invitation of a token.
+ */
+export function withCredential<T>(
+  db: Db,
+  credential: { userId: string } | { invitationTokenHash: string },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const settings: Record<string, string> =
+    'userId' in credential
+      ? { 'app.user_id': credential.userId }
+      : { 'app.invitation_token_hash': credential.invitationTokenHash };
+  return asAppRole(db, settings, fn);
+}
+
+function asAppRole<T>(db: Db, settings: Record<string, string>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('app.delegation_id', ${context.delegationId}, true), set_config('app.user_id', ${context.userId ?? ''}, true), set_config('role', 'maillage_app', true)`,
-    );
+    const assignments = Object.entries(settings).map(([key, value]) => sql`set_config(${key}, ${value}, true)`);
+    await tx.execute(sql`select ${sql.join(assignments, sql`, `)}, set_config('role', 'maillage_app', true)`);
     return fn(tx as unknown as Tx);
   });
+}
+
+/** Rows of a raw SQL query, typed by the caller (both drivers answer with `rows`). */
+export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

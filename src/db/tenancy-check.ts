@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import { type Db, queryRows } from './client.ts';
 
 export interface TenantTableProblem {
   table: string;
@@ -12,7 +12,7 @@ export interface TenantTableProblem {
  * trigger (audit_log itself excepted). The tenancy test requires an empty list.
  */
 export async function findUnsecuredTenantTables(db: Db): Promise<TenantTableProblem[]> {
-  const result = await db.execute(sql`
+  const rows = await queryRows<{ table: string; rls: boolean; forced: boolean; has_policy: boolean; has_audit: boolean; granted: boolean }>(db, sql`
     select c.relname as table,
            c.relrowsecurity as rls,
            c.relforcerowsecurity as forced,
@@ -24,7 +24,6 @@ export async function findUnsecuredTenantTables(db: Db): Promise<TenantTableProb
     join pg_attribute a on a.attrelid = c.oid and a.attname = 'delegation_id' and not a.attisdropped
     where n.nspname = 'public' and c.relkind in ('r', 'p')
     order by c.relname`);
-  const rows = result.rows as { table: string; rls: boolean; forced: boolean; has_policy: boolean; has_audit: boolean; granted: boolean }[];
   const problems: TenantTableProblem[] = [];
   for (const row of rows) {
     if (!row.rls) problems.push({ table: row.table, problem: 'rls_disabled' });
@@ -38,10 +37,10 @@ export async function findUnsecuredTenantTables(db: Db): Promise<TenantTableProb
 
 /** Every tenant table's name, for the isolation test to go through them all. */
 export async function tenantTables(db: Db): Promise<string[]> {
-  const result = await db.execute(sql`
+  const rows = await queryRows<{ table: string }>(db, sql`
     select c.relname as table from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attname = 'delegation_id' and not a.attisdropped
     where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`);
-  return (result.rows as { table: string }[]).map((r) => r.table);
+  return rows.map((r) => r.table);
 }

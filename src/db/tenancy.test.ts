@@ -5,7 +5,7 @@ import { loadDemo } from './seed/demo.ts';
 import { createAuth } from '../modules/accounts/auth.ts';
 import { delegations } from '../modules/delegations/delegations.table.ts';
 import { organisations } from '../modules/members/members.table.ts';
-import { type Database, withTenant } from './client.ts';
+import { type Database, queryRows, withTenant } from './client.ts';
 import { findUnsecuredTenantTables, tenantTables } from './tenancy-check.ts';
 
 let database: Database;
@@ -42,11 +42,9 @@ describe('tenancy by row-level security', () => {
   });
 
   it('runs tenant queries as a role that cannot bypass row-level security', async () => {
-    const [role] = (
-      await withTenant(database.db, { delegationId: a, userId: null }, (tx) =>
-        tx.execute(sql`select current_user as name, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`),
-      )
-    ).rows as { name: string; rolsuper: boolean; rolbypassrls: boolean }[];
+    const [role] = await withTenant(database.db, { delegationId: a, userId: null }, (tx) =>
+      queryRows(tx, sql`select current_user as name, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`),
+    );
     expect(role).toEqual({ name: 'maillage_app', rolsuper: false, rolbypassrls: false });
   });
 
@@ -55,10 +53,13 @@ describe('tenancy by row-level security', () => {
     expect(tables).toEqual(expect.arrayContaining(['organisations', 'establishments', 'audit_log', 'user_roles']));
     for (const table of tables) {
       const counts = await withTenant(database.db, { delegationId: a, userId: null }, (tx) =>
-        tx.execute(sql`select delegation_id::text as d, count(*)::int as n from ${sql.identifier(table)} group by 1`),
+        queryRows<{ d: string }>(tx, sql`select delegation_id::text as d, count(*)::int as n from ${sql.identifier(table)} group by 1`),
       );
-      for (const row of counts.rows as { d: string }[]) expect(row.d, `table ${table}`).toBe(a);
+      for (const row of counts) expect(row.d, `table ${table}`).toBe(a);
     }
+    // B's rows exist (the owner sees them) but A never does.
+    const [bRows] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where delegation_id = ${b}`);
+    expect(bRows?.n).toBeGreaterThan(0);
     const seenByB = await withTenant(database.db, { delegationId: b, userId: null }, (tx) => tx.select().from(organisations));
     expect(seenByB.map((o) => o.name)).toEqual(['ORGANISATION DE B']);
   });
@@ -78,7 +79,7 @@ describe('tenancy by row-level security', () => {
   it('sees nothing when no delegation is set', async () => {
     const rows = await database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('role', 'maillage_app', true)`);
-      return (await tx.execute(sql`select count(*)::int as n from organisations`)).rows;
+      return queryRows(tx as never, sql`select count(*)::int as n from organisations`);
     });
     expect(rows).toEqual([{ n: 0 }]);
   });
@@ -88,9 +89,9 @@ describe('tenancy by row-level security', () => {
       tx.update(organisations).set({ note: 'vérifié' }).returning(),
     );
     const log = await withTenant(database.db, { delegationId: b, userId: null }, (tx) =>
-      tx.execute(sql`select actor_user_id, action, before->>'note' as before, after->>'note' as after from audit_log where record_id = ${org!.id} order by id`),
+      queryRows(tx, sql`select actor_user_id, action, before->>'note' as before, after->>'note' as after from audit_log where record_id = ${org!.id} order by id`),
     );
-    expect(log.rows.at(-1)).toEqual({ actor_user_id: 'user-42', action: 'update', before: null, after: 'vérifié' });
+    expect(log.at(-1)).toEqual({ actor_user_id: 'user-42', action: 'update', before: null, after: 'vérifié' });
     // A failed transaction leaves neither the change nor its audit line.
     await expect(
       withTenant(database.db, { delegationId: b, userId: 'user-42' }, async (tx) => {
@@ -99,14 +100,18 @@ describe('tenancy by row-level security', () => {
       }),
     ).rejects.toThrow('rollback');
     const after = await withTenant(database.db, { delegationId: b, userId: null }, (tx) =>
-      tx.execute(sql`select count(*)::int as n from audit_log where after->>'note' = 'annulé'`),
+      queryRows(tx, sql`select count(*)::int as n from audit_log where after->>'note' = 'annulé'`),
     );
-    expect(after.rows).toEqual([{ n: 0 }]);
+    expect(after).toEqual([{ n: 0 }]);
   });
 
-  it('keeps the audit log append-only for the app role', async () => {
-    await expect(
-      withTenant(database.db, { delegationId: b, userId: null }, (tx) => tx.execute(sql`delete from audit_log`)),
-    ).rejects.toThrow();
+  it('lets no application code write the audit log: only the trigger appends to it', async () => {
+    for (const statement of [
+      sql`delete from audit_log`,
+      sql`update audit_log set action = 'forged'`,
+      sql`insert into audit_log (table_name, record_id, action) values ('organisations', gen_random_uuid(), 'forged')`,
+    ]) {
+      await expect(withTenant(database.db, { delegationId: b, userId: null }, (tx) => tx.execute(statement))).rejects.toThrow();
+    }
   });
 });

@@ -7,8 +7,8 @@ import { AppError } from './errors.ts';
  * route without it throws, so an undeclared route cannot reach production.
  * - `public`: anyone, signed in or not.
  * - `signedIn`: any user with a role in a delegation.
- * - a list of roles: only those roles (a `member` additionally passes through the
- *   organisation checks of `policies.ts`, done in the service with the record at hand).
+ * - a list of roles: only those roles (a `member` additionally passes the organisation
+ *   checks done in the service with the record at hand, see members.service.ts).
  */
 export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
 
@@ -45,9 +45,10 @@ export function installAccessControl(app: FastifyInstance, routes: RegisteredRou
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no access policy (config.access)`);
     }
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    // onRequest: refused callers are turned away before their body is even parsed.
     const check = async (request: FastifyRequest, _reply: FastifyReply) => enforce(access, request);
-    const existing = route.preHandler;
-    route.preHandler = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
+    const existing = route.onRequest;
+    route.onRequest = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
   });
 }
 

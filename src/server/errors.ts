@@ -40,17 +40,18 @@ function body(code: string, text: string, fields?: FieldError[]): ErrorBody {
 }
 
 // Zod issue → our field code. Messages stay generic but French and attached to the field.
-function zodIssueCode(issue: { code: string; minimum?: unknown; input?: unknown }): string {
-  switch (issue.code) {
+function zodIssueCode(keyword: string, params: Record<string, unknown>, text: string): string {
+  const missing = /received undefined/.test(text);
+  switch (keyword) {
     case 'too_small':
-      return issue.input === undefined || issue.input === '' ? 'validation.required' : 'validation.too_short';
+      return params.origin === 'string' && params.minimum === 1 ? 'validation.required' : 'validation.too_short';
     case 'too_big':
       return 'validation.too_long';
     case 'invalid_value':
     case 'invalid_enum_value':
       return 'validation.unknown_value';
     case 'invalid_type':
-      return issue.input === undefined ? 'validation.required' : 'validation.wrong_type';
+      return missing ? 'validation.required' : 'validation.wrong_type';
     case 'unrecognized_keys':
       return 'validation.unknown_field';
     default:
@@ -65,12 +66,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => {
-      const issue = v.params.issue as { code: string; input?: unknown; path: PropertyKey[] };
       const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const field = [error.validationContext === 'body' ? '' : `${error.validationContext}.`, path]
         .join('')
         .replace(/\.$/, '');
-      const code = zodIssueCode(issue);
+      const code = zodIssueCode(v.keyword, v.params as Record<string, unknown>, v.message ?? '');
       return { field: field || String(error.validationContext), code, message: message(code) };
     });
     return reply.status(400).send(body('request.invalid', message('request.invalid'), fields));

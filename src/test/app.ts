@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { withTenant } from '../db/client.ts';
@@ -6,6 +6,7 @@ import { createUserWithPassword, grantRole } from '../modules/accounts/accounts.
 import type { Role } from '../modules/accounts/accounts.table.ts';
 import { createAuth } from '../modules/accounts/auth.ts';
 import { delegations } from '../modules/delegations/delegations.table.ts';
+import type { RegisteredRoute } from '../server/access.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Mail, Mailer } from '../server/mailer.ts';
@@ -15,7 +16,7 @@ export const TEST_ORIGIN = 'http://localhost:3000';
 export const TEST_PASSWORD = 'mot-de-passe-de-test';
 
 export interface TestApp {
-  app: FastifyInstance & { routesTable: { method: string; url: string }[] };
+  app: FastifyInstance & { routesTable: RegisteredRoute[] };
   database: Database;
   auth: ReturnType<typeof createAuth>;
   sentMail: Mail[];
@@ -73,6 +74,8 @@ export async function signIn(t: TestApp, email: string, password: string): Promi
     method: 'POST',
     url: '/api/auth/sign-in/email',
     headers: { origin: TEST_ORIGIN },
+    // Each sign-in from its own address, so that the sign-in throttling does not trip between tests.
+    remoteAddress: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
     payload: { email, password },
   });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);

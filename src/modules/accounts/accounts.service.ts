@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { withTenant } from '../../db/client.ts';
+import { withCredential, withTenant } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Mailer } from '../../server/mailer.ts';
 import type { AuthContext } from '../../server/request-context.ts';
@@ -14,21 +14,23 @@ const INVITATION_DAYS = 14;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/**
- * The roles of a signed-in user, read before any tenant is chosen. This is one of the
- * few queries that runs as the owner (it must look across delegations to find the
- * user's own); it selects by user id only.
- */
+/** The roles of a signed-in user across delegations; row-level security shows only their own rows. */
 export async function resolveAuthContext(
   db: Db,
   user: { id: string; email: string; name: string },
   preferredDelegationId?: string,
 ): Promise<AuthContext | null> {
-  const rows = await db
-    .select({ delegationId: userRoles.delegationId, role: userRoles.role, organisationId: userRoles.organisationId })
-    .from(userRoles)
-    .where(eq(userRoles.userId, user.id))
-    .orderBy(asc(userRoles.createdAt));
+  const rows = await withCredential(db, { userId: user.id }, (tx) =>
+    tx
+      .select({
+        delegationId: userRoles.delegationId,
+        role: userRoles.role,
+        organisationId: userRoles.organisationId,
+      })
+      .from(userRoles)
+      .where(eq(userRoles.userId, user.id))
+      .orderBy(asc(userRoles.createdAt)),
+  );
   const row = rows.find((r) => r.delegationId === preferredDelegationId) ?? rows[0];
   if (!row) return null;
   return { userId: user.id, email: user.email, name: user.name, ...row };
@@ -44,7 +46,9 @@ export async function createUserWithPassword(
   if (input.password.length < minimum) {
     throw new AppError('auth.password_too_short', 422, {
       params: { min: minimum },
-      fields: [{ field: 'password', code: 'auth.password_too_short', message: `Au moins ${minimum} caractères.` }],
+      fields: [
+        { field: 'password', code: 'auth.password_too_short', message: `Au moins ${minimum} caractères.` },
+      ],
     });
   }
   const hash = await ctx.password.hash(input.password);
@@ -52,7 +56,12 @@ export async function createUserWithPassword(
     { email: input.email.toLowerCase(), name: input.name, emailVerified: true },
     { method: 'admin' },
   );
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: 'credential',
+    accountId: user.id,
+    password: hash,
+  });
   return user.id;
 }
 
@@ -60,7 +69,9 @@ export async function grantRole(
   tx: Tx,
   input: { userId: string; role: Role; organisationId: string | null },
 ): Promise<void> {
-  await tx.insert(userRoles).values({ userId: input.userId, role: input.role, organisationId: input.organisationId });
+  await tx
+    .insert(userRoles)
+    .values({ userId: input.userId, role: input.role, organisationId: input.organisationId });
 }
 
 export async function listUsers(tx: Tx) {
@@ -103,12 +114,21 @@ export async function inviteUser(
   const organisationId = input.organisationId ?? null;
   if (input.role === 'member' && !organisationId) {
     throw new AppError('invitations.member_requires_organisation', 422, {
-      fields: [{ field: 'organisationId', code: 'invitations.member_requires_organisation', message: 'Choisissez une organisation.' }],
+      fields: [
+        {
+          field: 'organisationId',
+          code: 'invitations.member_requires_organisation',
+          message: 'Choisissez une organisation.',
+        },
+      ],
     });
   }
   let organisationName: string | null = null;
   if (organisationId) {
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId));
     if (!org) throw new AppError('record.not_found', 404);
     organisationName = org.name;
   }
@@ -133,7 +153,12 @@ export async function inviteUser(
     })
     .returning({ id: invitations.id });
   const link = `${deps.baseUrl}/invitation/${token}`;
-  const roleLabel = { admin: 'administrateur', staff: 'équipe salariée', board: 'administrateur du conseil', member: 'adhérent' }[input.role];
+  const roleLabel = {
+    admin: 'administrateur',
+    staff: 'équipe salariée',
+    board: 'administrateur du conseil',
+    member: 'adhérent',
+  }[input.role];
   await deps.mailer.send({
     to: email,
     subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
@@ -154,20 +179,27 @@ export async function inviteUser(
 
 /** Finds a pending invitation by its token, across delegations (the token is the credential). */
 export async function findPendingInvitation(db: Db, token: string) {
-  const [row] = await db
-    .select({
-      id: invitations.id,
-      delegationId: invitations.delegationId,
-      email: invitations.email,
-      role: invitations.role,
-      organisationId: invitations.organisationId,
-      delegationName: delegations.name,
-    })
-    .from(invitations)
-    .innerJoin(delegations, eq(delegations.id, invitations.delegationId))
-    .where(
-      and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())),
-    );
+  const tokenHash = hashToken(token);
+  const [row] = await withCredential(db, { invitationTokenHash: tokenHash }, (tx) =>
+    tx
+      .select({
+        id: invitations.id,
+        delegationId: invitations.delegationId,
+        email: invitations.email,
+        role: invitations.role,
+        organisationId: invitations.organisationId,
+        delegationName: delegations.name,
+      })
+      .from(invitations)
+      .innerJoin(delegations, eq(delegations.id, invitations.delegationId))
+      .where(
+        and(
+          eq(invitations.tokenHash, tokenHash),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      ),
+  );
   return row ?? null;
 }
 
@@ -179,9 +211,17 @@ export async function acceptInvitation(
 ): Promise<{ email: string }> {
   const invitation = await findPendingInvitation(deps.db, token);
   if (!invitation) throw new AppError('invitations.not_found', 404);
-  const [existingUser] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  const [existingUser] = await deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, invitation.email));
   const userId =
-    existingUser?.id ?? (await createUserWithPassword(deps.auth, { email: invitation.email, name: input.name, password: input.password }));
+    existingUser?.id ??
+    (await createUserWithPassword(deps.auth, {
+      email: invitation.email,
+      name: input.name,
+      password: input.password,
+    }));
   await withTenant(deps.db, { delegationId: invitation.delegationId, userId }, async (tx) => {
     const updated = await tx
       .update(invitations)

@@ -1,0 +1,108 @@
+// `npm run bench`: measures start-up on an existing data directory and the cost of the
+// main read routes, each against a baseline measured in the same run, and writes
+// bench/RESULTS.md. Figures are ratios so that a slower or busier machine does not lie.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+async function waitForHealth(port: number, path = '/api/health', timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no answer on port ${port}`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+async function timeStart(args: string[], env: Record<string, string>, port: number, path?: string) {
+  const started = performance.now();
+  const child = startProcess(args, { ...env, PORT: String(port) });
+  await waitForHealth(port, path);
+  const elapsed = performance.now() - started;
+  await stop(child);
+  return elapsed;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function throughput(url: string, count: number, cookie?: string): Promise<number> {
+  const started = performance.now();
+  const concurrency = 8;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        next++;
+        const response = await fetch(url, cookie ? { headers: { cookie } } : {});
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        await response.arrayBuffer();
+      }
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'maillage-bench-'));
+const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1' };
+const port = 3901;
+try {
+  // First start: migrations + demo load (not the target, reported for information).
+  const first = await timeStart(['bin/start.mjs'], env, port);
+  const baseline: number[] = [];
+  const maillage: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Baseline: a bare Fastify server with one route, started the same way (through tsx).
+    baseline.push(await timeStart(['--import', 'tsx', 'bench/baseline-server.ts'], env, port + 1, '/'));
+    maillage.push(await timeStart(['bin/start.mjs'], env, port));
+  }
+
+  const child = startProcess(['bin/start.mjs'], { ...env, PORT: String(port) });
+  await waitForHealth(port);
+  const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
+  const health = await throughput(`http://127.0.0.1:${port}/api/health`, requests);
+  const directory = await throughput(`http://127.0.0.1:${port}/api/public/structures`, requests);
+  const stats = await throughput(`http://127.0.0.1:${port}/api/public/stats/members?year=2024`, requests);
+  await stop(child);
+
+  const b = median(baseline);
+  const m = median(maillage);
+  const lines = [
+    '# Benchmark results',
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    '- command: `npm run bench` (embedded PGlite, demo data, median of ' + runs + ' runs)',
+    '',
+    '| measure | value | baseline (same run) | ratio | target |',
+    '|---|---|---|---|---|',
+    `| start-up on an existing data directory, to first 200 on /api/health | ${m.toFixed(0)} ms | bare Fastify via tsx: ${b.toFixed(0)} ms | ${(m / b).toFixed(2)} × | < 3000 ms ${m < 3000 ? '✅' : '❌'} |`,
+    `| first start on an empty data directory (migrate + demo load) | ${first.toFixed(0)} ms | — | — | — |`,
+    `| GET /api/public/structures (53 items), 8 concurrent | ${directory.toFixed(0)} req/s | GET /api/health: ${health.toFixed(0)} req/s | ${(directory / health).toFixed(2)} × | — |`,
+    `| GET /api/public/stats/members, 8 concurrent | ${stats.toFixed(0)} req/s | GET /api/health: ${health.toFixed(0)} req/s | ${(stats / health).toFixed(2)} × | — |`,
+    '',
+    'Start-up is measured from process spawn to the first successful health answer, so it',
+    'includes loading TypeScript through tsx, opening the PGlite data directory and checking migrations.',
+    '',
+  ];
+  await writeFile(new URL('RESULTS.md', import.meta.url), lines.join('\n'));
+  console.log(lines.join('\n'));
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}

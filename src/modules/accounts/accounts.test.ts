@@ -1,0 +1,199 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer } from '../../server/mailer.ts';
+import { createDelegation, createTestApp, signedInAs, signIn, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../../test/app.ts';
+
+// A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
+const received: { to: string; data: string }[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, session, callback) {
+    let data = '';
+    stream.on('data', (chunk: Buffer) => {
+      data += chunk.toString('utf8');
+    });
+    stream.on('end', () => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
+      callback();
+    });
+  },
+});
+
+let t: TestApp;
+let delegationId: string;
+
+beforeAll(async () => {
+  smtp.listen(0, '127.0.0.1');
+  await once(smtp.server, 'listening');
+  const port = (smtp.server.address() as AddressInfo).port;
+  t = await createTestApp({
+    mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Maillage <no-reply@example.org>', outboxDir: '/nonexistent' }),
+  });
+  delegationId = (await createDelegation(t.database)).id;
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+
+describe('sign-in and sessions', () => {
+  it('signs in with e-mail and password, and knows who is calling', async () => {
+    const { cookie, email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const response = await me(cookie);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ user: { email }, role: 'staff', delegation: { id: delegationId } });
+    const setCookie = String(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in/email',
+          headers: { origin: TEST_ORIGIN },
+          payload: { email, password: TEST_PASSWORD },
+        })
+      ).headers['set-cookie'],
+    );
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('answers a wrong password in French, without saying which part was wrong', async () => {
+    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: TEST_ORIGIN, 'x-forwarded-for': '10.0.0.1' },
+      payload: { email, password: 'pas le bon mot de passe' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ error: { code: 'auth.invalid_credentials', message: 'E-mail ou mot de passe incorrect.' } });
+  });
+
+  it('signs out: the session cookie no longer works', async () => {
+    const { cookie } = await signedInAs(t, { delegationId, role: 'board' });
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie, origin: TEST_ORIGIN }, payload: {} });
+    expect(out.statusCode).toBe(200);
+    expect((await me(cookie)).statusCode).toBe(401);
+  });
+
+  it('refuses an expired session', async () => {
+    const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
+    await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${userId}`);
+    const response = await me(cookie);
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('auth.required');
+  });
+
+  it('throttles repeated sign-in attempts and says so in French', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { origin: TEST_ORIGIN },
+        remoteAddress: '192.0.2.77',
+        payload: { email: 'personne@example.org', password: 'mauvais-mot-de-passe' },
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) expect(response.json().error.code).toBe('auth.rate_limited');
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('refuses a cookie-carrying change that comes from another site (CSRF)', async () => {
+    const { cookie } = await signedInAs(t, { delegationId, role: 'admin' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/invitations',
+      headers: { cookie, origin: 'https://evil.example' },
+      payload: { email: 'x@example.org', role: 'staff' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('auth.csrf');
+    const noOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/invitations',
+      headers: { cookie },
+      payload: { email: 'x@example.org', role: 'staff' },
+    });
+    expect(noOrigin.statusCode).toBe(403);
+  });
+});
+
+describe('invitations', () => {
+  it('lets an admin invite by e-mail; the invited person creates an account and signs in', async () => {
+    const admin = await signedInAs(t, { delegationId, role: 'admin' });
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/invitations',
+      headers: { cookie: admin.cookie, origin: TEST_ORIGIN },
+      payload: { email: 'Nouvelle.Salariee@Example.org', role: 'staff' },
+    });
+    expect(invite.statusCode).toBe(201);
+    const mail = received.find((m) => m.to === 'nouvelle.salariee@example.org');
+    expect(mail, 'invitation e-mail received over SMTP').toBeDefined();
+    const body = mail!.data.replace(/=\r?\n/g, '');
+    expect(body).toContain('Invitation');
+    const token = body.match(/\/invitation\/([\w-]+)/)?.[1];
+    expect(token).toBeDefined();
+
+    const shown = await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    expect(shown.json()).toMatchObject({ email: 'nouvelle.salariee@example.org', role: 'staff' });
+
+    const tooShort = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: { name: 'Nouvelle Salariée', password: 'court' },
+    });
+    expect(tooShort.statusCode).toBe(422);
+    expect(tooShort.json().error.fields[0]).toMatchObject({ field: 'password' });
+
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: { name: 'Nouvelle Salariée', password: 'un-mot-de-passe-long' },
+    });
+    expect(accepted.statusCode).toBe(201);
+    const cookie = await signIn(t, 'nouvelle.salariee@example.org', 'un-mot-de-passe-long');
+    expect((await me(cookie)).json()).toMatchObject({ role: 'staff', delegation: { id: delegationId } });
+
+    // The link works once.
+    const again = await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe('invitations.not_found');
+
+    const list = await t.app.inject({ method: 'GET', url: '/api/admin/users', headers: { cookie: admin.cookie } });
+    expect(list.json().items.map((u: { email: string }) => u.email)).toContain('nouvelle.salariee@example.org');
+  });
+
+  it('requires an organisation for a member invitation', async () => {
+    const admin = await signedInAs(t, { delegationId, role: 'admin' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/invitations',
+      headers: { cookie: admin.cookie, origin: TEST_ORIGIN },
+      payload: { email: 'adherent@example.org', role: 'member' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.fields[0].field).toBe('organisationId');
+  });
+
+  it('does not let staff invite users', async () => {
+    const staff = await signedInAs(t, { delegationId, role: 'staff' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/invitations',
+      headers: { cookie: staff.cookie, origin: TEST_ORIGIN },
+      payload: { email: 'x@example.org', role: 'admin' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('auth.forbidden');
+  });
+});
