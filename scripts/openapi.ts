@@ -7,7 +7,12 @@ import { loadConfig } from '../src/server/config.ts';
 
 const database = await openDatabase({ dataDir: 'memory://' });
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-const auth = createAuth({ db: database.db, baseUrl: config.baseUrl, secret: 'openapi-generation-only-not-a-secret', sessionMaxAgeHours: 1 });
+const auth = createAuth({
+  db: database.db,
+  baseUrl: config.baseUrl,
+  secret: 'openapi-generation-only-not-a-secret',
+  sessionMaxAgeHours: 1,
+});
 const app = await buildApp({ config, database, auth, mailer: { send: async () => {} } }, { webDist: null });
 await app.ready();
 const document = app.swagger();

@@ -30,7 +30,9 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const { delegationId } = await loadDemo(runtime.database, runtime.auth);
-    process.stdout.write(`Démonstration chargée (délégation ${delegationId}, base ${runtime.database.kind}).\n`);
+    process.stdout.write(
+      `Démonstration chargée (délégation ${delegationId}, base ${runtime.database.kind}).\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof DemoAlreadyLoaded) {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -48,7 +48,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const client = await PGlite.create(
+    dataDir,
+    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+  );
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -72,7 +75,11 @@ export interface TenantContext {
  * are transaction-local, so a pooled connection never carries them to another request.
  */
 export function withTenant<T>(db: Db, context: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return asAppRole(db, { 'app.delegation_id': context.delegationId, 'app.user_id': context.userId ?? '' }, fn);
+  return asAppRole(
+    db,
+    { 'app.delegation_id': context.delegationId, 'app.user_id': context.userId ?? '' },
+    fn,
+  );
 }
 
 /**
@@ -94,7 +101,9 @@ export function withCredential<T>(
 
 function asAppRole<T>(db: Db, settings: Record<string, string>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    const assignments = Object.entries(settings).map(([key, value]) => sql`set_config(${key}, ${value}, true)`);
+    const assignments = Object.entries(settings).map(
+      ([key, value]) => sql`set_config(${key}, ${value}, true)`,
+    );
     await tx.execute(sql`select ${sql.join(assignments, sql`, `)}, set_config('role', 'maillage_app', true)`);
     return fn(tx as unknown as Tx);
   });

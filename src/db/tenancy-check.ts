@@ -12,7 +12,16 @@ export interface TenantTableProblem {
  * trigger (audit_log itself excepted). The tenancy test requires an empty list.
  */
 export async function findUnsecuredTenantTables(db: Db): Promise<TenantTableProblem[]> {
-  const rows = await queryRows<{ table: string; rls: boolean; forced: boolean; has_policy: boolean; has_audit: boolean; granted: boolean }>(db, sql`
+  const rows = await queryRows<{
+    table: string;
+    rls: boolean;
+    forced: boolean;
+    has_policy: boolean;
+    has_audit: boolean;
+    granted: boolean;
+  }>(
+    db,
+    sql`
     select c.relname as table,
            c.relrowsecurity as rls,
            c.relforcerowsecurity as forced,
@@ -23,24 +32,29 @@ export async function findUnsecuredTenantTables(db: Db): Promise<TenantTableProb
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attname = 'delegation_id' and not a.attisdropped
     where n.nspname = 'public' and c.relkind in ('r', 'p')
-    order by c.relname`);
+    order by c.relname`,
+  );
   const problems: TenantTableProblem[] = [];
   for (const row of rows) {
     if (!row.rls) problems.push({ table: row.table, problem: 'rls_disabled' });
     if (!row.forced) problems.push({ table: row.table, problem: 'rls_not_forced' });
     if (!row.has_policy) problems.push({ table: row.table, problem: 'no_policy' });
     if (!row.granted) problems.push({ table: row.table, problem: 'not_granted' });
-    if (!row.has_audit && row.table !== 'audit_log') problems.push({ table: row.table, problem: 'no_audit_trigger' });
+    if (!row.has_audit && row.table !== 'audit_log')
+      problems.push({ table: row.table, problem: 'no_audit_trigger' });
   }
   return problems;
 }
 
 /** Every tenant table's name, for the isolation test to go through them all. */
 export async function tenantTables(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ table: string }>(db, sql`
+  const rows = await queryRows<{ table: string }>(
+    db,
+    sql`
     select c.relname as table from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attname = 'delegation_id' and not a.attisdropped
-    where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`);
+    where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+  );
   return rows.map((r) => r.table);
 }

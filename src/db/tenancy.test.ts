@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../test/database.ts';
-import { loadDemo } from './seed/demo.ts';
 import { createAuth } from '../modules/accounts/auth.ts';
 import { delegations } from '../modules/delegations/delegations.table.ts';
 import { organisations } from '../modules/members/members.table.ts';
+import { createTestDatabase } from '../test/database.ts';
 import { type Database, queryRows, withTenant } from './client.ts';
+import { loadDemo } from './seed/demo.ts';
 import { findUnsecuredTenantTables, tenantTables } from './tenancy-check.ts';
 
 let database: Database;
@@ -14,10 +14,18 @@ let b: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const auth = createAuth({ db: database.db, baseUrl: 'http://localhost:3000', secret: 'x'.repeat(32), sessionMaxAgeHours: 1 });
+  const auth = createAuth({
+    db: database.db,
+    baseUrl: 'http://localhost:3000',
+    secret: 'x'.repeat(32),
+    sessionMaxAgeHours: 1,
+  });
   // Delegation A is the full demo (every tenant table gets rows); B gets a copy of some of them.
   a = (await loadDemo(database, auth)).delegationId;
-  const [other] = await database.db.insert(delegations).values({ slug: 'autre', name: 'Autre délégation' }).returning();
+  const [other] = await database.db
+    .insert(delegations)
+    .values({ slug: 'autre', name: 'Autre délégation' })
+    .returning();
   b = other!.id;
   await withTenant(database.db, { delegationId: b, userId: null }, async (tx) => {
     await tx.insert(organisations).values({ name: 'ORGANISATION DE B', searchName: 'organisation de b' });
@@ -43,24 +51,37 @@ describe('tenancy by row-level security', () => {
 
   it('runs tenant queries as a role that cannot bypass row-level security', async () => {
     const [role] = await withTenant(database.db, { delegationId: a, userId: null }, (tx) =>
-      queryRows(tx, sql`select current_user as name, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`),
+      queryRows(
+        tx,
+        sql`select current_user as name, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`,
+      ),
     );
     expect(role).toEqual({ name: 'maillage_app', rolsuper: false, rolbypassrls: false });
   });
 
   it('never shows delegation B rows to delegation A, whatever the table', async () => {
     const tables = await tenantTables(database.db);
-    expect(tables).toEqual(expect.arrayContaining(['organisations', 'establishments', 'audit_log', 'user_roles']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['organisations', 'establishments', 'audit_log', 'user_roles']),
+    );
     for (const table of tables) {
       const counts = await withTenant(database.db, { delegationId: a, userId: null }, (tx) =>
-        queryRows<{ d: string }>(tx, sql`select delegation_id::text as d, count(*)::int as n from ${sql.identifier(table)} group by 1`),
+        queryRows<{ d: string }>(
+          tx,
+          sql`select delegation_id::text as d, count(*)::int as n from ${sql.identifier(table)} group by 1`,
+        ),
       );
       for (const row of counts) expect(row.d, `table ${table}`).toBe(a);
     }
     // B's rows exist (the owner sees them) but A never does.
-    const [bRows] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where delegation_id = ${b}`);
+    const [bRows] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where delegation_id = ${b}`,
+    );
     expect(bRows?.n).toBeGreaterThan(0);
-    const seenByB = await withTenant(database.db, { delegationId: b, userId: null }, (tx) => tx.select().from(organisations));
+    const seenByB = await withTenant(database.db, { delegationId: b, userId: null }, (tx) =>
+      tx.select().from(organisations),
+    );
     expect(seenByB.map((o) => o.name)).toEqual(['ORGANISATION DE B']);
   });
 
@@ -71,7 +92,11 @@ describe('tenancy by row-level security', () => {
       ),
     ).rejects.toThrow();
     const updated = await withTenant(database.db, { delegationId: a, userId: null }, (tx) =>
-      tx.update(organisations).set({ name: 'piraté' }).where(sql`${organisations.delegationId} = ${b}`).returning(),
+      tx
+        .update(organisations)
+        .set({ name: 'piraté' })
+        .where(sql`${organisations.delegationId} = ${b}`)
+        .returning(),
     );
     expect(updated).toEqual([]);
   });
@@ -89,9 +114,17 @@ describe('tenancy by row-level security', () => {
       tx.update(organisations).set({ note: 'vérifié' }).returning(),
     );
     const log = await withTenant(database.db, { delegationId: b, userId: null }, (tx) =>
-      queryRows(tx, sql`select actor_user_id, action, before->>'note' as before, after->>'note' as after from audit_log where record_id = ${org!.id} order by id`),
+      queryRows(
+        tx,
+        sql`select actor_user_id, action, before->>'note' as before, after->>'note' as after from audit_log where record_id = ${org!.id} order by id`,
+      ),
     );
-    expect(log.at(-1)).toEqual({ actor_user_id: 'user-42', action: 'update', before: null, after: 'vérifié' });
+    expect(log.at(-1)).toEqual({
+      actor_user_id: 'user-42',
+      action: 'update',
+      before: null,
+      after: 'vérifié',
+    });
     // A failed transaction leaves neither the change nor its audit line.
     await expect(
       withTenant(database.db, { delegationId: b, userId: 'user-42' }, async (tx) => {
@@ -111,7 +144,9 @@ describe('tenancy by row-level security', () => {
       sql`update audit_log set action = 'forged'`,
       sql`insert into audit_log (table_name, record_id, action) values ('organisations', gen_random_uuid(), 'forged')`,
     ]) {
-      await expect(withTenant(database.db, { delegationId: b, userId: null }, (tx) => tx.execute(statement))).rejects.toThrow();
+      await expect(
+        withTenant(database.db, { delegationId: b, userId: null }, (tx) => tx.execute(statement)),
+      ).rejects.toThrow();
     }
   });
 });

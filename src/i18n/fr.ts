@@ -13,7 +13,7 @@ export const fr: Record<string, string> = {
   'validation.required': 'Ce champ est obligatoire.',
   'validation.too_short': 'Cette valeur est trop courte.',
   'validation.too_long': 'Cette valeur est trop longue.',
-  'validation.unknown_value': "Cette valeur ne fait pas partie des choix possibles.",
+  'validation.unknown_value': 'Cette valeur ne fait pas partie des choix possibles.',
   'validation.wrong_type': "Cette valeur n'est pas du type attendu.",
   'validation.unknown_field': "Ce champ n'est pas reconnu.",
   'validation.invalid_format': "Cette valeur n'a pas le format attendu.",

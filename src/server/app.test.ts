@@ -1,6 +1,6 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../test/app.ts';
-import Fastify from 'fastify';
 import { installAccessControl, PUBLIC } from './access.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -52,7 +52,12 @@ describe('access declarations', () => {
     for (const route of t.app.routesTable) {
       if (route.access.kind === 'public' || !route.url.startsWith('/api/')) continue;
       const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const response = await t.app.inject({ method: route.method as 'GET', url, headers: { origin: TEST_ORIGIN }, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { origin: TEST_ORIGIN },
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -66,7 +71,10 @@ describe('bad input', () => {
   });
 
   it('answers malformed JSON with a coded 400', async () => {
-    const { cookie } = await signedInAs(t, { delegationId: (await createDelegation(t.database)).id, role: 'admin' });
+    const { cookie } = await signedInAs(t, {
+      delegationId: (await createDelegation(t.database)).id,
+      role: 'admin',
+    });
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/admin/invitations',
@@ -74,7 +82,10 @@ describe('bad input', () => {
       payload: '{"email": "x@example.org", ',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toEqual({ code: 'request.invalid_json', message: "Le corps de la requête n'est pas un JSON valide." });
+    expect(response.json().error).toEqual({
+      code: 'request.invalid_json',
+      message: "Le corps de la requête n'est pas un JSON valide.",
+    });
   });
 
   it('answers oversized bodies with a coded 413', async () => {
@@ -89,7 +100,10 @@ describe('bad input', () => {
   });
 
   it('names the field and the problem on wrong types and unknown enum values', async () => {
-    const { cookie } = await signedInAs(t, { delegationId: (await createDelegation(t.database)).id, role: 'admin' });
+    const { cookie } = await signedInAs(t, {
+      delegationId: (await createDelegation(t.database)).id,
+      role: 'admin',
+    });
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/admin/invitations',
@@ -98,7 +112,11 @@ describe('bad input', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([
-      { field: 'role', code: 'validation.unknown_value', message: 'Cette valeur ne fait pas partie des choix possibles.' },
+      {
+        field: 'role',
+        code: 'validation.unknown_value',
+        message: 'Cette valeur ne fait pas partie des choix possibles.',
+      },
     ]);
   });
 });

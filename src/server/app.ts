@@ -39,7 +39,10 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */
-export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance & { routesTable: RegisteredRoute[] }> {
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildOptions = {},
+): Promise<FastifyInstance & { routesTable: RegisteredRoute[] }> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -81,10 +84,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // CSRF: a cookie-carrying request that changes something must come from our own pages.
   const allowedOrigins = new Set([new URL(deps.config.baseUrl).origin]);
   app.addHook('onRequest', async (request) => {
-    if (!unsafeMethods.has(request.method) || !request.headers.cookie || !request.url.startsWith('/api/')) return;
-    const origin = request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
+    if (!unsafeMethods.has(request.method) || !request.headers.cookie || !request.url.startsWith('/api/'))
+      return;
+    const origin =
+      request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
     const ownOrigin = `${request.protocol}://${request.host}`;
-    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin)) throw new AppError('auth.csrf', 403);
+    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin))
+      throw new AppError('auth.csrf', 403);
   });
 
   // Who is calling: the session cookie, checked against the sessions table (any app server can).
@@ -95,27 +101,36 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     headers.set('cookie', request.headers.cookie);
     const session = await deps.auth.api.getSession({ headers });
     if (!session) return;
-    const preferred = typeof request.headers['x-delegation'] === 'string' ? request.headers['x-delegation'] : undefined;
+    const preferred =
+      typeof request.headers['x-delegation'] === 'string' ? request.headers['x-delegation'] : undefined;
     request.auth = await resolveAuthContext(deps.database.db, session.user, preferred);
   });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Maillage API', version: '0.1.0', description: "API de Maillage, le système d'information d'un réseau de SIAE." },
+      info: {
+        title: 'Maillage API',
+        version: '0.1.0',
+        description: "API de Maillage, le système d'information d'un réseau de SIAE.",
+      },
       servers: [],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.get('/api/health', { config: { access: PUBLIC }, schema: { tags: ['system'] } }, async (_request, reply) => {
-    try {
-      await deps.database.ping();
-      return { status: 'ok', database: deps.database.kind };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
-    }
-  });
+  app.get(
+    '/api/health',
+    { config: { access: PUBLIC }, schema: { tags: ['system'] } },
+    async (_request, reply) => {
+      try {
+        await deps.database.ping();
+        return { status: 'ok', database: deps.database.kind };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
+      }
+    },
+  );
 
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
@@ -132,10 +147,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
     // The web app routes on the client: unknown paths get index.html, unknown API paths a coded 404.
     if (wantsPage) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'route.not_found', message: "Cette adresse n'existe pas." } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'route.not_found', message: "Cette adresse n'existe pas." } });
   });
 
-  return Object.assign(app, { routesTable }) as unknown as FastifyInstance & { routesTable: RegisteredRoute[] };
+  return Object.assign(app, { routesTable }) as unknown as FastifyInstance & {
+    routesTable: RegisteredRoute[];
+  };
 }
 
 function safeOrigin(url: string): string | undefined {

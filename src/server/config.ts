@@ -13,7 +13,12 @@ const configSchema = z.object({
     .optional(),
   BASE_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
@@ -42,7 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message} (valeur reçue : ${JSON.stringify(env[String(issue.path[0])])})`),
+      parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join('.')} : ${issue.message} (valeur reçue : ${JSON.stringify(env[String(issue.path[0])])})`,
+      ),
     );
   }
   const raw = parsed.data;

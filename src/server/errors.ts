@@ -44,7 +44,9 @@ function zodIssueCode(keyword: string, params: Record<string, unknown>, text: st
   const missing = /received undefined/.test(text);
   switch (keyword) {
     case 'too_small':
-      return params.origin === 'string' && params.minimum === 1 ? 'validation.required' : 'validation.too_short';
+      return params.origin === 'string' && params.minimum === 1
+        ? 'validation.required'
+        : 'validation.too_short';
     case 'too_big':
       return 'validation.too_long';
     case 'invalid_value':
@@ -82,7 +84,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return reply.status(413).send(body('request.too_large', message('request.too_large')));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply.status(415).send(body('request.unsupported_media_type', message('request.unsupported_media_type')));
+      return reply
+        .status(415)
+        .send(body('request.unsupported_media_type', message('request.unsupported_media_type')));
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
       return reply.status(429).send(body('request.rate_limited', message('request.rate_limited')));
   }
@@ -90,7 +94,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     request.log.error({ err: error }, 'database unavailable');
     return reply.status(503).send(body('database.unavailable', message('database.unavailable')));
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', message('internal')));
@@ -99,6 +104,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
   return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
 }

@@ -17,7 +17,11 @@ export interface Mailer {
  * With SMTP_URL, mail goes through that server. Without it (development, demo), each
  * message is written as an .eml file in DATA_DIR/outbox, which any mail client opens.
  */
-export function createMailer(options: { smtpUrl?: string | undefined; from: string; outboxDir: string }): Mailer {
+export function createMailer(options: {
+  smtpUrl?: string | undefined;
+  from: string;
+  outboxDir: string;
+}): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {

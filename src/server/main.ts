@@ -23,7 +23,10 @@ async function main() {
   if (seeded) await loadDemo(runtime.database, runtime.auth);
 
   const app = await buildApp(runtime, {
-    logger: { level: config.LOG_LEVEL, ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}) },
+    logger: {
+      level: config.LOG_LEVEL,
+      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+    },
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -42,12 +45,18 @@ async function main() {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(
-    { database: runtime.database.kind, demoLoaded: seeded, readyInMs: Math.round(performance.now() - started) },
+    {
+      database: runtime.database.kind,
+      demoLoaded: seeded,
+      readyInMs: Math.round(performance.now() - started),
+    },
     `Maillage prêt sur ${config.baseUrl}`,
   );
 }
 
 main().catch((error) => {
-  process.stderr.write(`Échec du démarrage : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Échec du démarrage : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -42,6 +42,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     secret: authSecret(config),
     sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
   });
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: join(resolve(config.DATA_DIR), 'outbox') });
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    outboxDir: join(resolve(config.DATA_DIR), 'outbox'),
+  });
   return { config, database, auth, mailer };
 }

@@ -24,7 +24,9 @@ export interface TestApp {
 }
 
 /** A fresh database and an app on it; mail is kept in memory unless a mailer is given. */
-export async function createTestApp(options: { mailer?: Mailer; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { mailer?: Mailer; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...options.env });
   const auth = createAuth({
@@ -50,7 +52,10 @@ export async function createTestApp(options: { mailer?: Mailer; env?: Record<str
 }
 
 export async function createDelegation(database: Database, slug = `d-${randomBytes(3).toString('hex')}`) {
-  const [row] = await database.db.insert(delegations).values({ slug, name: `Délégation ${slug}` }).returning();
+  const [row] = await database.db
+    .insert(delegations)
+    .values({ slug, name: `Délégation ${slug}` })
+    .returning();
   if (!row) throw new Error('no delegation');
   return row;
 }
@@ -61,7 +66,11 @@ export async function signedInAs(
   input: { delegationId: string; role: Role; organisationId?: string | null; email?: string },
 ): Promise<{ cookie: string; userId: string; email: string }> {
   const email = input.email ?? `${input.role}-${randomBytes(4).toString('hex')}@example.org`;
-  const userId = await createUserWithPassword(t.auth, { email, name: `Test ${input.role}`, password: TEST_PASSWORD });
+  const userId = await createUserWithPassword(t.auth, {
+    email,
+    name: `Test ${input.role}`,
+    password: TEST_PASSWORD,
+  });
   await withTenant(t.database.db, { delegationId: input.delegationId, userId: null }, (tx) =>
     grantRole(tx, { userId, role: input.role, organisationId: input.organisationId ?? null }),
   );

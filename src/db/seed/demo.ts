@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { type Database, withTenant } from '../client.ts';
 import { createUserWithPassword, grantRole } from '../../modules/accounts/accounts.service.ts';
 import type { Auth } from '../../modules/accounts/auth.ts';
 import { delegations } from '../../modules/delegations/delegations.table.ts';
@@ -14,9 +13,11 @@ import {
   organisations,
 } from '../../modules/members/members.table.ts';
 import { normaliseForSearch } from '../../modules/members/members.validation.ts';
+import { type Database, withTenant } from '../client.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/demo-2024/', import.meta.url));
-const readFixture = async <T>(name: string): Promise<T> => JSON.parse(await readFile(`${fixtures}${name}`, 'utf8')) as T;
+const readFixture = async <T>(name: string): Promise<T> =>
+  JSON.parse(await readFile(`${fixtures}${name}`, 'utf8')) as T;
 
 interface MembersFixture {
   source: string;
@@ -91,13 +92,37 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
 
   const db = database.db;
   const [existing] = await db.select().from(delegations).where(eq(delegations.slug, delegationFixture.slug));
-  if (existing) throw new DemoAlreadyLoaded(`La délégation de démonstration « ${existing.name} » est déjà chargée.`);
+  if (existing)
+    throw new DemoAlreadyLoaded(`La délégation de démonstration « ${existing.name} » est déjà chargée.`);
 
-  const { slug, name, network, region, departmentsCovered, addresses, phone, email, website, missions, objectives } =
-    delegationFixture;
+  const {
+    slug,
+    name,
+    network,
+    region,
+    departmentsCovered,
+    addresses,
+    phone,
+    email,
+    website,
+    missions,
+    objectives,
+  } = delegationFixture;
   const [delegation] = await db
     .insert(delegations)
-    .values({ slug, name, network, region, departmentsCovered, addresses, phone, email, website, missions, objectives })
+    .values({
+      slug,
+      name,
+      network,
+      region,
+      departmentsCovered,
+      addresses,
+      phone,
+      email,
+      website,
+      missions,
+      objectives,
+    })
     .returning();
   if (!delegation) throw new Error('delegation insert returned nothing');
 
@@ -127,9 +152,12 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
           .returning({ id: establishments.id });
         if (!estRow) throw new Error('establishment insert returned nothing');
         for (const type of est.conventions) {
-          await tx
-            .insert(conventions)
-            .values({ organisationId: row.id, establishmentId: estRow.id, type, departments: est.listedUnder });
+          await tx.insert(conventions).values({
+            organisationId: row.id,
+            establishmentId: estRow.id,
+            type,
+            departments: est.listedUnder,
+          });
         }
       }
       await tx.insert(membershipPeriods).values({
@@ -161,8 +189,13 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
   });
 
   for (const account of DEMO_ACCOUNTS) {
-    const userId = await createUserWithPassword(auth, { email: account.email, name: account.name, password: DEMO_PASSWORD });
-    const organisationId = account.role === 'member' ? (organisationIds.get(DEMO_MEMBER_ORGANISATION) ?? null) : null;
+    const userId = await createUserWithPassword(auth, {
+      email: account.email,
+      name: account.name,
+      password: DEMO_PASSWORD,
+    });
+    const organisationId =
+      account.role === 'member' ? (organisationIds.get(DEMO_MEMBER_ORGANISATION) ?? null) : null;
     await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
       grantRole(tx, { userId, role: account.role, organisationId }),
     );

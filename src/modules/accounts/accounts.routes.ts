@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
-import { allow, PUBLIC, SIGNED_IN } from '../../server/access.ts';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/app.ts';
 import { message } from '../../i18n/messages.ts';
+import { allow, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { AppError } from '../../server/errors.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
-import { CLIENT_IP_HEADER } from './auth.ts';
 import {
   acceptInvitationSchema,
   invitationInputSchema,
@@ -15,7 +14,14 @@ import {
   roleSchema,
   tokenParamsSchema,
 } from './accounts.schemas.ts';
-import { acceptInvitation, findPendingInvitation, inviteUser, listInvitations, listUsers } from './accounts.service.ts';
+import {
+  acceptInvitation,
+  findPendingInvitation,
+  inviteUser,
+  listInvitations,
+  listUsers,
+} from './accounts.service.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
 
 // Better Auth answers in English with its own codes; users read French.
 const authErrorCodes: Record<string, string> = {
@@ -51,7 +57,8 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       );
       reply.status(response.status);
-      for (const [key, value] of response.headers) if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
+      for (const [key, value] of response.headers)
+        if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       const text = await response.text();
@@ -108,7 +115,16 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       const auth = request.auth!;
       const delegation = await getDelegation(deps.database.db, auth.delegationId);
       const created = await withTenant(deps.database.db, auth, (tx) =>
-        inviteUser(tx, { mailer: deps.mailer, baseUrl: deps.config.baseUrl, delegationName: delegation.name, inviter: auth }, request.body),
+        inviteUser(
+          tx,
+          {
+            mailer: deps.mailer,
+            baseUrl: deps.config.baseUrl,
+            delegationName: delegation.name,
+            inviter: auth,
+          },
+          request.body,
+        ),
       );
       return reply.status(201).send(created);
     },
@@ -138,7 +154,11 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags: ['accounts'], params: tokenParamsSchema, body: acceptInvitationSchema },
     },
     async (request, reply) => {
-      const result = await acceptInvitation({ db: deps.database.db, auth: deps.auth }, request.params.token, request.body);
+      const result = await acceptInvitation(
+        { db: deps.database.db, auth: deps.auth },
+        request.params.token,
+        request.body,
+      );
       return reply.status(201).send(result);
     },
   );

@@ -7,8 +7,8 @@ import type { Mailer } from '../../server/mailer.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { organisations } from '../members/members.table.ts';
-import type { Auth } from './auth.ts';
 import { invitations, type Role, userRoles, users } from './accounts.table.ts';
+import type { Auth } from './auth.ts';
 
 const INVITATION_DAYS = 14;
 

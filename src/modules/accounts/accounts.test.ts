@@ -4,7 +4,15 @@ import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../server/mailer.ts';
-import { createDelegation, createTestApp, signedInAs, signIn, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../../test/app.ts';
+import {
+  createDelegation,
+  createTestApp,
+  signedInAs,
+  signIn,
+  TEST_ORIGIN,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../test/app.ts';
 
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
 const received: { to: string; data: string }[] = [];
@@ -32,7 +40,11 @@ beforeAll(async () => {
   await once(smtp.server, 'listening');
   const port = (smtp.server.address() as AddressInfo).port;
   t = await createTestApp({
-    mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Maillage <no-reply@example.org>', outboxDir: '/nonexistent' }),
+    mailer: createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'Maillage <no-reply@example.org>',
+      outboxDir: '/nonexistent',
+    }),
   });
   delegationId = (await createDelegation(t.database)).id;
 });
@@ -48,7 +60,11 @@ describe('sign-in and sessions', () => {
     const { cookie, email } = await signedInAs(t, { delegationId, role: 'staff' });
     const response = await me(cookie);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ user: { email }, role: 'staff', delegation: { id: delegationId } });
+    expect(response.json()).toMatchObject({
+      user: { email },
+      role: 'staff',
+      delegation: { id: delegationId },
+    });
     const setCookie = String(
       (
         await t.app.inject({
@@ -72,19 +88,28 @@ describe('sign-in and sessions', () => {
       payload: { email, password: 'pas le bon mot de passe' },
     });
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'auth.invalid_credentials', message: 'E-mail ou mot de passe incorrect.' } });
+    expect(response.json()).toEqual({
+      error: { code: 'auth.invalid_credentials', message: 'E-mail ou mot de passe incorrect.' },
+    });
   });
 
   it('signs out: the session cookie no longer works', async () => {
     const { cookie } = await signedInAs(t, { delegationId, role: 'board' });
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie, origin: TEST_ORIGIN }, payload: {} });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie, origin: TEST_ORIGIN },
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
   it('refuses an expired session', async () => {
     const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
-    await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${userId}`);
+    await t.database.db.execute(
+      sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${userId}`,
+    );
     const response = await me(cookie);
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('auth.required');
@@ -169,8 +194,14 @@ describe('invitations', () => {
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('invitations.not_found');
 
-    const list = await t.app.inject({ method: 'GET', url: '/api/admin/users', headers: { cookie: admin.cookie } });
-    expect(list.json().items.map((u: { email: string }) => u.email)).toContain('nouvelle.salariee@example.org');
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/users',
+      headers: { cookie: admin.cookie },
+    });
+    expect(list.json().items.map((u: { email: string }) => u.email)).toContain(
+      'nouvelle.salariee@example.org',
+    );
   });
 
   it('requires an organisation for a member invitation', async () => {

@@ -11,9 +11,14 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
   // Any record's history, for staff. Members see their organisation's history on its page instead.
   r.get(
     '/api/audit/records/:recordId',
-    { config: { access: allow('admin', 'staff') }, schema: { tags: ['audit'], params: z.object({ recordId: z.uuid() }) } },
+    {
+      config: { access: allow('admin', 'staff') },
+      schema: { tags: ['audit'], params: z.object({ recordId: z.uuid() }) },
+    },
     async (request) => {
-      const items = await withTenant(deps.database.db, request.auth!, (tx) => recordHistory(tx, request.params.recordId));
+      const items = await withTenant(deps.database.db, request.auth!, (tx) =>
+        recordHistory(tx, request.params.recordId),
+      );
       return { items };
     },
   );

@@ -14,7 +14,11 @@ export async function getDelegation(db: Db, id: string) {
  * The delegation a public page speaks for: the one named in the query, else the
  * configured default, else the oldest one (an installation with a single delegation).
  */
-export async function resolvePublicDelegation(db: Db, slug: string | undefined, defaultSlug: string | undefined) {
+export async function resolvePublicDelegation(
+  db: Db,
+  slug: string | undefined,
+  defaultSlug: string | undefined,
+) {
   const wanted = slug ?? defaultSlug;
   const [row] = wanted
     ? await db.select().from(delegations).where(eq(delegations.slug, wanted))

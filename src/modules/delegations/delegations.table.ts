@@ -3,9 +3,7 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A delegation is a tenant: every tenant table points to one. */
 export const delegations = pgTable('delegations', {
-  id: uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   network: text('network'),
@@ -14,7 +12,10 @@ export const delegations = pgTable('delegations', {
   phone: text('phone'),
   email: text('email'),
   website: text('website'),
-  addresses: jsonb('addresses').$type<{ line: string; postcode: string; city: string }[]>().notNull().default([]),
+  addresses: jsonb('addresses')
+    .$type<{ line: string; postcode: string; city: string }[]>()
+    .notNull()
+    .default([]),
   missions: jsonb('missions').$type<{ code: string; label: string }[]>().notNull().default([]),
   objectives: jsonb('objectives')
     .$type<{ number: number | null; axis: string; text: string }[]>()

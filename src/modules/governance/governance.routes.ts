@@ -7,10 +7,18 @@ import { listBoard, listStaff } from './governance.service.ts';
 
 export async function governanceRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/governance/board', { config: { access: SIGNED_IN }, schema: { tags: ['governance'] } }, async (request) => ({
-    items: await withTenant(deps.database.db, request.auth!, (tx) => listBoard(tx)),
-  }));
-  r.get('/api/governance/staff', { config: { access: SIGNED_IN }, schema: { tags: ['governance'] } }, async (request) => ({
-    items: await withTenant(deps.database.db, request.auth!, (tx) => listStaff(tx)),
-  }));
+  r.get(
+    '/api/governance/board',
+    { config: { access: SIGNED_IN }, schema: { tags: ['governance'] } },
+    async (request) => ({
+      items: await withTenant(deps.database.db, request.auth!, (tx) => listBoard(tx)),
+    }),
+  );
+  r.get(
+    '/api/governance/staff',
+    { config: { access: SIGNED_IN }, schema: { tags: ['governance'] } },
+    async (request) => ({
+      items: await withTenant(deps.database.db, request.auth!, (tx) => listStaff(tx)),
+    }),
+  );
 }

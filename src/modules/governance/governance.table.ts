@@ -1,4 +1,4 @@
-import { boolean, date, pgEnum, pgTable, text, uuid, integer } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { delegationId, id, timestamps } from '../../db/columns.ts';
 import { organisations } from '../members/members.table.ts';
 

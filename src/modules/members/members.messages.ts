@@ -16,4 +16,17 @@ export const membersMessages: Record<MemberErrorCode, string> = {
   'members.email_invalid': "L'adresse e-mail n'est pas valide (exemple : contact@structure.fr).",
   'members.website_invalid':
     "L'adresse du site web n'est pas valide : indiquez une adresse commençant par http:// ou https://, ou de la forme www.exemple.fr.",
+  'members.siret_siren_mismatch':
+    "Le SIRET doit commencer par le SIREN de l'organisation (ses 9 premiers chiffres).",
+  'members.department_unknown': "Ce code de département n'existe pas (exemples : 09, 31, 2A, 974).",
+  'members.duplicate_siret': 'Un établissement avec ce SIRET est déjà enregistré.',
+  'members.duplicate_name': 'Une organisation portant ce nom est déjà enregistrée à ce code postal.',
+  'members.duplicate_convention':
+    'Cette organisation a déjà une convention de ce type pour cet établissement.',
+  'members.field_not_editable':
+    "Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.",
+  'members.establishment_not_found': "Cet établissement n'appartient pas à cette organisation.",
+  'members.left_before_joined': "La date de départ ne peut pas précéder la date d'adhésion.",
+  'members.membership_overlap':
+    "Cette période d'adhésion chevauche une autre période de la même organisation.",
 };

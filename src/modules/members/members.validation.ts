@@ -20,6 +20,16 @@ export const MEMBER_ERROR_CODES = [
   'members.phone_invalid',
   'members.email_invalid',
   'members.website_invalid',
+  // Raised by members.service.ts (duplicates, permissions, consistency between records).
+  'members.siret_siren_mismatch',
+  'members.department_unknown',
+  'members.duplicate_siret',
+  'members.duplicate_name',
+  'members.duplicate_convention',
+  'members.field_not_editable',
+  'members.establishment_not_found',
+  'members.left_before_joined',
+  'members.membership_overlap',
 ] as const;
 
 export type MemberErrorCode = (typeof MEMBER_ERROR_CODES)[number];

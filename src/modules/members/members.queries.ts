@@ -1,0 +1,406 @@
+/**
+ * Read models of the registry: the back-office list, the full record, the public
+ * directory. Each is a fixed number of queries whatever the number of rows (no N+1),
+ * and runs inside `withTenant`, so row-level security scopes it to one delegation.
+ */
+import { type AnyColumn, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { type Role, users } from '../accounts/accounts.table.ts';
+import { diff, type HistoryEntry } from '../audit/audit.service.ts';
+import { auditLog } from '../audit/audit.table.ts';
+import { delegations } from '../delegations/delegations.table.ts';
+import {
+  CONVENTION_TYPE_LABELS,
+  CONVENTION_TYPES,
+  type OrganisationListItem,
+  type OrganisationListQuery,
+  type OrganisationRecord,
+  type PublicStructure,
+} from './members.schemas.ts';
+import {
+  type ConventionType,
+  contacts,
+  conventions,
+  establishments,
+  membershipPeriods,
+  organisations,
+} from './members.table.ts';
+import { departmentName, normaliseForSearch } from './members.validation.ts';
+
+export interface Viewer {
+  role: Role;
+  organisationId: string | null;
+}
+
+/** Today in France, as an ISO date: membership "today" must not flip at 01:00 UTC. */
+export function todayInFrance(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+export const byConventionOrder = (a: string, b: string) =>
+  CONVENTION_TYPES.indexOf(a as ConventionType) - CONVENTION_TYPES.indexOf(b as ConventionType);
+
+// "First establishment": the headquarters, else the oldest. Every screen and count uses this order.
+const firstEstablishmentOrder = [
+  desc(establishments.isHeadquarters),
+  asc(establishments.createdAt),
+  asc(establishments.id),
+];
+
+// SQL twin of normaliseForSearch() for columns that have no stored search copy (PGlite
+// ships without `unaccent`): strip French diacritics, lower-case, punctuation → space.
+const ACCENTED = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŸ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUYY';
+export function normalisedSql(column: AnyColumn | SQL): SQL<string> {
+  const ligatures = sql`replace(replace(replace(replace(translate(${column}, ${ACCENTED}, ${PLAIN}), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae')`;
+  return sql<string>`btrim(regexp_replace(lower(${ligatures}), '[^a-z0-9]+', ' ', 'g'))`;
+}
+
+/** A LIKE pattern that finds `text` anywhere, with LIKE's wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// ---------------------------------------------------------------------------
+// Back-office list
+// ---------------------------------------------------------------------------
+
+// Correlated conditions on an organisation's periods; `organisationId` is the outer query's column.
+const currentMember = (today: string, organisationId: AnyColumn = organisations.id) =>
+  sql`exists (select 1 from ${membershipPeriods} where ${membershipPeriods.organisationId} = ${organisationId} and ${membershipPeriods.knownFrom} <= ${today}::date and (${membershipPeriods.leftOn} is null or ${membershipPeriods.leftOn} >= ${today}::date))`;
+// A former member: a period that has started, none running today (a future-only period is "none").
+const startedMember = (today: string) =>
+  sql`exists (select 1 from ${membershipPeriods} where ${membershipPeriods.organisationId} = ${organisations.id} and ${membershipPeriods.knownFrom} <= ${today}::date)`;
+
+function searchCondition(q: string): SQL | undefined {
+  const words = normaliseForSearch(q);
+  const digits = q.replace(/\s+/g, '');
+  const email = q.trim().toLowerCase();
+  const parts: SQL[] = [];
+  if (words) {
+    parts.push(sql`${organisations.searchName} like ${containsPattern(words)}`);
+    parts.push(
+      sql`exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and ${normalisedSql(establishments.city)} like ${containsPattern(words)})`,
+    );
+  }
+  if (/^\d{3,14}$/.test(digits)) {
+    parts.push(sql`${organisations.siren} like ${`${digits}%`}`);
+    parts.push(
+      sql`exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and ${establishments.siret} like ${`${digits}%`})`,
+    );
+  }
+  if (email.length >= 3) {
+    parts.push(
+      sql`exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and lower(${establishments.email}) like ${containsPattern(email)})`,
+    );
+  }
+  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : undefined;
+}
+
+function listConditions(query: OrganisationListQuery, today: string): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (query.membership === 'current') conditions.push(currentMember(today));
+  if (query.membership === 'former')
+    conditions.push(sql`(${startedMember(today)} and not ${currentMember(today)})`);
+  if (query.type) {
+    conditions.push(
+      sql`exists (select 1 from ${conventions} where ${conventions.organisationId} = ${organisations.id} and ${conventions.type} = ${query.type})`,
+    );
+  }
+  if (query.department) {
+    conditions.push(sql`(exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and ${establishments.department} = ${query.department})
+      or exists (select 1 from ${conventions} where ${conventions.organisationId} = ${organisations.id} and ${query.department} = any(${conventions.departments})))`);
+  }
+  if (query.q?.trim()) {
+    const search = searchCondition(query.q);
+    // A query with nothing searchable in it ("--") matches nothing rather than everything.
+    conditions.push(search ?? sql`false`);
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** One page of organisations and the total matching the filters: two queries. */
+export async function listOrganisations(
+  tx: Tx,
+  query: OrganisationListQuery,
+  today = todayInFrance(),
+): Promise<{ items: OrganisationListItem[]; total: number }> {
+  const where = listConditions(query, today);
+  const first = tx
+    .select({
+      city: establishments.city,
+      postcode: establishments.postcode,
+      phone: establishments.phone,
+      email: establishments.email,
+      department: establishments.department,
+    })
+    .from(establishments)
+    .where(eq(establishments.organisationId, organisations.id))
+    .orderBy(...firstEstablishmentOrder)
+    .limit(1)
+    .as('first_establishment');
+
+  const sortKey = {
+    name: [asc(organisations.searchName)],
+    '-name': [desc(organisations.searchName)],
+    department: [sql`${first.department} asc nulls last`, asc(organisations.searchName)],
+    '-department': [sql`${first.department} desc nulls last`, asc(organisations.searchName)],
+    updated: [asc(organisations.updatedAt)],
+    '-updated': [desc(organisations.updatedAt)],
+  }[query.sort];
+
+  const rows = await tx
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      siren: organisations.siren,
+      updatedAt: organisations.updatedAt,
+      city: first.city,
+      postcode: first.postcode,
+      phone: first.phone,
+      email: first.email,
+      types: sql<
+        string[]
+      >`coalesce((select array_agg(distinct ${conventions.type}::text) from ${conventions} where ${conventions.organisationId} = ${organisations.id}), '{}'::text[])`,
+      departments: sql<string[]>`coalesce((select array_agg(distinct d.code order by d.code) from (
+          select ${establishments.department} as code from ${establishments} where ${establishments.organisationId} = ${organisations.id}
+          union select unnest(${conventions.departments}) from ${conventions} where ${conventions.organisationId} = ${organisations.id}
+        ) d where d.code is not null), '{}'::text[])`,
+      membership: sql<
+        'current' | 'former' | 'none'
+      >`case when ${currentMember(today)} then 'current' when ${startedMember(today)} then 'former' else 'none' end`,
+    })
+    .from(organisations)
+    .leftJoinLateral(first, sql`true`)
+    .where(where)
+    .orderBy(...sortKey, asc(organisations.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  const [counted] = await tx.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where);
+  return {
+    total: counted?.total ?? 0,
+    items: rows.map((row) => ({
+      ...row,
+      types: [...row.types].sort(byConventionOrder) as ConventionType[],
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Full record
+// ---------------------------------------------------------------------------
+
+export function membershipStatus(periods: { knownFrom: string; leftOn: string | null }[], today: string) {
+  if (periods.some((p) => p.knownFrom <= today && (p.leftOn === null || p.leftOn >= today))) return 'current';
+  return periods.some((p) => p.knownFrom <= today) ? 'former' : 'none';
+}
+
+/** An organisation as its page shows it to this viewer, or null when it does not exist for them. */
+export async function loadOrganisationRecord(
+  tx: Tx,
+  id: string,
+  viewer: Viewer,
+): Promise<OrganisationRecord | null> {
+  const ownOrganisation = viewer.role === 'member' && viewer.organisationId === id;
+  if (viewer.role === 'member' && !ownOrganisation) return null;
+  const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, id));
+  if (!organisation) return null;
+  const places = await tx
+    .select()
+    .from(establishments)
+    .where(eq(establishments.organisationId, id))
+    .orderBy(...firstEstablishmentOrder);
+  const held = await tx
+    .select()
+    .from(conventions)
+    .where(eq(conventions.organisationId, id))
+    .orderBy(asc(conventions.createdAt), asc(conventions.id));
+  const periods = await tx
+    .select()
+    .from(membershipPeriods)
+    .where(eq(membershipPeriods.organisationId, id))
+    .orderBy(asc(membershipPeriods.knownFrom), asc(membershipPeriods.id));
+  // Contacts are personal data: the delegation's team and the organisation itself only.
+  const seesContacts = viewer.role === 'admin' || viewer.role === 'staff' || ownOrganisation;
+  const people = seesContacts
+    ? await tx
+        .select()
+        .from(contacts)
+        .where(eq(contacts.organisationId, id))
+        .orderBy(asc(contacts.lastName), asc(contacts.id))
+    : [];
+  const editable =
+    viewer.role === 'admin' || viewer.role === 'staff' ? 'all' : ownOrganisation ? 'public' : 'none';
+  return {
+    id: organisation.id,
+    name: organisation.name,
+    siren: organisation.siren,
+    legalForm: organisation.legalForm,
+    website: organisation.website,
+    description: organisation.description,
+    note: organisation.note,
+    types: [...new Set(held.map((c) => c.type))].sort(byConventionOrder),
+    membership: membershipStatus(periods, todayInFrance()),
+    establishments: places.map((e) => ({
+      id: e.id,
+      name: e.name,
+      siret: e.siret,
+      address: e.address,
+      postcode: e.postcode,
+      city: e.city,
+      department: e.department,
+      phone: e.phone,
+      email: e.email,
+      website: e.website,
+      isHeadquarters: e.isHeadquarters,
+      printedLabel: e.printedLabel,
+    })),
+    conventions: held.map((c) => ({
+      id: c.id,
+      type: c.type,
+      establishmentId: c.establishmentId,
+      departments: c.departments,
+    })),
+    memberships: periods.map((p) => ({
+      id: p.id,
+      joinedOn: p.joinedOn,
+      knownFrom: p.knownFrom,
+      leftOn: p.leftOn,
+      leaveReason: p.leaveReason,
+      source: p.source,
+    })),
+    contacts: people.map((c) => ({
+      id: c.id,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      jobTitle: c.jobTitle,
+      email: c.email,
+      phone: c.phone,
+      purpose: c.purpose,
+      consent: c.consent,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    })),
+    editable,
+    createdAt: organisation.createdAt.toISOString(),
+    updatedAt: organisation.updatedAt.toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Public directory
+// ---------------------------------------------------------------------------
+
+/**
+ * The public directory: one entry per establishment of a current member, public fields
+ * only. An establishment shows the types of its own conventions; the first one also
+ * takes the conventions attached to no establishment; one with none shows its
+ * organisation's types (a directory line without a type would be useless).
+ */
+export async function listPublicStructures(
+  tx: Tx,
+  filters: { department?: string | undefined; type?: ConventionType | undefined; q?: string | undefined },
+  today = todayInFrance(),
+): Promise<PublicStructure[]> {
+  // Two queries, then plain JS: the directory is small (one row per establishment) and read often.
+  const rows = await tx
+    .select({
+      id: establishments.id,
+      organisationId: organisations.id,
+      name: organisations.name,
+      searchName: organisations.searchName,
+      department: establishments.department,
+      postcode: establishments.postcode,
+      city: establishments.city,
+      address: establishments.address,
+      phone: establishments.phone,
+      email: establishments.email,
+      website: sql<string | null>`coalesce(${establishments.website}, ${organisations.website})`,
+    })
+    .from(establishments)
+    .innerJoin(organisations, eq(organisations.id, establishments.organisationId))
+    .where(currentMember(today))
+    .orderBy(asc(establishments.organisationId), ...firstEstablishmentOrder);
+  const held = await tx
+    .select({
+      organisationId: conventions.organisationId,
+      establishmentId: conventions.establishmentId,
+      type: conventions.type,
+      departments: conventions.departments,
+    })
+    .from(conventions)
+    .where(currentMember(today, conventions.organisationId));
+
+  const byPlace = new Map<string, typeof held>();
+  const byOrganisation = new Map<string, typeof held>();
+  for (const c of held) {
+    const place = c.establishmentId ?? `organisation:${c.organisationId}`;
+    byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
+    byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
+  }
+  const words = filters.q ? normaliseForSearch(filters.q) : '';
+  const items: { item: PublicStructure; name: string }[] = [];
+  let previousOrganisation = '';
+  for (const row of rows) {
+    const isFirst = row.organisationId !== previousOrganisation;
+    previousOrganisation = row.organisationId;
+    let own = [
+      ...(byPlace.get(row.id) ?? []),
+      ...(isFirst ? (byPlace.get(`organisation:${row.organisationId}`) ?? []) : []),
+    ];
+    if (own.length === 0) own = byOrganisation.get(row.organisationId) ?? [];
+    const types = [...new Set(own.map((c) => c.type))].sort(byConventionOrder);
+    const department = filters.department;
+    if (filters.type && !types.includes(filters.type)) continue;
+    if (department && row.department !== department && !own.some((c) => c.departments.includes(department)))
+      continue;
+    if (
+      filters.q &&
+      !(words && (row.searchName.includes(words) || normaliseForSearch(row.city ?? '').includes(words)))
+    ) {
+      continue;
+    }
+    const { searchName, ...shown } = row;
+    items.push({ item: { ...shown, types }, name: searchName });
+  }
+  // By department, then the stored accent-free name (normalising in the comparator would cost n·log n).
+  items.sort(
+    (a, b) =>
+      compareNullable(a.item.department, b.item.department) ||
+      compareNullable(a.name, b.name) ||
+      compareNullable(a.item.city, b.item.city),
+  );
+  return items.map((k) => k.item);
+}
+
+/** Plain code-point order, empty values last: the same on every machine, whatever its locale. */
+function compareNullable(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+// ---------------------------------------------------------------------------
+// Reference data for forms and filters
+// ---------------------------------------------------------------------------
+
+/** Convention types with their French names; the delegation's departments and any present in the registry. */
+export async function referenceData(tx: Tx, delegationId: string) {
+  const [delegation] = await tx
+    .select({ departments: delegations.departmentsCovered })
+    .from(delegations)
+    .where(eq(delegations.id, delegationId));
+  const present = await tx
+    .selectDistinct({ department: establishments.department })
+    .from(establishments)
+    .where(sql`${establishments.department} is not null`);
+  const codes = new Set([...(delegation?.departments ?? []), ...present.map((p) => p.department ?? '')]);
+  codes.delete('');
+  return {
+    conventionTypes: CONVENTION_TYPES.map((code) => ({ code, label: CONVENTION_TYPE_LABELS[code] })),
+    departments: [...codes].sort().map((code) => ({ code, name: departmentName(code) ?? code })),
+  };
+}

@@ -1,0 +1,258 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, SIGNED_IN } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { listOrganisations, referenceData } from './members.queries.ts';
+import {
+  contactCreateSchema,
+  contactPatchSchema,
+  contactSchema,
+  conventionCreateSchema,
+  createdSchema,
+  establishmentInputSchema,
+  establishmentPatchSchema,
+  establishmentSchema,
+  historySchema,
+  idParamsSchema,
+  membershipCreateSchema,
+  membershipPatchSchema,
+  membershipPeriodSchema,
+  organisationCreateSchema,
+  organisationListQuerySchema,
+  organisationListSchema,
+  organisationPatchSchema,
+  organisationRecordSchema,
+  referenceSchema,
+} from './members.schemas.ts';
+import {
+  addContact,
+  addConvention,
+  addEstablishment,
+  addMembership,
+  createOrganisation,
+  getOrganisation,
+  organisationHistory,
+  removeContact,
+  removeConvention,
+  updateContact,
+  updateEstablishment,
+  updateMembership,
+  updateOrganisation,
+} from './members.service.ts';
+
+const team = allow('admin', 'staff');
+const tags = ['members'];
+
+/**
+ * The member registry API (back-office and member portal). Routes stay thin: the schema
+ * validates the shape, `config.access` the role, the service the rest (a member user's
+ * own organisation, field checks) inside one tenant transaction.
+ */
+export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/members/organisations',
+    {
+      config: { access: allow('admin', 'staff', 'board') },
+      schema: { tags, querystring: organisationListQuerySchema, response: { 200: organisationListSchema } },
+    },
+    async (request) => {
+      const query = request.query;
+      const result = await withTenant(db, request.auth!, (tx) => listOrganisations(tx, query));
+      return { ...result, page: query.page, pageSize: query.pageSize };
+    },
+  );
+
+  r.post(
+    '/api/members/organisations',
+    {
+      config: { access: team },
+      schema: { tags, body: organisationCreateSchema, response: { 201: createdSchema } },
+    },
+    async (request, reply) => {
+      const created = await withTenant(db, request.auth!, (tx) => createOrganisation(tx, request.body));
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.get(
+    '/api/members/organisations/:id',
+    {
+      config: { access: allow('admin', 'staff', 'board', 'member') },
+      schema: { tags, params: idParamsSchema, response: { 200: organisationRecordSchema } },
+    },
+    async (request) =>
+      withTenant(db, request.auth!, (tx) => getOrganisation(tx, request.auth!, request.params.id)),
+  );
+
+  r.patch(
+    '/api/members/organisations/:id',
+    {
+      config: { access: allow('admin', 'staff', 'member') },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: organisationPatchSchema,
+        response: { 200: organisationRecordSchema },
+      },
+    },
+    async (request) =>
+      withTenant(db, request.auth!, (tx) =>
+        updateOrganisation(tx, request.auth!, request.params.id, request.body),
+      ),
+  );
+
+  r.get(
+    '/api/members/organisations/:id/history',
+    {
+      config: { access: allow('admin', 'staff', 'member') },
+      schema: { tags, params: idParamsSchema, response: { 200: historySchema } },
+    },
+    async (request) => {
+      const items = await withTenant(db, request.auth!, (tx) =>
+        organisationHistory(tx, request.auth!, request.params.id),
+      );
+      return { items };
+    },
+  );
+
+  r.post(
+    '/api/members/organisations/:id/establishments',
+    {
+      config: { access: team },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: establishmentInputSchema,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await withTenant(db, request.auth!, (tx) =>
+        addEstablishment(tx, request.params.id, request.body),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.patch(
+    '/api/members/establishments/:id',
+    {
+      config: { access: allow('admin', 'staff', 'member') },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: establishmentPatchSchema,
+        response: { 200: establishmentSchema },
+      },
+    },
+    async (request) =>
+      withTenant(db, request.auth!, (tx) =>
+        updateEstablishment(tx, request.auth!, request.params.id, request.body),
+      ),
+  );
+
+  r.post(
+    '/api/members/organisations/:id/conventions',
+    {
+      config: { access: team },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: conventionCreateSchema,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await withTenant(db, request.auth!, (tx) =>
+        addConvention(tx, request.params.id, request.body),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.delete(
+    '/api/members/conventions/:id',
+    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    async (request, reply) => {
+      await withTenant(db, request.auth!, (tx) => removeConvention(tx, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/members/organisations/:id/memberships',
+    {
+      config: { access: team },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: membershipCreateSchema,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await withTenant(db, request.auth!, (tx) =>
+        addMembership(tx, request.params.id, request.body),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.patch(
+    '/api/members/memberships/:id',
+    {
+      config: { access: team },
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: membershipPatchSchema,
+        response: { 200: membershipPeriodSchema },
+      },
+    },
+    async (request) =>
+      withTenant(db, request.auth!, (tx) => updateMembership(tx, request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/members/organisations/:id/contacts',
+    {
+      config: { access: team },
+      schema: { tags, params: idParamsSchema, body: contactCreateSchema, response: { 201: createdSchema } },
+    },
+    async (request, reply) => {
+      const created = await withTenant(db, request.auth!, (tx) =>
+        addContact(tx, request.params.id, request.body),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.patch(
+    '/api/members/contacts/:id',
+    {
+      config: { access: team },
+      schema: { tags, params: idParamsSchema, body: contactPatchSchema, response: { 200: contactSchema } },
+    },
+    async (request) =>
+      withTenant(db, request.auth!, (tx) => updateContact(tx, request.params.id, request.body)),
+  );
+
+  r.delete(
+    '/api/members/contacts/:id',
+    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    async (request, reply) => {
+      await withTenant(db, request.auth!, (tx) => removeContact(tx, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/members/reference',
+    { config: { access: SIGNED_IN }, schema: { tags, response: { 200: referenceSchema } } },
+    async (request) => withTenant(db, request.auth!, (tx) => referenceData(tx, request.auth!.delegationId)),
+  );
+}
