@@ -93,7 +93,7 @@ try {
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    '- command: `npm run bench` (embedded PGlite, demo data, median of ' + runs + ' runs)',
+    `- command: \`npm run bench\` (embedded PGlite, demo data, median of ${runs} runs)`,
     '',
     '| measure | value | baseline (same run) | ratio | target |',
     '|---|---|---|---|---|',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../modules/accounts/accounts.table.ts';
 import { AppError } from './errors.ts';
+import type { AuthContext } from './request-context.ts';
 
 /**
  * Who may call a route. Every route declares one in `config.access`; registering a
@@ -57,4 +58,10 @@ function enforce(access: Access, request: FastifyRequest) {
   const auth = request.auth;
   if (!auth) throw new AppError('auth.required', 401);
   if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden', 403);
+}
+
+/** The caller of a route whose access is not public (the access check has already run). */
+export function caller(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('auth.required', 401);
+  return request.auth;
 }

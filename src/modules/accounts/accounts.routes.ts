@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
-import { allow, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import { allow, caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { AppError } from '../../server/errors.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
@@ -78,7 +78,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/me',
     { config: { access: SIGNED_IN }, schema: { tags: ['accounts'], response: { 200: meSchema } } },
     async (request) => {
-      const auth = request.auth!;
+      const auth = caller(request);
       const delegation = await getDelegation(deps.database.db, auth.delegationId);
       return {
         user: { id: auth.userId, email: auth.email, name: auth.name },
@@ -93,7 +93,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/admin/users',
     { config: { access: allow('admin') }, schema: { tags: ['accounts'] } },
     async (request) => {
-      const auth = request.auth!;
+      const auth = caller(request);
       const items = await withTenant(deps.database.db, auth, (tx) => listUsers(tx));
       return { items };
     },
@@ -103,7 +103,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/admin/invitations',
     { config: { access: allow('admin') }, schema: { tags: ['accounts'] } },
     async (request) => {
-      const items = await withTenant(deps.database.db, request.auth!, (tx) => listInvitations(tx));
+      const items = await withTenant(deps.database.db, caller(request), (tx) => listInvitations(tx));
       return { items };
     },
   );
@@ -112,7 +112,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/admin/invitations',
     { config: { access: allow('admin') }, schema: { tags: ['accounts'], body: invitationInputSchema } },
     async (request, reply) => {
-      const auth = request.auth!;
+      const auth = caller(request);
       const delegation = await getDelegation(deps.database.db, auth.delegationId);
       const created = await withTenant(deps.database.db, auth, (tx) =>
         inviteUser(

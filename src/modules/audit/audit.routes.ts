@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
-import { allow } from '../../server/access.ts';
+import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { recordHistory } from './audit.service.ts';
 
@@ -16,7 +16,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags: ['audit'], params: z.object({ recordId: z.uuid() }) },
     },
     async (request) => {
-      const items = await withTenant(deps.database.db, request.auth!, (tx) =>
+      const items = await withTenant(deps.database.db, caller(request), (tx) =>
         recordHistory(tx, request.params.recordId),
       );
       return { items };

@@ -3,11 +3,9 @@
  * directory. Each is a fixed number of queries whatever the number of rows (no N+1),
  * and runs inside `withTenant`, so row-level security scopes it to one delegation.
  */
-import { type AnyColumn, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { type Role, users } from '../accounts/accounts.table.ts';
-import { diff, type HistoryEntry } from '../audit/audit.service.ts';
-import { auditLog } from '../audit/audit.table.ts';
+import { type AnyColumn, and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import {
   CONVENTION_TYPE_LABELS,

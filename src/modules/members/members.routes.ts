@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
-import { allow, SIGNED_IN } from '../../server/access.ts';
+import { allow, caller, SIGNED_IN } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { listOrganisations, referenceData } from './members.queries.ts';
 import {
@@ -61,7 +61,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const query = request.query;
-      const result = await withTenant(db, request.auth!, (tx) => listOrganisations(tx, query));
+      const result = await withTenant(db, caller(request), (tx) => listOrganisations(tx, query));
       return { ...result, page: query.page, pageSize: query.pageSize };
     },
   );
@@ -73,7 +73,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, body: organisationCreateSchema, response: { 201: createdSchema } },
     },
     async (request, reply) => {
-      const created = await withTenant(db, request.auth!, (tx) => createOrganisation(tx, request.body));
+      const created = await withTenant(db, caller(request), (tx) => createOrganisation(tx, request.body));
       return reply.status(201).send(created);
     },
   );
@@ -85,7 +85,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: idParamsSchema, response: { 200: organisationRecordSchema } },
     },
     async (request) =>
-      withTenant(db, request.auth!, (tx) => getOrganisation(tx, request.auth!, request.params.id)),
+      withTenant(db, caller(request), (tx) => getOrganisation(tx, caller(request), request.params.id)),
   );
 
   r.patch(
@@ -100,8 +100,8 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      withTenant(db, request.auth!, (tx) =>
-        updateOrganisation(tx, request.auth!, request.params.id, request.body),
+      withTenant(db, caller(request), (tx) =>
+        updateOrganisation(tx, caller(request), request.params.id, request.body),
       ),
   );
 
@@ -112,8 +112,8 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: idParamsSchema, response: { 200: historySchema } },
     },
     async (request) => {
-      const items = await withTenant(db, request.auth!, (tx) =>
-        organisationHistory(tx, request.auth!, request.params.id),
+      const items = await withTenant(db, caller(request), (tx) =>
+        organisationHistory(tx, caller(request), request.params.id),
       );
       return { items };
     },
@@ -131,7 +131,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const created = await withTenant(db, request.auth!, (tx) =>
+      const created = await withTenant(db, caller(request), (tx) =>
         addEstablishment(tx, request.params.id, request.body),
       );
       return reply.status(201).send(created);
@@ -150,8 +150,8 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      withTenant(db, request.auth!, (tx) =>
-        updateEstablishment(tx, request.auth!, request.params.id, request.body),
+      withTenant(db, caller(request), (tx) =>
+        updateEstablishment(tx, caller(request), request.params.id, request.body),
       ),
   );
 
@@ -167,7 +167,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const created = await withTenant(db, request.auth!, (tx) =>
+      const created = await withTenant(db, caller(request), (tx) =>
         addConvention(tx, request.params.id, request.body),
       );
       return reply.status(201).send(created);
@@ -178,7 +178,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/members/conventions/:id',
     { config: { access: team }, schema: { tags, params: idParamsSchema } },
     async (request, reply) => {
-      await withTenant(db, request.auth!, (tx) => removeConvention(tx, request.params.id));
+      await withTenant(db, caller(request), (tx) => removeConvention(tx, request.params.id));
       return reply.status(204).send();
     },
   );
@@ -195,7 +195,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const created = await withTenant(db, request.auth!, (tx) =>
+      const created = await withTenant(db, caller(request), (tx) =>
         addMembership(tx, request.params.id, request.body),
       );
       return reply.status(201).send(created);
@@ -214,7 +214,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      withTenant(db, request.auth!, (tx) => updateMembership(tx, request.params.id, request.body)),
+      withTenant(db, caller(request), (tx) => updateMembership(tx, request.params.id, request.body)),
   );
 
   r.post(
@@ -224,7 +224,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: idParamsSchema, body: contactCreateSchema, response: { 201: createdSchema } },
     },
     async (request, reply) => {
-      const created = await withTenant(db, request.auth!, (tx) =>
+      const created = await withTenant(db, caller(request), (tx) =>
         addContact(tx, request.params.id, request.body),
       );
       return reply.status(201).send(created);
@@ -238,14 +238,14 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: idParamsSchema, body: contactPatchSchema, response: { 200: contactSchema } },
     },
     async (request) =>
-      withTenant(db, request.auth!, (tx) => updateContact(tx, request.params.id, request.body)),
+      withTenant(db, caller(request), (tx) => updateContact(tx, request.params.id, request.body)),
   );
 
   r.delete(
     '/api/members/contacts/:id',
     { config: { access: team }, schema: { tags, params: idParamsSchema } },
     async (request, reply) => {
-      await withTenant(db, request.auth!, (tx) => removeContact(tx, request.params.id));
+      await withTenant(db, caller(request), (tx) => removeContact(tx, request.params.id));
       return reply.status(204).send();
     },
   );
@@ -253,6 +253,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/members/reference',
     { config: { access: SIGNED_IN }, schema: { tags, response: { 200: referenceSchema } } },
-    async (request) => withTenant(db, request.auth!, (tx) => referenceData(tx, request.auth!.delegationId)),
+    async (request) =>
+      withTenant(db, caller(request), (tx) => referenceData(tx, caller(request).delegationId)),
   );
 }
