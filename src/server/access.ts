@@ -23,8 +23,8 @@ declare module 'fastify' {
   }
 }
 
-// Routes that plugins register themselves (API documentation, built web assets): public by nature.
-const pluginRoutePrefixes = ['/api/docs', '/assets/'];
+// Routes outside /api/ are the built web app's files, and /api/docs is the API's own
+// description: plugins register them, they hold no data, they are public by nature.
 
 export interface RegisteredRoute {
   method: string;
@@ -33,7 +33,7 @@ export interface RegisteredRoute {
 }
 
 export function isPluginRoute(url: string): boolean {
-  return pluginRoutePrefixes.some((p) => url.startsWith(p)) || url === '/*' || url === '/';
+  return !url.startsWith('/api/') || url === '/api/docs' || url.startsWith('/api/docs/');
 }
 
 /** Installs the declaration check (at registration) and the enforcement (on each request). */
