@@ -1,0 +1,435 @@
+/**
+ * End-to-end fixtures: a real Maillage server (as `npm start` runs it, on a fresh
+ * embedded database with the demo data) and Debian's Chromium driven by playwright-core.
+ *
+ * Each test file starts its own server in `beforeAll` and stops it in `afterAll`;
+ * nothing is shared between files and nothing outside a temporary directory is written
+ * (except `web/dist`, which `bin/start.mjs` rebuilds when the web sources changed, and
+ * screenshots of failed tests in `test-results/`).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const testResultsDir = join(repositoryRoot, 'test-results');
+
+/** Demo accounts loaded on the first start of an embedded database (src/db/seed/demo.ts, README). */
+export const DEMO_PASSWORD = 'maillage-demo-2024';
+export const DEMO_STAFF = {
+  email: 'equipe@demo.maillage.fr',
+  password: DEMO_PASSWORD,
+  role: 'staff',
+} as const;
+export const DEMO_ADMIN = {
+  email: 'admin@demo.maillage.fr',
+  password: DEMO_PASSWORD,
+  role: 'admin',
+} as const;
+
+// ---------------------------------------------------------------------------
+// Server
+// ---------------------------------------------------------------------------
+
+export interface MaillageServer {
+  /** http://127.0.0.1:<port>, also the server's BASE_URL (same origin for the CSRF check). */
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  /** What the server printed so far (the last 64 kB of each stream). */
+  output(): { stdout: string; stderr: string };
+  /**
+   * True when web/dist was rebuilt after the server started (another process ran a build in
+   * this shared tree): the server lists the built files once at start, so the pages it then
+   * serves refer to chunks it does not know, and the app shows its crash page.
+   */
+  webBuildChanged(): boolean;
+  /** SIGTERM, SIGKILL after 10 s, then removes the data directory. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const OUTPUT_LIMIT = 64 * 1024;
+
+/** A TCP port nobody listens on right now (the kernel picks it). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolvePort(port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
+
+function tail(text: string, limit = OUTPUT_LIMIT): string {
+  return text.length > limit ? text.slice(text.length - limit) : text;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+/** Resolves with the exit code/signal once the process has exited (immediately if it already has). */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => child.once('exit', () => done()));
+}
+
+/**
+ * Starts `node bin/start.mjs` from the repository root on a fresh DATA_DIR and a free port,
+ * and resolves once `GET /api/health` answers 200. The first start builds the web app if
+ * needed, migrates the embedded database and loads the demo data.
+ */
+export async function startServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<MaillageServer> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const dataDir = await mkdtemp(join(tmpdir(), 'maillage-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  // The server must not inherit the test runner's settings: Vitest sets NODE_ENV=test
+  // (which would also make Vite build a development bundle), and a developer's shell may
+  // point DATABASE_URL or SMTP_URL at real services.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VITEST') || key.startsWith('npm_')) delete env[key];
+  }
+  for (const key of [
+    'NODE_ENV',
+    'DATABASE_URL',
+    'TEST_DATABASE_URL',
+    'SMTP_URL',
+    'AUTH_SECRET',
+    'DEFAULT_DELEGATION',
+    'TRUST_PROXY',
+    'TSX_TSCONFIG_PATH',
+  ]) {
+    delete env[key];
+  }
+  Object.assign(env, {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BASE_URL: baseUrl,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+
+  let stdout = '';
+  let stderr = '';
+  // Own process group, so that stopping also reaches a Vite build still running under it.
+  const child = spawn(process.execPath, ['bin/start.mjs'], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout = tail(stdout + chunk);
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = tail(stderr + chunk);
+  });
+  let spawnError: Error | undefined;
+  child.once('error', (error) => {
+    spawnError = error;
+  });
+
+  const signal = (sig: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, sig); // the group we created (detached: true)
+    } catch {
+      try {
+        child.kill(sig);
+      } catch {}
+    }
+  };
+  // If the test runner dies first, do not leave the server behind.
+  const onRunnerExit = () => signal('SIGKILL');
+  process.once('exit', onRunnerExit);
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      signal('SIGTERM');
+      const killTimer = setTimeout(() => signal('SIGKILL'), 10_000);
+      await exited(child);
+      clearTimeout(killTimer);
+      process.removeListener('exit', onRunnerExit);
+      await rm(dataDir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+
+  const describeFailure = (reason: string) =>
+    new Error(
+      `${reason}\n--- server stderr (${baseUrl}, DATA_DIR=${dataDir}) ---\n${tail(stderr, 16_000) || '(empty)'}\n--- server stdout (tail) ---\n${tail(stdout, 4_000) || '(empty)'}`,
+    );
+
+  const deadline = Date.now() + timeoutMs;
+  let lastProblem = 'no answer yet';
+  for (;;) {
+    if (spawnError) {
+      await stop();
+      throw describeFailure(`The server could not be spawned: ${spawnError.message}`);
+    }
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const how = child.exitCode !== null ? `code ${child.exitCode}` : `signal ${child.signalCode}`;
+      await stop();
+      throw describeFailure(`The server exited (${how}) before /api/health answered.`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw describeFailure(
+        `The server did not answer GET /api/health with 200 within ${Math.round(timeoutMs / 1000)} s (last: ${lastProblem}).`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) break;
+      lastProblem = `HTTP ${response.status}`;
+    } catch (error) {
+      lastProblem =
+        error instanceof Error
+          ? error.cause instanceof Error
+            ? error.cause.message
+            : error.message
+          : String(error);
+    }
+    await delay(250); // polling interval of the readiness probe
+  }
+
+  const builtIndex = join(repositoryRoot, 'web', 'dist', 'index.html');
+  const builtAt = (): number => (existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0);
+  const builtAtStart = builtAt();
+  return {
+    baseUrl,
+    port,
+    dataDir,
+    output: () => ({ stdout, stderr }),
+    webBuildChanged: () => builtAt() !== builtAtStart,
+    stop,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// API helpers (fixtures create their own data)
+// ---------------------------------------------------------------------------
+
+/** Signs in through the API and returns the Cookie header of the session. */
+export async function apiSignIn(server: MaillageServer, email: string, password: string): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`API sign-in of ${email} failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * Creates a user other than the demo ones the way a real one is created: the demo admin
+ * invites the address, the invitation link is read from the outbox (DATA_DIR/outbox, no
+ * SMTP_URL is set), and the invitation is accepted with the given password.
+ */
+export async function createUser(
+  server: MaillageServer,
+  user: {
+    role: 'admin' | 'staff' | 'board' | 'member';
+    email?: string;
+    name?: string;
+    password?: string;
+    organisationId?: string;
+  },
+): Promise<{ email: string; password: string; name: string }> {
+  const email = user.email ?? `e2e-${Date.now()}-${randomBytes(3).toString('hex')}@example.org`;
+  const password = user.password ?? `e2e-${randomBytes(12).toString('hex')}`;
+  const name = user.name ?? `Personne de test ${user.role}`;
+  const cookie = await apiSignIn(server, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const invited = await fetch(`${server.baseUrl}/api/admin/invitations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie },
+    body: JSON.stringify({
+      email,
+      role: user.role,
+      ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+    }),
+  });
+  if (invited.status !== 201)
+    throw new Error(`Invitation of ${email} failed: ${invited.status} ${await invited.text()}`);
+
+  const outbox = join(server.dataDir, 'outbox');
+  let token: string | undefined;
+  for (const file of existsSync(outbox) ? (await readdir(outbox)).sort().reverse() : []) {
+    const mail = decodeQuotedPrintable(await readFile(join(outbox, file), 'utf8'));
+    if (!mail.toLowerCase().includes(email.toLowerCase())) continue;
+    token = /\/invitation\/([A-Za-z0-9_-]{20,100})/.exec(mail)?.[1];
+    if (token) break;
+  }
+  if (!token) throw new Error(`No invitation mail for ${email} in ${outbox}`);
+
+  const accepted = await fetch(`${server.baseUrl}/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    body: JSON.stringify({ name, password }),
+  });
+  if (accepted.status !== 201)
+    throw new Error(
+      `Accepting the invitation of ${email} failed: ${accepted.status} ${await accepted.text()}`,
+    );
+  return { email, password, name };
+}
+
+// ---------------------------------------------------------------------------
+// Browser
+// ---------------------------------------------------------------------------
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PageSession {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far, minus the ignored ones. */
+  problems(): string[];
+  /** Ignores console errors matching `pattern` (e.g. an expected 422) until the returned function is called. */
+  ignore(pattern: RegExp): () => void;
+  /** Saves a full-page screenshot in test-results/ and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  /** A fresh context (own cookies, storage) and page, French locale, watched for errors. */
+  newPage(options?: { baseUrl?: string }): Promise<PageSession>;
+  close(): Promise<void>;
+}
+
+/**
+ * Failed requests answered 401 are expected before sign-in (the app asks /api/me to know
+ * whether somebody is signed in); Chrome reports them as console errors.
+ */
+export const DEFAULT_IGNORED: RegExp[] = [/status of 401\b/];
+
+/**
+ * Launches Debian's Chromium (playwright-core ships no browser). `chromium.launch` gives
+ * each browser a new temporary profile (user-data-dir) that it removes on close.
+ */
+export async function launchBrowser(): Promise<BrowserSession> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH.`,
+    );
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const pages: PageSession[] = [];
+
+  const newPage = async (options: { baseUrl?: string } = {}): Promise<PageSession> => {
+    const context = await browser.newContext({
+      ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(30_000);
+
+    const seen: string[] = [];
+    const ignored = new Set<RegExp>(DEFAULT_IGNORED);
+    const isIgnored = (text: string) => [...ignored].some((pattern) => pattern.test(text));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (isIgnored(text)) return;
+      const where = message.location().url;
+      seen.push(`console.error: ${text}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (error) => {
+      const text = `${error.name}: ${error.message}`;
+      if (isIgnored(text)) return;
+      seen.push(`pageerror: ${text}${error.stack ? `\n${error.stack}` : ''}`);
+    });
+
+    const session: PageSession = {
+      page,
+      context,
+      problems: () => [...seen],
+      ignore: (pattern) => {
+        ignored.add(pattern);
+        return () => void ignored.delete(pattern);
+      },
+      screenshot: async (name) => {
+        await mkdir(testResultsDir, { recursive: true });
+        const file = join(
+          testResultsDir,
+          `${name.replace(/[^\w.-]+/g, '-').slice(0, 80)}-${new Date().toISOString().replaceAll(':', '-')}.png`,
+        );
+        await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+        return file;
+      },
+      close: () => context.close(),
+    };
+    pages.push(session);
+    return session;
+  };
+
+  return {
+    browser,
+    newPage,
+    close: async () => {
+      for (const session of pages) await session.close().catch(() => {});
+      await browser.close();
+    },
+  };
+}
+
+/** Escapes text for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Matches a form label exactly, tolerating the required-field asterisk Mantine adds and
+ * either apostrophe (' or ’): `field(page, "Nom de l'organisation")`.
+ */
+export function labelPattern(label: string): RegExp {
+  const body = escapeRegExp(label).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+');
+  return new RegExp(`^\\s*${body}\\s*\\*?\\s*$`, 'i');
+}
+
+/** The input, textarea or select labelled exactly `label` (see labelPattern). */
+export function field(page: Page, label: string) {
+  return page.getByLabel(labelPattern(label)).and(page.locator('input, textarea, select'));
+}
