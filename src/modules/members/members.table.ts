@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { delegationId, id, timestamps } from '../../db/columns.ts';
 
 export const conventionTypes = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GES', 'EBE'] as const;
@@ -48,7 +48,14 @@ export const establishments = pgTable(
     printedLabel: text('printed_label'),
     ...timestamps(),
   },
-  (t) => [index('establishments_organisation_idx').on(t.organisationId)],
+  (t) => [
+    index('establishments_organisation_idx').on(t.organisationId),
+    // A SIRET names one establishment: the database refuses a second one even if two
+    // creations race past the service's duplicate check.
+    uniqueIndex('establishments_delegation_siret_uq')
+      .on(t.delegationId, t.siret)
+      .where(sql`${t.siret} is not null`),
+  ],
 );
 
 /** A State convention held by an establishment, with the departments it covers. */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "establishments_delegation_siret_uq" ON "establishments" USING btree ("delegation_id","siret") WHERE "establishments"."siret" is not null;
