@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { auditLog } from './audit.table.ts';
@@ -14,7 +14,8 @@ export interface HistoryEntry {
 }
 
 // Columns that change on every write and say nothing to a reader.
-const noise = new Set(['updated_at', 'created_at', 'search_name', 'delegation_id', 'id']);
+// token_hash: an invitation's credential, never shown even hashed.
+const noise = new Set(['updated_at', 'created_at', 'search_name', 'delegation_id', 'id', 'token_hash']);
 
 /** Field-by-field differences of one audit row, in the database's column names. */
 export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
@@ -34,7 +35,12 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
  * establishments, conventions, contacts…), newest first. Reads run under the
  * tenant's row-level security like any other query.
  */
-export async function recordHistory(tx: Tx, recordId: string, limit = 200): Promise<HistoryEntry[]> {
+export async function recordHistory(
+  tx: Tx,
+  recordId: string,
+  options: { tables?: readonly string[]; limit?: number } = {},
+): Promise<HistoryEntry[]> {
+  const scope = or(eq(auditLog.recordId, recordId), eq(auditLog.organisationId, recordId));
   const rows = await tx
     .select({
       id: auditLog.id,
@@ -48,9 +54,9 @@ export async function recordHistory(tx: Tx, recordId: string, limit = 200): Prom
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(or(eq(auditLog.recordId, recordId), and(eq(auditLog.organisationId, recordId))))
+    .where(options.tables ? and(scope, inArray(auditLog.tableName, [...options.tables])) : scope)
     .orderBy(desc(auditLog.id))
-    .limit(limit);
+    .limit(options.limit ?? 200);
   return rows.map((row) => ({
     id: row.id,
     at: row.at.toISOString(),

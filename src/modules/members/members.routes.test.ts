@@ -481,6 +481,11 @@ describe('history', () => {
     const own = await call('member', 'GET', `/api/members/organisations/${ids.apa}/history`);
     expect(own.statusCode).toBe(200);
     expect(own.json().items.length).toBeGreaterThan(0);
+    // The member's own account (user_roles row bound to this organisation) is not part of the record.
+    const tables = new Set(own.json().items.map((i: { tableName: string }) => i.tableName));
+    expect(tables.has('user_roles')).toBe(false);
+    expect(tables.has('invitations')).toBe(false);
+    expect(own.body).not.toContain('token_hash');
   });
 });
 

@@ -325,10 +325,21 @@ export async function updateOrganisation(tx: Tx, viewer: Viewer, id: string, pat
 }
 
 /** The organisation's change history (actor ids in `actorName`: see `withActorNames`). */
+const ORGANISATION_HISTORY_TABLES = [
+  'organisations',
+  'establishments',
+  'conventions',
+  'membership_periods',
+  'contacts',
+  'board_mandates',
+] as const;
+
 export async function organisationHistory(tx: Tx, viewer: Viewer, id: string) {
   if (!canReach(viewer, id)) throw notFound();
   await requireOrganisation(tx, id);
-  return recordHistory(tx, id);
+  // Only the registry's own tables: accounts and invitations of the organisation's users
+  // are an administrator's business, not part of the organisation's record.
+  return recordHistory(tx, id, { tables: ORGANISATION_HISTORY_TABLES });
 }
 
 // ---------------------------------------------------------------------------
