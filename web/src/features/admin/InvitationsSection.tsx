@@ -1,0 +1,92 @@
+import { Badge } from '@mantine/core';
+import { useMemo } from 'react';
+import { t } from '../../i18n';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { formatDate } from '../../ui/format';
+import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
+import { TablePagination } from '../../ui/TablePagination';
+import { useClientTable } from '../../ui/useClientTable';
+import { type InvitationRow, useInvitations } from './api';
+import { useOrganisationNames } from './useOrganisationNames';
+
+const isExpired = (i: InvitationRow) => new Date(i.expiresAt).getTime() < Date.now();
+
+const accessors = {
+  email: (i: InvitationRow) => i.email,
+  role: (i: InvitationRow) => t(`role.${i.role}`),
+  createdAt: (i: InvitationRow) => i.createdAt,
+  status: (i: InvitationRow) => i.expiresAt,
+};
+
+export function InvitationsSection() {
+  const invitations = useInvitations();
+  const names = useOrganisationNames();
+  const pending = useMemo(
+    () => (invitations.data?.items ?? []).filter((i) => !i.acceptedAt),
+    [invitations.data],
+  );
+  const table = useClientTable(pending, accessors, { key: 'createdAt', direction: 'desc' });
+
+  const columns: Column<InvitationRow>[] = [
+    { key: 'email', header: t('admin.col.email'), sortable: true, rowHeader: true, render: (i) => i.email },
+    { key: 'role', header: t('admin.col.role'), sortable: true, render: (i) => t(`role.${i.role}`) },
+    {
+      key: 'organisation',
+      header: t('admin.col.organisation'),
+      render: (i) =>
+        i.organisationId ? (names.get(i.organisationId) ?? t('admin.unknownOrganisation')) : t('common.none'),
+    },
+    {
+      key: 'createdAt',
+      header: t('admin.col.createdAt'),
+      sortable: true,
+      firstDirection: 'desc',
+      render: (i) => formatDate(i.createdAt),
+    },
+    {
+      key: 'status',
+      header: t('admin.col.status'),
+      sortable: true,
+      render: (i) =>
+        isExpired(i) ? (
+          <Badge color="gray" variant="light">
+            {t('admin.invitations.expired', { date: formatDate(i.expiresAt) })}
+          </Badge>
+        ) : (
+          <Badge color="blue" variant="light">
+            {t('admin.invitations.pendingUntil', { date: formatDate(i.expiresAt) })}
+          </Badge>
+        ),
+    },
+  ];
+
+  return (
+    <Section title={t('admin.invitations.title')}>
+      <QueryState
+        isPending={invitations.isPending}
+        error={invitations.error}
+        onRetry={() => void invitations.refetch()}
+      >
+        <DataTable
+          caption={t('admin.invitations.caption')}
+          captionHidden
+          columns={columns}
+          rows={table.rows}
+          rowKey={(i) => i.id}
+          sort={table.sort}
+          onSortChange={table.onSortChange}
+          emptyMessage={t('admin.invitations.empty')}
+        />
+        {table.total > table.pageSize && (
+          <TablePagination
+            total={table.total}
+            page={table.page}
+            pageSize={table.pageSize}
+            onPageChange={table.onPageChange}
+          />
+        )}
+      </QueryState>
+    </Section>
+  );
+}

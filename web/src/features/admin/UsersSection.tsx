@@ -1,0 +1,68 @@
+import { Anchor } from '@mantine/core';
+import { Link } from 'react-router';
+import { t } from '../../i18n';
+import { EmailLink } from '../../ui/Contact';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
+import { TablePagination } from '../../ui/TablePagination';
+import { useClientTable } from '../../ui/useClientTable';
+import { type UserRow, useUsers } from './api';
+
+const columns: Column<UserRow>[] = [
+  { key: 'name', header: t('admin.col.name'), sortable: true, rowHeader: true, render: (u) => u.name },
+  {
+    key: 'email',
+    header: t('admin.col.email'),
+    sortable: true,
+    render: (u) => <EmailLink value={u.email} />,
+  },
+  { key: 'role', header: t('admin.col.role'), sortable: true, render: (u) => t(`role.${u.role}`) },
+  {
+    key: 'organisation',
+    header: t('admin.col.organisation'),
+    sortable: true,
+    render: (u) =>
+      u.organisationId ? (
+        <Anchor inherit component={Link} to={`/adherents/${u.organisationId}`}>
+          {u.organisationName ?? t('admin.unknownOrganisation')}
+        </Anchor>
+      ) : (
+        t('common.none')
+      ),
+  },
+];
+
+const accessors = {
+  name: (u: UserRow) => u.name,
+  email: (u: UserRow) => u.email,
+  role: (u: UserRow) => t(`role.${u.role}`),
+  organisation: (u: UserRow) => u.organisationName,
+};
+
+export function UsersSection() {
+  const users = useUsers();
+  const table = useClientTable(users.data?.items ?? [], accessors, { key: 'name', direction: 'asc' });
+  return (
+    <Section title={t('admin.users.title')}>
+      <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
+        <DataTable
+          caption={t('admin.users.caption')}
+          captionHidden
+          columns={columns}
+          rows={table.rows}
+          rowKey={(u) => u.id}
+          sort={table.sort}
+          onSortChange={table.onSortChange}
+          emptyMessage={t('admin.users.empty')}
+        />
+        <TablePagination
+          total={table.total}
+          page={table.page}
+          pageSize={table.pageSize}
+          onPageChange={table.onPageChange}
+        />
+      </QueryState>
+    </Section>
+  );
+}

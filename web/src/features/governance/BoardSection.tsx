@@ -1,0 +1,117 @@
+import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { can, useMe } from '../../app/session';
+import { t } from '../../i18n';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { formatDate, orDash } from '../../ui/format';
+import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
+import { type BoardMandate, boardRoleOrder, useBoard } from './api';
+
+const fullName = (m: BoardMandate) => `${m.firstName} ${m.lastName}`;
+
+/** The election date most mandates share (the general assembly that elected the board). */
+function electionDate(items: BoardMandate[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.electedOn, (counts.get(item.electedOn) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function columns(linkOrganisations: boolean, withRole: boolean): Column<BoardMandate>[] {
+  const list: Column<BoardMandate>[] = [
+    { key: 'name', header: t('governance.col.name'), rowHeader: true, render: fullName },
+  ];
+  if (withRole) {
+    list.push({
+      key: 'role',
+      header: t('governance.col.role'),
+      render: (m) => (m.role ? t(`governance.role.${m.role}`) : t('common.none')),
+    });
+  }
+  list.push(
+    {
+      key: 'organisation',
+      header: t('governance.col.organisation'),
+      render: (m) =>
+        linkOrganisations && m.organisationId ? (
+          <Anchor inherit component={Link} to={`/adherents/${m.organisationId}`}>
+            {m.organisationName}
+          </Anchor>
+        ) : (
+          m.organisationName
+        ),
+    },
+    { key: 'department', header: t('governance.col.department'), render: (m) => orDash(m.department) },
+    {
+      key: 'national',
+      header: t('governance.col.national'),
+      nowrap: true,
+      render: (m) =>
+        m.nationalRepresentative ? (
+          <Badge variant="light" color="grape" tt="none" miw="max-content">
+            {t('governance.national')}
+          </Badge>
+        ) : (
+          t('common.none')
+        ),
+    },
+    { key: 'endsOn', header: t('governance.col.endsOn'), render: (m) => formatDate(m.endsOn) },
+  );
+  return list;
+}
+
+export function BoardSection() {
+  const board = useBoard();
+  const { data: me } = useMe();
+  const items = board.data?.items ?? [];
+  const bureau = items
+    .filter((m) => m.role !== null)
+    .sort(
+      (a, b) =>
+        boardRoleOrder.indexOf(a.role ?? 'bureau_member') - boardRoleOrder.indexOf(b.role ?? 'bureau_member'),
+    );
+  const directors = items.filter((m) => m.role === null);
+  const elected = electionDate(items);
+  const link = me ? can.browseMembers(me.role) : false;
+
+  return (
+    <Section
+      title={
+        elected ? t('governance.board.electedOn', { date: formatDate(elected) }) : t('governance.board.title')
+      }
+    >
+      <QueryState isPending={board.isPending} error={board.error} onRetry={() => void board.refetch()}>
+        {items.length === 0 ? (
+          <Text c="dimmed">{t('governance.board.empty')}</Text>
+        ) : (
+          <Stack gap="lg">
+            <div>
+              <Title order={3} size="h4" mb="xs">
+                {t('governance.board.bureau')}
+              </Title>
+              <DataTable
+                caption={t('governance.board.bureau')}
+                captionHidden
+                columns={columns(link, true)}
+                rows={bureau}
+                rowKey={(m) => m.id}
+              />
+            </div>
+            <div>
+              <Title order={3} size="h4" mb="xs">
+                {t('governance.board.directors')}
+              </Title>
+              <DataTable
+                caption={t('governance.board.directors')}
+                captionHidden
+                columns={columns(link, false)}
+                rows={directors}
+                rowKey={(m) => m.id}
+              />
+            </div>
+          </Stack>
+        )}
+      </QueryState>
+    </Section>
+  );
+}

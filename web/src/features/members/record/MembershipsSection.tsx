@@ -1,0 +1,109 @@
+import { Button, Text } from '@mantine/core';
+import { useState } from 'react';
+import { t } from '../../../i18n';
+import { type Column, DataTable } from '../../../ui/DataTable';
+import type { FieldSpec } from '../../../ui/FormField';
+import { FormModal } from '../../../ui/FormModal';
+import { formatDate, orDash } from '../../../ui/format';
+import { type FormValues, submitPatch, textValues, toCreateBody } from '../../../ui/formValues';
+import { Section } from '../../../ui/Section';
+import type { RecordWrites } from '../api';
+import type { MembershipPeriod, Organisation } from '../types';
+
+const endFields: FieldSpec[] = [
+  { name: 'leftOn', label: t('members.membership.leftOn'), kind: 'date' },
+  { name: 'leaveReason', label: t('members.membership.leaveReason'), kind: 'text' },
+];
+// A period's start is fixed once recorded (it is what the history counts from); only its end is edited.
+const newFields: FieldSpec[] = [
+  { name: 'joinedOn', label: t('members.membership.joinedOn'), kind: 'date', required: true },
+  ...endFields,
+];
+
+interface Props {
+  organisation: Organisation;
+  writes: RecordWrites;
+  editable: boolean;
+}
+
+export function MembershipsSection({ organisation, writes, editable }: Props) {
+  const [editing, setEditing] = useState<MembershipPeriod | 'new' | null>(null);
+  const initial: FormValues =
+    editing && editing !== 'new' ? textValues(editing, ['leftOn', 'leaveReason']) : {};
+
+  const columns: Column<MembershipPeriod>[] = [
+    {
+      key: 'joinedOn',
+      header: t('members.membership.joinedOn'),
+      rowHeader: true,
+      render: (row) => formatDate(row.joinedOn),
+    },
+    {
+      key: 'knownFrom',
+      header: t('members.membership.knownFrom'),
+      render: (row) => formatDate(row.knownFrom),
+    },
+    { key: 'leftOn', header: t('members.membership.leftOn'), render: (row) => formatDate(row.leftOn) },
+    {
+      key: 'leaveReason',
+      header: t('members.membership.leaveReason'),
+      render: (row) => orDash(row.leaveReason),
+    },
+    { key: 'source', header: t('members.membership.source'), render: (row) => orDash(row.source) },
+  ];
+  if (editable) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      render: (row) => (
+        <Button
+          size="xs"
+          variant="subtle"
+          onClick={() => setEditing(row)}
+          aria-label={`${t('members.record.editMembership')} ${formatDate(row.joinedOn ?? row.knownFrom)}`}
+        >
+          {t('common.edit')}
+        </Button>
+      ),
+    });
+  }
+
+  const submit = (values: FormValues) => {
+    if (editing === 'new') return writes.addMembership(toCreateBody(values));
+    if (editing) return submitPatch(values, initial, (body) => writes.patchMembership(editing.id, body));
+    return Promise.resolve();
+  };
+
+  return (
+    <Section
+      title={t('members.record.memberships')}
+      actions={
+        editable && (
+          <Button size="xs" variant="light" onClick={() => setEditing('new')}>
+            {t('members.record.addMembership')}
+          </Button>
+        )
+      }
+    >
+      {organisation.memberships.length === 0 ? (
+        <Text c="dimmed">{t('members.record.noMembership')}</Text>
+      ) : (
+        <DataTable
+          caption={t('members.record.memberships')}
+          captionHidden
+          columns={columns}
+          rows={organisation.memberships}
+          rowKey={(row) => row.id}
+        />
+      )}
+      <FormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('members.record.addMembership') : t('members.record.editMembership')}
+        fields={editing === 'new' ? newFields : endFields}
+        initialValues={initial}
+        onSubmit={submit}
+      />
+    </Section>
+  );
+}
