@@ -20,13 +20,26 @@ function newestMtime(dir) {
 }
 
 const sources = [join(root, 'web', 'src'), join(root, 'web', 'index.html')];
-const newestSource = Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
+const newestSource = Math.max(
+  ...sources
+    .filter(existsSync)
+    .map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
+);
 if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < newestSource) {
   console.log('Construction de l’application web…');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'web', 'vite.config.ts')], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(root, 'web', 'vite.config.ts'),
+    ],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
 }
 
 register();
