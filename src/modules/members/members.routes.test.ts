@@ -570,6 +570,12 @@ describe('establishments, conventions, memberships, contacts', () => {
       [],
     );
     expect((await call('staff', 'DELETE', `/api/members/contacts/${id}`)).statusCode).toBe(404);
+    // Erased from the history too: the trace of the three changes stays, not the person.
+    const history = await call('staff', 'GET', `/api/members/organisations/${ids.bati}/history`);
+    const traces = history.json().items.filter((i: { recordId: string }) => i.recordId === id);
+    expect(traces.map((i: { action: string }) => i.action)).toEqual(['delete', 'update', 'insert']);
+    expect(history.body).not.toContain('Martin');
+    expect(history.body).not.toContain('Directeur');
   });
 
   it('serves reference data with French labels', async () => {

@@ -597,12 +597,16 @@ export async function updateContact(tx: Tx, id: string, patch: ContactPatch) {
   return presentContact(row);
 }
 
-/** Erasure: the row is deleted (the audit log keeps the trace of the deletion). */
+/**
+ * Erasure of a person: the row is deleted and the audit log's copies of their data are
+ * blanked in the same transaction (the trace that changes happened, by whom, stays).
+ */
 export async function removeContact(tx: Tx, id: string) {
   const [row] = await tx
     .delete(contacts)
     .where(eq(contacts.id, id))
     .returning({ organisationId: contacts.organisationId });
   if (!row) throw notFound();
+  await tx.execute(sql`select app_erase_personal_history('contacts', ${id})`);
   await touchOrganisation(tx, row.organisationId);
 }

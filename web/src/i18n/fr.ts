@@ -269,6 +269,7 @@ export const fr = {
   'history.column.job_title': 'Fonction',
   'history.column.purpose': 'Finalité',
   'history.column.consent': 'Accord',
+  'history.column.erased': 'Données personnelles effacées',
   'history.column.organisation_name': 'Organisation (telle qu’écrite)',
   'history.column.role': 'Rôle',
   'history.column.user_id': 'Utilisateur',
