@@ -1,3 +1,4 @@
+import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openRuntime } from '../server/runtime.ts';
@@ -51,6 +52,10 @@ run(process.argv.slice(2)).then(
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(78);
+    }
+    if (error instanceof DataDirBusy) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(75);
     }
     process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Database, openDatabase } from '../db/client.ts';
+import { lockDataDir } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { type Auth, createAuth } from '../modules/accounts/auth.ts';
 import type { Config } from './config.ts';
@@ -31,10 +32,20 @@ function authSecret(config: Config): string {
 
 /** Opens the database (embedded PGlite unless DATABASE_URL is set), migrates it, wires the services. */
 export async function openRuntime(config: Config): Promise<Runtime> {
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: join(resolve(config.DATA_DIR), 'pglite'),
-  });
+  const dataDir = join(resolve(config.DATA_DIR), 'pglite');
+  let unlock = () => {};
+  if (!config.DATABASE_URL) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  const database = {
+    ...opened,
+    async close() {
+      await opened.close();
+      unlock();
+    },
+  };
   await migrate(database);
   const auth = createAuth({
     db: database.db,
