@@ -1,7 +1,4 @@
-import { isEmpty, loadDemo } from '../db/seed/demo.ts';
-import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openRuntime } from './runtime.ts';
 
 const started = performance.now();
 
@@ -16,7 +13,14 @@ async function main() {
     }
     throw error;
   }
-  const runtime = await openRuntime(config);
+  // The configuration is checked before anything heavy loads; then the database opens
+  // (WASM compilation runs in the background) while the HTTP modules load.
+  const runtimeReady = import('./runtime.ts').then(({ openRuntime }) => openRuntime(config));
+  const [{ buildApp }, { isEmpty, loadDemo }, runtime] = await Promise.all([
+    import('./app.ts'),
+    import('../db/seed/demo.ts'),
+    runtimeReady,
+  ]);
   // Only an embedded database is filled automatically; a PostgreSQL one gets the demo
   // through `npx maillage seed demo`, so a real installation never receives it by accident.
   const seeded = runtime.database.kind === 'pglite' && (await isEmpty(runtime.database));
@@ -49,6 +53,7 @@ async function main() {
       database: runtime.database.kind,
       demoLoaded: seeded,
       readyInMs: Math.round(performance.now() - started),
+      sinceProcessStartMs: Math.round(process.uptime() * 1000),
     },
     `Maillage prêt sur ${config.baseUrl}`,
   );

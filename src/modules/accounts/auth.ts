@@ -1,4 +1,5 @@
-import { betterAuth } from 'better-auth';
+// The minimal entry leaves out the built-in Kysely adapters we do not use (≈0.4 s less at start-up).
+import { betterAuth } from 'better-auth/minimal';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../../db/client.ts';
 import { authAccounts, rateLimits, sessions, users, verifications } from './accounts.table.ts';
