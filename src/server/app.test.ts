@@ -133,4 +133,15 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './.data', databaseKind: 'pglite' });
   });
+
+  it('trusts this machine by name and by address when no BASE_URL is set, else only BASE_URL', () => {
+    expect(loadConfig({ PORT: '3100' }).trustedOrigins).toEqual([
+      'http://localhost:3100',
+      'http://127.0.0.1:3100',
+      'http://[::1]:3100',
+    ]);
+    expect(loadConfig({ BASE_URL: 'https://maillage.example.org/' }).trustedOrigins).toEqual([
+      'https://maillage.example.org',
+    ]);
+  });
 });

@@ -82,7 +82,7 @@ export async function buildApp(
   });
 
   // CSRF: a cookie-carrying request that changes something must come from our own pages.
-  const allowedOrigins = new Set([new URL(deps.config.baseUrl).origin]);
+  const allowedOrigins = new Set(deps.config.trustedOrigins);
   app.addHook('onRequest', async (request) => {
     if (!unsafeMethods.has(request.method) || !request.headers.cookie || !request.url.startsWith('/api/'))
       return;

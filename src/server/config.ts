@@ -33,7 +33,12 @@ const configSchema = z.object({
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
-export type Config = RawConfig & { baseUrl: string; databaseKind: 'pglite' | 'postgres' };
+export type Config = RawConfig & {
+  baseUrl: string;
+  /** Origins whose pages may send cookie-carrying changes (CSRF) and sign in. */
+  trustedOrigins: string[];
+  databaseKind: 'pglite' | 'postgres';
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -57,9 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (raw.NODE_ENV === 'production' && !raw.AUTH_SECRET) {
     throw new ConfigError(['AUTH_SECRET : obligatoire en production (au moins 32 caractères aléatoires)']);
   }
+  // Without BASE_URL the app is reached on this machine, by name or by address.
+  const local = ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${raw.PORT}`);
   return {
     ...raw,
     baseUrl: raw.BASE_URL ?? `http://localhost:${raw.PORT}`,
+    trustedOrigins: raw.BASE_URL ? [new URL(raw.BASE_URL).origin] : local,
     databaseKind: raw.DATABASE_URL ? 'postgres' : 'pglite',
   };
 }

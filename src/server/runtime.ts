@@ -50,6 +50,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const auth = createAuth({
     db: database.db,
     baseUrl: config.baseUrl,
+    trustedOrigins: config.trustedOrigins,
     secret: authSecret(config),
     sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
   });
