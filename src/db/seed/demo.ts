@@ -95,35 +95,8 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
   if (existing)
     throw new DemoAlreadyLoaded(`La délégation de démonstration « ${existing.name} » est déjà chargée.`);
 
-  const {
-    slug,
-    name,
-    network,
-    region,
-    departmentsCovered,
-    addresses,
-    phone,
-    email,
-    website,
-    missions,
-    objectives,
-  } = delegationFixture;
-  const [delegation] = await db
-    .insert(delegations)
-    .values({
-      slug,
-      name,
-      network,
-      region,
-      departmentsCovered,
-      addresses,
-      phone,
-      email,
-      website,
-      missions,
-      objectives,
-    })
-    .returning();
+  // Drizzle keeps the fixture's fields that are columns; `source` and `year` describe the fixture.
+  const [delegation] = await db.insert(delegations).values(delegationFixture).returning();
   if (!delegation) throw new Error('delegation insert returned nothing');
 
   const organisationIds = new Map<string, string>();
@@ -163,7 +136,7 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
       await tx.insert(membershipPeriods).values({
         organisationId: row.id,
         knownFrom: `${members.year}-01-01`,
-        source: `${members.source} : adhérent en ${members.year}, date d'adhésion non indiquée`,
+        source: `Rapport d'activité ${members.year}, « ${members.source} » : adhérent en ${members.year}, date d'adhésion non indiquée`,
       });
     }
 
