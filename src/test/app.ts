@@ -20,6 +20,7 @@ export interface TestApp {
   database: Database;
   auth: ReturnType<typeof createAuth>;
   sentMail: Mail[];
+  secondServer(): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -29,10 +30,11 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...options.env });
+  const secret = randomBytes(32).toString('hex');
   const auth = createAuth({
     db: database.db,
     baseUrl: config.baseUrl,
-    secret: randomBytes(32).toString('hex'),
+    secret,
     sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
   });
   const sentMail: Mail[] = [];
@@ -44,6 +46,18 @@ export async function createTestApp(
     database,
     auth,
     sentMail,
+    async secondServer() {
+      // Another app server on the same database and secret, as behind a load balancer.
+      const otherAuth = createAuth({
+        db: database.db,
+        baseUrl: config.baseUrl,
+        secret,
+        sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
+      });
+      const other = await buildApp({ config, database, auth: otherAuth, mailer }, { webDist: null });
+      await other.ready();
+      return other;
+    },
     async close() {
       await app.close();
       await database.close();

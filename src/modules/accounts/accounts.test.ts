@@ -105,6 +105,25 @@ describe('sign-in and sessions', () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it('keeps sessions in the database: another app server honours them, and sign-out there ends them here', async () => {
+    const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
+    const other = await t.secondServer();
+    try {
+      expect((await other.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+        200,
+      );
+      await other.inject({
+        method: 'POST',
+        url: '/api/auth/sign-out',
+        headers: { cookie, origin: TEST_ORIGIN },
+        payload: {},
+      });
+      expect((await me(cookie)).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses an expired session', async () => {
     const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
     await t.database.db.execute(
