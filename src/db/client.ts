@@ -19,7 +19,19 @@ export interface Database {
   db: Db;
   /** Cheap liveness probe for /api/health. */
   ping(): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel (every app server on the database hears every
+   * notification). Between `onLost` and `onRestored` notifications may be missed (the
+   * listening connection broke): whoever relies on them must not trust what they hold.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  onLost(): void;
+  onRestored(): void;
 }
 
 export interface OpenOptions {
@@ -37,13 +49,25 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // A dropped connection must not crash the process: the next query reports the error.
     pool.on('error', () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const listeners = new Set<() => Promise<void>>();
     return {
       kind: 'postgres',
       db,
       ping: async () => {
         await pool.query('select 1');
       },
-      close: () => pool.end(),
+      listen: async (channel, handlers) => {
+        const stop = await listenWithReconnect(options.databaseUrl as string, channel, handlers);
+        listeners.add(stop);
+        return async () => {
+          listeners.delete(stop);
+          await stop();
+        };
+      },
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+      },
     };
   }
   const dataDir = options.dataDir ?? 'memory://';
@@ -59,7 +83,54 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
+    // One process owns an embedded database: its own connection hears every change.
+    listen: async (channel, handlers) => client.listen(channel, handlers.onNotify),
     close: () => client.close(),
+  };
+}
+
+/** A dedicated connection for LISTEN (a pooled one would lose it), reopened when it breaks. */
+async function listenWithReconnect(
+  url: string,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+    });
+    next.on('error', () => {
+      if (stopped || client !== next) return;
+      client = null;
+      handlers.onLost();
+      void next.end().catch(() => {});
+      reconnectSoon();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    client = next;
+  };
+  const reconnectSoon = () => {
+    retry = setTimeout(() => {
+      if (stopped) return;
+      connect().then(handlers.onRestored, reconnectSoon);
+    }, 1000);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 

@@ -20,6 +20,7 @@ import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts'
 import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
 import type { Mailer } from './mailer.ts';
+import { createReadCache } from './read-cache.ts';
 import './request-context.ts';
 
 export interface AppDeps {
@@ -132,10 +133,12 @@ export async function buildApp(
     },
   );
 
+  const registryCache = await createReadCache(deps.database, 'registry_changed');
+  app.addHook('onClose', () => registryCache.stop());
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
-    await membersRoutes(scope, deps);
-    await publicRoutes(scope, deps);
+    await membersRoutes(scope, { ...deps, registryCache });
+    await publicRoutes(scope, { ...deps, registryCache });
     await governanceRoutes(scope, deps);
     await auditRoutes(scope, deps);
   });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { PUBLIC } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
+import type { ReadCache } from '../../server/read-cache.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { listPublicStructures, todayInFrance } from './members.queries.ts';
 import {
@@ -18,9 +19,13 @@ import { memberStats } from './members.stats.ts';
  * the app role in the resolved delegation with no user, so row-level security still
  * scopes them, and the response schemas let only public fields through.
  */
-export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const cache = deps.registryCache;
+  // Which delegation a public page speaks for changes only with the delegations table.
+  const delegationOf = (slug: string | undefined) =>
+    cache.get('*', slug ?? '', () => resolvePublicDelegation(db, slug, deps.config.DEFAULT_DELEGATION));
 
   r.get(
     '/api/public/structures',
@@ -34,11 +39,15 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const { delegation: slug, ...filters } = request.query;
-      const delegation = await resolvePublicDelegation(db, slug, deps.config.DEFAULT_DELEGATION);
-      const items = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
-        listPublicStructures(tx, filters),
-      );
-      return { items, total: items.length };
+      const delegation = await delegationOf(slug);
+      // Membership depends on the day: the date is part of the key.
+      const key = JSON.stringify(['structures', todayInFrance(), filters]);
+      return cache.get(delegation.id, key, async () => {
+        const items = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
+          listPublicStructures(tx, filters),
+        );
+        return { items, total: items.length };
+      });
     },
   );
 
@@ -50,12 +59,11 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
-      const delegation = await resolvePublicDelegation(
-        db,
-        request.query.delegation,
-        deps.config.DEFAULT_DELEGATION,
+      const delegation = await delegationOf(request.query.delegation);
+      const key = JSON.stringify(['stats', todayInFrance(), year]);
+      return cache.get(delegation.id, key, () =>
+        withTenant(db, { delegationId: delegation.id, userId: null }, (tx) => memberStats(tx, year)),
       );
-      return withTenant(db, { delegationId: delegation.id, userId: null }, (tx) => memberStats(tx, year));
     },
   );
 }
