@@ -32,6 +32,19 @@ export const DEMO_ADMIN = {
   password: DEMO_PASSWORD,
   role: 'admin',
 } as const;
+export const DEMO_BOARD = {
+  email: 'conseil@demo.maillage.fr',
+  password: DEMO_PASSWORD,
+  role: 'board',
+} as const;
+/** The demo member user, bound to the organisation CHORUS. */
+export const DEMO_MEMBER = {
+  email: 'adherent@demo.maillage.fr',
+  password: DEMO_PASSWORD,
+  role: 'member',
+  name: 'Adhérent démo (CHORUS)',
+  organisationName: 'CHORUS',
+} as const;
 
 // ---------------------------------------------------------------------------
 // Server
@@ -432,4 +445,84 @@ export function labelPattern(label: string): RegExp {
 /** The input, textarea or select labelled exactly `label` (see labelPattern). */
 export function field(page: Page, label: string) {
   return page.getByLabel(labelPattern(label)).and(page.locator('input, textarea, select'));
+}
+
+// ---------------------------------------------------------------------------
+// Test helpers shared by the spec files
+// ---------------------------------------------------------------------------
+
+/**
+ * Starts the server and Chromium side by side (independent); if either fails, stops the
+ * other before throwing. Call in `beforeAll` with a hook timeout above the server's budget.
+ */
+export async function startServerAndBrowser(
+  options: { timeoutMs?: number } = {},
+): Promise<{ server: MaillageServer; browser: BrowserSession }> {
+  const [started, launched] = await Promise.allSettled([
+    startServer({ timeoutMs: options.timeoutMs ?? 120_000 }),
+    launchBrowser(),
+  ]);
+  if (started.status === 'fulfilled' && launched.status === 'fulfilled')
+    return { server: started.value, browser: launched.value };
+  if (launched.status === 'fulfilled') await launched.value.close().catch(() => {});
+  if (started.status === 'fulfilled') await started.value.stop();
+  throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+}
+
+/** Runs one step of a story; a failure names the step it happened in. */
+export async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = `[step: ${name}] ${error.message}`;
+      throw error;
+    }
+    throw new Error(`[step: ${name}] ${String(error)}`);
+  }
+}
+
+/**
+ * What to print when a test fails (pass it to Vitest's `onTestFailed`): a screenshot, the
+ * page URL, the browser errors so far, the server's stderr, and a warning when web/dist was
+ * rebuilt under the running server.
+ */
+export function reportFailure(
+  session: PageSession,
+  server: MaillageServer | undefined,
+  name: string,
+): () => Promise<void> {
+  return async () => {
+    try {
+      const shot = await session.screenshot(name);
+      console.error(`Screenshot of the failure: ${shot}\nPage URL: ${session.page.url()}`);
+    } catch (error) {
+      console.error('Could not take a screenshot of the failure:', error);
+    }
+    const problems = session.problems();
+    if (problems.length) console.error(`Browser errors so far:\n${problems.join('\n')}`);
+    if (server?.webBuildChanged()) {
+      console.error(
+        'web/dist was rebuilt by another process while this test ran: the server only serves the files present when it started, so this failure may come from that rebuild, not from the app. Run the test again.',
+      );
+    }
+    const { stderr } = server?.output() ?? { stderr: '' };
+    if (stderr.trim()) console.error(`Server stderr:\n${stderr.slice(-8_000)}`);
+  };
+}
+
+/**
+ * Signs in through the sign-in form (the page is opened at `/connexion` if it is not on it)
+ * and resolves once the app has left the sign-in page.
+ */
+export async function signInThroughForm(
+  page: Page,
+  account: { email: string; password: string },
+): Promise<void> {
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/connexion')) await page.goto('/connexion');
+  await field(page, 'E-mail').fill(account.email);
+  await field(page, 'Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  await page.getByRole('button', { name: 'Se connecter' }).waitFor({ state: 'detached' });
 }

@@ -463,6 +463,22 @@ describe('member users', () => {
 });
 
 describe('history', () => {
+  it('lets the board read a record history, without the contacts in it', async () => {
+    const url = `/api/members/organisations/${ids.apa}`;
+    const contact = await call('staff', 'POST', `${url}/contacts`, {
+      lastName: 'Durand',
+      purpose: 'Invitations',
+      consent: true,
+    });
+    expect(contact.statusCode).toBe(201);
+    const forStaff = await call('staff', 'GET', `${url}/history`);
+    expect(forStaff.body).toContain('Durand');
+    const forBoard = await call('board', 'GET', `${url}/history`);
+    expect(forBoard.statusCode).toBe(200);
+    expect(forBoard.json().items.length).toBeGreaterThan(0);
+    expect(forBoard.body).not.toContain('Durand');
+  });
+
   it('shows each change with before, after and who made it', async () => {
     const renamed = await call('staff', 'PATCH', `/api/members/organisations/${ids.interem}`, {
       name: 'INTER EMPLOI',

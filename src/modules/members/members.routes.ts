@@ -117,7 +117,7 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps & { regi
   r.get(
     '/api/members/organisations/:id/history',
     {
-      config: { access: allow('admin', 'staff', 'member') },
+      config: { access: allow('admin', 'staff', 'board', 'member') },
       schema: { tags, params: idParamsSchema, response: { 200: historySchema } },
     },
     async (request) => {

@@ -338,8 +338,13 @@ export async function organisationHistory(tx: Tx, viewer: Viewer, id: string) {
   if (!canReach(viewer, id)) throw notFound();
   await requireOrganisation(tx, id);
   // Only the registry's own tables: accounts and invitations of the organisation's users
-  // are an administrator's business, not part of the organisation's record.
-  return recordHistory(tx, id, { tables: ORGANISATION_HISTORY_TABLES });
+  // are an administrator's business, not part of the organisation's record. The board
+  // reads the registry but not contacts (personal data), so not their history either.
+  const tables =
+    viewer.role === 'board'
+      ? ORGANISATION_HISTORY_TABLES.filter((t) => t !== 'contacts')
+      : ORGANISATION_HISTORY_TABLES;
+  return recordHistory(tx, id, { tables });
 }
 
 // ---------------------------------------------------------------------------
