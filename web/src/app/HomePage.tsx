@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useOrganisations } from '../features/members/api';
 import { t, tn } from '../i18n';
@@ -26,10 +27,7 @@ function Dashboard({ me }: { me: Me }) {
         <Text c="dimmed">{t('home.intro', { delegation: me.delegation.name })}</Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <Card withBorder component="section" aria-label={t('home.members.title')}>
-          <Title order={2} size="h3">
-            {t('home.members.title')}
-          </Title>
+        <DashboardCard title={t('home.members.title')}>
           <Text my="sm" size="xl" fw={700}>
             {members.data ? tn('home.members.count', members.data.total) : '…'}
           </Text>
@@ -43,28 +41,34 @@ function Dashboard({ me }: { me: Me }) {
               </Button>
             )}
           </Stack>
-        </Card>
-        <Card withBorder component="section" aria-label={t('home.governance.title')}>
-          <Title order={2} size="h3">
-            {t('home.governance.title')}
-          </Title>
+        </DashboardCard>
+        <DashboardCard title={t('home.governance.title')}>
           <Text my="sm">{t('home.governance.text')}</Text>
           <Anchor component={Link} to="/gouvernance">
             {t('home.governance.link')}
           </Anchor>
-        </Card>
+        </DashboardCard>
         {can.manageUsers(me.role) && (
-          <Card withBorder component="section" aria-label={t('home.users.title')}>
-            <Title order={2} size="h3">
-              {t('home.users.title')}
-            </Title>
+          <DashboardCard title={t('home.users.title')}>
             <Text my="sm">{t('home.users.text')}</Text>
             <Anchor component={Link} to="/admin/utilisateurs">
               {t('home.users.link')}
             </Anchor>
-          </Card>
+          </DashboardCard>
         )}
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** A dashboard tile, named by its heading for screen-reader navigation. */
+function DashboardCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-label={title}>
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      {children}
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 // Labels carry no asterisk: it would become part of the label's text ("Nom *"), which
 // assistive tools and label-based test selectors read. Required inputs keep the `required`
@@ -22,4 +22,19 @@ export const theme = createTheme({
     MultiSelect: noAsterisk,
     CheckboxGroup: noAsterisk,
   },
+});
+
+/**
+ * Contrast (WCAG 1.4.3, 4.5:1 for text): Mantine's "dimmed" grey (#868e96, 3.3:1 on white)
+ * and the text of its light badges are too pale for small text. Darker shades, same hues.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-green-light-color': '#1e6b30',
+    '--mantine-color-orange-light-color': '#9c3d00',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+  },
+  dark: {},
 });

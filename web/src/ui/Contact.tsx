@@ -1,46 +1,41 @@
 import { Anchor, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatPhone, orDash, phoneHref, websiteHref } from './format';
 
-/** A stored phone as printed, dialable when it can be. */
-export function PhoneLink({ value }: { value: string | null | undefined }) {
-  const href = phoneHref(value);
+interface LinkOrTextProps {
+  /** Undefined when there is nothing to link to (an empty value): the text is then shown unlinked. */
+  href: string | undefined;
+  newTab?: boolean;
+  children: ReactNode;
+}
+
+function LinkOrText({ href, newTab, children }: LinkOrTextProps) {
   if (!href)
     return (
       <Text span inherit>
-        {formatPhone(value)}
+        {children}
       </Text>
     );
   return (
-    <Anchor inherit href={href}>
-      {formatPhone(value)}
+    <Anchor inherit href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+      {children}
     </Anchor>
   );
+}
+
+/** A stored phone as printed, dialable when it can be. */
+export function PhoneLink({ value }: { value: string | null | undefined }) {
+  return <LinkOrText href={phoneHref(value)}>{formatPhone(value)}</LinkOrText>;
 }
 
 export function EmailLink({ value }: { value: string | null | undefined }) {
-  if (!value)
-    return (
-      <Text span inherit>
-        {orDash(value)}
-      </Text>
-    );
-  return (
-    <Anchor inherit href={`mailto:${value}`}>
-      {value}
-    </Anchor>
-  );
+  return <LinkOrText href={value?.trim() ? `mailto:${value}` : undefined}>{orDash(value)}</LinkOrText>;
 }
 
 export function WebsiteLink({ value }: { value: string | null | undefined }) {
-  if (!value)
-    return (
-      <Text span inherit>
-        {orDash(value)}
-      </Text>
-    );
   return (
-    <Anchor inherit href={websiteHref(value)} target="_blank" rel="noopener noreferrer">
-      {value}
-    </Anchor>
+    <LinkOrText href={value?.trim() ? websiteHref(value) : undefined} newTab>
+      {orDash(value)}
+    </LinkOrText>
   );
 }

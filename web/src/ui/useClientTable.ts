@@ -42,3 +42,5 @@ export function useClientTable<T>(
     rows: sorted.slice((current - 1) * pageSize, current * pageSize),
   };
 }
+
+export type ClientTable<T> = ReturnType<typeof useClientTable<T>>;

@@ -1,11 +1,11 @@
 import { Badge } from '@mantine/core';
 import { useMemo } from 'react';
 import { t } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import { ClientDataTable } from '../../ui/ClientDataTable';
+import type { Column } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
-import { TablePagination } from '../../ui/TablePagination';
 import { useClientTable } from '../../ui/useClientTable';
 import { type InvitationRow, useInvitations } from './api';
 import { useOrganisationNames } from './useOrganisationNames';
@@ -68,24 +68,14 @@ export function InvitationsSection() {
         error={invitations.error}
         onRetry={() => void invitations.refetch()}
       >
-        <DataTable
+        <ClientDataTable
           caption={t('admin.invitations.caption')}
-          captionHidden
           columns={columns}
-          rows={table.rows}
+          table={table}
           rowKey={(i) => i.id}
-          sort={table.sort}
-          onSortChange={table.onSortChange}
           emptyMessage={t('admin.invitations.empty')}
+          pagingOnlyWhenNeeded
         />
-        {table.total > table.pageSize && (
-          <TablePagination
-            total={table.total}
-            page={table.page}
-            pageSize={table.pageSize}
-            onPageChange={table.onPageChange}
-          />
-        )}
       </QueryState>
     </Section>
   );

@@ -1,63 +1,49 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type Role, roles } from '../../app/session';
 import { t } from '../../i18n';
-import {
-  errorAt,
-  type FieldErrors,
-  FormErrorSummary,
-  fieldErrorsOf,
-  focusFirstInvalid,
-} from '../../ui/FormErrors';
+import { errorAt, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { Section } from '../../ui/Section';
+import { useFormSubmit } from '../../ui/useFormSubmit';
 import { adminKeys, sendInvitation } from './api';
 import { OrganisationSelect } from './OrganisationSelect';
 
 export function InviteSection() {
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const errors = { ...fieldErrorsOf(error), ...localErrors };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const check = () => {
     const missing: FieldErrors = {};
     if (!email.trim()) missing.email = t('common.required');
     if (role === 'member' && !organisationId) missing.organisationId = t('admin.invite.organisationRequired');
-    setLocalErrors(missing);
+    return missing;
+  };
+  const send = async () => {
+    const address = email.trim();
+    await sendInvitation({
+      email: address,
+      role,
+      ...(role === 'member' && organisationId ? { organisationId } : {}),
+    });
+    setSentTo(address);
+    setEmail('');
+    setOrganisationId(null);
+    await queryClient.invalidateQueries({ queryKey: adminKeys.invitations });
+  };
+  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
+  // The confirmation of the previous invitation goes as soon as another is attempted.
+  const onSubmit = (event: FormEvent) => {
     setSentTo(null);
-    if (Object.keys(missing).length > 0) return focusFirstInvalid(formRef.current);
-    setPending(true);
-    setError(null);
-    try {
-      const address = email.trim();
-      await sendInvitation({
-        email: address,
-        role,
-        ...(role === 'member' && organisationId ? { organisationId } : {}),
-      });
-      setSentTo(address);
-      setEmail('');
-      setOrganisationId(null);
-      await queryClient.invalidateQueries({ queryKey: adminKeys.invitations });
-    } catch (caught) {
-      setError(caught);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setPending(false);
-    }
+    return submit(event);
   };
 
   return (
     <Section title={t('admin.invite.title')}>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
         <Stack maw={560}>
           <Text size="sm" c="dimmed">
             {t('admin.invite.intro')}

@@ -1,11 +1,11 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { t } from '../../i18n';
+import { ClientDataTable } from '../../ui/ClientDataTable';
 import { EmailLink } from '../../ui/Contact';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
-import { TablePagination } from '../../ui/TablePagination';
 import { useClientTable } from '../../ui/useClientTable';
 import { type UserRow, useUsers } from './api';
 
@@ -46,21 +46,12 @@ export function UsersSection() {
   return (
     <Section title={t('admin.users.title')}>
       <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
-        <DataTable
+        <ClientDataTable
           caption={t('admin.users.caption')}
-          captionHidden
           columns={columns}
-          rows={table.rows}
+          table={table}
           rowKey={(u) => u.id}
-          sort={table.sort}
-          onSortChange={table.onSortChange}
           emptyMessage={t('admin.users.empty')}
-        />
-        <TablePagination
-          total={table.total}
-          page={table.page}
-          pageSize={table.pageSize}
-          onPageChange={table.onPageChange}
         />
       </QueryState>
     </Section>

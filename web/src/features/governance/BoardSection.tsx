@@ -85,33 +85,33 @@ export function BoardSection() {
           <Text c="dimmed">{t('governance.board.empty')}</Text>
         ) : (
           <Stack gap="lg">
-            <div>
-              <Title order={3} size="h4" mb="xs">
-                {t('governance.board.bureau')}
-              </Title>
-              <DataTable
-                caption={t('governance.board.bureau')}
-                captionHidden
-                columns={columns(link, true)}
-                rows={bureau}
-                rowKey={(m) => m.id}
-              />
-            </div>
-            <div>
-              <Title order={3} size="h4" mb="xs">
-                {t('governance.board.directors')}
-              </Title>
-              <DataTable
-                caption={t('governance.board.directors')}
-                captionHidden
-                columns={columns(link, false)}
-                rows={directors}
-                rowKey={(m) => m.id}
-              />
-            </div>
+            <BoardTable title={t('governance.board.bureau')} columns={columns(link, true)} rows={bureau} />
+            <BoardTable
+              title={t('governance.board.directors')}
+              columns={columns(link, false)}
+              rows={directors}
+            />
           </Stack>
         )}
       </QueryState>
     </Section>
+  );
+}
+
+interface BoardTableProps {
+  title: string;
+  columns: Column<BoardMandate>[];
+  rows: BoardMandate[];
+}
+
+/** One part of the board under its own heading; the table's caption repeats it for screen readers. */
+function BoardTable({ title, columns, rows }: BoardTableProps) {
+  return (
+    <div>
+      <Title order={3} size="h4" mb="xs">
+        {title}
+      </Title>
+      <DataTable caption={title} captionHidden columns={columns} rows={rows} rowKey={(m) => m.id} />
+    </div>
   );
 }

@@ -1,17 +1,12 @@
 import { Button, Fieldset, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../i18n';
-import {
-  errorAt,
-  type FieldErrors,
-  FormErrorSummary,
-  fieldErrorsOf,
-  focusFirstInvalid,
-} from '../../../ui/FormErrors';
+import { errorAt, type FieldErrors, FormErrorSummary } from '../../../ui/FormErrors';
 import { type FieldSpec, FormField } from '../../../ui/FormField';
 import type { FormValue, FormValues } from '../../../ui/formValues';
+import { useFormSubmit } from '../../../ui/useFormSubmit';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { createOrganisation, membersKeys, useReference } from '../api';
 import { departmentOptions } from '../labels';
@@ -24,14 +19,21 @@ export function CreateOrganisationPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const reference = useReference();
-  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(emptyDraft);
-  const [error, setError] = useState<unknown>(null);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const [pending, setPending] = useState(false);
+
+  const check = () => {
+    const missing: FieldErrors = {};
+    if (String(values.name ?? '').trim() === '') missing.name = t('common.required');
+    return missing;
+  };
+  const send = async () => {
+    const created = await createOrganisation(buildCreateBody(values));
+    await queryClient.invalidateQueries({ queryKey: membersKeys.lists });
+    void navigate(`/adherents/${created.id}`);
+  };
+  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
 
   const establishment = establishmentFields(departmentOptions(reference.data), 'establishment.');
-  const errors = { ...fieldErrorsOf(error), ...localErrors };
   const labels: Record<string, string> = {
     ...Object.fromEntries([...organisationFields, ...establishment].map((f) => [f.name, f.label])),
     conventionTypes: t('members.field.conventionTypes'),
@@ -49,27 +51,6 @@ export function CreateOrganisationPage() {
       onChange={(v) => set(spec.name, v)}
     />
   );
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing: FieldErrors = {};
-    if (String(values.name ?? '').trim() === '') missing.name = t('common.required');
-    setLocalErrors(missing);
-    if (Object.keys(missing).length > 0) return focusFirstInvalid(formRef.current);
-    setPending(true);
-    setError(null);
-    try {
-      const created = await createOrganisation(buildCreateBody(values));
-      await queryClient.invalidateQueries({ queryKey: membersKeys.lists });
-      void navigate(`/adherents/${created.id}`);
-    } catch (caught) {
-      // Everything typed stays in place; the messages go next to the inputs.
-      setError(caught);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setPending(false);
-    }
-  };
 
   return (
     <Stack maw={880}>

@@ -26,34 +26,26 @@ export const organisationFields: FieldSpec[] = [
   },
 ];
 
+type EstablishmentInput = 'siret' | 'address' | 'postcode' | 'city' | 'phone' | 'email' | 'website';
+
 /** The establishment's inputs; `prefix` is `establishment.` in the create form (the API's field paths). */
 export function establishmentFields(departments: Option[], prefix = ''): FieldSpec[] {
+  // Each input is named after its API field and labelled by the catalogue entry of the same name.
+  const input = (
+    name: EstablishmentInput,
+    kind: 'text' | 'tel' | 'email' | 'url',
+    extra: { inputMode?: 'numeric'; autoComplete?: string } = {},
+  ): FieldSpec => ({
+    name: `${prefix}${name}`,
+    label: t(`members.field.establishment.${name}`),
+    kind,
+    ...extra,
+  });
   return [
-    {
-      name: `${prefix}siret`,
-      label: t('members.field.establishment.siret'),
-      kind: 'text',
-      inputMode: 'numeric',
-    },
-    {
-      name: `${prefix}address`,
-      label: t('members.field.establishment.address'),
-      kind: 'text',
-      autoComplete: 'street-address',
-    },
-    {
-      name: `${prefix}postcode`,
-      label: t('members.field.establishment.postcode'),
-      kind: 'text',
-      inputMode: 'numeric',
-      autoComplete: 'postal-code',
-    },
-    {
-      name: `${prefix}city`,
-      label: t('members.field.establishment.city'),
-      kind: 'text',
-      autoComplete: 'address-level2',
-    },
+    input('siret', 'text', { inputMode: 'numeric' }),
+    input('address', 'text', { autoComplete: 'street-address' }),
+    input('postcode', 'text', { inputMode: 'numeric', autoComplete: 'postal-code' }),
+    input('city', 'text', { autoComplete: 'address-level2' }),
     {
       name: `${prefix}department`,
       label: t('members.field.establishment.department'),
@@ -61,18 +53,8 @@ export function establishmentFields(departments: Option[], prefix = ''): FieldSp
       options: departments,
       placeholder: t('members.field.chooseDepartment'),
     },
-    {
-      name: `${prefix}phone`,
-      label: t('members.field.establishment.phone'),
-      kind: 'tel',
-      autoComplete: 'tel',
-    },
-    {
-      name: `${prefix}email`,
-      label: t('members.field.establishment.email'),
-      kind: 'email',
-      autoComplete: 'email',
-    },
-    { name: `${prefix}website`, label: t('members.field.establishment.website'), kind: 'url' },
+    input('phone', 'tel', { autoComplete: 'tel' }),
+    input('email', 'email', { autoComplete: 'email' }),
+    input('website', 'url'),
   ];
 }

@@ -1,16 +1,16 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { EmailLink, PhoneLink } from '../../../ui/Contact';
-import { type Column, DataTable } from '../../../ui/DataTable';
+import type { Column } from '../../../ui/DataTable';
 import type { FieldSpec } from '../../../ui/FormField';
 import { FormModal } from '../../../ui/FormModal';
 import { formatBoolean, orDash } from '../../../ui/format';
 import { type FormValues, submitPatch, textValues, toCreateBody } from '../../../ui/formValues';
-import { Section } from '../../../ui/Section';
 import type { RecordWrites } from '../api';
 import type { Contact, Organisation } from '../types';
+import { DeleteRowDialog } from './DeleteRowDialog';
+import { DeleteRowButton, EditRowButton, RecordTableSection } from './RecordTableSection';
 
 const fields: FieldSpec[] = [
   { name: 'firstName', label: t('members.contact.firstName'), kind: 'text', autoComplete: 'off' },
@@ -65,33 +65,6 @@ export function ContactsSection({ organisation, writes, editable }: Props) {
       ),
     },
   ];
-  if (editable) {
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (row) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="xs"
-            variant="subtle"
-            onClick={() => setEditing(row)}
-            aria-label={t('members.record.editContact', { name: fullName(row) })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(row)}
-            aria-label={t('members.record.deleteContact', { name: fullName(row) })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
-      ),
-    });
-  }
 
   const submit = (values: FormValues) => {
     if (editing === 'new') return writes.addContact({ consent: false, ...toCreateBody(values) });
@@ -100,27 +73,27 @@ export function ContactsSection({ organisation, writes, editable }: Props) {
   };
 
   return (
-    <Section
+    <RecordTableSection
       title={t('members.record.contacts')}
-      actions={
-        editable && (
-          <Button size="xs" variant="light" onClick={() => setEditing('new')}>
-            {t('members.record.addContact')}
-          </Button>
-        )
-      }
-    >
-      {organisation.contacts.length === 0 ? (
-        <Text c="dimmed">{t('members.record.noContact')}</Text>
-      ) : (
-        <DataTable
-          caption={t('members.record.contacts')}
-          captionHidden
-          columns={columns}
-          rows={organisation.contacts}
-          rowKey={(row) => row.id}
-        />
+      addLabel={t('members.record.addContact')}
+      emptyMessage={t('members.record.noContact')}
+      rows={organisation.contacts}
+      columns={columns}
+      editable={editable}
+      onAdd={() => setEditing('new')}
+      rowActions={(row) => (
+        <>
+          <EditRowButton
+            label={t('members.record.editContact', { name: fullName(row) })}
+            onClick={() => setEditing(row)}
+          />
+          <DeleteRowButton
+            label={t('members.record.deleteContact', { name: fullName(row) })}
+            onClick={() => setDeleting(row)}
+          />
+        </>
       )}
+    >
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -133,14 +106,13 @@ export function ContactsSection({ organisation, writes, editable }: Props) {
         initialValues={initial}
         onSubmit={submit}
       />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteRowDialog
+        row={deleting}
         onClose={() => setDeleting(null)}
-        title={t('members.record.deleteContact', { name: deleting ? fullName(deleting) : '' })}
-        message={t('members.record.confirmDeleteContact', { name: deleting ? fullName(deleting) : '' })}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => (deleting ? writes.deleteContact(deleting.id) : Promise.resolve())}
+        title={(row) => t('members.record.deleteContact', { name: fullName(row) })}
+        message={(row) => t('members.record.confirmDeleteContact', { name: fullName(row) })}
+        onConfirm={(row) => writes.deleteContact(row.id)}
       />
-    </Section>
+    </RecordTableSection>
   );
 }

@@ -1,17 +1,17 @@
-import { Badge, Button, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { t } from '../../../i18n';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { type Column, DataTable } from '../../../ui/DataTable';
+import type { Column } from '../../../ui/DataTable';
 import type { FieldSpec } from '../../../ui/FormField';
 import { FormModal } from '../../../ui/FormModal';
 import { toCreateBody } from '../../../ui/formValues';
-import { Section } from '../../../ui/Section';
 import type { RecordWrites } from '../api';
 import { conventionTypeOptions, departmentLabel, departmentOptions } from '../labels';
 import type { Convention, Organisation, Reference } from '../types';
+import { DeleteRowDialog } from './DeleteRowDialog';
 import { establishmentLabel } from './establishmentLabel';
+import { DeleteRowButton, RecordTableSection } from './RecordTableSection';
 
 interface Props {
   organisation: Organisation;
@@ -75,46 +75,23 @@ export function ConventionsSection({ organisation, reference, writes, editable }
           : t('common.none'),
     },
   ];
-  if (editable) {
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (row) => (
-        <Button
-          size="xs"
-          variant="subtle"
-          color="red"
-          onClick={() => setDeleting(row)}
-          aria-label={t('members.record.deleteConvention', { type: row.type })}
-        >
-          {t('common.delete')}
-        </Button>
-      ),
-    });
-  }
 
   return (
-    <Section
+    <RecordTableSection
       title={t('members.record.conventions')}
-      actions={
-        editable && (
-          <Button size="xs" variant="light" onClick={open}>
-            {t('members.record.addConvention')}
-          </Button>
-        )
-      }
-    >
-      {organisation.conventions.length === 0 ? (
-        <Text c="dimmed">{t('members.record.noConvention')}</Text>
-      ) : (
-        <DataTable
-          caption={t('members.record.conventions')}
-          captionHidden
-          columns={columns}
-          rows={organisation.conventions}
-          rowKey={(row) => row.id}
+      addLabel={t('members.record.addConvention')}
+      emptyMessage={t('members.record.noConvention')}
+      rows={organisation.conventions}
+      columns={columns}
+      editable={editable}
+      onAdd={open}
+      rowActions={(row) => (
+        <DeleteRowButton
+          label={t('members.record.deleteConvention', { type: row.type })}
+          onClick={() => setDeleting(row)}
         />
       )}
+    >
       <FormModal
         opened={adding}
         onClose={close}
@@ -123,14 +100,13 @@ export function ConventionsSection({ organisation, reference, writes, editable }
         initialValues={{ type: '', establishmentId: '', departments: [] }}
         onSubmit={(values) => writes.addConvention({ departments: [], ...toCreateBody(values) })}
       />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteRowDialog
+        row={deleting}
         onClose={() => setDeleting(null)}
-        title={t('members.record.deleteConvention', { type: deleting?.type ?? '' })}
-        message={t('members.record.confirmDeleteConvention', { type: deleting?.type ?? '' })}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => (deleting ? writes.deleteConvention(deleting.id) : Promise.resolve())}
+        title={(row) => t('members.record.deleteConvention', { type: row.type })}
+        message={(row) => t('members.record.confirmDeleteConvention', { type: row.type })}
+        onConfirm={(row) => writes.deleteConvention(row.id)}
       />
-    </Section>
+    </RecordTableSection>
   );
 }

@@ -1,14 +1,13 @@
-import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n';
-import { type Column, DataTable } from '../../../ui/DataTable';
+import type { Column } from '../../../ui/DataTable';
 import type { FieldSpec } from '../../../ui/FormField';
 import { FormModal } from '../../../ui/FormModal';
 import { formatDate, orDash } from '../../../ui/format';
 import { type FormValues, submitPatch, textValues, toCreateBody } from '../../../ui/formValues';
-import { Section } from '../../../ui/Section';
 import type { RecordWrites } from '../api';
 import type { MembershipPeriod, Organisation } from '../types';
+import { EditRowButton, RecordTableSection } from './RecordTableSection';
 
 const endFields: FieldSpec[] = [
   { name: 'leftOn', label: t('members.membership.leftOn'), kind: 'date' },
@@ -51,22 +50,6 @@ export function MembershipsSection({ organisation, writes, editable }: Props) {
     },
     { key: 'source', header: t('members.membership.source'), render: (row) => orDash(row.source) },
   ];
-  if (editable) {
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (row) => (
-        <Button
-          size="xs"
-          variant="subtle"
-          onClick={() => setEditing(row)}
-          aria-label={`${t('members.record.editMembership')} ${formatDate(row.joinedOn ?? row.knownFrom)}`}
-        >
-          {t('common.edit')}
-        </Button>
-      ),
-    });
-  }
 
   const submit = (values: FormValues) => {
     if (editing === 'new') return writes.addMembership(toCreateBody(values));
@@ -75,27 +58,21 @@ export function MembershipsSection({ organisation, writes, editable }: Props) {
   };
 
   return (
-    <Section
+    <RecordTableSection
       title={t('members.record.memberships')}
-      actions={
-        editable && (
-          <Button size="xs" variant="light" onClick={() => setEditing('new')}>
-            {t('members.record.addMembership')}
-          </Button>
-        )
-      }
-    >
-      {organisation.memberships.length === 0 ? (
-        <Text c="dimmed">{t('members.record.noMembership')}</Text>
-      ) : (
-        <DataTable
-          caption={t('members.record.memberships')}
-          captionHidden
-          columns={columns}
-          rows={organisation.memberships}
-          rowKey={(row) => row.id}
+      addLabel={t('members.record.addMembership')}
+      emptyMessage={t('members.record.noMembership')}
+      rows={organisation.memberships}
+      columns={columns}
+      editable={editable}
+      onAdd={() => setEditing('new')}
+      rowActions={(row) => (
+        <EditRowButton
+          label={`${t('members.record.editMembership')} ${formatDate(row.joinedOn ?? row.knownFrom)}`}
+          onClick={() => setEditing(row)}
         />
       )}
+    >
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -104,6 +81,6 @@ export function MembershipsSection({ organisation, writes, editable }: Props) {
         initialValues={initial}
         onSubmit={submit}
       />
-    </Section>
+    </RecordTableSection>
   );
 }
