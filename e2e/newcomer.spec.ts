@@ -12,7 +12,9 @@ import {
   launchBrowser,
   type MaillageServer,
   type PageSession,
+  reportFailure,
   startServer,
+  step,
 } from './fixtures.ts';
 
 let server: MaillageServer | undefined;
@@ -34,19 +36,6 @@ afterAll(async () => {
   await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
   await server?.stop();
 }, 30_000);
-
-/** Runs one step of the story; a failure names the step it happened in. */
-async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof Error) {
-      error.message = `[step: ${name}] ${error.message}`;
-      throw error;
-    }
-    throw new Error(`[step: ${name}] ${String(error)}`);
-  }
-}
 
 /**
  * The text shown "next to" a form control: what its aria-describedby points at, plus the
@@ -82,23 +71,7 @@ describe('a newcomer on the team', () => {
     const session: PageSession = await browser.newPage({ baseUrl });
     const { page } = session;
 
-    onTestFailed(async () => {
-      try {
-        const shot = await session.screenshot('newcomer');
-        console.error(`Screenshot of the failure: ${shot}\nPage URL: ${page.url()}`);
-      } catch (error) {
-        console.error('Could not take a screenshot of the failure:', error);
-      }
-      const problems = session.problems();
-      if (problems.length) console.error(`Browser errors so far:\n${problems.join('\n')}`);
-      if (server?.webBuildChanged()) {
-        console.error(
-          'web/dist was rebuilt by another process while this test ran: the server only serves the files present when it started, so this failure may come from that rebuild, not from the app. Run the test again.',
-        );
-      }
-      const { stderr } = server?.output() ?? { stderr: '' };
-      if (stderr.trim()) console.error(`Server stderr:\n${stderr.slice(-8_000)}`);
-    });
+    onTestFailed(reportFailure(session, server, 'newcomer'));
 
     const stamp = Date.now();
     const name = `RESSOURCERIE ÉCOLOGIQUE TEST ${stamp}`;
