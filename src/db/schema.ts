@@ -3,4 +3,6 @@ export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/delegations/delegations.table.ts';
 export * from '../modules/governance/governance.table.ts';
+export * from '../modules/members/import.table.ts';
 export * from '../modules/members/members.table.ts';
+export * from '../modules/members/quality.table.ts';
