@@ -29,4 +29,8 @@ export const fr: Record<string, string> = {
   'invitations.member_requires_organisation': 'Un compte adhérent doit être rattaché à une organisation.',
   'invitations.already_member': 'Cette personne a déjà un compte dans la délégation.',
   'delegation.not_found': 'Délégation inconnue.',
+  'history.entry_not_found': "Cette ligne d'historique n'existe pas pour cette organisation.",
+  'history.not_restorable':
+    'Seule une modification peut être annulée (pas une création, une suppression ou des données effacées).',
+  'history.field_not_restorable': 'Ce champ ne peut pas être rétabli depuis l’historique.',
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
@@ -41,6 +42,7 @@ import {
   updateMembership,
   updateOrganisation,
 } from './members.service.ts';
+import { restorePreviousValue } from './restore.service.ts';
 
 const team = allow('admin', 'staff');
 const tags = ['members'];
@@ -126,6 +128,29 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps & { regi
       );
       return { items };
     },
+  );
+
+  r.post(
+    '/api/members/organisations/:id/history/:entryId/restore',
+    {
+      config: { access: team },
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid(), entryId: z.coerce.number().int().positive() }),
+        body: z.strictObject({ field: z.string().min(1).max(100) }),
+        response: { 200: organisationRecordSchema },
+      },
+    },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        restorePreviousValue(
+          tx,
+          caller(request),
+          request.params.id,
+          request.params.entryId,
+          request.body.field,
+        ),
+      ),
   );
 
   r.post(

@@ -231,6 +231,8 @@ export const fr = {
   'history.by': '{date} par {actor}',
   'history.change': '{field} : {before} → {after}',
   'history.value': '{field} : {value}',
+  'history.restore': 'Rétablir',
+  'history.restoreFailed': 'La valeur n’a pas pu être rétablie.',
   'history.table.organisations': 'Organisation',
   'history.table.establishments': 'Établissement',
   'history.table.conventions': 'Convention',

@@ -107,6 +107,11 @@ export function useRecordWrites(organisationId: string) {
       api(`/api/members/contacts/${enc(id)}`, { method: 'PATCH', body }).then(refresh),
     deleteContact: (id: string) =>
       api(`/api/members/contacts/${enc(id)}`, { method: 'DELETE' }).then(refresh),
+    restoreValue: (entryId: number | string, field: string) =>
+      api<Organisation>(`${org}/history/${enc(String(entryId))}/restore`, {
+        method: 'POST',
+        body: { field },
+      }).then(refresh),
   };
 }
 

@@ -8,6 +8,7 @@ import { useOrganisationHistory } from '../api';
 import type { HistoryEntry, Organisation, Reference } from '../types';
 import classes from './HistorySection.module.css';
 import { columnLabel, formatValue, recordLabel, visibleChanges } from './historyFormat';
+import { canRestore, RestoreButton } from './RestoreButton';
 
 const PAGE = 20;
 
@@ -78,6 +79,9 @@ function HistoryItem({
         <List size="sm" mt={4} spacing={2}>
           {changes.map((change) => (
             <List.Item key={change.field}>
+              {canRestore(organisation, entry, change.field) && (
+                <RestoreButton organisationId={organisation.id} entryId={entry.id} field={change.field} />
+              )}
               {entry.action === 'update'
                 ? t('history.change', {
                     field: columnLabel(change.field),
