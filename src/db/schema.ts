@@ -6,3 +6,4 @@ export * from '../modules/governance/governance.table.ts';
 export * from '../modules/members/import.table.ts';
 export * from '../modules/members/members.table.ts';
 export * from '../modules/members/quality.table.ts';
+export * from '../modules/dues/dues.table.ts';

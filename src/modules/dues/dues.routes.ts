@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { AppError } from '../../server/errors.ts';
+import { duesCallInputSchema, duesGridInputSchema, duesPaymentSchema, yearSchema } from './dues.schemas.ts';
+import { callAllDues, callDues, duesOfYear, getGrid, putGrid, recordPayment } from './dues.service.ts';
+
+const team = allow('admin', 'staff');
+const readers = allow('admin', 'staff', 'board');
+const tags = ['dues'];
+
+export async function duesRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/dues/grids/:year',
+    { config: { access: readers }, schema: { tags, params: z.object({ year: yearSchema }) } },
+    async (request) => {
+      const grid = await withTenant(db, caller(request), (tx) => getGrid(tx, request.params.year));
+      if (!grid) throw new AppError('dues.no_grid', 404);
+      return grid;
+    },
+  );
+
+  r.put(
+    '/api/dues/grids/:year',
+    {
+      config: { access: team },
+      schema: { tags, params: z.object({ year: yearSchema }), body: duesGridInputSchema },
+    },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => putGrid(tx, request.params.year, request.body)),
+  );
+
+  r.get(
+    '/api/dues',
+    { config: { access: readers }, schema: { tags, querystring: z.object({ year: yearSchema }) } },
+    async (request) => withTenant(db, caller(request), (tx) => duesOfYear(tx, request.query.year)),
+  );
+
+  r.post(
+    '/api/dues/calls',
+    { config: { access: team }, schema: { tags, body: duesCallInputSchema } },
+    async (request, reply) => {
+      const call = await withTenant(db, caller(request), (tx) => callDues(tx, request.body));
+      return reply.status(201).send(call);
+    },
+  );
+
+  r.post(
+    '/api/dues/calls/all',
+    { config: { access: team }, schema: { tags, body: z.strictObject({ year: yearSchema }) } },
+    async (request) => withTenant(db, caller(request), (tx) => callAllDues(tx, request.body.year)),
+  );
+
+  r.patch(
+    '/api/dues/calls/:id',
+    {
+      config: { access: team },
+      schema: { tags, params: z.object({ id: z.uuid() }), body: duesPaymentSchema },
+    },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => recordPayment(tx, request.params.id, request.body)),
+  );
+}
