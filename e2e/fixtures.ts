@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -525,4 +526,51 @@ export async function signInThroughForm(
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
   await page.getByRole('button', { name: 'Se connecter' }).waitFor({ state: 'detached' });
+}
+
+// ---------------------------------------------------------------------------
+// Accessibility (axe-core)
+// ---------------------------------------------------------------------------
+
+/** One axe violation, with where it happens (the first few elements). */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core's WCAG 2 A and AA rules on the whole document. axe is evaluated through
+ * the DevTools protocol, which the app's CSP (`script-src 'self'`) does not block, unlike
+ * `page.addScriptTag` (see e2e/accessibility.spec.ts).
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const present = await page.evaluate(
+    'typeof window.axe === "object" && typeof window.axe.run === "function"',
+  );
+  if (!present) await page.evaluate(`${axe.source}; 0`);
+  return page.evaluate(async () => {
+    const { axe: runner } = window as unknown as { axe: typeof import('axe-core') };
+    const results = await runner.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa'],
+      resultTypes: ['violations'],
+    });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.map(String).join(' >>> ')}: ${n.html.slice(0, 160)}`),
+    }));
+  });
+}
+
+/** The serious and critical violations, one line each with their elements (for an assertion message). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const violations = await axeViolations(page);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`);
 }

@@ -1,5 +1,6 @@
 import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
+import { importMembersCommand } from '../modules/members/import.cli.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openRuntime } from '../server/runtime.ts';
 
@@ -8,9 +9,11 @@ const usage = `Utilisation : npx maillage <commande>
 Commandes :
   migrate      applique les migrations à la base (DATABASE_URL, sinon PGlite sous DATA_DIR)
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
+  import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]
+               importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
   help         affiche cette aide
 
-Les commandes import, export, report, backup et restore arrivent avec les tickets
+Les commandes export, report, backup et restore arrivent avec les tickets
 suivants (voir README) : elles ne sont pas encore disponibles.`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -19,13 +22,17 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return command ? 0 : 1;
   }
-  if (command !== 'migrate' && !(command === 'seed' && rest[0] === 'demo')) {
+  if (command !== 'migrate' && command !== 'import' && !(command === 'seed' && rest[0] === 'demo')) {
     process.stderr.write(`Commande inconnue : ${argv.join(' ')}\n\n${usage}\n`);
     return 1;
   }
   const config = loadConfig();
   const runtime = await openRuntime(config);
   try {
+    if (command === 'import') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await importMembersCommand(runtime.database, rest, io, config.DEFAULT_DELEGATION);
+    }
     if (command === 'migrate') {
       process.stdout.write(`Migrations appliquées (${runtime.database.kind}).\n`);
       return 0;

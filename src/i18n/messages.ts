@@ -1,9 +1,18 @@
+import { duesMessages } from '../modules/dues/dues.messages.ts';
+import { importMessages } from '../modules/members/import.messages.ts';
 import { membersMessages } from '../modules/members/members.messages.ts';
+import { qualityMessages } from '../modules/members/quality.messages.ts';
 import { fr } from './fr.ts';
 
 // Every user-facing string lives in a catalogue keyed by a stable code, so a second
 // language is one more file. Feature catalogues are merged here.
-const catalogue: Record<string, string> = { ...fr, ...membersMessages };
+const catalogue: Record<string, string> = {
+  ...fr,
+  ...membersMessages,
+  ...qualityMessages,
+  ...importMessages,
+  ...duesMessages,
+};
 
 /** The French message for a code; `{name}` placeholders are filled from params. */
 export function message(code: string, params: Record<string, string | number> = {}): string {

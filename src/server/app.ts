@@ -13,9 +13,14 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { duesRoutes } from '../modules/dues/dues.routes.ts';
 import { governanceRoutes } from '../modules/governance/governance.routes.ts';
+import { publicGovernanceRoutes } from '../modules/governance/public.routes.ts';
+import { exportRoutes } from '../modules/members/export.routes.ts';
+import { importRoutes } from '../modules/members/import.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { publicRoutes } from '../modules/members/public.routes.ts';
+import { qualityRoutes } from '../modules/members/quality.routes.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
 import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
@@ -138,9 +143,14 @@ export async function buildApp(
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
     await membersRoutes(scope, { ...deps, registryCache });
+    await importRoutes(scope, { ...deps, registryCache });
     await publicRoutes(scope, { ...deps, registryCache });
+    await qualityRoutes(scope, deps);
+    await exportRoutes(scope, { ...deps, registryCache });
     await governanceRoutes(scope, deps);
+    await publicGovernanceRoutes(scope, { ...deps, registryCache });
     await auditRoutes(scope, deps);
+    await duesRoutes(scope, deps);
   });
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -104,6 +104,16 @@ describe('dues', () => {
     expect(early.json().error.fields[0].code).toBe('dues.paid_before_called');
   });
 
+  it('exports what is not fully paid as French Excel reads it', async () => {
+    const response = await call(board, 'GET', '/api/dues/unpaid.csv?year=2025');
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.body.startsWith('\uFEFFAdhérent;Types;Statut')).toBe(true);
+    const lines = response.body.trim().split('\r\n');
+    // CHORUS (called, unpaid), L'ABEILLE VERTE (unpaid), REGAIN (partial: 450 called, 200 paid).
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.startsWith('REGAIN'))).toContain('Partielle;450;200;250;');
+  });
+
   it('stays within the delegation', async () => {
     const other = (await call(otherStaff, 'GET', '/api/dues?year=2025')).json();
     expect(other).toMatchObject({ hasGrid: false, items: [], totals: { called: 0 } });

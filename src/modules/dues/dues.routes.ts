@@ -6,7 +6,15 @@ import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { AppError } from '../../server/errors.ts';
 import { duesCallInputSchema, duesGridInputSchema, duesPaymentSchema, yearSchema } from './dues.schemas.ts';
-import { callAllDues, callDues, duesOfYear, getGrid, putGrid, recordPayment } from './dues.service.ts';
+import {
+  callAllDues,
+  callDues,
+  duesOfYear,
+  getGrid,
+  putGrid,
+  recordPayment,
+  unpaidCsv,
+} from './dues.service.ts';
 
 const team = allow('admin', 'staff');
 const readers = allow('admin', 'staff', 'board');
@@ -40,6 +48,19 @@ export async function duesRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/dues',
     { config: { access: readers }, schema: { tags, querystring: z.object({ year: yearSchema }) } },
     async (request) => withTenant(db, caller(request), (tx) => duesOfYear(tx, request.query.year)),
+  );
+
+  r.get(
+    '/api/dues/unpaid.csv',
+    { config: { access: readers }, schema: { tags, querystring: z.object({ year: yearSchema }) } },
+    async (request, reply) => {
+      const { year } = request.query;
+      const dues = await withTenant(db, caller(request), (tx) => duesOfYear(tx, year));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="cotisations-impayees-${year}.csv"`)
+        .send(unpaidCsv(dues.items));
+    },
   );
 
   r.post(

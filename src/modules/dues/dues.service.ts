@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { frenchDate, frenchNumber, toFrenchCsv } from '../../server/csv.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { conventions, membershipPeriods, organisations } from '../members/members.table.ts';
 import { amountFor, checkRules } from './dues.rules.ts';
@@ -187,4 +188,33 @@ export async function recordPayment(
     .where(eq(duesCalls.id, id))
     .returning();
   return updated;
+}
+
+const STATUS_LABELS: Record<DuesStatus | 'not_called', string> = {
+  paid: 'Payée',
+  partial: 'Partielle',
+  unpaid: 'Impayée',
+  not_called: 'Non appelée',
+};
+
+/** What is not fully paid, for the treasurer: members not called yet, unpaid and partial. */
+export function unpaidCsv(items: Awaited<ReturnType<typeof duesOfYear>>['items']): string {
+  const rows = items
+    .filter((item) => item.call?.status !== 'paid')
+    .map((item) => {
+      const call = item.call;
+      return [
+        item.organisationName,
+        item.types.join(', '),
+        STATUS_LABELS[call?.status ?? 'not_called'],
+        call ? frenchNumber(call.amountCalled) : '',
+        call ? frenchNumber(call.amountPaid) : '',
+        call ? frenchNumber(Math.max(call.amountCalled - call.amountPaid, 0)) : '',
+        frenchDate(call?.calledOn ?? null),
+      ];
+    });
+  return toFrenchCsv(
+    ['Adhérent', 'Types', 'Statut', 'Appelé (€)', 'Payé (€)', 'Reste dû (€)', "Date d'appel"],
+    rows,
+  );
 }

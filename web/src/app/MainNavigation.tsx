@@ -1,5 +1,6 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import { canReviewQuality } from '../features/quality/access';
 import { t } from '../i18n';
 import { can, type Me } from './session';
 
@@ -20,6 +21,8 @@ function itemsFor(me: Me): Item[] {
   }
   if (can.browseMembers(me.role)) items.push({ to: '/adherents', label: t('nav.members'), prefix: true });
   items.push({ to: '/gouvernance', label: t('nav.governance') });
+  if (canReviewQuality(me.role)) items.push({ to: '/qualite', label: t('nav.quality') });
+  if (can.readDues(me.role)) items.push({ to: '/cotisations', label: t('nav.dues') });
   if (can.manageUsers(me.role)) items.push({ to: '/admin/utilisateurs', label: t('nav.users') });
   return items;
 }

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { canReviewQuality } from '../features/quality/access';
 import { PageLoader } from '../ui/QueryState';
 import { AppLayout } from './AppLayout';
 import { setUnauthorizedHandler } from './api';
@@ -24,6 +25,22 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })),
       },
       {
+        // The public site: no sign-in, its own light layout, outside AppLayout (which asks /api/me).
+        lazy: () => import('../features/public/PublicLayout').then((m) => ({ Component: m.PublicLayout })),
+        children: [
+          {
+            path: '/annuaire',
+            lazy: () =>
+              import('../features/public/DirectoryPage').then((m) => ({ Component: m.DirectoryPage })),
+          },
+          {
+            path: '/organisation',
+            lazy: () =>
+              import('../features/public/OrganisationPage').then((m) => ({ Component: m.OrganisationPage })),
+          },
+        ],
+      },
+      {
         path: '/',
         element: <AppLayout />,
         children: [
@@ -43,6 +60,11 @@ export const router = createBrowserRouter([
           {
             element: <RoleGate allow={can.createOrganisation} />,
             children: [
+              {
+                path: 'adherents/import',
+                lazy: () =>
+                  import('../features/import/ImportPage').then((m) => ({ Component: m.ImportPage })),
+              },
               {
                 path: 'adherents/nouveau',
                 lazy: () =>
@@ -64,6 +86,25 @@ export const router = createBrowserRouter([
             path: 'gouvernance',
             lazy: () =>
               import('../features/governance/GovernancePage').then((m) => ({ Component: m.GovernancePage })),
+          },
+          {
+            element: <RoleGate allow={canReviewQuality} />,
+            children: [
+              {
+                path: 'qualite',
+                lazy: () =>
+                  import('../features/quality/QualityPage').then((m) => ({ Component: m.QualityPage })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={can.readDues} />,
+            children: [
+              {
+                path: 'cotisations',
+                lazy: () => import('../features/dues/DuesPage').then((m) => ({ Component: m.DuesPage })),
+              },
+            ],
           },
           {
             element: <RoleGate allow={can.manageUsers} />,

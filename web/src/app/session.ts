@@ -27,4 +27,6 @@ export const can = {
   browseMembers: (role: Role) => role === 'admin' || role === 'staff' || role === 'board',
   createOrganisation: (role: Role) => role === 'admin' || role === 'staff',
   manageUsers: (role: Role) => role === 'admin',
+  readDues: (role: Role) => role === 'admin' || role === 'staff' || role === 'board',
+  manageDues: (role: Role) => role === 'admin' || role === 'staff',
 };

@@ -6,6 +6,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { TablePagination } from '../../../ui/TablePagination';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { useOrganisations, useReference } from '../api';
+import { ExportButtons } from './ExportButtons';
 import { MemberFilters } from './MemberFilters';
 import { MemberTable } from './MemberTable';
 import { useListParams } from './useListParams';
@@ -21,11 +22,19 @@ export function MemberListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('members.list.title')}</Title>
-        {me && can.createOrganisation(me.role) && (
-          <Button component={Link} to="/adherents/nouveau">
-            {t('members.list.create')}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportButtons params={params} />
+          {me && can.createOrganisation(me.role) && (
+            <Button component={Link} to="/adherents/import" variant="default">
+              {t('import.link')}
+            </Button>
+          )}
+          {me && can.createOrganisation(me.role) && (
+            <Button component={Link} to="/adherents/nouveau">
+              {t('members.list.create')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <MemberFilters
         params={params}

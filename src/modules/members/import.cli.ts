@@ -1,0 +1,155 @@
+/**
+ * `npx maillage import members FILE [--dry-run] [--json] [--delegation SLUG] [--mapping NAME]`.
+ * Exit codes: 0 done (or a clean dry run), 1 rows with errors (nothing written),
+ * 2 a file that cannot be read (missing, too large, damaged, unknown mapping).
+ * `--json` prints one object on stdout and nothing else (shape in README.md).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Database, withTenant } from '../../db/client.ts';
+import { message } from '../../i18n/messages.ts';
+import { AppError } from '../../server/errors.ts';
+import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
+import { analyseImport, commitImport, hasBlockingProblems, ImportBlocked } from './import.service.ts';
+import type { ImportProblem } from './import.validate.ts';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const importUsage =
+  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]';
+
+const ENCODINGS: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 avec BOM',
+  'windows-1252': 'Windows-1252',
+};
+
+export function problemLine(p: ImportProblem): string {
+  const where = p.column ? `ligne ${p.line}, colonne « ${p.column} »` : `ligne ${p.line}`;
+  return `${where} : ${p.message}${p.severity === 'warning' ? ' (avertissement)' : ''}`;
+}
+
+export async function importMembersCommand(
+  database: Database,
+  argv: string[],
+  io: CliOutput,
+  defaultDelegation?: string,
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${importUsage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [what, file] = positionals;
+  if (what !== 'members' || !file) {
+    io.err(`${importUsage}\n`);
+    return 2;
+  }
+  const dryRun = values['dry-run'] === true;
+  const json = values.json === true;
+  const fail = (code: string, text: string) => {
+    if (json) io.out(`${JSON.stringify({ dryRun, file, error: { code, message: text } }, null, 2)}\n`);
+    else io.err(`Erreur : ${text}\n`);
+    return 2;
+  };
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    return fail('import.file_not_found', `Impossible de lire le fichier « ${file} ».`);
+  }
+  const input = { bytes, filename: basename(file), ...(values.mapping ? { mapping: values.mapping } : {}) };
+  try {
+    const delegation = await resolvePublicDelegation(database.db, values.delegation, defaultDelegation);
+    const context = { delegationId: delegation.id, userId: null };
+    const result = dryRun
+      ? await withTenant(database.db, context, async (tx) => {
+          const analysis = await analyseImport(tx, input);
+          return { analysis, created: analysis.plan.create.length, updated: analysis.plan.update.length };
+        })
+      : await withTenant(database.db, context, (tx) => commitImport(tx, input));
+    const { analysis } = result;
+    const blocked = hasBlockingProblems(analysis.problems);
+    report(io, json, { dryRun, file, analysis, created: result.created, updated: result.updated, blocked });
+    return blocked ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportBlocked) {
+      report(io, json, { dryRun, file, analysis: error.analysis, created: 0, updated: 0, blocked: true });
+      return 1;
+    }
+    if (error instanceof AppError) return fail(error.code, error.message);
+    throw error;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      delegation: { type: 'string' },
+      mapping: { type: 'string' },
+    },
+  });
+}
+
+function report(
+  io: CliOutput,
+  json: boolean,
+  r: {
+    dryRun: boolean;
+    file: string;
+    analysis: Awaited<ReturnType<typeof analyseImport>>;
+    created: number;
+    updated: number;
+    blocked: boolean;
+  },
+) {
+  const { analysis: a } = r;
+  // A blocked import wrote nothing: the counts say so, whatever the plan held.
+  const created = r.blocked ? 0 : r.created;
+  const updated = r.blocked ? 0 : r.updated;
+  if (json) {
+    const body = {
+      dryRun: r.dryRun,
+      file: r.file,
+      format: a.format,
+      encoding: a.encoding,
+      rows: a.rows,
+      created,
+      updated,
+      problems: a.problems,
+    };
+    io.out(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  const detail =
+    a.format === 'csv'
+      ? `CSV, ${ENCODINGS[a.encoding ?? ''] ?? a.encoding}, séparateur « ${a.delimiter} »`
+      : 'XLSX';
+  const errors = a.problems.filter((p) => p.severity === 'error').length;
+  const warnings = a.problems.length - errors;
+  const lines = [`Fichier ${r.file} (${detail}) : ${a.rows} lignes de données.`];
+  if (r.blocked) {
+    lines.push(`${errors} erreur(s), ${warnings} avertissement(s). ${message('import.blocked')}`);
+  } else if (r.dryRun) {
+    lines.push(
+      `Simulation : ${a.plan.create.length} établissement(s) à créer, ${a.plan.update.length} à mettre à jour ; rien n'a été enregistré.`,
+    );
+  } else {
+    lines.push(`Import terminé : ${created} établissement(s) créé(s), ${updated} mis à jour.`);
+  }
+  if (!r.blocked && warnings > 0) lines.push(`${warnings} avertissement(s).`);
+  for (const p of a.problems) lines.push(problemLine(p));
+  io.out(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,27 @@
+/** French messages of the member import (file, rows, plan). `{line}` names another line of the file. */
+export const importMessages: Record<string, string> = {
+  'import.file_too_large': 'Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.',
+  'import.file_empty': 'Le fichier est vide : il faut au moins une ligne d’en-tête et une ligne de données.',
+  'import.format_unsupported':
+    'Ce format n’est pas pris en charge : enregistrez le fichier en CSV ou en XLSX (Excel 2007 et suivants).',
+  'import.csv_malformed': 'Le fichier CSV est mal formé (guillemets non refermés vers la ligne {line}).',
+  'import.xlsx_unreadable': 'Le fichier XLSX est illisible ou endommagé.',
+  'import.xlsx_too_large':
+    'Le fichier XLSX contient une quantité de données démesurée une fois décompressé : il est refusé.',
+  'import.mapping_invalid':
+    'La correspondance des colonnes est illisible (JSON attendu, ou le nom d’une correspondance enregistrée).',
+  'import.mapping_unknown': 'Aucune correspondance enregistrée ne porte ce nom.',
+  'import.mapping_no_name':
+    'Aucune colonne n’est associée au nom de la structure : indiquez laquelle le contient.',
+  'import.blocked': 'L’import est bloqué : corrigez les erreurs signalées, rien n’a été enregistré.',
+  'import.name_missing': 'Le nom de la structure est vide.',
+  'import.type_unknown':
+    'Type de structure inconnu : « {value} » (types acceptés : AI, ACI, EI, ETTI, EITI, GES, EBE).',
+  'import.date_invalid': 'Date illisible : « {value} » (attendu JJ/MM/AAAA ou AAAA-MM-JJ).',
+  'import.siret_repeated':
+    'Ce SIRET figure déjà ligne {line} : les deux lignes forment un seul établissement (types réunis).',
+  'import.siret_conflict_in_file': 'Ce SIRET figure déjà ligne {line} sous un autre nom.',
+  'import.duplicate_in_file': 'Cette structure figure déjà ligne {line} (même nom, même code postal).',
+  'import.duplicate_name_existing':
+    'Une organisation portant ce nom est déjà enregistrée à ce code postal (sans le même SIRET) : ce serait un doublon.',
+};

@@ -1,0 +1,195 @@
+/**
+ * Reading an import file: CSV (`,` or `;`, UTF-8 with or without BOM, or Windows-1252
+ * as old Excel writes it) or XLSX (first worksheet). The result is a grid of strings
+ * with the line number the user sees in the file (header = line 1).
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../server/errors.ts';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+// A 20 MB XLSX holds at most a few hundred MB of XML; beyond this it is a zip bomb.
+const MAX_XLSX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024;
+
+export type ImportFormat = 'csv' | 'xlsx';
+export type ImportEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+export interface ParsedRow {
+  /** Line number in the file as the user sees it (header = 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface ParsedFile {
+  format: ImportFormat;
+  encoding: ImportEncoding | null;
+  delimiter: ';' | ',' | null;
+  headers: string[];
+  rows: ParsedRow[];
+}
+
+/** A file that cannot be read at all (the CLI exits with 2, the API answers 400). */
+export class ImportFileError extends AppError {
+  constructor(code: string, params: Record<string, string | number> = {}) {
+    super(code, code === 'import.file_too_large' ? 413 : 400, { params });
+  }
+}
+
+const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Reads a file; the format comes from the name's extension, else from the content. */
+export async function parseImportFile(bytes: Uint8Array, filename = ''): Promise<ParsedFile> {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportFileError('import.file_too_large');
+  if (bytes.length === 0) throw new ImportFileError('import.file_empty');
+  const extension = filename.toLowerCase().split('.').pop() ?? '';
+  if (extension === 'xls') throw new ImportFileError('import.format_unsupported');
+  if (extension === 'xlsx' || isZip(bytes)) return parseXlsx(bytes);
+  return parseCsvBytes(bytes);
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+/** UTF-8 (BOM or not) when the bytes are valid UTF-8, else Windows-1252 (old Excel). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: ImportEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    try {
+      return {
+        text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)),
+        encoding: 'utf-8-bom',
+      };
+    } catch {
+      // A BOM followed by invalid UTF-8: read it as Windows-1252 below.
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** `;` or `,`: whichever appears more often outside quotes in the header line. */
+export function detectDelimiter(text: string): ';' | ',' {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char === ';') semicolons++;
+    else if (!quoted && char === ',') commas++;
+  }
+  return semicolons >= commas && semicolons > 0 ? ';' : ',';
+}
+
+function parseCsvBytes(bytes: Uint8Array): ParsedFile {
+  const { text, encoding } = decodeText(bytes);
+  const delimiter = detectDelimiter(text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 0;
+    throw new ImportFileError('import.csv_malformed', { line });
+  }
+  const [first, ...rest] = records;
+  if (!first) throw new ImportFileError('import.file_empty');
+  return {
+    format: 'csv',
+    encoding,
+    delimiter,
+    headers: first.record.map((h) => h.trim()),
+    rows: rest.map(({ record, info }) => ({ line: info.lines, cells: record })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// XLSX
+// ---------------------------------------------------------------------------
+
+/**
+ * Total uncompressed size declared by the zip's central directory, read before
+ * exceljs inflates anything. Null when the archive is not a readable zip.
+ */
+export function zipUncompressedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes plus a comment of at most 65,535 bytes.
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= lowest; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    // 0xFFFFFFFF means a ZIP64 size (over 4 GB): absurd for a member list.
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
+  const uncompressed = zipUncompressedSize(bytes);
+  if (uncompressed === null) throw new ImportFileError('import.xlsx_unreadable');
+  if (uncompressed > MAX_XLSX_UNCOMPRESSED_BYTES) throw new ImportFileError('import.xlsx_too_large');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new ImportFileError('import.xlsx_unreadable');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount === 0) throw new ImportFileError('import.file_empty');
+  let headers: string[] | null = null;
+  let headerLine = 0;
+  const rows: ParsedRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[];
+    // exceljs numbers columns from 1: values[0] is always empty.
+    const cells = values.slice(1).map(cellText);
+    if (!headers) {
+      headers = cells.map((h) => h.trim());
+      headerLine = rowNumber;
+      return;
+    }
+    rows.push({ line: rowNumber, cells });
+  });
+  if (!headers || headerLine === 0) throw new ImportFileError('import.file_empty');
+  return { format: 'xlsx', encoding: null, delimiter: null, headers, rows };
+}

@@ -1,0 +1,296 @@
+/**
+ * Member import use cases: read the file, map its columns, check every row against the
+ * registry, then (commit) write everything in the caller's one tenant transaction.
+ *
+ * What an import writes:
+ * - a row whose SIRET is not registered creates an establishment, with one convention
+ *   per type; rows sharing a SIREN form one organisation (the first row is its head
+ *   office), attached to the registered organisation of that SIREN when there is one;
+ *   a new organisation gets a membership period from the row's join date (else today);
+ * - a row whose SIRET is registered updates that establishment: only the fields present
+ *   and non-empty in the file change, missing convention types are added. An import
+ *   never renames an organisation, never clears a field, never removes a type and leaves
+ *   membership periods alone.
+ * Inserts go in multi-row statements (1,000 rows): the audit triggers still record each row.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { message } from '../../i18n/messages.ts';
+import { AppError } from '../../server/errors.ts';
+import { type ImportMapping, proposeMapping, sanitiseMapping } from './import.mapping.ts';
+import { type ImportFormat, type ParsedFile, parseImportFile } from './import.parse.ts';
+import { importMappings } from './import.table.ts';
+import {
+  changesOf,
+  type ExistingEstablishment,
+  type ImportProblem,
+  type PlannedEntry,
+  planImport,
+  type RegistryIndex,
+} from './import.validate.ts';
+import { todayInFrance } from './members.queries.ts';
+import { conventions, establishments, membershipPeriods, organisations } from './members.table.ts';
+
+const BATCH = 1000;
+
+export interface PlanLine {
+  line: number;
+  name: string;
+  siret: string | null;
+  fields?: string[];
+}
+
+export interface ImportAnalysis {
+  format: ImportFormat;
+  encoding: ParsedFile['encoding'];
+  delimiter: ParsedFile['delimiter'];
+  headers: string[];
+  mapping: ImportMapping;
+  rows: number;
+  plan: { create: PlanLine[]; update: PlanLine[] };
+  problems: ImportProblem[];
+  entries: PlannedEntry[];
+  registry: RegistryIndex;
+}
+
+/** What callers see of an analysis (the API answer, the CLI's JSON): no internals. */
+export function presentAnalysis(analysis: ImportAnalysis) {
+  const { entries: _entries, registry: _registry, ...visible } = analysis;
+  return visible;
+}
+
+/** The mapping to apply: JSON, or the name of a saved mapping, or the proposed one. */
+export async function resolveMapping(tx: Tx, headers: string[], requested?: string): Promise<ImportMapping> {
+  const text = requested?.trim();
+  if (!text) return proposeMapping(headers);
+  if (text.startsWith('{')) {
+    try {
+      return sanitiseMapping(JSON.parse(text) as Record<string, unknown>, headers);
+    } catch {
+      throw new AppError('import.mapping_invalid', 400);
+    }
+  }
+  const [saved] = await tx.select().from(importMappings).where(eq(importMappings.name, text));
+  if (!saved) throw new AppError('import.mapping_unknown', 404);
+  return sanitiseMapping(saved.mapping, headers);
+}
+
+/** The registry as the checks need it: establishments by SIRET, organisations by name and postcode, by SIREN. */
+export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
+  const places = await tx
+    .select({
+      id: establishments.id,
+      organisationId: establishments.organisationId,
+      siret: establishments.siret,
+      address: establishments.address,
+      postcode: establishments.postcode,
+      city: establishments.city,
+      department: establishments.department,
+      phone: establishments.phone,
+      email: establishments.email,
+      website: establishments.website,
+      searchName: organisations.searchName,
+      siren: organisations.siren,
+    })
+    .from(establishments)
+    .innerJoin(organisations, eq(organisations.id, establishments.organisationId));
+  const held = await tx
+    .select({ establishmentId: conventions.establishmentId, type: conventions.type })
+    .from(conventions);
+  const typesOf = new Map<string, ExistingEstablishment['types']>();
+  for (const c of held) {
+    if (!c.establishmentId) continue;
+    const list = typesOf.get(c.establishmentId) ?? [];
+    list.push(c.type);
+    typesOf.set(c.establishmentId, list);
+  }
+  const index: RegistryIndex = { bySiret: new Map(), byNamePostcode: new Map(), bySiren: new Map() };
+  for (const p of places) {
+    const { id, organisationId, siret, searchName, siren, ...values } = p;
+    if (siret) {
+      index.bySiret.set(siret, { id, organisationId, siret, values, types: typesOf.get(id) ?? [] });
+      index.bySiren.set(siret.slice(0, 9), organisationId);
+    }
+    if (siren) index.bySiren.set(siren, organisationId);
+    if (p.postcode) index.byNamePostcode.set(`${searchName}|${p.postcode}`, organisationId);
+  }
+  return index;
+}
+
+/** The dry run: everything the commit would do, and every problem. Writes nothing. */
+export async function analyseImport(
+  tx: Tx,
+  input: { bytes: Uint8Array; filename?: string; mapping?: string },
+): Promise<ImportAnalysis> {
+  const file = await parseImportFile(input.bytes, input.filename);
+  const mapping = await resolveMapping(tx, file.headers, input.mapping);
+  const index = await loadRegistryIndex(tx);
+  const { entries, problems } = planImport(file.rows, file.headers, mapping, index);
+  const create: PlanLine[] = [];
+  const update: PlanLine[] = [];
+  for (const e of entries) {
+    if (e.existing) update.push({ line: e.line, name: e.name, siret: e.siret, fields: changesOf(e).fields });
+    else create.push({ line: e.line, name: e.name, siret: e.siret });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    format: file.format,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    headers: file.headers,
+    mapping,
+    rows: file.rows.length,
+    plan: { create, update },
+    problems,
+    entries,
+    registry: index,
+  };
+}
+
+export const hasBlockingProblems = (problems: readonly ImportProblem[]) =>
+  problems.some((p) => p.severity === 'error');
+
+/** Thrown by `commitImport` when a row has an error: nothing was written (the transaction rolls back). */
+export class ImportBlocked extends AppError {
+  constructor(readonly analysis: ImportAnalysis) {
+    super('import.blocked', 422);
+  }
+}
+
+/**
+ * Checks then writes, all or nothing, in the caller's transaction. Registry writers
+ * queue on the same per-delegation lock as members.service.ts, so the duplicate
+ * checks hold until commit.
+ */
+export async function commitImport(
+  tx: Tx,
+  input: { bytes: Uint8Array; filename?: string; mapping?: string },
+  today = todayInFrance(),
+): Promise<{ created: number; updated: number; analysis: ImportAnalysis }> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('members:' || current_setting('app.delegation_id', true)))`,
+  );
+  const analysis = await analyseImport(tx, input);
+  if (hasBlockingProblems(analysis.problems)) throw new ImportBlocked(analysis);
+  const fresh = analysis.entries.filter((e) => !e.existing);
+  await insertEntries(tx, fresh, analysis, today);
+  let updated = 0;
+  for (const entry of analysis.entries) {
+    if (entry.existing && (await updateEntry(tx, entry))) updated++;
+  }
+  return { created: fresh.length, updated, analysis };
+}
+
+async function insertEntries(tx: Tx, entries: PlannedEntry[], analysis: ImportAnalysis, today: string) {
+  const orgRows: (typeof organisations.$inferInsert)[] = [];
+  const placeRows: (typeof establishments.$inferInsert)[] = [];
+  const conventionRows: (typeof conventions.$inferInsert)[] = [];
+  const periodRows: (typeof membershipPeriods.$inferInsert)[] = [];
+  const registered = analysis.registry.bySiren;
+  const inFile = new Map<string, string>();
+  for (const entry of entries) {
+    let organisationId = entry.siren ? (registered.get(entry.siren) ?? inFile.get(entry.siren)) : undefined;
+    const isNew = !organisationId;
+    if (!organisationId) {
+      organisationId = randomUUID();
+      if (entry.siren) inFile.set(entry.siren, organisationId);
+      orgRows.push({
+        id: organisationId,
+        name: entry.name,
+        searchName: entry.searchName,
+        siren: entry.siren,
+        legalForm: entry.legalForm,
+        website: entry.values.website ?? null,
+      });
+      const joinedOn = entry.joinedOn ?? today;
+      periodRows.push({ organisationId, joinedOn, knownFrom: joinedOn, source: 'import' });
+    }
+    const establishmentId = randomUUID();
+    placeRows.push({
+      id: establishmentId,
+      organisationId,
+      siret: entry.siret,
+      ...entry.values,
+      isHeadquarters: isNew,
+    });
+    for (const type of entry.types) {
+      const departments = entry.values.department ? [entry.values.department] : [];
+      conventionRows.push({ organisationId, establishmentId, type, departments });
+    }
+  }
+  for (const [table, rows] of [
+    [organisations, orgRows],
+    [establishments, placeRows],
+    [conventions, conventionRows],
+    [membershipPeriods, periodRows],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      // biome-ignore lint/suspicious/noExplicitAny: one loop over four tables with their own row types
+      await tx.insert(table as any).values(rows.slice(i, i + BATCH) as any);
+    }
+  }
+}
+
+async function updateEntry(tx: Tx, entry: PlannedEntry): Promise<boolean> {
+  const current = entry.existing;
+  if (!current) return false;
+  const { fields, newTypes } = changesOf(entry);
+  if (fields.length === 0 && newTypes.length === 0) return false;
+  if (fields.length > 0) {
+    const values = Object.fromEntries(fields.map((f) => [f, entry.values[f as keyof typeof entry.values]]));
+    await tx
+      .update(establishments)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(establishments.id, current.id));
+  }
+  if (newTypes.length > 0) {
+    const department = entry.values.department ?? current.values.department;
+    await tx.insert(conventions).values(
+      newTypes.map((type) => ({
+        organisationId: current.organisationId,
+        establishmentId: current.id,
+        type,
+        departments: department ? [department] : [],
+      })),
+    );
+  }
+  await tx
+    .update(organisations)
+    .set({ updatedAt: new Date() })
+    .where(eq(organisations.id, current.organisationId));
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Saved mappings
+// ---------------------------------------------------------------------------
+
+export async function listMappings(tx: Tx) {
+  return tx
+    .select({ id: importMappings.id, name: importMappings.name, mapping: importMappings.mapping })
+    .from(importMappings)
+    .orderBy(importMappings.name);
+}
+
+/** Saves a mapping under a name; the same name replaces it. */
+export async function saveMapping(
+  tx: Tx,
+  userId: string | null,
+  input: { name: string; mapping: ImportMapping },
+) {
+  const [row] = await tx
+    .insert(importMappings)
+    .values({ name: input.name.trim(), mapping: input.mapping, createdBy: userId })
+    .onConflictDoUpdate({
+      target: [importMappings.delegationId, importMappings.name],
+      set: { mapping: input.mapping, updatedAt: new Date() },
+    })
+    .returning({ id: importMappings.id });
+  if (!row) throw new Error('mapping insert returned nothing');
+  return { id: row.id };
+}
+
+/** The French message of a problem-free failure, for callers outside HTTP (the CLI). */
+export const importFileMessage = (code: string, params: Record<string, string | number> = {}) =>
+  message(code, params);

@@ -1,0 +1,257 @@
+/**
+ * Checks every row of an import against the same rules as the forms
+ * (members.validation.ts) and against the registry, and turns the file into a plan:
+ * establishments to create, existing ones (matched by SIRET) to update. Pure: the
+ * registry arrives as an index built by import.service.ts.
+ */
+import { message } from '../../i18n/messages.ts';
+import type { ImportField, ImportMapping } from './import.mapping.ts';
+import type { ParsedRow } from './import.parse.ts';
+import { CONVENTION_TYPES } from './members.schemas.ts';
+import type { ConventionType } from './members.table.ts';
+import {
+  type Check,
+  checkPostcode,
+  checkSiren,
+  checkSiret,
+  checkWebsite,
+  departmentsOfPostcode,
+  isDepartmentCode,
+  normaliseEmail,
+  normaliseForSearch,
+  normalisePhone,
+} from './members.validation.ts';
+
+export interface ImportProblem {
+  line: number;
+  column: string | null;
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Establishment fields an import writes; absent = not in the file (left unchanged on update). */
+export type PlaceValues = Partial<
+  Record<'address' | 'postcode' | 'city' | 'department' | 'phone' | 'email' | 'website', string>
+>;
+
+export interface ExistingEstablishment {
+  id: string;
+  organisationId: string;
+  siret: string | null;
+  values: Record<keyof PlaceValues, string | null>;
+  types: ConventionType[];
+}
+
+export interface RegistryIndex {
+  bySiret: Map<string, ExistingEstablishment>;
+  /** `${searchName}|${postcode}` → organisation id. */
+  byNamePostcode: Map<string, string>;
+  /** SIREN → organisation id (from the organisation or its establishments' SIRET). */
+  bySiren: Map<string, string>;
+}
+
+export interface PlannedEntry {
+  line: number;
+  name: string;
+  searchName: string;
+  siret: string | null;
+  siren: string | null;
+  legalForm: string | null;
+  joinedOn: string | null;
+  values: PlaceValues;
+  types: ConventionType[];
+  /** Set when the SIRET is already registered: the entry updates that establishment. */
+  existing: ExistingEstablishment | null;
+}
+
+export interface ImportPlan {
+  entries: PlannedEntry[];
+  problems: ImportProblem[];
+}
+
+const TYPES = new Set<string>(CONVENTION_TYPES);
+
+/** "001" → "01", "02A" → "2A", "974" stays; the ASP's pseudo-departments 59L/59V (Lille, Valenciennes) are Nord. */
+export function normaliseDepartment(raw: string): string {
+  const code = raw.trim().toUpperCase();
+  if (/^59[LV]$/.test(code)) return '59';
+  const padded = /^0(\d{2}|2[AB])$/.exec(code);
+  if (padded?.[1]) return padded[1];
+  if (/^\d$/.test(code)) return `0${code}`;
+  return code;
+}
+
+/** "AI/ ACI/ GES" → ['AI', 'ACI', 'GES'], or the unknown words. */
+export function parseTypes(raw: string): { types: ConventionType[]; unknown: string[] } {
+  const words = raw
+    .split(/[/,;\s]+/)
+    .map((w) => w.trim().toUpperCase())
+    .filter(Boolean);
+  const types = [...new Set(words.filter((w) => TYPES.has(w)))] as ConventionType[];
+  return { types, unknown: words.filter((w) => !TYPES.has(w)) };
+}
+
+/** JJ/MM/AAAA, JJ-MM-AAAA or AAAA-MM-JJ → AAAA-MM-JJ, or null. */
+export function parseDate(raw: string): string | null {
+  const text = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const [y, m, d] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : french
+      ? [french[3], french[2]?.padStart(2, '0'), french[1]?.padStart(2, '0')]
+      : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${y}-${m}-${d}`
+    ? null
+    : `${y}-${m}-${d}`;
+}
+
+/** Validates the rows and builds the plan. Every problem names its line and source column. */
+export function planImport(
+  rows: readonly ParsedRow[],
+  headers: readonly string[],
+  mapping: ImportMapping,
+  index: RegistryIndex,
+): ImportPlan {
+  const problems: ImportProblem[] = [];
+  const columnOf = new Map<ImportField, { header: string; position: number }>();
+  for (const [header, field] of Object.entries(mapping)) {
+    const position = headers.indexOf(header);
+    if (position >= 0 && !columnOf.has(field)) columnOf.set(field, { header, position });
+  }
+  if (!columnOf.has('name')) {
+    problems.push(problem(1, null, 'import.mapping_no_name'));
+    return { entries: [], problems };
+  }
+
+  const entries: PlannedEntry[] = [];
+  const entryBySiret = new Map<string, PlannedEntry>();
+  const entryByNamePostcode = new Map<string, PlannedEntry>();
+
+  for (const row of rows) {
+    if (row.cells.every((cell) => cell.trim() === '')) continue;
+    const cell = (field: ImportField) => {
+      const column = columnOf.get(field);
+      return column ? (row.cells[column.position] ?? '').trim() : '';
+    };
+    const column = (field: ImportField) => columnOf.get(field)?.header ?? null;
+    const before = problems.length;
+    const report = (field: ImportField, code: string, params: Record<string, string | number> = {}) =>
+      problems.push(problem(row.line, column(field), code, params));
+    const check = (field: ImportField, fn: (v: string) => Check<string>): string | undefined => {
+      const raw = cell(field);
+      if (raw === '') return undefined;
+      const result = fn(raw);
+      if (result.ok) return result.value;
+      report(field, result.code);
+      return undefined;
+    };
+
+    const name = cell('name').replace(/\s+/g, ' ');
+    if (!name) report('name', 'import.name_missing');
+    const siret = check('siret', checkSiret) ?? null;
+    let siren = check('siren', checkSiren) ?? null;
+    if (siret && siren && !siret.startsWith(siren)) report('siret', 'members.siret_siren_mismatch');
+    siren ??= siret ? siret.slice(0, 9) : null;
+
+    const values: PlaceValues = {};
+    const street = [cell('streetNumber'), cell('address')].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+    if (street) values.address = street;
+    if (cell('city')) values.city = cell('city');
+    for (const [field, fn] of [
+      ['phone', normalisePhone],
+      ['email', normaliseEmail],
+      ['website', checkWebsite],
+    ] as const) {
+      const value = check(field, fn);
+      if (value) values[field] = value;
+    }
+    const departmentRaw = cell('department');
+    const department = departmentRaw ? normaliseDepartment(departmentRaw) : '';
+    const departmentKnown = department !== '' && isDepartmentCode(department);
+    if (department && !departmentKnown) report('department', 'members.department_unknown');
+    if (departmentKnown) values.department = department;
+    const postcode = check('postcode', (v) => checkPostcode(v, departmentKnown ? department : undefined));
+    if (postcode) {
+      values.postcode = postcode;
+      values.department ??= departmentsOfPostcode(postcode)[0];
+    }
+
+    const { types, unknown } = parseTypes(cell('types'));
+    if (unknown.length > 0) report('types', 'import.type_unknown', { value: unknown.join(', ') });
+    const joinedRaw = cell('joinedOn');
+    const joinedOn = joinedRaw ? parseDate(joinedRaw) : null;
+    if (joinedRaw && !joinedOn) report('joinedOn', 'import.date_invalid', { value: joinedRaw });
+    if (problems.length > before || !name) continue;
+
+    const searchName = normaliseForSearch(name);
+    // A SIRET repeated in the file (the national list lists one per convention type) is one establishment.
+    const earlier = siret ? entryBySiret.get(siret) : undefined;
+    if (earlier) {
+      if (earlier.searchName !== searchName) {
+        report('siret', 'import.siret_conflict_in_file', { line: earlier.line });
+        continue;
+      }
+      earlier.types = [...new Set([...earlier.types, ...types])];
+      for (const [key, value] of Object.entries(values) as [keyof PlaceValues, string][])
+        earlier.values[key] ??= value;
+      problems.push(
+        problem(row.line, column('siret'), 'import.siret_repeated', { line: earlier.line }, 'warning'),
+      );
+      continue;
+    }
+    const existing = siret ? (index.bySiret.get(siret) ?? null) : null;
+    const namePostcode = values.postcode ? `${searchName}|${values.postcode}` : null;
+    if (!existing && namePostcode) {
+      const twin = entryByNamePostcode.get(namePostcode);
+      if (twin && !(twin.siren && twin.siren === siren)) {
+        report('name', 'import.duplicate_in_file', { line: twin.line });
+        continue;
+      }
+      const registered = index.byNamePostcode.get(namePostcode);
+      if (registered && !(siren && index.bySiren.get(siren) === registered)) {
+        report('name', 'members.duplicate_name');
+        continue;
+      }
+    }
+    const entry: PlannedEntry = {
+      line: row.line,
+      name,
+      searchName,
+      siret,
+      siren,
+      legalForm: cell('legalForm') || null,
+      joinedOn,
+      values,
+      types,
+      existing,
+    };
+    entries.push(entry);
+    if (siret) entryBySiret.set(siret, entry);
+    if (namePostcode && !entryByNamePostcode.has(namePostcode)) entryByNamePostcode.set(namePostcode, entry);
+  }
+  return { entries, problems };
+}
+
+function problem(
+  line: number,
+  column: string | null,
+  code: string,
+  params: Record<string, string | number> = {},
+  severity: 'error' | 'warning' = 'error',
+): ImportProblem {
+  return { line, column, code, message: message(code, params), severity };
+}
+
+/** The fields an update would change on an existing establishment, and the types it would add. */
+export function changesOf(entry: PlannedEntry): { fields: string[]; newTypes: ConventionType[] } {
+  const current = entry.existing;
+  if (!current) return { fields: [], newTypes: [] };
+  const fields = (Object.entries(entry.values) as [keyof PlaceValues, string][])
+    .filter(([key, value]) => current.values[key] !== value)
+    .map(([key]) => key);
+  return { fields, newTypes: entry.types.filter((t) => !current.types.includes(t)) };
+}

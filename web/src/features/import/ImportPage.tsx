@@ -1,0 +1,229 @@
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../app/api';
+import { type MessageKey, t } from '../../i18n';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { type ImportPreview, type ImportProblem, sendImport } from './upload';
+
+// The registry fields a column can feed (src/modules/members/import.mapping.ts).
+const FIELDS = [
+  'name',
+  'siret',
+  'siren',
+  'legalForm',
+  'streetNumber',
+  'address',
+  'postcode',
+  'city',
+  'department',
+  'phone',
+  'email',
+  'website',
+  'types',
+  'joinedOn',
+] as const;
+const fieldOptions = FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}` as MessageKey) }));
+
+type Progressing = { fraction: number | null } | null;
+
+/** Import of members: file → proposed mapping → dry run (problems, plan) → commit. */
+export function ImportPage() {
+  usePageTitle(t('import.title'));
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [progress, setProgress] = useState<Progressing>(null);
+  const [showBar, setShowBar] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ created: number; updated: number } | null>(null);
+  const [mappingName, setMappingName] = useState('');
+  const [saved, setSaved] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+
+  // The bar appears only when the work lasts more than a second.
+  const working = progress !== null;
+  useEffect(() => {
+    if (working) timer.current = window.setTimeout(() => setShowBar(true), 1000);
+    else setShowBar(false);
+    return () => window.clearTimeout(timer.current);
+  }, [working]);
+
+  async function run(action: 'preview' | 'commit', chosen: File, usedMapping: Record<string, string>) {
+    setError(null);
+    setDone(null);
+    setProgress({ fraction: 0 });
+    try {
+      if (action === 'preview') {
+        const answer = await sendImport<ImportPreview>('preview', chosen, usedMapping, (fraction) =>
+          setProgress({ fraction }),
+        );
+        setPreview(answer);
+        setMapping(answer.mapping);
+        setProblems(answer.problems);
+      } else {
+        setDone(
+          await sendImport<{ created: number; updated: number }>('commit', chosen, usedMapping, (fraction) =>
+            setProgress({ fraction }),
+          ),
+        );
+        setPreview(null);
+        setProblems([]);
+      }
+    } catch (failure) {
+      const withProblems = failure as Error & { problems?: ImportProblem[] };
+      setError(withProblems.message);
+      if (withProblems.problems?.length) setProblems(withProblems.problems);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const busy = progress !== null;
+
+  return (
+    <Stack>
+      <Title order={1}>{t('import.title')}</Title>
+      <Text c="dimmed">{t('import.intro')}</Text>
+      <FileInput
+        label={t('import.file')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        value={file}
+        onChange={(chosen) => {
+          setFile(chosen);
+          setPreview(null);
+          setProblems([]);
+          setDone(null);
+          if (chosen) void run('preview', chosen, {});
+        }}
+      />
+      {showBar && progress && (
+        <Progress
+          aria-label={t('import.progress')}
+          value={progress.fraction === null ? 100 : Math.round(progress.fraction * 100)}
+          animated={progress.fraction === null}
+          striped={progress.fraction === null}
+        />
+      )}
+      {error && <Alert color="red">{error}</Alert>}
+      {done && (
+        <Alert color="green">{t('import.done', { created: done.created, updated: done.updated })}</Alert>
+      )}
+      {preview && file && (
+        <>
+          <Text>
+            {t('import.detected', {
+              format: preview.format.toUpperCase(),
+              encoding: preview.encoding ?? '—',
+              delimiter: preview.delimiter ?? '—',
+              rows: preview.rows,
+            })}
+          </Text>
+          <Title order={2}>{t('import.mapping')}</Title>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.sourceColumn')}</Table.Th>
+                <Table.Th>{t('import.targetField')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.headers.map((header) => (
+                <Table.Tr key={header}>
+                  <Table.Td>{header}</Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('import.fieldFor', { header })}
+                      data={fieldOptions}
+                      value={mapping[header] ?? null}
+                      placeholder={t('import.ignored')}
+                      clearable
+                      onChange={(value) => {
+                        const next = { ...mapping };
+                        if (value) next[header] = value;
+                        else delete next[header];
+                        setMapping(next);
+                      }}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group align="end">
+            <TextInput
+              label={t('import.mappingName')}
+              value={mappingName}
+              onChange={(e) => setMappingName(e.currentTarget.value)}
+            />
+            <Button
+              variant="default"
+              disabled={!mappingName.trim()}
+              onClick={async () => {
+                await api('/api/members/import-mappings', {
+                  method: 'POST',
+                  body: { name: mappingName, mapping },
+                });
+                setSaved(true);
+              }}
+            >
+              {t('import.saveMapping')}
+            </Button>
+            {saved && <Text c="green">{t('import.mappingSaved')}</Text>}
+          </Group>
+          <Group>
+            <Button variant="default" loading={busy} onClick={() => void run('preview', file, mapping)}>
+              {t('import.dryRun')}
+            </Button>
+            <Button loading={busy} disabled={errors > 0} onClick={() => void run('commit', file, mapping)}>
+              {t('import.commit')}
+            </Button>
+          </Group>
+          <Text>
+            {t('import.plan', {
+              create: preview.plan.create.length,
+              update: preview.plan.update.length,
+              errors,
+            })}
+          </Text>
+        </>
+      )}
+      {problems.length > 0 && (
+        <>
+          <Title order={2}>{t('import.problems')}</Title>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.line')}</Table.Th>
+                <Table.Th>{t('import.column')}</Table.Th>
+                <Table.Th>{t('import.message')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {problems.slice(0, 1000).map((p) => (
+                <Table.Tr key={`${p.line}-${p.column}-${p.code}`}>
+                  <Table.Td>{p.line}</Table.Td>
+                  <Table.Td>{p.column ?? '—'}</Table.Td>
+                  <Table.Td c={p.severity === 'error' ? 'red' : undefined}>{p.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { DirectoryFilters } from './api';
+
+const departmentCode = /^(\d{2,3}|2[AB])$/;
+
+/**
+ * The directory's filters live in the URL under the API's names (`?department=&type=&q=`),
+ * so a filtered directory can be shared and survives a reload. A malformed department is ignored.
+ */
+export function useDirectoryParams() {
+  const [search, setSearch] = useSearchParams();
+  const filters: DirectoryFilters = useMemo(() => {
+    const department = (search.get('department') ?? '').toUpperCase();
+    return {
+      department: departmentCode.test(department) ? department : '',
+      type: search.get('type') ?? '',
+      q: search.get('q') ?? '',
+    };
+  }, [search]);
+
+  const update = useCallback(
+    (patch: Partial<DirectoryFilters>, options: { replace?: boolean } = {}) => {
+      setSearch(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [setSearch],
+  );
+  const reset = useCallback(() => setSearch(new URLSearchParams()), [setSearch]);
+  return { filters, update, reset, hasFilters: search.size > 0 };
+}
