@@ -34,7 +34,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler) {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** False for calls where 401 is an expected answer (sign-in with a wrong password). */

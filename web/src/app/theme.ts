@@ -32,6 +32,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-green-light-color': '#1e6b30',
     '--mantine-color-orange-light-color': '#9c3d00',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',

@@ -53,7 +53,8 @@ function CallAllReport({ result }: { result: CallAllResult }) {
           <List size="sm" mt={4}>
             {result.skipped.map((s) => (
               <List.Item key={s.organisationId}>
-                <Anchor component={Link} to={`/adherents/${s.organisationId}`}>
+                {/* Dark, underlined links: the primary blue is too pale on the alert's tint. */}
+                <Anchor component={Link} to={`/adherents/${s.organisationId}`} c="inherit" underline="always">
                   {s.organisationName}
                 </Anchor>
               </List.Item>

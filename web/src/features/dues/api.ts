@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, type RequestOptions } from '../../app/api';
+import { ApiError, api } from '../../app/api';
 
 export type DuesBasis = 'flat' | 'etp' | 'revenue';
 export type DuesStatus = 'paid' | 'partial' | 'unpaid';
@@ -80,9 +80,7 @@ export function useDuesYear(year: number) {
 }
 
 export function putGrid(year: number, body: { basis: DuesBasis; rules: DuesRule[]; note: string | null }) {
-  // The shared client's method type lists no PUT yet; it passes the method through to fetch as is.
-  const method = 'PUT' as RequestOptions['method'];
-  return api<DuesGrid>(`/api/dues/grids/${year}`, { method, body });
+  return api<DuesGrid>(`/api/dues/grids/${year}`, { method: 'PUT', body });
 }
 
 export function callAll(year: number) {

@@ -35,7 +35,9 @@ export function sendImport<T>(
   mapping: Record<string, string>,
   onProgress: (fraction: number | null) => void,
 ): Promise<T> {
-  const search = new URLSearchParams({ filename: file.name, mapping: JSON.stringify(mapping) });
+  const search = new URLSearchParams({ filename: file.name });
+  // No mapping yet (a new file): the server proposes one from the headers.
+  if (Object.keys(mapping).length > 0) search.set('mapping', JSON.stringify(mapping));
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/members/imports/${action}?${search}`);
