@@ -26,7 +26,7 @@ export async function findUnsecuredTenantTables(db: Db): Promise<TenantTableProb
            c.relrowsecurity as rls,
            c.relforcerowsecurity as forced,
            exists (select 1 from pg_policy p where p.polrelid = c.oid) as has_policy,
-           exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'audit') as has_audit,
+           (select count(*) from pg_trigger t where t.tgrelid = c.oid and t.tgname in ('audit_insert', 'audit_update', 'audit_delete')) = 3 as has_audit,
            has_table_privilege('maillage_app', c.oid, 'SELECT') as granted
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace

@@ -26,6 +26,8 @@ export async function createReadCache(database: Database, channel: string): Prom
   const clear = () => scopes.clear();
   const unlisten = await database.listen(channel, {
     onNotify: (payload) => {
+      // '*': a change made outside any delegation's transaction; drop everything.
+      if (payload === '*') return clear();
       // A delegation row's change may alter which delegation a public page resolves to.
       invalidate(payload);
       scopes.delete('*');

@@ -65,11 +65,10 @@ export function statusOf(call: { amountCalled: number; amountPaid: number }): Du
 
 /** Every member of the year with its call (or none yet), and the year's totals. */
 export async function duesOfYear(tx: Tx, year: number) {
-  const [members, calls, grid] = await Promise.all([
-    membersOfYear(tx, year),
-    tx.select().from(duesCalls).where(eq(duesCalls.year, year)),
-    getGrid(tx, year),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const members = await membersOfYear(tx, year);
+  const calls = await tx.select().from(duesCalls).where(eq(duesCalls.year, year));
+  const grid = await getGrid(tx, year);
   const byOrganisation = new Map(calls.map((c) => [c.organisationId, c]));
   const items = members.map((member) => {
     const call = byOrganisation.get(member.id);

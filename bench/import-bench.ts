@@ -1,0 +1,149 @@
+// Import throughput: the national SIAE list (../shared/data/siae, 3,932 rows) repeated
+// with fresh identifiers to 40,000 rows across 14 delegations, imported (dry run, then
+// commit) through the same service the API and CLI use. Baseline of the same run: the
+// same rows written with plain multi-row INSERTs into a scratch table (no parsing, no
+// checks, no triggers), on the same database.
+import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { type Database, openDatabase, withTenant } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { delegations } from '../src/modules/delegations/delegations.table.ts';
+import { analyseImport, commitImport, hasBlockingProblems } from '../src/modules/members/import.service.ts';
+
+const TOTAL = Number(process.env.BENCH_IMPORT_ROWS ?? 40_000);
+const DELEGATIONS = 14;
+const source = new URL('../../shared/data/siae/2019_07_liste_siae_redacted.csv', import.meta.url);
+
+function luhnSiret(seed: number): string {
+  // 13 digits from the seed, then the check digit that makes the 14 pass Luhn.
+  const body = String(100_000_000_000 + seed)
+    .padStart(13, '0')
+    .slice(-13);
+  for (let check = 0; check < 10; check++) {
+    const digits = `${body}${check}`;
+    let sum = 0;
+    for (let i = 0; i < 14; i++) {
+      let d = Number(digits[13 - i]);
+      if (i % 2 === 1) {
+        d *= 2;
+        if (d > 9) d -= 9;
+      }
+      sum += d;
+    }
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error('unreachable');
+}
+
+/** The national list's clean rows, as templates (rows with a blocking problem are left out). */
+async function templates(
+  database: Database,
+  delegationId: string,
+): Promise<{ header: string; rows: string[][] }> {
+  const text = (await readFile(source, 'latin1')).replace(/\r/g, '');
+  const bytes = new TextEncoder().encode(text);
+  const analysis = await withTenant(database.db, { delegationId, userId: null }, (tx) =>
+    analyseImport(tx, { bytes, filename: 'siae.csv' }),
+  );
+  const bad = new Set(analysis.problems.filter((p) => p.severity === 'error').map((p) => p.line));
+  const [header = '', ...lines] = text.split('\n').filter(Boolean);
+  const rows = lines.map((l) => l.split(';')).filter((_, i) => !bad.has(i + 2));
+  return { header, rows };
+}
+
+function fileFor(header: string, rows: string[][], offset: number, count: number): Uint8Array {
+  const columns = header.split(';');
+  const siret = columns.indexOf('SIRET');
+  const name = columns.indexOf('DENOMINATION_SOCIALE');
+  const out = [header];
+  for (let i = 0; i < count; i++) {
+    const row = [...(rows[i % rows.length] ?? [])];
+    row[siret] = luhnSiret(offset + i);
+    row[name] = `${row[name]} ${offset + i}`;
+    out.push(row.join(';'));
+  }
+  return new TextEncoder().encode(out.join('\n'));
+}
+
+export interface ImportFigures {
+  rows: number;
+  dryRunRowsPerSecond: number;
+  commitRowsPerSecond: number;
+  baselineRowsPerSecond: number;
+  peakRssMb: number;
+  database: string;
+}
+
+export async function benchImport(databaseUrl?: string): Promise<ImportFigures> {
+  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
+  await migrate(database);
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  try {
+    const suffix = Date.now().toString(36);
+    const ids: string[] = [];
+    for (let d = 0; d < DELEGATIONS; d++) {
+      const [row] = await database.db
+        .insert(delegations)
+        .values({ slug: `bench-${suffix}-${d}`, name: `Banc d'essai ${d}` })
+        .returning({ id: delegations.id });
+      if (row) ids.push(row.id);
+    }
+    const { header, rows } = await templates(database, ids[0] as string);
+    const perDelegation = Math.ceil(TOTAL / DELEGATIONS);
+    const files = ids.map((_, d) =>
+      fileFor(header, rows, d * perDelegation, Math.min(perDelegation, TOTAL - d * perDelegation)),
+    );
+
+    let started = performance.now();
+    for (const [d, id] of ids.entries()) {
+      const analysis = await withTenant(database.db, { delegationId: id, userId: null }, (tx) =>
+        analyseImport(tx, { bytes: files[d] as Uint8Array, filename: 'siae.csv' }),
+      );
+      if (hasBlockingProblems(analysis.problems)) throw new Error(`bench file ${d} has problems`);
+    }
+    const dryRun = performance.now() - started;
+
+    started = performance.now();
+    let created = 0;
+    for (const [d, id] of ids.entries()) {
+      const result = await withTenant(database.db, { delegationId: id, userId: null }, (tx) =>
+        commitImport(tx, { bytes: files[d] as Uint8Array, filename: 'siae.csv' }),
+      );
+      created += result.created;
+    }
+    const commit = performance.now() - started;
+    if (created !== TOTAL) throw new Error(`created ${created} of ${TOTAL}`);
+
+    await database.db.execute(
+      sql`create table bench_baseline (name text, siret text, postcode text, city text)`,
+    );
+    started = performance.now();
+    for (let i = 0; i < TOTAL; i += 1000) {
+      const values = [];
+      for (let j = i; j < Math.min(i + 1000, TOTAL); j++) {
+        values.push(sql`(${`ORGANISATION ${j}`}, ${luhnSiret(j)}, ${'31000'}, ${'TOULOUSE'})`);
+      }
+      await database.db.execute(sql`insert into bench_baseline values ${sql.join(values, sql`, `)}`);
+    }
+    const baseline = performance.now() - started;
+    await database.db.execute(sql`drop table bench_baseline`);
+    return {
+      rows: TOTAL,
+      dryRunRowsPerSecond: TOTAL / (dryRun / 1000),
+      commitRowsPerSecond: TOTAL / (commit / 1000),
+      baselineRowsPerSecond: TOTAL / (baseline / 1000),
+      peakRssMb: peak / 2 ** 20,
+      database: database.kind,
+    };
+  } finally {
+    clearInterval(sampler);
+    await database.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await benchImport(process.env.DATABASE_URL));
+}
