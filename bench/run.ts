@@ -5,6 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { benchImport, type ImportFigures } from './import-bench.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -86,6 +88,10 @@ try {
   const stats = await throughput(`http://127.0.0.1:${port}/api/public/stats/members?year=2024`, requests);
   await stop(child);
 
+  // PostgreSQL first: the embedded database grows this process's memory for good.
+  const importPostgres = await withScratchPostgres((url) => benchImport(url));
+  const importPglite = await benchImport();
+
   const b = median(baseline);
   const m = median(maillage);
   const lines = [
@@ -101,6 +107,16 @@ try {
     `| first start on an empty data directory (migrate + demo load) | ${first.toFixed(0)} ms | — | — | — |`,
     `| GET /api/public/structures (53 items), 8 concurrent | ${directory.toFixed(0)} req/s | GET /api/health: ${health.toFixed(0)} req/s | ${(directory / health).toFixed(2)} × | — |`,
     `| GET /api/public/stats/members, 8 concurrent | ${stats.toFixed(0)} req/s | GET /api/health: ${health.toFixed(0)} req/s | ${(stats / health).toFixed(2)} × | — |`,
+    ...importLines(importPglite, 5_000),
+    ...(importPostgres
+      ? importLines(importPostgres, 20_000)
+      : ['| import on PostgreSQL | not measured: no server on 127.0.0.1:5432 | | | |']),
+    '',
+    'Import: the national SIAE list (`../shared/data/siae`) repeated with fresh SIRETs and names to',
+    `${importPglite.rows} rows across 14 delegations, dry run then commit through the service the API and CLI use`,
+    '(parse, map, validate, write organisations, establishments, conventions, memberships, audit).',
+    'Baseline: the same number of rows written by plain multi-row INSERTs into a scratch table, same database.',
+    'Peak RSS is the benchmark process: with PGlite it includes the embedded database itself.',
     '',
     'Start-up is measured from process spawn to the first successful health answer, so it',
     'includes loading TypeScript through tsx, opening the PGlite data directory and checking migrations.',
@@ -110,4 +126,33 @@ try {
   console.log(lines.join('\n'));
 } finally {
   await rm(dataDir, { recursive: true, force: true });
+}
+
+function importLines(f: ImportFigures, target: number): string[] {
+  const ok = f.commitRowsPerSecond >= target ? '✅' : '❌';
+  return [
+    `| import dry run, ${f.rows} rows (${f.database}) | ${f.dryRunRowsPerSecond.toFixed(0)} rows/s | plain INSERT: ${f.baselineRowsPerSecond.toFixed(0)} rows/s | ${(f.dryRunRowsPerSecond / f.baselineRowsPerSecond).toFixed(2)} × | — |`,
+    `| import commit, ${f.rows} rows (${f.database}) | ${f.commitRowsPerSecond.toFixed(0)} rows/s, peak RSS ${f.peakRssMb.toFixed(0)} MB | plain INSERT: ${f.baselineRowsPerSecond.toFixed(0)} rows/s | ${(f.commitRowsPerSecond / f.baselineRowsPerSecond).toFixed(2)} × | ≥ ${target} rows/s ${ok}, < 300 MB ${f.peakRssMb < 300 ? '✅' : '❌'} |`,
+  ];
+}
+
+/** A throwaway database on the machine's PostgreSQL, or null when there is none. */
+async function withScratchPostgres<T>(run: (url: string) => Promise<T>): Promise<T | null> {
+  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: server });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `maillage_bench_${Date.now().toString(36)}`;
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
 }
