@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchDirectory } from './directory-bench.ts';
 import { benchImport, type ImportFigures } from './import-bench.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -86,6 +87,7 @@ try {
   const health = await throughput(`http://127.0.0.1:${port}/api/health`, requests);
   const directory = await throughput(`http://127.0.0.1:${port}/api/public/structures`, requests);
   const stats = await throughput(`http://127.0.0.1:${port}/api/public/stats/members?year=2024`, requests);
+  const directory32 = await benchDirectory(`http://127.0.0.1:${port}`, '/api/public/structures?type=ACI&q=a');
   await stop(child);
 
   // PostgreSQL first: the embedded database grows this process's memory for good.
@@ -107,6 +109,7 @@ try {
     `| first start on an empty data directory (migrate + demo load) | ${first.toFixed(0)} ms | — | — | — |`,
     `| GET /api/public/structures (53 items), 8 concurrent | ${directory.toFixed(0)} req/s | GET /api/health: ${health.toFixed(0)} req/s | ${(directory / health).toFixed(2)} × | — |`,
     `| GET /api/public/stats/members, 8 concurrent | ${stats.toFixed(0)} req/s | GET /api/health: ${health.toFixed(0)} req/s | ${(stats / health).toFixed(2)} × | — |`,
+    `| directory search \`${directory32.path}\` (${directory32.items} items), autocannon 32 connections × 20 s | ${directory32.maillage.rps.toFixed(0)} req/s, p99 ${directory32.maillage.p99} ms, ${directory32.maillage.errors} errors | bare Fastify, same items from memory: ${directory32.baseline.rps.toFixed(0)} req/s, p99 ${directory32.baseline.p99} ms | ${(directory32.maillage.rps / directory32.baseline.rps).toFixed(2)} × | p99 < 25 ms ${directory32.maillage.p99 < 25 ? '✅' : '❌'}, ≥ 0.40 × ${directory32.maillage.rps / directory32.baseline.rps >= 0.4 ? '✅' : '❌'} |`,
     ...importLines(importPglite, 5_000),
     ...(importPostgres
       ? importLines(importPostgres, 20_000)

@@ -31,8 +31,11 @@ export interface Viewer {
 }
 
 /** Today in France, as an ISO date: membership "today" must not flip at 01:00 UTC. */
+// Built once: creating an Intl formatter costs more than a cached public answer.
+const parisDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
+
 export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(now);
+  return parisDate.format(now);
 }
 
 export const byConventionOrder = (a: string, b: string) =>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { PUBLIC } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
@@ -19,6 +20,17 @@ import { memberStats } from './members.stats.ts';
  * the app role in the resolved delegation with no user, so row-level security still
  * scopes them, and the response schemas let only public fields through.
  */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The answer checked against its response schema once, when it is computed, and kept as
+ * JSON text: a cached answer is then sent as is, without validating and serialising the
+ * same object again on every request.
+ */
+function serialised<T>(schema: z.ZodType<T>, value: unknown): string {
+  return JSON.stringify(schema.parse(value));
+}
+
 export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
@@ -37,17 +49,19 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
         response: { 200: publicStructuresSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { delegation: slug, ...filters } = request.query;
       const delegation = await delegationOf(slug);
       // Membership depends on the day: the date is part of the key.
       const key = JSON.stringify(['structures', todayInFrance(), filters]);
-      return cache.get(delegation.id, key, async () => {
+      const body = await cache.get(delegation.id, key, async () => {
         const items = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
           listPublicStructures(tx, filters),
         );
-        return { items, total: items.length };
+        return serialised(publicStructuresSchema, { items, total: items.length });
       });
+      // Already JSON text: Fastify sends a string as is, the typed reply expects the object.
+      return reply.type(JSON_TYPE).send(body as never);
     },
   );
 
@@ -57,13 +71,18 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
       config: { access: PUBLIC },
       schema: { tags: ['public'], querystring: memberStatsQuerySchema, response: { 200: memberStatsSchema } },
     },
-    async (request) => {
+    async (request, reply) => {
       const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
       const delegation = await delegationOf(request.query.delegation);
       const key = JSON.stringify(['stats', todayInFrance(), year]);
-      return cache.get(delegation.id, key, () =>
-        withTenant(db, { delegationId: delegation.id, userId: null }, (tx) => memberStats(tx, year)),
+      const body = await cache.get(delegation.id, key, async () =>
+        serialised(
+          memberStatsSchema,
+          await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) => memberStats(tx, year)),
+        ),
       );
+      // Already JSON text: Fastify sends a string as is, the typed reply expects the object.
+      return reply.type(JSON_TYPE).send(body as never);
     },
   );
 }
