@@ -1,7 +1,6 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { t } from '../../i18n';
+import { SearchBox } from '../../ui/SearchBox';
 import { conventionTypeCodes } from '../members/labels';
 import type { DirectoryFilters as Filters } from './api';
 import { departmentName } from './departments';
@@ -22,7 +21,12 @@ export function DirectoryFilters({ filters, departments, onChange, onReset }: Pr
     <search>
       <form onSubmit={(event) => event.preventDefault()}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <SearchBox value={filters.q} onSearch={(q) => onChange({ q }, { replace: true })} />
+          <SearchBox
+            label={t('public.directory.search')}
+            description={t('public.directory.searchHint')}
+            value={filters.q}
+            onSearch={(q) => onChange({ q }, { replace: true })}
+          />
           <NativeSelect
             label={t('public.directory.department')}
             value={filters.department}
@@ -48,42 +52,5 @@ export function DirectoryFilters({ filters, departments, onChange, onReset }: Pr
         )}
       </form>
     </search>
-  );
-}
-
-function SearchBox({ value, onSearch }: { value: string; onSearch: (value: string) => void }) {
-  const [text, setText] = useState(value);
-  const lastSent = useRef(value);
-  const send = (next: string) => {
-    lastSent.current = next.trim();
-    onSearch(next.trim());
-  };
-  const debounced = useDebouncedCallback(send, 300);
-
-  // Back/forward or "clear filters" changed the URL behind our back: show what it says.
-  useEffect(() => {
-    if (value !== lastSent.current) {
-      lastSent.current = value;
-      setText(value);
-    }
-  }, [value]);
-
-  return (
-    <TextInput
-      label={t('public.directory.search')}
-      description={t('public.directory.searchHint')}
-      type="search"
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        debounced(event.currentTarget.value);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          debounced.cancel();
-          send(text);
-        }
-      }}
-    />
   );
 }

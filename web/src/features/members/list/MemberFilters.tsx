@@ -1,8 +1,8 @@
 import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { t } from '../../../i18n';
+import { SearchBox } from '../../../ui/SearchBox';
 import { conventionTypeOptions, departmentOptions } from '../labels';
 import type { ListParams, MembershipFilter, Reference } from '../types';
-import { SearchBox } from './SearchBox';
 
 interface Props {
   params: ListParams;
@@ -25,7 +25,12 @@ export function MemberFilters({ params, reference, onChange, onReset }: Props) {
     <search>
       <form onSubmit={(event) => event.preventDefault()}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <SearchBox value={params.q} onSearch={(q) => onChange({ q }, { replace: true })} />
+          <SearchBox
+            label={t('members.list.search')}
+            description={t('members.list.searchHint')}
+            value={params.q}
+            onSearch={(q) => onChange({ q }, { replace: true })}
+          />
           <NativeSelect
             label={t('members.list.type')}
             value={params.type}

@@ -1,15 +1,16 @@
 import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../../i18n';
 
 interface Props {
   value: string;
   onSearch: (value: string) => void;
+  label: string;
+  description?: string;
 }
 
 /** Types freely; the list (and the URL) follow a moment after the last keystroke. */
-export function SearchBox({ value, onSearch }: Props) {
+export function SearchBox({ value, onSearch, label, description }: Props) {
   const [text, setText] = useState(value);
   const lastSent = useRef(value);
   const send = (next: string) => {
@@ -28,8 +29,8 @@ export function SearchBox({ value, onSearch }: Props) {
 
   return (
     <TextInput
-      label={t('members.list.search')}
-      description={t('members.list.searchHint')}
+      label={label}
+      description={description}
       type="search"
       value={text}
       onChange={(event) => {
