@@ -19,6 +19,9 @@ export const organisations = pgTable(
     legalForm: text('legal_form'),
     website: text('website'),
     description: text('description'),
+    // What the organisation does or sells, as free tags ("recyclerie", "espaces verts"):
+    // public, so buyers and partners can find a supplier in the directory.
+    activities: text('activities').array().notNull().default(sql`'{}'::text[]`),
     note: text('note'),
     ...timestamps(),
   },

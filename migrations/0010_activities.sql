@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "activities" text[] DEFAULT '{}'::text[] NOT NULL;
