@@ -1,4 +1,5 @@
 import { duesMessages } from '../modules/dues/dues.messages.ts';
+import { governanceMessages } from '../modules/governance/governance.messages.ts';
 import { importMessages } from '../modules/members/import.messages.ts';
 import { membersMessages } from '../modules/members/members.messages.ts';
 import { qualityMessages } from '../modules/members/quality.messages.ts';
@@ -12,6 +13,7 @@ const catalogue: Record<string, string> = {
   ...qualityMessages,
   ...importMessages,
   ...duesMessages,
+  ...governanceMessages,
 };
 
 /** The French message for a code; `{name}` placeholders are filled from params. */

@@ -1,4 +1,6 @@
-import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { can, useMe } from '../../app/session';
 import { t } from '../../i18n';
@@ -6,9 +8,16 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDate, orDash } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
-import { type BoardMandate, boardRoleOrder, useBoard } from './api';
-
-const fullName = (m: BoardMandate) => `${m.firstName} ${m.lastName}`;
+import {
+  type BoardMandate,
+  boardRoleOrder,
+  governanceAccess,
+  governanceKeys,
+  useAssemblies,
+  useBoard,
+} from './api';
+import { ElectDialog, EndMandateDialog } from './MandateDialogs';
+import { fullName, todayInFrance } from './options';
 
 /** The election date most mandates share (the general assembly that elected the board). */
 function electionDate(items: BoardMandate[]): string | undefined {
@@ -17,7 +26,11 @@ function electionDate(items: BoardMandate[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function columns(linkOrganisations: boolean, withRole: boolean): Column<BoardMandate>[] {
+function columns(
+  linkOrganisations: boolean,
+  withRole: boolean,
+  onEnd: ((m: BoardMandate) => void) | null,
+): Column<BoardMandate>[] {
   const list: Column<BoardMandate>[] = [
     { key: 'name', header: t('governance.col.name'), rowHeader: true, render: fullName },
   ];
@@ -55,14 +68,45 @@ function columns(linkOrganisations: boolean, withRole: boolean): Column<BoardMan
           t('common.none')
         ),
     },
-    { key: 'endsOn', header: t('governance.col.endsOn'), render: (m) => formatDate(m.endsOn) },
+    {
+      key: 'electedOn',
+      header: t('governance.col.electedOn'),
+      nowrap: true,
+      render: (m) => formatDate(m.electedOn),
+    },
+    { key: 'endsOn', header: t('governance.col.endsOn'), nowrap: true, render: (m) => formatDate(m.endsOn) },
   );
+  if (onEnd) {
+    list.push({
+      key: 'actions',
+      header: t('common.actions'),
+      render: (m) => (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="red"
+          onClick={() => onEnd(m)}
+          aria-label={t('governance.mandate.endOf', { name: fullName(m) })}
+        >
+          {t('governance.mandate.end')}
+        </Button>
+      ),
+    });
+  }
   return list;
 }
 
 export function BoardSection() {
-  const board = useBoard();
+  const [at, setAt] = useState(todayInFrance);
+  const board = useBoard(at);
   const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const write = me ? governanceAccess.write(me.role) : false;
+  const assemblies = useAssemblies(write);
+  const [electing, setElecting] = useState(false);
+  const [ending, setEnding] = useState<BoardMandate | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: governanceKeys.all });
+
   const items = board.data?.items ?? [];
   const bureau = items
     .filter((m) => m.role !== null)
@@ -73,27 +117,58 @@ export function BoardSection() {
   const directors = items.filter((m) => m.role === null);
   const elected = electionDate(items);
   const link = me ? can.browseMembers(me.role) : false;
+  const onEnd = write ? (m: BoardMandate) => setEnding(m) : null;
 
   return (
     <Section
       title={
         elected ? t('governance.board.electedOn', { date: formatDate(elected) }) : t('governance.board.title')
       }
+      actions={
+        write && (
+          <Button size="sm" onClick={() => setElecting(true)}>
+            {t('governance.mandate.elect')}
+          </Button>
+        )
+      }
     >
+      <TextInput
+        type="date"
+        label={t('governance.board.at')}
+        value={at}
+        onChange={(event) => event.currentTarget.value && setAt(event.currentTarget.value)}
+        w={220}
+        mb="md"
+      />
       <QueryState isPending={board.isPending} error={board.error} onRetry={() => void board.refetch()}>
         {items.length === 0 ? (
-          <Text c="dimmed">{t('governance.board.empty')}</Text>
+          <Text c="dimmed">{t('governance.board.emptyAt', { date: formatDate(at) })}</Text>
         ) : (
           <Stack gap="lg">
-            <BoardTable title={t('governance.board.bureau')} columns={columns(link, true)} rows={bureau} />
+            <BoardTable
+              title={t('governance.board.bureau')}
+              columns={columns(link, true, onEnd)}
+              rows={bureau}
+            />
             <BoardTable
               title={t('governance.board.directors')}
-              columns={columns(link, false)}
+              columns={columns(link, false, onEnd)}
               rows={directors}
             />
           </Stack>
         )}
       </QueryState>
+      {write && (
+        <>
+          <ElectDialog
+            opened={electing}
+            assemblies={assemblies.data?.items ?? []}
+            onClose={() => setElecting(false)}
+            onSaved={refresh}
+          />
+          <EndMandateDialog mandate={ending} onClose={() => setEnding(null)} onSaved={refresh} />
+        </>
+      )}
     </Section>
   );
 }

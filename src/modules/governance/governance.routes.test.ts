@@ -1,0 +1,463 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../../db/client.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../../db/seed/demo.ts';
+import {
+  createDelegation,
+  createTestApp,
+  signedInAs,
+  signIn,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../../test/app.ts';
+import { auditLog } from '../audit/audit.table.ts';
+
+let t: TestApp;
+let delegationId: string;
+let admin: string;
+let staff: string;
+let staffUserId: string;
+let board: string;
+let member: string;
+let otherStaff: string;
+const orgs: Record<string, string> = {};
+let assemblyId: string;
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const call = (cookie: string | null, method: Method, url: string, payload?: object) =>
+  t.app.inject({
+    method,
+    url,
+    headers: cookie ? { cookie, origin: TEST_ORIGIN } : { origin: TEST_ORIGIN },
+    ...(payload ? { payload } : {}),
+  });
+const names = (items: { lastName: string }[]) => items.map((m) => m.lastName).sort();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await createDelegation(t.database);
+  const b = await createDelegation(t.database);
+  delegationId = a.id;
+  admin = (await signedInAs(t, { delegationId: a.id, role: 'admin' })).cookie;
+  const s = await signedInAs(t, { delegationId: a.id, role: 'staff' });
+  staff = s.cookie;
+  staffUserId = s.userId;
+  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
+  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
+  for (const [key, name, types, postcode] of [
+    ['chorus', 'CHORUS', ['AI'], '12300'],
+    ['regain', 'REGAIN', ['ACI'], '46100'],
+    ['regain2', 'REGAIN CHANTIERS', ['ACI'], '46100'],
+    ['irisse', 'IRISSE', ['GES'], '31000'],
+  ] as const) {
+    const created = await call(staff, 'POST', '/api/members/organisations', {
+      name,
+      establishment: { postcode },
+      conventionTypes: types,
+      joinedOn: '2024-03-01',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    orgs[key] = created.json().id;
+  }
+  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: orgs.chorus ?? null }))
+    .cookie;
+});
+afterAll(() => t.close());
+
+describe('general assemblies', () => {
+  it('records an assembly with its place, hosts, decisions and elections, and edits it', async () => {
+    const created = await call(staff, 'POST', '/api/governance/assemblies', {
+      heldOn: '2027-06-10',
+      kind: 'ordinary',
+      place: 'Rodez',
+      hosts: 'CHORUS',
+      decisions: 'Rapport moral adopté.',
+      elections: 'Renouvellement du conseil.',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    assemblyId = created.json().id;
+    const edited = await call(admin, 'PATCH', `/api/governance/assemblies/${assemblyId}`, {
+      place: 'Rodez, salle des fêtes',
+    });
+    expect(edited.json()).toMatchObject({ heldOn: '2027-06-10', place: 'Rodez, salle des fêtes' });
+    const list = (await call(board, 'GET', '/api/governance/assemblies')).json().items;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ hosts: 'CHORUS', decisions: 'Rapport moral adopté.' });
+
+    const missing = await call(staff, 'PATCH', `/api/governance/assemblies/${crypto.randomUUID()}`, {
+      place: 'x',
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('governance.assembly_not_found');
+    const bad = await call(staff, 'POST', '/api/governance/assemblies', {
+      heldOn: '10/06/2027',
+      kind: 'ordinary',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('heldOn');
+  });
+});
+
+describe('mandates', () => {
+  it('elects a board in 2024, then a new one at the 2027 assembly, and answers the board at a date', async () => {
+    const elect = (body: object) => call(staff, 'POST', '/api/governance/mandates', body);
+    const first = [
+      {
+        firstName: 'Sylvia',
+        lastName: 'RICCI',
+        organisationId: orgs.chorus,
+        role: 'president',
+        nationalRepresentative: true,
+      },
+      { firstName: 'Jean', lastName: 'MARTIN', organisationName: 'LE TREMLIN', role: 'treasurer' },
+      { firstName: 'Anne', lastName: 'DURAND', organisationId: orgs.regain, role: null },
+    ];
+    for (const m of first) {
+      const response = await elect({
+        department: '12',
+        nationalRepresentative: false,
+        ...m,
+        electedOn: '2024-05-16',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const ricci = (await call(board, 'GET', '/api/governance/mandates?person=ricci')).json().items[0];
+    // Linked to an organisation, the mandate carries that organisation's name.
+    expect(ricci).toMatchObject({ organisationName: 'CHORUS', role: 'president', generalAssemblyId: null });
+
+    // MARTIN leaves the day before the 2027 assembly; DUPONT is elected at it, with no date typed.
+    const martin = (await call(board, 'GET', '/api/governance/mandates?person=Jean%20Martin')).json()
+      .items[0];
+    const ended = await call(staff, 'PATCH', `/api/governance/mandates/${martin.id}`, {
+      endsOn: '2027-06-09',
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const dupont = await elect({
+      firstName: 'Léa',
+      lastName: 'DUPONT',
+      organisationId: orgs.regain2,
+      role: 'treasurer',
+      nationalRepresentative: false,
+      generalAssemblyId: assemblyId,
+    });
+    expect(dupont.statusCode, dupont.body).toBe(201);
+    expect(dupont.json()).toMatchObject({
+      electedOn: '2027-06-10',
+      generalAssemblyId: assemblyId,
+      endsOn: null,
+    });
+
+    const boardAt = async (at: string) => {
+      const response = await call(board, 'GET', `/api/governance/board?at=${at}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json().at).toBe(at);
+      return response.json().items;
+    };
+    expect(names(await boardAt('2024-05-15'))).toEqual([]);
+    expect(names(await boardAt('2026-01-01'))).toEqual(['DURAND', 'MARTIN', 'RICCI']);
+    expect(names(await boardAt('2027-06-09'))).toEqual(['DURAND', 'MARTIN', 'RICCI']);
+    const after = await boardAt('2027-06-10');
+    expect(names(after)).toEqual(['DUPONT', 'DURAND', 'RICCI']);
+    // Administrateur·rice: a mandate without a bureau role.
+    expect(after.find((m: { lastName: string }) => m.lastName === 'DURAND').role).toBeNull();
+    expect(after.find((m: { lastName: string }) => m.lastName === 'DUPONT')).toMatchObject({
+      role: 'treasurer',
+      organisationName: 'REGAIN CHANTIERS',
+      generalAssemblyId: assemblyId,
+    });
+    // Without a date: today's board (every mandate of 2024 still runs unless ended).
+    const today = (await call(member, 'GET', '/api/governance/board')).json();
+    expect(today.at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('keeps the history of a person and of an organisation, newest first', async () => {
+    const ricci = await call(staff, 'GET', '/api/governance/mandates?person=ricci');
+    const id = ricci.json().items[0].id;
+    // RICCI steps down from the presidency on 10 June 2027 and is re-elected as a director.
+    expect(
+      (await call(staff, 'PATCH', `/api/governance/mandates/${id}`, { endsOn: '2027-06-09' })).statusCode,
+    ).toBe(200);
+    const again = await call(admin, 'POST', '/api/governance/mandates', {
+      firstName: 'Sylvia',
+      lastName: 'Ricci',
+      organisationId: orgs.chorus,
+      role: null,
+      nationalRepresentative: true,
+      generalAssemblyId: assemblyId,
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const history = (await call(board, 'GET', '/api/governance/mandates?person=Sylvia%20RICCI')).json().items;
+    expect(
+      history.map((m: { electedOn: string; role: string | null; endsOn: string | null }) => [
+        m.electedOn,
+        m.role,
+        m.endsOn,
+      ]),
+    ).toEqual([
+      ['2027-06-10', null, null],
+      ['2024-05-16', 'president', '2027-06-09'],
+    ]);
+    const ofChorus = (
+      await call(board, 'GET', `/api/governance/mandates?organisationId=${orgs.chorus}`)
+    ).json().items;
+    expect(ofChorus).toHaveLength(2);
+    const all = (await call(board, 'GET', '/api/governance/mandates')).json().items;
+    expect(all).toHaveLength(5);
+    expect(all[0].electedOn).toBe('2027-06-10');
+  });
+
+  it('refuses a second mandate of the same person on overlapping dates, in French', async () => {
+    const overlap = await call(staff, 'POST', '/api/governance/mandates', {
+      firstName: 'anne',
+      lastName: 'Durand',
+      organisationName: 'AUTRE',
+      role: 'secretary',
+      nationalRepresentative: false,
+      electedOn: '2025-01-01',
+    });
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json().error).toMatchObject({ code: 'governance.mandate_overlap' });
+    expect(overlap.json().error.message).toContain('Anne DURAND a déjà un mandat');
+    // Extending an ended mandate over a later one is refused too.
+    const old = (await call(staff, 'GET', '/api/governance/mandates?person=ricci')).json().items[1];
+    const reopen = await call(staff, 'PATCH', `/api/governance/mandates/${old.id}`, { endsOn: null });
+    expect(reopen.statusCode).toBe(409);
+  });
+
+  it('changes a role, links an organisation, and checks dates and references by field', async () => {
+    const durand = (await call(staff, 'GET', '/api/governance/mandates?person=durand')).json().items[0];
+    const promoted = await call(staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
+      role: 'secretary',
+    });
+    expect(promoted.json().role).toBe('secretary');
+    const martin = (await call(staff, 'GET', '/api/governance/mandates?person=martin')).json().items[0];
+    expect(martin.organisationId).toBeNull();
+    const linked = await call(staff, 'PATCH', `/api/governance/mandates/${martin.id}`, {
+      organisationId: orgs.regain,
+    });
+    expect(linked.json()).toMatchObject({ organisationId: orgs.regain, organisationName: 'REGAIN' });
+
+    const early = await call(staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
+      endsOn: '2020-01-01',
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.fields[0]).toMatchObject({
+      field: 'endsOn',
+      code: 'governance.ends_before_elected',
+    });
+    const noOrg = await call(staff, 'POST', '/api/governance/mandates', {
+      firstName: 'Paul',
+      lastName: 'SANS',
+      role: null,
+      nationalRepresentative: false,
+      electedOn: '2025-01-01',
+    });
+    expect(noOrg.json().error.fields[0].field).toBe('organisationName');
+    const unknownOrg = await call(staff, 'POST', '/api/governance/mandates', {
+      firstName: 'Paul',
+      lastName: 'SANS',
+      organisationId: crypto.randomUUID(),
+      role: null,
+      nationalRepresentative: false,
+      electedOn: '2025-01-01',
+    });
+    expect(unknownOrg.statusCode).toBe(422);
+    expect(unknownOrg.json().error.fields[0]).toMatchObject({
+      field: 'organisationId',
+      code: 'governance.organisation_unknown',
+    });
+    const wrongDate = await call(staff, 'POST', '/api/governance/mandates', {
+      firstName: 'Paul',
+      lastName: 'SANS',
+      organisationName: 'X',
+      role: null,
+      nationalRepresentative: false,
+      electedOn: '2027-01-01',
+      generalAssemblyId: assemblyId,
+    });
+    expect(wrongDate.json().error.fields[0].message).toContain('10/06/2027');
+    const badRole = await call(staff, 'PATCH', `/api/governance/mandates/${durand.id}`, { role: 'chair' });
+    expect(badRole.statusCode).toBe(400);
+  });
+
+  it('leaves every write in the audit log with its author', async () => {
+    const rows = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.tableName, 'board_mandates'), eq(auditLog.actorUserId, staffUserId))),
+    );
+    expect(rows.filter((r) => r.action === 'insert').length).toBeGreaterThanOrEqual(4);
+    expect(rows.some((r) => r.action === 'update')).toBe(true);
+  });
+});
+
+describe('member groups', () => {
+  let gesId: string;
+
+  it('groups a structure porteuse with its ACI and a GES with at least two organisations', async () => {
+    const porteuse = await call(staff, 'POST', '/api/governance/groups', {
+      name: 'REGAIN (structure porteuse)',
+      kind: 'structure_porteuse',
+      organisationIds: [orgs.regain, orgs.regain2],
+    });
+    expect(porteuse.statusCode, porteuse.body).toBe(201);
+    expect(porteuse.json().organisations.map((o: { name: string }) => o.name)).toEqual([
+      'REGAIN',
+      'REGAIN CHANTIERS',
+    ]);
+
+    const lonelyGes = await call(staff, 'POST', '/api/governance/groups', {
+      name: 'GES IRISSE',
+      kind: 'ges',
+      organisationIds: [orgs.irisse, orgs.irisse],
+    });
+    expect(lonelyGes.statusCode).toBe(422);
+    expect(lonelyGes.json().error.fields[0]).toMatchObject({
+      field: 'organisationIds',
+      code: 'governance.ges_too_small',
+    });
+    const empty = await call(staff, 'POST', '/api/governance/groups', {
+      name: 'Vide',
+      kind: 'structure_porteuse',
+      organisationIds: [],
+    });
+    expect(empty.json().error.fields[0].code).toBe('governance.group_empty');
+    const unknown = await call(staff, 'POST', '/api/governance/groups', {
+      name: 'GES IRISSE',
+      kind: 'ges',
+      organisationIds: [orgs.irisse, crypto.randomUUID()],
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.fields[0]).toMatchObject({
+      field: 'organisationIds.1',
+      code: 'governance.organisation_unknown',
+    });
+
+    const ges = await call(admin, 'POST', '/api/governance/groups', {
+      name: 'GES IRISSE',
+      kind: 'ges',
+      note: 'Groupe économique solidaire',
+      organisationIds: [orgs.irisse, orgs.chorus],
+    });
+    expect(ges.statusCode).toBe(201);
+    gesId = ges.json().id;
+  });
+
+  it('replaces the organisations of a group, keeps its rules, and deletes it', async () => {
+    const shrunk = await call(staff, 'PATCH', `/api/governance/groups/${gesId}`, {
+      organisationIds: [orgs.irisse],
+    });
+    expect(shrunk.json().error.fields[0].code).toBe('governance.ges_too_small');
+    const replaced = await call(staff, 'PATCH', `/api/governance/groups/${gesId}`, {
+      name: 'GES IRISSE 31',
+      organisationIds: [orgs.irisse, orgs.regain],
+    });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json()).toMatchObject({ name: 'GES IRISSE 31', note: 'Groupe économique solidaire' });
+    expect(replaced.json().organisations.map((o: { name: string }) => o.name)).toEqual(['IRISSE', 'REGAIN']);
+    const list = (await call(board, 'GET', '/api/governance/groups')).json().items;
+    expect(list.map((g: { name: string }) => g.name)).toEqual([
+      'GES IRISSE 31',
+      'REGAIN (structure porteuse)',
+    ]);
+
+    expect((await call(staff, 'DELETE', `/api/governance/groups/${gesId}`)).statusCode).toBe(204);
+    expect((await call(staff, 'DELETE', `/api/governance/groups/${gesId}`)).statusCode).toBe(404);
+    expect((await call(board, 'GET', '/api/governance/groups')).json().items).toHaveLength(1);
+  });
+
+  it('does not change the member count', async () => {
+    const stats = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/stats/members?year=2024&delegation=${(await slugOf()) ?? ''}`,
+    });
+    // Four organisations, one convention each: the structure porteuse group counts nothing more or less.
+    expect(stats.json().total).toBe(4);
+  });
+});
+
+describe('access and isolation', () => {
+  it('lets the board read but not write, and refuses members and anonymous callers', async () => {
+    const writes: [Method, string, object][] = [
+      ['POST', '/api/governance/assemblies', { heldOn: '2028-01-01', kind: 'ordinary' }],
+      ['PATCH', `/api/governance/assemblies/${assemblyId}`, { place: 'x' }],
+      [
+        'POST',
+        '/api/governance/mandates',
+        { firstName: 'A', lastName: 'B', organisationName: 'C', role: null, electedOn: '2028-01-01' },
+      ],
+      ['POST', '/api/governance/groups', { name: 'G', kind: 'ges', organisationIds: [] }],
+    ];
+    for (const [method, url, body] of writes) {
+      expect((await call(board, method, url, body)).statusCode, url).toBe(403);
+      expect((await call(member, method, url, body)).statusCode, url).toBe(403);
+      expect((await call(null, method, url, body)).statusCode, url).toBe(401);
+    }
+    for (const url of ['/api/governance/assemblies', '/api/governance/mandates', '/api/governance/groups']) {
+      expect((await call(board, 'GET', url)).statusCode, url).toBe(200);
+      expect((await call(member, 'GET', url)).statusCode, url).toBe(403);
+      expect((await call(null, 'GET', url)).statusCode, url).toBe(401);
+    }
+  });
+
+  it('keeps each delegation to its own assemblies, mandates and groups', async () => {
+    for (const url of [
+      '/api/governance/assemblies',
+      '/api/governance/mandates',
+      '/api/governance/groups',
+      '/api/governance/board?at=2027-06-10',
+    ]) {
+      expect((await call(otherStaff, 'GET', url)).json().items, url).toEqual([]);
+    }
+    expect(
+      (await call(otherStaff, 'PATCH', `/api/governance/assemblies/${assemblyId}`, { place: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    const mandate = (await call(staff, 'GET', '/api/governance/mandates')).json().items[0];
+    expect(
+      (await call(otherStaff, 'PATCH', `/api/governance/mandates/${mandate.id}`, { endsOn: null }))
+        .statusCode,
+    ).toBe(404);
+    const foreignOrg = await call(otherStaff, 'POST', '/api/governance/groups', {
+      name: 'GES',
+      kind: 'ges',
+      organisationIds: [orgs.irisse, orgs.chorus],
+    });
+    expect(foreignOrg.statusCode).toBe(422);
+    const foreignAssembly = await call(otherStaff, 'POST', '/api/governance/mandates', {
+      firstName: 'A',
+      lastName: 'B',
+      organisationName: 'C',
+      role: null,
+      nationalRepresentative: false,
+      generalAssemblyId: assemblyId,
+    });
+    expect(foreignAssembly.json().error.fields[0]).toMatchObject({ field: 'generalAssemblyId' });
+  });
+});
+
+describe('the demo board', () => {
+  it('stays as printed: 17 mandates elected on 16 May 2024, linked to no assembly record', async () => {
+    await loadDemo(t.database, t.auth);
+    const account = DEMO_ACCOUNTS.find((a) => a.role === 'board');
+    const cookie = await signIn(t, account?.email ?? '', DEMO_PASSWORD);
+    const at = async (date: string) =>
+      (await call(cookie, 'GET', `/api/governance/board?at=${date}`)).json().items as {
+        generalAssemblyId: string | null;
+        electedOn: string;
+      }[];
+    const elected = await at('2024-05-16');
+    expect(elected).toHaveLength(17);
+    expect(elected.every((m) => m.generalAssemblyId === null && m.electedOn === '2024-05-16')).toBe(true);
+    expect(await at('2024-05-15')).toEqual([]);
+    // The report does not say where or by which assembly: no assembly record is invented.
+    expect((await call(cookie, 'GET', '/api/governance/assemblies')).json().items).toEqual([]);
+  });
+});
+
+async function slugOf(): Promise<string | undefined> {
+  const { delegations } = await import('../delegations/delegations.table.ts');
+  const [row] = await t.database.db.select().from(delegations).where(eq(delegations.id, delegationId));
+  return row?.slug;
+}
