@@ -48,7 +48,8 @@ export const dataInclusionStructureSchema = z.object({
 });
 export type DataInclusionStructure = z.infer<typeof dataInclusionStructureSchema>;
 
-export interface DataInclusionInput extends PublicStructure {
+// The data·inclusion schema has no field for free activity tags: they are not sent.
+export interface DataInclusionInput extends Omit<PublicStructure, 'activities'> {
   siret: string | null;
   updatedOn: string;
 }

@@ -29,4 +29,7 @@ export const membersMessages: Record<MemberErrorCode, string> = {
   'members.left_before_joined': "La date de départ ne peut pas précéder la date d'adhésion.",
   'members.membership_overlap':
     "Cette période d'adhésion chevauche une autre période de la même organisation.",
+  'members.activity_invalid':
+    'Chaque activité doit comporter entre 2 et 80 caractères, dont au moins une lettre ou un chiffre.',
+  'members.activities_too_many': "Indiquez au plus 20 activités pour l'organisation.",
 };

@@ -13,6 +13,7 @@ import {
   type OrganisationListItem,
   type OrganisationListQuery,
   type OrganisationRecord,
+  type PublicActivity,
   type PublicStructure,
 } from './members.schemas.ts';
 import {
@@ -155,6 +156,7 @@ export async function listOrganisations(
       id: organisations.id,
       name: organisations.name,
       siren: organisations.siren,
+      activities: organisations.activities,
       updatedAt: organisations.updatedAt,
       city: first.city,
       postcode: first.postcode,
@@ -242,6 +244,7 @@ export async function loadOrganisationRecord(
     website: organisation.website,
     description: organisation.description,
     note: organisation.note,
+    activities: organisation.activities,
     types: [...new Set(held.map((c) => c.type))].sort(byConventionOrder),
     membership: membershipStatus(periods, todayInFrance()),
     establishments: places.map((e) => ({
@@ -302,7 +305,12 @@ export async function loadOrganisationRecord(
  */
 export async function listPublicStructures(
   tx: Tx,
-  filters: { department?: string | undefined; type?: ConventionType | undefined; q?: string | undefined },
+  filters: {
+    department?: string | undefined;
+    type?: ConventionType | undefined;
+    q?: string | undefined;
+    activity?: string | undefined;
+  },
   today = todayInFrance(),
 ): Promise<PublicStructure[]> {
   // Two queries, then plain JS: the directory is small (one row per establishment) and read often.
@@ -319,6 +327,7 @@ export async function listPublicStructures(
       phone: establishments.phone,
       email: establishments.email,
       website: sql<string | null>`coalesce(${establishments.website}, ${organisations.website})`,
+      activities: organisations.activities,
     })
     .from(establishments)
     .innerJoin(organisations, eq(organisations.id, establishments.organisationId))
@@ -342,6 +351,9 @@ export async function listPublicStructures(
     byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
   const words = filters.q ? normaliseForSearch(filters.q) : '';
+  const activity = filters.activity === undefined ? undefined : normaliseForSearch(filters.activity);
+  // An organisation's tags, normalised once for all its establishments.
+  const tagsOf = new Map<string, string[]>();
   const items: { item: PublicStructure; name: string }[] = [];
   let previousOrganisation = '';
   for (const row of rows) {
@@ -357,9 +369,20 @@ export async function listPublicStructures(
     if (filters.type && !types.includes(filters.type)) continue;
     if (department && row.department !== department && !own.some((c) => c.departments.includes(department)))
       continue;
+    let tags = tagsOf.get(row.organisationId);
+    if (!tags) {
+      tags = row.activities.map(normaliseForSearch);
+      tagsOf.set(row.organisationId, tags);
+    }
+    if (activity !== undefined && !tags.includes(activity)) continue;
     if (
       filters.q &&
-      !(words && (row.searchName.includes(words) || normaliseForSearch(row.city ?? '').includes(words)))
+      !(
+        words &&
+        (row.searchName.includes(words) ||
+          normaliseForSearch(row.city ?? '').includes(words) ||
+          tags.some((tag) => tag.includes(words)))
+      )
     ) {
       continue;
     }
@@ -374,6 +397,38 @@ export async function listPublicStructures(
       compareNullable(a.item.city, b.item.city),
   );
   return items.map((k) => k.item);
+}
+
+/**
+ * The activities of current members, for the directory's filter: one entry per form
+ * that differs only by case or accents, spelt as most members spell it, with the number
+ * of members that have it; in accent-free alphabetical order.
+ */
+export async function listPublicActivities(tx: Tx, today = todayInFrance()): Promise<PublicActivity[]> {
+  const rows = await tx
+    .select({ activities: organisations.activities })
+    .from(organisations)
+    .where(currentMember(today));
+  const byKey = new Map<string, { count: number; spellings: Map<string, number> }>();
+  for (const row of rows) {
+    for (const label of row.activities) {
+      const key = normaliseForSearch(label);
+      if (!key) continue;
+      const entry = byKey.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+      entry.count += 1;
+      entry.spellings.set(label, (entry.spellings.get(label) ?? 0) + 1);
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => compareNullable(a, b))
+    .map(([, entry]) => ({
+      // Most frequent spelling; ties go to the first in code-point order, the same on every run.
+      label: [...entry.spellings.entries()].sort(
+        ([a, n], [b, m]) => m - n || compareNullable(a, b),
+      )[0]?.[0] as string,
+      count: entry.count,
+    }));
 }
 
 /** Plain code-point order, empty values last: the same on every machine, whatever its locale. */

@@ -81,6 +81,7 @@ export const organisationListItemSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   membership: membershipStatusSchema,
+  activities: z.array(z.string()),
   updatedAt: z.string(),
 });
 export type OrganisationListItem = z.infer<typeof organisationListItemSchema>;
@@ -145,6 +146,8 @@ export const organisationRecordSchema = z.object({
   website: z.string().nullable(),
   description: z.string().nullable(),
   note: z.string().nullable(),
+  /** Public tags of what the organisation does or sells (the directory filters on them). */
+  activities: z.array(z.string()),
   types: z.array(conventionTypeSchema),
   membership: membershipStatusSchema,
   establishments: z.array(establishmentSchema),
@@ -187,6 +190,9 @@ const organisationFields = {
   website: text(2048),
   description: text(5000),
   note: text(5000),
+  // Loose bounds only: the service checks count and lengths (20 tags of 2–80 characters)
+  // so that each bad tag comes back as a 422 naming it (`activities.N`), not as a 400.
+  activities: z.array(z.string().max(1000)).max(200).optional(),
 };
 
 // Required texts are optional here so that a missing one is reported by the service
@@ -278,6 +284,8 @@ export const publicStructuresQuerySchema = z.object({
   department: departmentCodeSchema.optional(),
   type: conventionTypeSchema.optional(),
   q: z.string().max(200).optional(),
+  /** One activity tag, compared without accents or case. */
+  activity: z.string().max(200).optional(),
   delegation: z.string().max(100).optional(),
 });
 export type PublicStructuresQuery = z.infer<typeof publicStructuresQuerySchema>;
@@ -294,12 +302,22 @@ export const publicStructureSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   website: z.string().nullable(),
+  activities: z.array(z.string()),
 });
 export type PublicStructure = z.infer<typeof publicStructureSchema>;
 export const publicStructuresSchema = z.object({
   items: z.array(publicStructureSchema),
   total: z.number().int(),
 });
+
+export const publicActivitiesQuerySchema = z.object({
+  delegation: z.string().max(100).optional(),
+});
+/** Current members' activities, one per spelling-insensitive form, with how many members have it. */
+export const publicActivitiesSchema = z.object({
+  items: z.array(z.object({ label: z.string(), count: z.number().int() })),
+});
+export type PublicActivity = z.infer<typeof publicActivitiesSchema>['items'][number];
 
 export const memberStatsQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),

@@ -57,6 +57,31 @@ function checked(
   return undefined;
 }
 
+const MAX_ACTIVITIES = 20;
+
+/**
+ * Trimmed activity tags, as typed, without the repeats that differ only by case or
+ * accents (the directory compares them that way); undefined leaves them unchanged.
+ */
+export function checkActivities(problems: Problem[], raw: string[] | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  raw.forEach((tag, i) => {
+    const value = tag.trim();
+    const key = normaliseForSearch(value);
+    if (value.length < 2 || value.length > 80 || !key) {
+      problems.push({ field: `activities.${i}`, code: 'members.activity_invalid' });
+    } else if (!seen.has(key)) {
+      seen.add(key);
+      out.push(value);
+    }
+  });
+  if (out.length > MAX_ACTIVITIES)
+    problems.push({ field: 'activities', code: 'members.activities_too_many' });
+  return out;
+}
+
 const withMessages = (problems: Problem[]) => problems.map((p) => ({ ...p, message: message(p.code) }));
 
 function conflict(problems: Problem[]): AppError {
@@ -229,6 +254,7 @@ export async function createOrganisation(tx: Tx, input: OrganisationCreate, toda
   if (!name) problems.push({ field: 'name', code: 'validation.required' });
   const siren = checked(problems, 'siren', input.siren, checkSiren) ?? null;
   const website = checked(problems, 'website', input.website, checkWebsite) ?? null;
+  const activities = checkActivities(problems, input.activities) ?? [];
   const place = checkEstablishment(input.establishment, 'establishment.', problems, { siren });
   if (problems.length > 0 || !name) throw invalidFields(problems);
 
@@ -249,6 +275,7 @@ export async function createOrganisation(tx: Tx, input: OrganisationCreate, toda
       legalForm: clean(input.legalForm) ?? null,
       description: clean(input.description) ?? null,
       note: clean(input.note) ?? null,
+      activities,
     })
     .returning({ id: organisations.id });
   if (!organisation) throw new Error('organisation insert returned nothing');
@@ -274,7 +301,7 @@ export async function createOrganisation(tx: Tx, input: OrganisationCreate, toda
   return { id: organisation.id };
 }
 
-const MEMBER_EDITABLE_ORGANISATION = ['website', 'description'] as const;
+const MEMBER_EDITABLE_ORGANISATION = ['website', 'description', 'activities'] as const;
 
 export async function updateOrganisation(tx: Tx, viewer: Viewer, id: string, patch: OrganisationPatch) {
   if (!canReach(viewer, id)) throw notFound();
@@ -286,6 +313,7 @@ export async function updateOrganisation(tx: Tx, viewer: Viewer, id: string, pat
   if (patch.name !== undefined && !name) problems.push({ field: 'name', code: 'validation.required' });
   const siren = checked(problems, 'siren', patch.siren, checkSiren);
   const website = checked(problems, 'website', patch.website, checkWebsite);
+  const activities = checkActivities(problems, patch.activities);
   if (siren) {
     const places = await tx
       .select({ siret: establishments.siret })
@@ -313,6 +341,7 @@ export async function updateOrganisation(tx: Tx, viewer: Viewer, id: string, pat
   }
   if (siren !== undefined) values.siren = siren;
   if (website !== undefined) values.website = website;
+  if (activities !== undefined) values.activities = activities;
   for (const key of ['legalForm', 'description', 'note'] as const) {
     const value = clean(patch[key]);
     if (value !== undefined) values[key] = value;

@@ -30,6 +30,8 @@ export const MEMBER_ERROR_CODES = [
   'members.establishment_not_found',
   'members.left_before_joined',
   'members.membership_overlap',
+  'members.activity_invalid',
+  'members.activities_too_many',
 ] as const;
 
 export type MemberErrorCode = (typeof MEMBER_ERROR_CODES)[number];

@@ -124,6 +124,7 @@ describe('GET /api/public/structures', () => {
     const { items } = await structures('q=irisse');
     expect(Object.keys(items[0]).sort()).toEqual(
       [
+        'activities',
         'address',
         'city',
         'department',

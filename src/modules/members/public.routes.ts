@@ -6,10 +6,12 @@ import { PUBLIC } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
-import { listPublicStructures, todayInFrance } from './members.queries.ts';
+import { listPublicActivities, listPublicStructures, todayInFrance } from './members.queries.ts';
 import {
   memberStatsQuerySchema,
   memberStatsSchema,
+  publicActivitiesQuerySchema,
+  publicActivitiesSchema,
   publicStructuresQuerySchema,
   publicStructuresSchema,
 } from './members.schemas.ts';
@@ -59,6 +61,31 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
           listPublicStructures(tx, filters),
         );
         return serialised(publicStructuresSchema, { items, total: items.length });
+      });
+      // Already JSON text: Fastify sends a string as is, the typed reply expects the object.
+      return reply.type(JSON_TYPE).send(body as never);
+    },
+  );
+
+  r.get(
+    '/api/public/activities',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['public'],
+        querystring: publicActivitiesQuerySchema,
+        response: { 200: publicActivitiesSchema },
+      },
+    },
+    async (request, reply) => {
+      const delegation = await delegationOf(request.query.delegation);
+      // Membership depends on the day: the date is part of the key.
+      const key = JSON.stringify(['activities', todayInFrance()]);
+      const body = await cache.get(delegation.id, key, async () => {
+        const items = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
+          listPublicActivities(tx),
+        );
+        return serialised(publicActivitiesSchema, { items });
       });
       // Already JSON text: Fastify sends a string as is, the typed reply expects the object.
       return reply.type(JSON_TYPE).send(body as never);

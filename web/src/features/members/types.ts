@@ -79,6 +79,7 @@ export interface Organisation {
   website: string | null;
   description: string | null;
   note: string | null;
+  activities: string[];
   types: string[];
   membership: MembershipStatus;
   establishments: Establishment[];

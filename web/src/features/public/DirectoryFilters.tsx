@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { t } from '../../i18n';
 import { SearchBox } from '../../ui/SearchBox';
 import { conventionTypeCodes } from '../members/labels';
-import type { DirectoryFilters as Filters } from './api';
+import { type DirectoryFilters as Filters, usePublicActivities } from './api';
 import { departmentName } from './departments';
 
 interface Props {
@@ -12,15 +12,23 @@ interface Props {
   onReset?: () => void;
 }
 
-/** Department and type selects and a search box; the directory follows as one types. */
+/** Department, type and activity selects and a search box; the directory follows as one types. */
 export function DirectoryFilters({ filters, departments, onChange, onReset }: Props) {
+  const activities = usePublicActivities().data?.items ?? [];
+  const activityOptions = activities.map((a) => ({
+    value: a.label,
+    label: t('public.directory.activityOption', { label: a.label, count: a.count }),
+  }));
+  // A shared link may name an activity no current member has any more: keep it selectable.
+  if (filters.activity && !activities.some((a) => a.label === filters.activity))
+    activityOptions.push({ value: filters.activity, label: filters.activity });
   const options = departments.map((code) => ({ value: code, label: `${code} — ${departmentName(code)}` }));
   if (filters.department && !departments.includes(filters.department))
     options.push({ value: filters.department, label: filters.department });
   return (
     <search>
       <form onSubmit={(event) => event.preventDefault()}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <SearchBox
             label={t('public.directory.search')}
             description={t('public.directory.searchHint')}
@@ -41,6 +49,12 @@ export function DirectoryFilters({ filters, departments, onChange, onReset }: Pr
               { value: '', label: t('public.directory.anyType') },
               ...conventionTypeCodes.map((code) => ({ value: code, label: code })),
             ]}
+          />
+          <NativeSelect
+            label={t('public.directory.activity')}
+            value={filters.activity}
+            onChange={(event) => onChange({ activity: event.currentTarget.value })}
+            data={[{ value: '', label: t('public.directory.anyActivity') }, ...activityOptions]}
           />
         </SimpleGrid>
         {onReset && (

@@ -72,6 +72,15 @@ function Entry({ item }: { item: PublicStructure }) {
             {t('public.directory.website')} <WebsiteLink value={item.website} />
           </Text>
         )}
+        {item.activities.length > 0 && (
+          <Group gap={4} aria-label={t('public.directory.activities')} role="group">
+            {item.activities.map((activity) => (
+              <Badge key={activity} variant="outline" color="gray" tt="none" size="sm">
+                {activity}
+              </Badge>
+            ))}
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -14,6 +14,7 @@ export interface PublicStructure {
   phone: string | null;
   email: string | null;
   website: string | null;
+  activities: string[];
 }
 
 export interface PublicStructures {
@@ -53,6 +54,13 @@ export interface DirectoryFilters {
   department: string;
   type: string;
   q: string;
+  activity: string;
+}
+
+/** `GET /api/public/activities`: current members' activities and how many members have each. */
+export interface PublicActivity {
+  label: string;
+  count: number;
 }
 
 // Public pages never send the user to the sign-in page: these routes answer anyone.
@@ -61,7 +69,16 @@ const publicCall = <T>(path: string, signal: AbortSignal) => api<T>(path, { sign
 export const publicKeys = {
   organisation: ['public', 'organisation'] as const,
   structures: (filters: Partial<DirectoryFilters>) => ['public', 'structures', filters] as const,
+  activities: ['public', 'activities'] as const,
 };
+
+export function usePublicActivities() {
+  return useQuery({
+    queryKey: publicKeys.activities,
+    queryFn: ({ signal }) => publicCall<{ items: PublicActivity[] }>('/api/public/activities', signal),
+    staleTime: 60_000,
+  });
+}
 
 export function usePublicOrganisation() {
   return useQuery({

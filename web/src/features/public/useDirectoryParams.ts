@@ -5,7 +5,7 @@ import type { DirectoryFilters } from './api';
 const departmentCode = /^(\d{2,3}|2[AB])$/;
 
 /**
- * The directory's filters live in the URL under the API's names (`?department=&type=&q=`),
+ * The directory's filters live in the URL under the API's names (`?department=&type=&q=&activity=`),
  * so a filtered directory can be shared and survives a reload. A malformed department is ignored.
  */
 export function useDirectoryParams() {
@@ -16,6 +16,7 @@ export function useDirectoryParams() {
       department: departmentCode.test(department) ? department : '',
       type: search.get('type') ?? '',
       q: search.get('q') ?? '',
+      activity: search.get('activity') ?? '',
     };
   }, [search]);
 

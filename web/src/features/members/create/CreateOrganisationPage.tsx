@@ -10,6 +10,7 @@ import { useFormSubmit } from '../../../ui/useFormSubmit';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { createOrganisation, membersKeys, useReference } from '../api';
 import { departmentOptions } from '../labels';
+import { ActivitiesInput } from './ActivitiesInput';
 import { buildCreateBody, emptyDraft } from './draft';
 import { establishmentFields, organisationFields } from './fields';
 import { TypeCheckboxes } from './TypeCheckboxes';
@@ -36,6 +37,7 @@ export function CreateOrganisationPage() {
   const establishment = establishmentFields(departmentOptions(reference.data), 'establishment.');
   const labels: Record<string, string> = {
     ...Object.fromEntries([...organisationFields, ...establishment].map((f) => [f.name, f.label])),
+    activities: t('members.field.activities'),
     conventionTypes: t('members.field.conventionTypes'),
     joinedOn: t('members.field.joinedOn'),
     establishment: t('members.create.establishment'),
@@ -59,7 +61,14 @@ export function CreateOrganisationPage() {
         <Stack>
           <FormErrorSummary error={error} labels={labels} />
           <Fieldset legend={t('members.create.organisation')}>
-            <Stack>{organisationFields.map(field)}</Stack>
+            <Stack>
+              {organisationFields.map(field)}
+              <ActivitiesInput
+                value={(values.activities as string[]) ?? []}
+                onChange={(next) => set('activities', next)}
+                error={errorAt(errors, 'activities')}
+              />
+            </Stack>
           </Fieldset>
           <Fieldset legend={t('members.create.establishment')}>
             <Stack>{establishment.map(field)}</Stack>

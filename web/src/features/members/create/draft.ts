@@ -7,6 +7,7 @@ export const emptyDraft: FormValues = {
   website: '',
   description: '',
   note: '',
+  activities: [],
   'establishment.siret': '',
   'establishment.address': '',
   'establishment.postcode': '',

@@ -1,13 +1,16 @@
-import { Button } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { type FormEvent, useState } from 'react';
 import { t } from '../../../i18n';
 import { WebsiteLink } from '../../../ui/Contact';
 import { DetailList } from '../../../ui/DetailList';
+import { errorAt, FormErrorSummary, fieldErrorsOf } from '../../../ui/FormErrors';
 import { FormModal } from '../../../ui/FormModal';
 import { orDash } from '../../../ui/format';
 import { submitPatch, textValues } from '../../../ui/formValues';
 import { Section } from '../../../ui/Section';
 import type { RecordWrites } from '../api';
+import { ActivitiesInput } from '../create/ActivitiesInput';
 import { organisationFields } from '../create/fields';
 import type { Organisation } from '../types';
 
@@ -21,6 +24,7 @@ export function IdentitySection({
   writes: RecordWrites;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
+  const [tagsOpened, tags] = useDisclosure(false);
   const fields =
     organisation.editable === 'all'
       ? organisationFields
@@ -31,6 +35,11 @@ export function IdentitySection({
     { label: t('members.field.legalForm'), value: orDash(organisation.legalForm) },
     { label: t('members.field.website'), value: <WebsiteLink value={organisation.website} /> },
     { label: t('members.field.description'), value: orDash(organisation.description), wide: true },
+    {
+      label: t('members.field.activities'),
+      value: <ActivityBadges tags={organisation.activities} />,
+      wide: true,
+    },
   ];
   if (organisation.note !== null && organisation.note !== undefined) {
     details.push({ label: t('members.field.note'), value: orDash(organisation.note), wide: true });
@@ -40,9 +49,14 @@ export function IdentitySection({
       title={t('members.record.identity')}
       actions={
         organisation.editable !== 'none' && (
-          <Button size="xs" variant="light" onClick={open}>
-            {t('members.record.editIdentity')}
-          </Button>
+          <Group gap="xs">
+            <Button size="xs" variant="light" onClick={open}>
+              {t('members.record.editIdentity')}
+            </Button>
+            <Button size="xs" variant="light" onClick={tags.open}>
+              {t('members.record.editActivities')}
+            </Button>
+          </Group>
         )
       }
     >
@@ -55,6 +69,81 @@ export function IdentitySection({
         initialValues={initial}
         onSubmit={(values) => submitPatch(values, initial, writes.patchOrganisation)}
       />
+      <Modal
+        opened={tagsOpened}
+        onClose={tags.close}
+        title={t('members.record.editActivities')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <ActivitiesForm initial={organisation.activities} writes={writes} onClose={tags.close} />
+      </Modal>
     </Section>
+  );
+}
+
+function ActivityBadges({ tags }: { tags: string[] }) {
+  if (tags.length === 0)
+    return (
+      <Text span c="dimmed">
+        {t('members.record.noActivities')}
+      </Text>
+    );
+  return (
+    <Group component="span" gap={4}>
+      {tags.map((tag) => (
+        <Badge key={tag} variant="light" tt="none" component="span">
+          {tag}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** Tags need their own input (TagsInput), hence a form of their own beside the identity form. */
+function ActivitiesForm({
+  initial,
+  writes,
+  onClose,
+}: {
+  initial: string[];
+  writes: RecordWrites;
+  onClose: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      await writes.patchOrganisation({ activities: value });
+      onClose();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <FormErrorSummary error={error} labels={{ activities: t('members.field.activities') }} />
+        <ActivitiesInput
+          value={value}
+          onChange={setValue}
+          error={errorAt(fieldErrorsOf(error), 'activities')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
