@@ -19,8 +19,8 @@ import {
   type PageSession,
   reportFailure,
   signInThroughForm,
-  startServerAndBrowser,
   step,
+  withServerAndBrowser,
 } from './fixtures.ts';
 
 type Page = PageSession['page'];
@@ -28,14 +28,10 @@ type Page = PageSession['page'];
 let server: MaillageServer | undefined;
 let browser: BrowserSession | undefined;
 
-beforeAll(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
-  await server?.stop();
-}, 30_000);
+withServerAndBrowser((startedServer, startedBrowser) => {
+  server = startedServer;
+  browser = startedBrowser;
+});
 
 /** One violation as reported (what the web owner needs to find and fix it). */
 interface Violation {

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const testResultsDir = join(repositoryRoot, 'test-results');
@@ -573,4 +574,22 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`);
+}
+
+/**
+ * One server and one Chromium for the whole test file: started before the first test,
+ * stopped after the last. `onReady` hands them to the file's own variables.
+ */
+export function withServerAndBrowser(onReady: (server: MaillageServer, browser: BrowserSession) => void) {
+  let started: { server: MaillageServer; browser: BrowserSession } | undefined;
+  beforeAll(async () => {
+    started = await startServerAndBrowser();
+    onReady(started.server, started.browser);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.browser
+      .close()
+      .catch((error: unknown) => console.error('closing Chromium failed:', error));
+    await started?.server.stop();
+  }, 30_000);
 }

@@ -4,7 +4,7 @@
  * under their name; they cannot rename the organisation, cannot browse the member list, and
  * cannot open another organisation's page by its address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
@@ -15,21 +15,17 @@ import {
   type PageSession,
   reportFailure,
   signInThroughForm,
-  startServerAndBrowser,
   step,
+  withServerAndBrowser,
 } from './fixtures.ts';
 
 let server: MaillageServer | undefined;
 let browser: BrowserSession | undefined;
 
-beforeAll(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
-  await server?.stop();
-}, 30_000);
+withServerAndBrowser((startedServer, startedBrowser) => {
+  server = startedServer;
+  browser = startedBrowser;
+});
 
 interface Me {
   role: string;

@@ -3,15 +3,15 @@
  * and the map's text alternative, then the organisation page (board and staff), each
  * audited with axe-core (no serious or critical WCAG 2 A/AA violation), with no console error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
   type MaillageServer,
   type PageSession,
   reportFailure,
   seriousAxeViolations,
-  startServerAndBrowser,
   step,
+  withServerAndBrowser,
 } from './fixtures.ts';
 
 type Page = PageSession['page'];
@@ -19,14 +19,10 @@ type Page = PageSession['page'];
 let server: MaillageServer | undefined;
 let browser: BrowserSession | undefined;
 
-beforeAll(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
-  await server?.stop();
-}, 30_000);
+withServerAndBrowser((startedServer, startedBrowser) => {
+  server = startedServer;
+  browser = startedBrowser;
+});
 
 /** The directory section of one department ("12. AVEYRON"). */
 const departmentSection = (page: Page, heading: string) =>

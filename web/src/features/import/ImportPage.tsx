@@ -12,29 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { IMPORT_FIELDS } from '../../../../src/modules/members/import.mapping';
 import { api } from '../../app/api';
 import { type MessageKey, t } from '../../i18n';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { type ImportPreview, type ImportProblem, sendImport } from './upload';
 
-// The registry fields a column can feed (src/modules/members/import.mapping.ts).
-const FIELDS = [
-  'name',
-  'siret',
-  'siren',
-  'legalForm',
-  'streetNumber',
-  'address',
-  'postcode',
-  'city',
-  'department',
-  'phone',
-  'email',
-  'website',
-  'types',
-  'joinedOn',
-] as const;
-const fieldOptions = FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}` as MessageKey) }));
+// The registry fields a column can feed: the server's own list, shared.
+const fieldOptions = IMPORT_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}` as MessageKey) }));
 
 type Progressing = { fraction: number | null } | null;
 
