@@ -30,6 +30,11 @@ describe('health and documentation', () => {
     expect(response.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    // Error answers carry them too.
+    const missing = await t.app.inject({ method: 'GET', url: '/api/nexiste-pas' });
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    expect(missing.headers['content-security-policy']).toContain("script-src 'self'");
   });
 });
 

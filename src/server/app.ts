@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -26,6 +25,7 @@ import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
 import type { Mailer } from './mailer.ts';
 import { createReadCache } from './read-cache.ts';
+import { securityHeaders } from './security-headers.ts';
 import './request-context.ts';
 
 export interface AppDeps {
@@ -64,22 +64,10 @@ export async function buildApp(
   const routesTable: RegisteredRoute[] = [];
   installAccessControl(app, routesTable);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  // Set first, so that a route with its own policy (the API documentation) can replace one.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(rateLimit, { global: false });
 
