@@ -527,7 +527,7 @@ export const fr = {
   'import.file': 'Fichier à importer',
   'import.progress': 'Progression de l’envoi et du traitement',
   'import.detected':
-    'Format {format}, encodage {encoding}, séparateur {delimiter} : {rows} lignes de données.',
+    'Format {format}, encodage {encoding}, séparateur « {delimiter} » — {rows} lignes de données.',
   'import.mapping': 'Correspondance des colonnes',
   'import.sourceColumn': 'Colonne du fichier',
   'import.targetField': 'Champ de Maillage',
