@@ -152,18 +152,18 @@ export async function callAllDues(tx: Tx, year: number) {
   if (!grid) throw new AppError('dues.no_grid', 422);
   const { items } = await duesOfYear(tx, year);
   const skipped: { organisationId: string; organisationName: string }[] = [];
-  let called = 0;
+  const calls: (typeof duesCalls.$inferInsert)[] = [];
+  const calledOn = new Date().toISOString().slice(0, 10);
   for (const item of items) {
     if (item.call) continue;
     const amount = amountFor(grid.rules, item.types, null);
-    if (amount === null) {
+    if (amount === null)
       skipped.push({ organisationId: item.organisationId, organisationName: item.organisationName });
-      continue;
-    }
-    await callDues(tx, { organisationId: item.organisationId, year, amount });
-    called++;
+    else calls.push({ organisationId: item.organisationId, year, amountCalled: amount, calledOn });
   }
-  return { called, skipped };
+  // One statement for the whole year: the members were read once above, already checked.
+  if (calls.length > 0) await tx.insert(duesCalls).values(calls);
+  return { called: calls.length, skipped };
 }
 
 export async function recordPayment(
