@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportFileError, parseImportFile, zipUncompressedSize } from './import.parse.ts';
 
@@ -85,3 +86,33 @@ function zipWithDeclaredSize(size: number): Uint8Array {
   e.setUint32(16, local.length, true);
   return new Uint8Array([...local, ...central, ...end]);
 }
+
+describe('hostile files', () => {
+  it('reads any bytes as CSV or refuses them with a coded error, never crashes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom('x.csv', 'x.txt', ''),
+        async (bytes, name) => {
+          try {
+            const parsed = await parseImportFile(bytes, name);
+            expect(Array.isArray(parsed.rows)).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ImportFileError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an empty file and a file without data rows, in French', async () => {
+    for (const text of ['', '\uFEFF', 'Nom;SIRET\n']) {
+      const outcome = await parseImportFile(new TextEncoder().encode(text), 'x.csv').then(
+        (parsed) => parsed.rows.length,
+        (error: ImportFileError) => error.code,
+      );
+      expect(outcome === 0 || String(outcome).startsWith('import.')).toBe(true);
+    }
+  });
+});
