@@ -29,7 +29,7 @@ import {
   planImport,
   type RegistryIndex,
 } from './import.validate.ts';
-import { todayInFrance } from './members.queries.ts';
+import { establishmentPlaceColumns, todayInFrance } from './members.queries.ts';
 import { conventions, establishments, membershipPeriods, organisations } from './members.table.ts';
 
 const BATCH = 1000;
@@ -80,16 +80,7 @@ export async function resolveMapping(tx: Tx, headers: string[], requested?: stri
 export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
   const places = await tx
     .select({
-      id: establishments.id,
-      organisationId: establishments.organisationId,
-      siret: establishments.siret,
-      address: establishments.address,
-      postcode: establishments.postcode,
-      city: establishments.city,
-      department: establishments.department,
-      phone: establishments.phone,
-      email: establishments.email,
-      website: establishments.website,
+      ...establishmentPlaceColumns,
       searchName: organisations.searchName,
       siren: organisations.siren,
     })

@@ -43,6 +43,20 @@ export const byConventionOrder = (a: string, b: string) =>
   CONVENTION_TYPES.indexOf(a as ConventionType) - CONVENTION_TYPES.indexOf(b as ConventionType);
 
 // "First establishment": the headquarters, else the oldest. Every screen and count uses this order.
+/** An establishment's place and contact columns, as the checks (import, data quality) read them. */
+export const establishmentPlaceColumns = {
+  id: establishments.id,
+  organisationId: establishments.organisationId,
+  siret: establishments.siret,
+  address: establishments.address,
+  postcode: establishments.postcode,
+  city: establishments.city,
+  department: establishments.department,
+  phone: establishments.phone,
+  email: establishments.email,
+  website: establishments.website,
+};
+
 const firstEstablishmentOrder = [
   desc(establishments.isHeadquarters),
   asc(establishments.createdAt),

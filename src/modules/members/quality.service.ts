@@ -8,7 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { listBoard } from '../governance/governance.service.ts';
-import { todayInFrance } from './members.queries.ts';
+import { establishmentPlaceColumns, todayInFrance } from './members.queries.ts';
 import { conventions, establishments, membershipPeriods, organisations } from './members.table.ts';
 import { findProblems, type Problem, type QualityData } from './quality.checks.ts';
 import { qualityAcceptances } from './quality.table.ts';
@@ -40,17 +40,7 @@ export async function loadQualityData(tx: Tx, today = todayInFrance()): Promise<
     .from(organisations)
     .orderBy(asc(organisations.searchName));
   const places = await tx
-    .select({
-      id: establishments.id,
-      organisationId: establishments.organisationId,
-      siret: establishments.siret,
-      address: establishments.address,
-      postcode: establishments.postcode,
-      city: establishments.city,
-      department: establishments.department,
-      phone: establishments.phone,
-      email: establishments.email,
-    })
+    .select(establishmentPlaceColumns)
     .from(establishments)
     .orderBy(asc(establishments.createdAt), asc(establishments.id));
   const held = await tx
