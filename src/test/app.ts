@@ -106,3 +106,21 @@ export async function signIn(t: TestApp, email: string, password: string): Promi
   const cookies = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((c) => c.split(';')[0]);
   return cookies.join('; ');
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request from our own pages, signed in with `cookie` (or anonymous with null). */
+export function request(
+  t: TestApp,
+  cookie: string | null,
+  method: HttpMethod,
+  url: string,
+  payload?: object,
+) {
+  return t.app.inject({
+    method,
+    url,
+    headers: cookie ? { cookie, origin: TEST_ORIGIN } : { origin: TEST_ORIGIN },
+    ...(payload ? { payload } : {}),
+  });
+}

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import {
+  createDelegation,
+  createTestApp,
+  type HttpMethod,
+  request,
+  signedInAs,
+  type TestApp,
+} from '../../test/app.ts';
 
 let t: TestApp;
 let staff: string;
@@ -7,8 +14,8 @@ let board: string;
 let otherStaff: string;
 const ids: Record<string, string> = {};
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, ...(payload ? { payload } : {}) });
+const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
+  request(t, cookie, method, url, payload);
 
 beforeAll(async () => {
   t = await createTestApp();

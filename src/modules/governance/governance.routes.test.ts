@@ -5,9 +5,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../../db/seed/demo.ts';
 import {
   createDelegation,
   createTestApp,
+  type HttpMethod,
+  request,
   signedInAs,
   signIn,
-  TEST_ORIGIN,
   type TestApp,
 } from '../../test/app.ts';
 import { auditLog } from '../audit/audit.table.ts';
@@ -23,14 +24,8 @@ let otherStaff: string;
 const orgs: Record<string, string> = {};
 let assemblyId: string;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const call = (cookie: string | null, method: Method, url: string, payload?: object) =>
-  t.app.inject({
-    method,
-    url,
-    headers: cookie ? { cookie, origin: TEST_ORIGIN } : { origin: TEST_ORIGIN },
-    ...(payload ? { payload } : {}),
-  });
+const call = (cookie: string | null, method: HttpMethod, url: string, payload?: object) =>
+  request(t, cookie, method, url, payload);
 const names = (items: { lastName: string }[]) => items.map((m) => m.lastName).sort();
 
 beforeAll(async () => {
@@ -379,7 +374,7 @@ describe('member groups', () => {
 
 describe('access and isolation', () => {
   it('lets the board read but not write, and refuses members and anonymous callers', async () => {
-    const writes: [Method, string, object][] = [
+    const writes: [HttpMethod, string, object][] = [
       ['POST', '/api/governance/assemblies', { heldOn: '2028-01-01', kind: 'ordinary' }],
       ['PATCH', `/api/governance/assemblies/${assemblyId}`, { place: 'x' }],
       [

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import {
+  createDelegation,
+  createTestApp,
+  type HttpMethod,
+  request,
+  signedInAs,
+  type TestApp,
+} from '../../test/app.ts';
 
 let t: TestApp;
 let staff: string;
 let board: string;
 let organisationId: string;
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, ...(payload ? { payload } : {}) });
+const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
+  request(t, cookie, method, url, payload);
 
 const history = async () =>
   (await call(staff, 'GET', `/api/members/organisations/${organisationId}/history`)).json().items as {
