@@ -49,7 +49,8 @@ describe('the demo delegation of the 2024 activity report', () => {
 
   it('lists AILES under Haute-Garonne and Tarn, and AVIE twice', async () => {
     const tarn = await t.app.inject({ method: 'GET', url: '/api/public/structures?department=81' });
-    expect(tarn.json().items.map((i: { name: string }) => i.name)).toContain('AILES');
+    const ailes = tarn.json().items.find((i: { name: string }) => i.name === 'AILES');
+    expect(ailes).toMatchObject({ department: '31', listedUnder: ['31', '81'] });
     const avie = await t.app.inject({ method: 'GET', url: '/api/public/structures?q=avie' });
     expect(
       avie

@@ -49,7 +49,7 @@ export const dataInclusionStructureSchema = z.object({
 export type DataInclusionStructure = z.infer<typeof dataInclusionStructureSchema>;
 
 // The data·inclusion schema has no field for free activity tags: they are not sent.
-export interface DataInclusionInput extends Omit<PublicStructure, 'activities'> {
+export interface DataInclusionInput extends Omit<PublicStructure, 'activities' | 'listedUnder'> {
   siret: string | null;
   updatedOn: string;
 }

@@ -379,10 +379,12 @@ export async function listPublicStructures(
     ];
     if (own.length === 0) own = byOrganisation.get(row.organisationId) ?? [];
     const types = [...new Set(own.map((c) => c.type))].sort(byConventionOrder);
-    const department = filters.department;
+    // The departments the establishment is listed under: its own, and those its conventions cover.
+    const listedUnder = [
+      ...new Set([...(row.department ? [row.department] : []), ...own.flatMap((c) => c.departments)]),
+    ].sort();
     if (filters.type && !types.includes(filters.type)) continue;
-    if (department && row.department !== department && !own.some((c) => c.departments.includes(department)))
-      continue;
+    if (filters.department && !listedUnder.includes(filters.department)) continue;
     let tags = tagsOf.get(row.organisationId);
     if (!tags) {
       tags = row.activities.map(normaliseForSearch);
@@ -401,7 +403,7 @@ export async function listPublicStructures(
       continue;
     }
     const { searchName, ...shown } = row;
-    items.push({ item: { ...shown, types }, name: searchName });
+    items.push({ item: { ...shown, types, listedUnder }, name: searchName });
   }
   // By department, then the stored accent-free name (normalising in the comparator would cost n·log n).
   items.sort(

@@ -303,6 +303,8 @@ export const publicStructureSchema = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
   activities: z.array(z.string()),
+  /** Departments the establishment is listed under: its own and those its conventions cover. */
+  listedUnder: z.array(z.string()),
 });
 export type PublicStructure = z.infer<typeof publicStructureSchema>;
 export const publicStructuresSchema = z.object({

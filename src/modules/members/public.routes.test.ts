@@ -130,6 +130,7 @@ describe('GET /api/public/structures', () => {
         'department',
         'email',
         'id',
+        'listedUnder',
         'name',
         'organisationId',
         'phone',

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
 
 /** One establishment of a current member, as `GET /api/public/structures` lists it. */
@@ -15,6 +15,8 @@ export interface PublicStructure {
   email: string | null;
   website: string | null;
   activities: string[];
+  /** Departments the establishment is listed under: its own and those its conventions cover. */
+  listedUnder: string[];
 }
 
 export interface PublicStructures {
@@ -112,17 +114,19 @@ export function usePublicStructures(filters: DirectoryFilters) {
 /**
  * The directory of each department, as the department filter gives it: an establishment
  * listed under two departments (AILES, Revel, also under Tarn) appears in both, as in the
- * printed report. The server keeps these answers in memory, so the requests are cheap.
+ * printed report. One request for the whole directory; each item says where it is listed.
  */
 export function useDirectoryByDepartment(departments: string[]) {
-  return useQueries({
-    queries: departments.map((department) => structuresQuery({ department })),
-    combine: (results) => ({
-      isPending: results.some((r) => r.isPending),
-      error: results.find((r) => r.error)?.error ?? null,
-      byDepartment: new Map(
-        departments.map((department, index) => [department, results[index]?.data?.items ?? []]),
-      ),
-    }),
-  });
+  const all = useQuery(structuresQuery({}));
+  const items = all.data?.items ?? [];
+  return {
+    isPending: all.isPending,
+    error: all.error,
+    byDepartment: new Map(
+      departments.map((department) => [
+        department,
+        items.filter((item) => item.listedUnder.includes(department)),
+      ]),
+    ),
+  };
 }
