@@ -160,13 +160,15 @@ export function withTenant<T>(db: Db, context: TenantContext, fn: (tx: Tx) => Pr
  */
 export function withCredential<T>(
   db: Db,
-  credential: { userId: string } | { invitationTokenHash: string },
+  credential: { userId: string } | { invitationTokenHash: string } | { calendarTokenHash: string },
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const settings: Record<string, string> =
     'userId' in credential
       ? { 'app.user_id': credential.userId }
-      : { 'app.invitation_token_hash': credential.invitationTokenHash };
+      : 'invitationTokenHash' in credential
+        ? { 'app.invitation_token_hash': credential.invitationTokenHash }
+        : { 'app.calendar_token_hash': credential.calendarTokenHash };
   return asAppRole(db, settings, fn);
 }
 
