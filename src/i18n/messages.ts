@@ -1,8 +1,14 @@
+import { actionsMessages } from '../modules/actions/actions.messages.ts';
 import { duesMessages } from '../modules/dues/dues.messages.ts';
+import { eventsMessages } from '../modules/events/events.messages.ts';
+import { figuresMessages } from '../modules/figures/figures.messages.ts';
 import { governanceMessages } from '../modules/governance/governance.messages.ts';
 import { importMessages } from '../modules/members/import.messages.ts';
 import { membersMessages } from '../modules/members/members.messages.ts';
 import { qualityMessages } from '../modules/members/quality.messages.ts';
+import { practiceGroupsMessages } from '../modules/practice-groups/practice-groups.messages.ts';
+import { supportMessages } from '../modules/support/support.messages.ts';
+import { trainingsMessages } from '../modules/trainings/trainings.messages.ts';
 import { fr } from './fr.ts';
 
 // Every user-facing string lives in a catalogue keyed by a stable code, so a second
@@ -14,6 +20,12 @@ const catalogue: Record<string, string> = {
   ...importMessages,
   ...duesMessages,
   ...governanceMessages,
+  ...actionsMessages,
+  ...eventsMessages,
+  ...practiceGroupsMessages,
+  ...trainingsMessages,
+  ...figuresMessages,
+  ...supportMessages,
 };
 
 /** The French message for a code; `{name}` placeholders are filled from params. */

@@ -1,9 +1,18 @@
+import { actionsFr } from './fr.actions';
+import { eventsFr } from './fr.events';
+import { practiceFr } from './fr.practice';
+import { supportFr } from './fr.support';
+
 /**
  * Every string the web app shows, in one catalogue so a second language can follow.
  * Keys are grouped by feature; `{name}` placeholders are filled by `t(key, params)`.
  * Counted strings come in `_one` / `_other` pairs chosen by `tn()` (French plural rules: 0 and 1 are singular).
  */
 export const fr = {
+  ...actionsFr,
+  ...eventsFr,
+  ...practiceFr,
+  ...supportFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',

@@ -1,0 +1,2 @@
+/** Strings of the actions screens (merged into the catalogue by fr.ts). */
+export const actionsFr = {} as const;
