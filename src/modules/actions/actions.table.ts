@@ -72,6 +72,8 @@ export const actions = pgTable(
     kind: text('kind').$type<ActionKind>().notNull(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
+    // How precisely the source dates it: a report may say "in January and February".
+    datePrecision: text('date_precision').$type<'day' | 'month'>().notNull().default('day'),
     startTime: time('start_time'),
     endTime: time('end_time'),
     themes: text('themes').array().notNull().default([]),
@@ -81,6 +83,11 @@ export const actions = pgTable(
     town: text('town'),
     department: text('department'),
     participantsCount: integer('participants_count'),
+    // "more than 80", "close to 150": the count as the source qualifies it.
+    participantsQualifier: text('participants_qualifier')
+      .$type<'exact' | 'at_least' | 'about'>()
+      .notNull()
+      .default('exact'),
     participantsSource: text('participants_source').$type<'declared' | 'attendance'>(),
     summary: text('summary'),
     visibility: text('visibility').$type<'public' | 'internal'>().notNull().default('internal'),
