@@ -15,6 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { insertRows } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
@@ -31,8 +32,6 @@ import {
 } from './import.validate.ts';
 import { establishmentPlaceColumns, todayInFrance } from './members.queries.ts';
 import { conventions, establishments, membershipPeriods, organisations } from './members.table.ts';
-
-const BATCH = 1000;
 
 export interface PlanLine {
   line: number;
@@ -210,17 +209,10 @@ async function insertEntries(tx: Tx, entries: PlannedEntry[], analysis: ImportAn
       conventionRows.push({ organisationId, establishmentId, type, departments });
     }
   }
-  for (const [table, rows] of [
-    [organisations, orgRows],
-    [establishments, placeRows],
-    [conventions, conventionRows],
-    [membershipPeriods, periodRows],
-  ] as const) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      // biome-ignore lint/suspicious/noExplicitAny: one loop over four tables with their own row types
-      await tx.insert(table as any).values(rows.slice(i, i + BATCH) as any);
-    }
-  }
+  await insertRows(tx, organisations, orgRows);
+  await insertRows(tx, establishments, placeRows);
+  await insertRows(tx, conventions, conventionRows);
+  await insertRows(tx, membershipPeriods, periodRows);
 }
 
 async function updateEntry(tx: Tx, entry: PlannedEntry): Promise<boolean> {
