@@ -3,7 +3,11 @@
 // commit) through the same service the API and CLI use. Baseline of the same run: the
 // same rows written with plain multi-row INSERTs into a scratch table (no parsing, no
 // checks, no triggers), on the same database.
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, withTenant } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -71,13 +75,30 @@ export interface ImportFigures {
   commitRowsPerSecond: number;
   baselineRowsPerSecond: number;
   peakRssMb: number;
+  /** The process before the import: Node, tsx, and with PGlite the open embedded database. */
+  rssBeforeMb: number;
   database: string;
 }
 
 export async function benchImport(databaseUrl?: string): Promise<ImportFigures> {
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
+  // PGlite on a data directory, as `npm start` runs it (in memory, the data itself would
+  // count in this process's memory).
+  const dataDir = databaseUrl ? 'memory://' : await mkdtemp(join(tmpdir(), 'maillage-import-bench-'));
+  if (!databaseUrl) {
+    // Created and migrated once, then reopened as a restarted server finds it: creating
+    // a cluster (initdb) takes memory an existing data directory never needs again.
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('prepare-pglite.ts', import.meta.url)), dataDir],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  const database = await openDatabase({ databaseUrl, dataDir });
   await migrate(database);
-  let peak = process.memoryUsage().rss;
+  const before = process.memoryUsage().rss;
+  let peak = before;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
@@ -136,11 +157,13 @@ export async function benchImport(databaseUrl?: string): Promise<ImportFigures> 
       commitRowsPerSecond: TOTAL / (commit / 1000),
       baselineRowsPerSecond: TOTAL / (baseline / 1000),
       peakRssMb: peak / 2 ** 20,
+      rssBeforeMb: before / 2 ** 20,
       database: database.kind,
     };
   } finally {
     clearInterval(sampler);
     await database.close();
+    if (!databaseUrl) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
