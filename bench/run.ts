@@ -5,9 +5,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { benchDirectory } from './directory-bench.ts';
 import { benchImport, type ImportFigures } from './import-bench.ts';
+import { withScratchPostgres } from './postgres.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -139,25 +139,4 @@ function importLines(f: ImportFigures, target: number): string[] {
     `| import commit, ${f.rows} rows (${f.database}) | ${f.commitRowsPerSecond.toFixed(0)} rows/s | plain INSERT: ${f.baselineRowsPerSecond.toFixed(0)} rows/s | ${(f.commitRowsPerSecond / f.baselineRowsPerSecond).toFixed(2)} × | ≥ ${target} rows/s ${ok} |`,
     `| import memory (${f.database}): peak RSS, and its growth over the process before the import | peak ${f.peakRssMb.toFixed(0)} MB, growth ${(f.peakRssMb - f.rssBeforeMb).toFixed(0)} MB | before the import: ${f.rssBeforeMb.toFixed(0)} MB | — | < 300 MB: peak ${f.peakRssMb < 300 ? '✅' : '❌'}, growth ${f.peakRssMb - f.rssBeforeMb < 300 ? '✅' : '❌'} |`,
   ];
-}
-
-/** A throwaway database on the machine's PostgreSQL, or null when there is none. */
-async function withScratchPostgres<T>(run: (url: string) => Promise<T>): Promise<T | null> {
-  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `maillage_bench_${Date.now().toString(36)}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
 }
