@@ -146,6 +146,14 @@ describe('activities of an organisation', () => {
   });
 });
 
+describe('staff list', () => {
+  it('finds organisations by a word of their activities, accents aside', async () => {
+    const response = await call('staff', 'GET', '/api/members/organisations?q=maraichage');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().items.map((i: { name: string }) => i.name)).toEqual(['JARDINS']);
+  });
+});
+
 describe('public directory', () => {
   it('filters by activity regardless of case and accents, and shows the tags', async () => {
     const body = await directory(

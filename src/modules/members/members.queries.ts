@@ -98,6 +98,10 @@ function searchCondition(q: string): SQL | undefined {
     parts.push(
       sql`exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and ${normalisedSql(establishments.city)} like ${containsPattern(words)})`,
     );
+    // What the organisation does or sells: staff look for "a laundry" as buyers do.
+    parts.push(
+      sql`exists (select 1 from unnest(${organisations.activities}) as activity where ${normalisedSql(sql`activity`)} like ${containsPattern(words)})`,
+    );
   }
   if (/^\d{3,14}$/.test(digits)) {
     parts.push(sql`${organisations.siren} like ${`${digits}%`}`);
