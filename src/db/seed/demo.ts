@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createUserWithPassword, grantRole } from '../../modules/accounts/accounts.service.ts';
 import type { Auth } from '../../modules/accounts/auth.ts';
 import { delegations } from '../../modules/delegations/delegations.table.ts';
-import { boardMandates, staffMembers } from '../../modules/governance/governance.table.ts';
+import { boardMandates, generalAssemblies, staffMembers } from '../../modules/governance/governance.table.ts';
 import {
   type ConventionType,
   conventions,
@@ -14,6 +14,7 @@ import {
 } from '../../modules/members/members.table.ts';
 import { normaliseForSearch } from '../../modules/members/members.validation.ts';
 import { type Database, withTenant } from '../client.ts';
+import { loadDemoChronicle } from './demo-chronicle.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/demo-2024/', import.meta.url));
 const readFixture = async <T>(name: string): Promise<T> =>
@@ -42,6 +43,14 @@ interface MembersFixture {
 interface BoardFixture {
   source: string;
   electedOn: string;
+  assembly: {
+    heldOn: string;
+    place: string;
+    hosts: string;
+    decisions: string | null;
+    elections: string;
+    source: string;
+  };
   mandates: {
     firstName: string;
     lastName: string;
@@ -143,6 +152,10 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
     // A mandate is linked to an organisation only when the printed affiliation names it exactly;
     // misspelt affiliations ("LE TREMLIN") stay unlinked for the data-quality screen to report.
     const byName = new Map([...organisationIds].map(([n, id]) => [normaliseForSearch(n), id]));
+    const [assembly] = await tx
+      .insert(generalAssemblies)
+      .values({ ...board.assembly, kind: 'ordinary' })
+      .returning({ id: generalAssemblies.id });
     for (const [position, mandate] of board.mandates.entries()) {
       await tx.insert(boardMandates).values({
         firstName: mandate.firstName,
@@ -153,12 +166,14 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
         role: mandate.role,
         nationalRepresentative: mandate.nationalRepresentative,
         electedOn: board.electedOn,
+        generalAssemblyId: assembly?.id ?? null,
         position,
       });
     }
     for (const [position, person] of staff.staff.entries()) {
       await tx.insert(staffMembers).values({ ...person, position });
     }
+    await loadDemoChronicle(tx, { organisationIdsByName: organisationIds });
   });
 
   for (const account of DEMO_ACCOUNTS) {

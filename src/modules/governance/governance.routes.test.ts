@@ -433,7 +433,7 @@ describe('access and isolation', () => {
 });
 
 describe('the demo board', () => {
-  it('stays as printed: 17 mandates elected on 16 May 2024, linked to no assembly record', async () => {
+  it('stays as printed: 17 mandates elected on 16 May 2024 by the assembly the chronicle tells of', async () => {
     await loadDemo(t.database, t.auth);
     const account = DEMO_ACCOUNTS.find((a) => a.role === 'board');
     const cookie = await signIn(t, account?.email ?? '', DEMO_PASSWORD);
@@ -444,10 +444,19 @@ describe('the demo board', () => {
       }[];
     const elected = await at('2024-05-16');
     expect(elected).toHaveLength(17);
-    expect(elected.every((m) => m.generalAssemblyId === null && m.electedOn === '2024-05-16')).toBe(true);
     expect(await at('2024-05-15')).toEqual([]);
-    // The report does not say where or by which assembly: no assembly record is invented.
-    expect((await call(cookie, 'GET', '/api/governance/assemblies')).json().items).toEqual([]);
+    // The chronicle says where the assembly met and who hosted it; it lists no decision.
+    const assemblies = (await call(cookie, 'GET', '/api/governance/assemblies')).json().items;
+    expect(assemblies).toHaveLength(1);
+    expect(assemblies[0]).toMatchObject({
+      heldOn: '2024-05-16',
+      place: 'Villefranche-de-Rouergue (12)',
+      hosts: "Recyclerie du Rouergue et Inter'Emploi",
+      decisions: null,
+    });
+    expect(
+      elected.every((m) => m.generalAssemblyId === assemblies[0].id && m.electedOn === '2024-05-16'),
+    ).toBe(true);
   });
 });
 
