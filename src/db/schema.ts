@@ -10,6 +10,7 @@ export * from '../modules/governance/governance.table.ts';
 export * from '../modules/members/import.table.ts';
 export * from '../modules/members/members.table.ts';
 export * from '../modules/members/quality.table.ts';
+export * from '../modules/observatory/observatory.table.ts';
 export * from '../modules/practice-groups/practice-groups.table.ts';
 export * from '../modules/support/support.table.ts';
 export * from '../modules/trainings/trainings.table.ts';

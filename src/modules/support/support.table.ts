@@ -1,5 +1,4 @@
 import {
-  customType,
   date,
   index,
   integer,
@@ -10,14 +9,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { delegationId, id, timestamps } from '../../db/columns.ts';
+import { bytea, delegationId, id, timestamps } from '../../db/columns.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { organisations } from '../members/members.table.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 export const supportSubjects = [
   'fse_plus_application',
