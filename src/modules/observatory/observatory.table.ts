@@ -28,6 +28,8 @@ export type IndicatorRule =
   | { kind: 'sum'; parts: string[]; severity: 'error' | 'warning' }
   // The indicator ≈ another / divisor within a relative tolerance (ETP ≈ hours / 1,607).
   | { kind: 'ratio'; of: string; divisor: number; tolerance: number; severity: 'error' | 'warning' }
+  // The indicator is at most another one (RSA recipients among entrants ≤ entrants).
+  | { kind: 'atMost'; of: string; severity: 'error' | 'warning' }
   // A value that moved by more than `ratio` since the organisation's previous year.
   | { kind: 'change'; ratio: number; severity: 'warning' };
 
