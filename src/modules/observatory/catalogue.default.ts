@@ -103,11 +103,7 @@ export const DEFAULT_INDICATORS: DefaultIndicator[] = [
     rules: [nonNegative, integer],
   }),
   count('entrantsMen', 'entrants', 'Entrants : hommes', 'Hommes parmi les entrées.', {
-    rules: [
-      nonNegative,
-      integer,
-      { kind: 'sum', parts: ['entrantsWomen', 'entrantsMen'], severity: 'error' },
-    ],
+    rules: [nonNegative, integer],
   }),
   ofEntrants('entrantsUnder26', 'Entrants de moins de 26 ans', 'Entrées de personnes de moins de 26 ans.'),
   ofEntrants('entrants26to49', 'Entrants de 26 à 49 ans', 'Entrées de personnes de 26 à 49 ans.'),
