@@ -20,6 +20,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
+  // The pg tier on PGlite would pass without proving anything about PostgreSQL.
+  if (project.name === 'pg' && !url)
+    throw new Error('The pg project needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
   if (url) {
     const name = `maillage_template_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
