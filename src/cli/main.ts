@@ -1,5 +1,6 @@
 import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
+import { eventRemindersCommand } from '../modules/events/reminders.cli.ts';
 import { importMembersCommand } from '../modules/members/import.cli.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openRuntime } from '../server/runtime.ts';
@@ -11,6 +12,8 @@ Commandes :
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
   import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]
                importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
+  events remind
+               envoie les rappels des événements de demain (le serveur le fait toutes les heures)
   help         affiche cette aide
 
 Les commandes export, report, backup et restore arrivent avec les tickets
@@ -22,13 +25,22 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return command ? 0 : 1;
   }
-  if (command !== 'migrate' && command !== 'import' && !(command === 'seed' && rest[0] === 'demo')) {
+  if (
+    command !== 'migrate' &&
+    command !== 'import' &&
+    !(command === 'seed' && rest[0] === 'demo') &&
+    !(command === 'events' && rest[0] === 'remind')
+  ) {
     process.stderr.write(`Commande inconnue : ${argv.join(' ')}\n\n${usage}\n`);
     return 1;
   }
   const config = loadConfig();
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { jobs: false });
   try {
+    if (command === 'events') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await eventRemindersCommand({ ...runtime, baseUrl: config.baseUrl }, io);
+    }
     if (command === 'import') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
       return await importMembersCommand(runtime.database, rest, io, config.DEFAULT_DELEGATION);

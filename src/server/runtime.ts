@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { type Auth, createAuth } from '../modules/accounts/auth.ts';
+import { sendEventReminders, startReminderJob } from '../modules/events/reminders.ts';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 
@@ -30,8 +31,11 @@ function authSecret(config: Config): string {
   return secret;
 }
 
-/** Opens the database (embedded PGlite unless DATABASE_URL is set), migrates it, wires the services. */
-export async function openRuntime(config: Config): Promise<Runtime> {
+/**
+ * Opens the database (embedded PGlite unless DATABASE_URL is set), migrates it, wires the
+ * services. With `jobs` (the server, not the CLI), the hourly event reminders run until close.
+ */
+export async function openRuntime(config: Config, options: { jobs?: boolean } = {}): Promise<Runtime> {
   const dataDir = join(resolve(config.DATA_DIR), 'pglite');
   let unlock = () => {};
   if (!config.DATABASE_URL) {
@@ -39,9 +43,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     unlock = lockDataDir(dataDir);
   }
   const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  let stopJobs = () => {};
   const database = {
     ...opened,
     async close() {
+      stopJobs();
       await opened.close();
       unlock();
     },
@@ -59,5 +65,16 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     from: config.MAIL_FROM,
     outboxDir: join(resolve(config.DATA_DIR), 'outbox'),
   });
+  if (options.jobs ?? true) {
+    const report = (text: string) => process.stderr.write(`Rappels d'événements : ${text}\n`);
+    stopJobs = startReminderJob(
+      async () => {
+        const result = await sendEventReminders(database, mailer, new Date(), config.baseUrl);
+        if (result.failed > 0) report(`${result.failed} envoi(s) en échec, nouvel essai dans une heure`);
+        return result;
+      },
+      (error) => report(error instanceof Error ? error.message : String(error)),
+    );
+  }
   return { config, database, auth, mailer };
 }

@@ -1,6 +1,11 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import { canReadActions } from '../features/actions/access';
+import { canReadFigures } from '../features/figures/access';
+import { canSeePracticeStats } from '../features/practice-groups/access';
 import { canReviewQuality } from '../features/quality/access';
+import { canManageSupport, canReadSupport } from '../features/support/access';
+import { canReadTrainings } from '../features/trainings/access';
 import { t } from '../i18n';
 import { can, type Me } from './session';
 
@@ -21,8 +26,21 @@ function itemsFor(me: Me): Item[] {
   }
   if (can.browseMembers(me.role)) items.push({ to: '/adherents', label: t('nav.members'), prefix: true });
   items.push({ to: '/gouvernance', label: t('nav.governance') });
+  items.push({ to: '/evenements', label: t('events.nav'), prefix: true });
+  if (canReadActions(me.role)) {
+    items.push({ to: '/actions', label: t('actions.nav.list'), prefix: true });
+    items.push({ to: '/chronique', label: t('actions.nav.chronicle') });
+    items.push({ to: '/partenaires', label: t('actions.nav.partners') });
+  }
   if (canReviewQuality(me.role)) items.push({ to: '/qualite', label: t('nav.quality') });
   if (can.readDues(me.role)) items.push({ to: '/cotisations', label: t('nav.dues') });
+  if (canReadSupport(me.role))
+    items.push({ to: '/accompagnements', label: t('support.nav.files'), prefix: true });
+  if (canManageSupport(me.role))
+    items.push({ to: '/entretiens', label: t('support.nav.interviews'), prefix: true });
+  if (canSeePracticeStats(me.role)) items.push({ to: '/gep', label: t('practice.nav'), prefix: true });
+  if (canReadTrainings(me.role)) items.push({ to: '/formations', label: t('trainings.nav'), prefix: true });
+  if (canReadFigures(me.role)) items.push({ to: '/chiffres-declares', label: t('figures.nav') });
   if (can.manageUsers(me.role)) items.push({ to: '/admin/utilisateurs', label: t('nav.users') });
   return items;
 }

@@ -1,6 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CalendarDialog } from '../features/events/CalendarDialog';
 import { t } from '../i18n';
 import { api } from './api';
 import type { Me } from './session';
@@ -8,6 +10,7 @@ import type { Me } from './session';
 export function UserMenu({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const [calendarOpen, setCalendarOpen] = useState(false);
   const signOut = useMutation({
     mutationFn: () => api('/api/auth/sign-out', { method: 'POST', body: {}, redirectOn401: false }),
     // Signed out or already expired: either way, forget everything and go to the sign-in page.
@@ -24,6 +27,10 @@ export function UserMenu({ me }: { me: Me }) {
           ({t(`role.${me.role}`)})
         </Text>
       </Text>
+      <Button variant="subtle" size="xs" onClick={() => setCalendarOpen(true)}>
+        {t('events.calendar.menu')}
+      </Button>
+      <CalendarDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
       <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
         {t('app.signOut')}
       </Button>

@@ -1,5 +1,10 @@
 import { createBrowserRouter } from 'react-router';
+import { canReadActions, canWriteActions } from '../features/actions/access';
+import { canManageEvents } from '../features/events/access';
+import { canReadFigures } from '../features/figures/access';
 import { canReviewQuality } from '../features/quality/access';
+import { canManageSupport, canReadSupport } from '../features/support/access';
+import { canReadTrainings } from '../features/trainings/access';
 import { PageLoader } from '../ui/QueryState';
 import { AppLayout } from './AppLayout';
 import { setUnauthorizedHandler } from './api';
@@ -37,6 +42,10 @@ export const router = createBrowserRouter([
             path: '/organisation',
             lazy: () =>
               import('../features/public/OrganisationPage').then((m) => ({ Component: m.OrganisationPage })),
+          },
+          {
+            path: '/agenda',
+            lazy: () => import('../features/actions/AgendaPage').then((m) => ({ Component: m.AgendaPage })),
           },
         ],
       },
@@ -103,6 +112,136 @@ export const router = createBrowserRouter([
               {
                 path: 'cotisations',
                 lazy: () => import('../features/dues/DuesPage').then((m) => ({ Component: m.DuesPage })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canReadSupport} />,
+            children: [
+              {
+                path: 'accompagnements',
+                lazy: () =>
+                  import('../features/support/SupportPage').then((m) => ({ Component: m.SupportPage })),
+              },
+            ],
+          },
+          {
+            // Members reach their own organisation's files and finished interview; the server refuses others.
+            path: 'accompagnements/:id',
+            lazy: () => import('../features/support/FilePage').then((m) => ({ Component: m.FilePage })),
+          },
+          {
+            path: 'entretiens/:year/:organisationId',
+            lazy: () =>
+              import('../features/support/InterviewPage').then((m) => ({ Component: m.InterviewPage })),
+          },
+          {
+            element: <RoleGate allow={canManageSupport} />,
+            children: [
+              {
+                path: 'entretiens',
+                lazy: () =>
+                  import('../features/support/InterviewsPage').then((m) => ({ Component: m.InterviewsPage })),
+              },
+            ],
+          },
+          {
+            // Member users read the groups their organisation's people belong to; the server filters.
+            path: 'gep',
+            lazy: () =>
+              import('../features/practice-groups/PracticeGroupsPage').then((m) => ({
+                Component: m.PracticeGroupsPage,
+              })),
+          },
+          {
+            path: 'gep/:id',
+            lazy: () =>
+              import('../features/practice-groups/PracticeGroupPage').then((m) => ({
+                Component: m.PracticeGroupPage,
+              })),
+          },
+          {
+            element: <RoleGate allow={canReadTrainings} />,
+            children: [
+              {
+                path: 'formations',
+                lazy: () =>
+                  import('../features/trainings/TrainingsPage').then((m) => ({ Component: m.TrainingsPage })),
+              },
+              {
+                path: 'formations/:id',
+                lazy: () =>
+                  import('../features/trainings/TrainingPage').then((m) => ({ Component: m.TrainingPage })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canReadFigures} />,
+            children: [
+              {
+                path: 'chiffres-declares',
+                lazy: () =>
+                  import('../features/figures/DeclaredFiguresPage').then((m) => ({
+                    Component: m.DeclaredFiguresPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canReadActions} />,
+            children: [
+              {
+                path: 'actions',
+                lazy: () =>
+                  import('../features/actions/ActionListPage').then((m) => ({ Component: m.ActionListPage })),
+              },
+              {
+                path: 'actions/:id',
+                lazy: () =>
+                  import('../features/actions/ActionDetailPage').then((m) => ({
+                    Component: m.ActionDetailPage,
+                  })),
+              },
+              {
+                path: 'chronique',
+                lazy: () =>
+                  import('../features/actions/ChroniclePage').then((m) => ({ Component: m.ChroniclePage })),
+              },
+              {
+                path: 'partenaires',
+                lazy: () =>
+                  import('../features/actions/PartnersPage').then((m) => ({ Component: m.PartnersPage })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canWriteActions} />,
+            children: [
+              {
+                path: 'actions/nouvelle',
+                lazy: () =>
+                  import('../features/actions/ActionFormPage').then((m) => ({ Component: m.NewActionPage })),
+              },
+              {
+                path: 'actions/:id/modifier',
+                lazy: () =>
+                  import('../features/actions/ActionFormPage').then((m) => ({ Component: m.EditActionPage })),
+              },
+            ],
+          },
+          {
+            path: 'evenements',
+            lazy: () => import('../features/events/EventsPage').then((m) => ({ Component: m.EventsPage })),
+          },
+          {
+            element: <RoleGate allow={canManageEvents} />,
+            children: [
+              {
+                path: 'evenements/:actionId',
+                lazy: () =>
+                  import('../features/events/EventManagePage').then((m) => ({
+                    Component: m.EventManagePage,
+                  })),
               },
             ],
           },

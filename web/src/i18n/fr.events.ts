@@ -1,2 +1,97 @@
 /** Strings of the events screens (merged into the catalogue by fr.ts). */
-export const eventsFr = {} as const;
+export const eventsFr = {
+  'events.nav': 'Événements',
+  'events.title': 'Événements',
+  'events.intro.member':
+    'Les événements à venir de la délégation : inscrivez les salariés de votre organisation, suivez leurs inscriptions et annulez celles qui ne tiennent plus.',
+  'events.intro.team':
+    'Les événements à venir ouverts aux inscriptions. Ouvrez « Gérer les inscriptions » pour la liste, les présences et l’export.',
+  'events.empty': 'Aucun événement à venir n’est ouvert aux inscriptions.',
+  'events.online': 'En ligne',
+  'events.department': 'Département {code}',
+  'events.closesOn': 'Inscriptions jusqu’au {date}',
+  'events.places.left_one': '{count} place restante sur {capacity}',
+  'events.places.left_other': '{count} places restantes sur {capacity}',
+  'events.places.full': 'Complet : liste d’attente',
+  'events.places.unlimited': 'Places sans limite',
+  'events.state.closed': 'Inscriptions closes',
+  'events.state.started': 'Événement commencé',
+  'events.own.title': 'Inscriptions de votre organisation',
+  'events.status.registered': 'Inscrit·e',
+  'events.status.waiting': 'Liste d’attente',
+  'events.status.waitingRank': 'Liste d’attente (rang {rank})',
+  'events.status.cancelled': 'Annulée',
+
+  'events.register.open': 'S’inscrire',
+  'events.register.openWaiting': 'S’inscrire sur liste d’attente',
+  'events.register.title': 'Inscription : {title}',
+  'events.register.intro':
+    'La personne inscrite reçoit une confirmation par e-mail, puis un rappel la veille de l’événement.',
+  'events.register.waitingIntro':
+    'L’événement est complet : la personne sera inscrite sur la liste d’attente et prévenue par e-mail si une place se libère.',
+  'events.register.submit': 'Inscrire',
+  'events.register.done': '{name} est inscrit·e. Une confirmation lui a été envoyée par e-mail.',
+  'events.register.doneWaiting':
+    '{name} est sur la liste d’attente (rang {rank}). Un e-mail la préviendra si une place se libère.',
+  'events.person.firstName': 'Prénom',
+  'events.person.lastName': 'Nom',
+  'events.person.email': 'E-mail',
+  'events.person.jobTitle': 'Fonction',
+  'events.person.organisation': 'Organisation',
+  'events.person.noOrganisation': 'Aucune (hors adhérents)',
+
+  'events.cancel.open': 'Annuler',
+  'events.cancel.openLabel': 'Annuler l’inscription de {name}',
+  'events.cancel.title': 'Annuler l’inscription',
+  'events.cancel.message':
+    'Annuler l’inscription de {name} à « {title} » ? Sa place ira à la première personne de la liste d’attente.',
+  'events.cancel.confirm': 'Annuler l’inscription',
+
+  'events.manage.open': 'Gérer les inscriptions',
+  'events.manage.back': '← Tous les événements',
+  'events.manage.registrations': 'Inscriptions et présences',
+  'events.manage.caption': 'Inscriptions à « {title} »',
+  'events.manage.empty': 'Personne n’est encore inscrit.',
+  'events.manage.export': 'Exporter (CSV)',
+  'events.manage.register': 'Inscrire une personne',
+  'events.count.registered': 'Inscrits',
+  'events.count.waiting': 'Liste d’attente',
+  'events.count.present': 'Présents',
+  'events.col.present': 'Présent·e',
+  'events.col.name': 'Nom',
+  'events.col.organisation': 'Organisation',
+  'events.col.email': 'E-mail',
+  'events.col.jobTitle': 'Fonction',
+  'events.col.status': 'Statut',
+  'events.attendance.checkLabel': 'Présent·e : {name}',
+  'events.attendance.save': 'Enregistrer les présences',
+  'events.attendance.saved_one': 'Présences enregistrées : {count} personne présente.',
+  'events.attendance.saved_other': 'Présences enregistrées : {count} personnes présentes.',
+  'events.walkIn.open': 'Ajouter une personne présente',
+  'events.walkIn.title': 'Personne présente sans inscription',
+  'events.walkIn.intro':
+    'Pour une personne venue sans s’être inscrite : elle est notée présente, en plus des places prévues.',
+  'events.walkIn.submit': 'Ajouter',
+
+  'events.calendar.menu': 'Mon agenda',
+  'events.calendar.title': 'Mon agenda',
+  'events.calendar.introMember':
+    'Abonnez votre agenda (Outlook, Google Agenda, Thunderbird…) à cette adresse privée : il affichera les actions publiques de la délégation et les événements de votre organisation, et suivra leurs changements.',
+  'events.calendar.introTeam':
+    'Abonnez votre agenda (Outlook, Google Agenda, Thunderbird…) à cette adresse privée : il affichera toutes les actions de la délégation et suivra leurs changements.',
+  'events.calendar.none': 'Vous n’avez pas encore d’adresse d’agenda.',
+  'events.calendar.active':
+    'Une adresse est active depuis le {date}. Elle ne peut pas être affichée de nouveau : créez-en une autre pour la copier (l’ancienne cessera de fonctionner).',
+  'events.calendar.create': 'Créer mon adresse',
+  'events.calendar.replace': 'Créer une nouvelle adresse',
+  'events.calendar.revoke': 'Révoquer l’adresse',
+  'events.calendar.created':
+    'Copiez cette adresse maintenant : elle ne sera plus affichée. Quiconque la connaît peut lire votre agenda ; révoquez-la en cas de doute.',
+  'events.calendar.url': 'Adresse de votre agenda',
+  'events.calendar.copy': 'Copier',
+  'events.calendar.copied': 'Copiée',
+  'events.calendar.publicTitle': 'Calendrier public',
+  'events.calendar.publicIntro': 'Les actions publiques de la délégation, pour tout le monde.',
+  'events.calendar.publicLink': 'Calendrier public de {name} (.ics)',
+  'events.publicCalendar.link': 'S’abonner au calendrier public (.ics)',
+} as const;

@@ -639,6 +639,7 @@ export const fr = {
   'public.directory.anyActivity': 'Toutes les activités',
   'public.directory.activityOption': '{label} ({count})',
   'public.directory.activities': 'Activités :',
+  'public.nav.agenda': 'Agenda',
 } as const;
 
 export type MessageKey = keyof typeof fr;

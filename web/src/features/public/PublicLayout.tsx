@@ -37,6 +37,9 @@ export function PublicLayout() {
               <Anchor component={NavLink} to="/annuaire" className={classes.link}>
                 {t('public.nav.directory')}
               </Anchor>
+              <Anchor component={NavLink} to="/agenda" className={classes.link}>
+                {t('public.nav.agenda')}
+              </Anchor>
               <Anchor component={NavLink} to="/organisation" className={classes.link}>
                 {t('public.nav.organisation')}
               </Anchor>

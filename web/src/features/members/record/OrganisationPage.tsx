@@ -5,6 +5,8 @@ import { t } from '../../../i18n';
 import { formatDate } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { usePageTitle } from '../../../ui/usePageTitle';
+import { OrganisationActionsSection } from '../../actions/OrganisationActionsSection';
+import { OrganisationSupportSection } from '../../support/OrganisationSupportSection';
 import { useOrganisation, useRecordWrites, useReference } from '../api';
 import { membershipColor, membershipLabel } from '../labels';
 import type { Organisation, Reference } from '../types';
@@ -68,6 +70,8 @@ function RecordView({ organisation, reference }: { organisation: Organisation; r
       />
       <MembershipsSection organisation={organisation} writes={writes} editable={staffEdit} />
       <ContactsSection organisation={organisation} writes={writes} editable={staffEdit} />
+      <OrganisationActionsSection organisationId={organisation.id} />
+      <OrganisationSupportSection organisation={organisation} />
       <HistorySection organisation={organisation} reference={reference} />
     </Stack>
   );

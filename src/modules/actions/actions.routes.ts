@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import type { ReadCache } from '../../server/read-cache.ts';
+import { todayInFrance } from '../members/members.queries.ts';
+import { actionsXlsx } from './actions.export.ts';
+import { allActions, chronicle, listActions } from './actions.queries.ts';
+import {
+  actionFiltersSchema,
+  actionInputSchema,
+  actionListQuerySchema,
+  actionPatchSchema,
+  chronicleQuerySchema,
+  idParamsSchema,
+  organisationActionsQuerySchema,
+} from './actions.schemas.ts';
+import {
+  actionsOfOrganisation,
+  createAction,
+  deleteAction,
+  getAction,
+  updateAction,
+} from './actions.service.ts';
+import { partnersRoutes } from './partners.routes.ts';
+import { publicActionsRoutes } from './public.routes.ts';
+
+const team = allow('admin', 'staff');
+const readers = allow('admin', 'staff', 'board');
+const tags = ['actions'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The actions chronicle (back-office), a member's actions, the partners registry and the
+ * public agenda. Routes stay thin: the schema checks the shape, `config.access` the role,
+ * the service the rest inside one tenant transaction.
+ */
+export async function actionsRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+  await partnersRoutes(app, deps);
+  await publicActionsRoutes(app, deps);
+
+  r.get(
+    '/api/actions',
+    { config: { access: readers }, schema: { tags, querystring: actionListQuerySchema } },
+    async (request) => withTenant(db, caller(request), (tx) => listActions(tx, request.query)),
+  );
+
+  r.get(
+    '/api/actions/export.xlsx',
+    { config: { access: readers }, schema: { tags, querystring: actionFiltersSchema } },
+    async (request, reply) => {
+      const items = await withTenant(db, caller(request), (tx) => allActions(tx, request.query));
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="actions-${todayInFrance()}.xlsx"`)
+        .header('cache-control', 'no-store')
+        .send(await actionsXlsx(items));
+    },
+  );
+
+  r.get(
+    '/api/actions/chronicle',
+    { config: { access: readers }, schema: { tags, querystring: chronicleQuerySchema } },
+    async (request) => {
+      const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
+      return withTenant(db, caller(request), (tx) => chronicle(tx, year, { publicOnly: false }));
+    },
+  );
+
+  r.post(
+    '/api/actions',
+    { config: { access: team }, schema: { tags, body: actionInputSchema } },
+    async (request, reply) =>
+      reply.status(201).send(await withTenant(db, caller(request), (tx) => createAction(tx, request.body))),
+  );
+  r.get(
+    '/api/actions/:id',
+    { config: { access: readers }, schema: { tags, params: idParamsSchema } },
+    async (request) => withTenant(db, caller(request), (tx) => getAction(tx, request.params.id)),
+  );
+  r.patch(
+    '/api/actions/:id',
+    { config: { access: team }, schema: { tags, params: idParamsSchema, body: actionPatchSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => updateAction(tx, request.params.id, request.body)),
+  );
+  r.delete(
+    '/api/actions/:id',
+    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    async (request, reply) => {
+      await withTenant(db, caller(request), (tx) => deleteAction(tx, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  // A member user sees its own organisation's actions; any other organisation is "not found",
+  // as on the registry's routes.
+  r.get(
+    '/api/members/organisations/:id/actions',
+    {
+      config: { access: allow('admin', 'staff', 'board', 'member') },
+      schema: { tags, params: idParamsSchema, querystring: organisationActionsQuerySchema },
+    },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        actionsOfOrganisation(tx, caller(request), request.params.id, request.query.year),
+      ),
+  );
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { PUBLIC } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import type { ReadCache } from '../../server/read-cache.ts';
+import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
+import { todayInFrance } from '../members/members.queries.ts';
+import { type ActionView, chronicle } from './actions.queries.ts';
+import { type PublicChronicle, publicActionsQuerySchema, publicChronicleSchema } from './actions.schemas.ts';
+
+/** Only what the activity report prints of an action (the response schema drops anything else too). */
+function publicAction(action: ActionView): PublicChronicle['months'][number]['actions'][number] {
+  return {
+    id: action.id,
+    title: action.title,
+    kind: action.kind,
+    startsOn: action.startsOn,
+    endsOn: action.endsOn,
+    datePrecision: action.datePrecision,
+    startTime: action.startTime,
+    endTime: action.endTime,
+    themes: action.themes,
+    missions: action.missions,
+    online: action.online,
+    town: action.town,
+    department: action.department,
+    participantsCount: action.participantsCount,
+    participantsQualifier: action.participantsQualifier,
+    summary: action.summary,
+    partners: action.partners.map((p) => ({ name: p.name, role: p.role })),
+    members: action.members.map((m) => ({ name: m.name, role: m.role })),
+  };
+}
+
+/**
+ * The public agenda: the delegation's public actions of a year, month by month, for
+ * anyone. Read as the app role in the resolved delegation with no user, so row-level
+ * security still scopes it. Not cached in memory: the actions tables announce no change
+ * (only the registry does, see migrations/0005), so a cached copy could go stale on other
+ * servers; a year is one indexed range query plus two for the names.
+ */
+export async function publicActionsRoutes(
+  app: FastifyInstance,
+  deps: AppDeps & { registryCache: ReadCache },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/public/actions',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['public'],
+        querystring: publicActionsQuerySchema,
+        response: { 200: publicChronicleSchema },
+      },
+    },
+    async (request) => {
+      const slug = request.query.delegation;
+      // Delegation rows do announce their changes: resolving them from memory is safe.
+      const delegation = await deps.registryCache.get('*', slug ?? '', () =>
+        resolvePublicDelegation(db, slug, deps.config.DEFAULT_DELEGATION),
+      );
+      const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
+      const result = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
+        chronicle(tx, year, { publicOnly: true }),
+      );
+      return {
+        ...result,
+        months: result.months.map((m) => ({ ...m, actions: m.actions.map(publicAction) })),
+      };
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { declaredFigureInputSchema, figureParamsSchema, yearQuerySchema } from './figures.schemas.ts';
+import {
+  checkFigureKey,
+  declaredFigures,
+  deleteDeclaredFigure,
+  putDeclaredFigure,
+} from './figures.service.ts';
+
+const team = allow('admin', 'staff');
+const readers = allow('admin', 'staff', 'board');
+const tags = ['figures'];
+
+export async function figuresRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/figures/declared',
+    { config: { access: readers }, schema: { tags, querystring: yearQuerySchema } },
+    async (request) => {
+      const { year } = request.query;
+      return { year, items: await withTenant(db, caller(request), (tx) => declaredFigures(tx, year)) };
+    },
+  );
+
+  r.put(
+    '/api/figures/declared/:year/:key',
+    {
+      config: { access: team },
+      schema: { tags, params: figureParamsSchema, body: declaredFigureInputSchema },
+    },
+    async (request, reply) => {
+      const { year, key } = request.params;
+      checkFigureKey(key);
+      const saved = await withTenant(db, caller(request), (tx) =>
+        putDeclaredFigure(tx, year, key, request.body),
+      );
+      return reply.status(saved.created ? 201 : 200).send(saved.figure);
+    },
+  );
+
+  r.delete(
+    '/api/figures/declared/:year/:key',
+    { config: { access: team }, schema: { tags, params: figureParamsSchema } },
+    async (request, reply) => {
+      const { year, key } = request.params;
+      checkFigureKey(key);
+      await withTenant(db, caller(request), (tx) => deleteDeclaredFigure(tx, year, key));
+      return reply.status(204).send();
+    },
+  );
+}

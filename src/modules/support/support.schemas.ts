@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { supportStatuses, supportSubjects } from './support.table.ts';
+
+export const yearSchema = z.coerce.number().int().min(1990).max(2100);
+const isoDate = z.iso.date();
+const userId = z.string().trim().min(1).max(100);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const closedStatuses = ['done', 'abandoned'] as const;
+export const openStatuses = ['open', 'in_progress', 'waiting'] as const;
+
+export const fileInputSchema = z.strictObject({
+  organisationId: z.uuid(),
+  subject: z.enum(supportSubjects),
+  title: z.string().trim().min(1).max(300),
+  // Left out: the caller owns the file; null: nobody yet.
+  ownerUserId: userId.nullish(),
+  status: z.enum(supportStatuses).optional(),
+  openedOn: isoDate.optional(),
+  dueOn: isoDate.nullish(),
+  nextStep: optionalText(1000),
+  closedOn: isoDate.nullish(),
+  description: optionalText(10_000),
+});
+export type FileInput = z.infer<typeof fileInputSchema>;
+
+// A file stays with its member: moving it would move its notes and documents with it.
+export const filePatchSchema = fileInputSchema.omit({ organisationId: true }).partial();
+export type FilePatch = z.infer<typeof filePatchSchema>;
+
+export const fileListQuerySchema = z.object({
+  organisationId: z.uuid().optional(),
+  subject: z.enum(supportSubjects).optional(),
+  status: z.enum(supportStatuses).optional(),
+  ownerUserId: userId.optional(),
+  year: yearSchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type FileListQuery = z.infer<typeof fileListQuerySchema>;
+
+export const idParamsSchema = z.object({ id: z.uuid() });
+export const entryParamsSchema = z.object({ id: z.uuid(), entryId: z.uuid() });
+export const documentParamsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
+
+// The range of `minutes` is checked by the service, which names it in French.
+export const timeEntryInputSchema = z.strictObject({
+  spentOn: isoDate,
+  minutes: z.number().int(),
+  note: optionalText(1000),
+});
+export type TimeEntryInput = z.infer<typeof timeEntryInputSchema>;
+
+export const noteInputSchema = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+
+export const dashboardQuerySchema = z.object({ ownerUserId: userId.optional() });
+export const yearQuerySchema = z.object({ year: yearSchema });
+export const yearParamsSchema = z.object({ year: yearSchema });
+export const interviewParamsSchema = z.object({ year: yearSchema, organisationId: z.uuid() });
+
+export const questionKinds = ['text', 'long_text', 'number', 'yes_no', 'choice', 'scale'] as const;
+
+export const questionSchema = z.strictObject({
+  // Its format is checked by the service, with a French message naming it.
+  id: z.string().trim().min(1).max(60),
+  label: z.string().trim().min(1).max(500),
+  kind: z.enum(questionKinds),
+  options: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  required: z.boolean().optional(),
+  help: z.string().trim().max(1000).optional(),
+});
+
+export const templateInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  questions: z.array(questionSchema).min(1).max(200),
+});
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+
+export const answerValueSchema = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+export const interviewInputSchema = z.strictObject({
+  answers: z.record(z.string().max(60), answerValueSchema),
+  status: z.enum(['draft', 'done']),
+  heldOn: isoDate.nullish(),
+  interviewerUserId: userId.nullish(),
+});
+export type InterviewInput = z.infer<typeof interviewInputSchema>;

@@ -1,0 +1,45 @@
+import { Group, LoadingOverlay, Stack, Text, Title } from '@mantine/core';
+import { t, tn } from '../../i18n';
+import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useChronicle } from './api';
+import { ChronicleMonths } from './ChronicleMonths';
+import { useYearParam, YearSelect } from './YearSelect';
+
+/** The team's chronicle: every action of a year (public and internal), month by month. */
+export function ChroniclePage() {
+  usePageTitle(t('actions.chronicle.title'));
+  const [year, setYear] = useYearParam();
+  const chronicle = useChronicle(year);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1}>{t('actions.chronicle.title')}</Title>
+          {chronicle.data && (
+            <Text c="dimmed" role="status">
+              {tn('actions.chronicle.total', chronicle.data.total, { year: String(chronicle.data.year) })}
+            </Text>
+          )}
+        </div>
+        <YearSelect year={year} onChange={setYear} />
+      </Group>
+      <QueryState
+        isPending={chronicle.isPending}
+        error={chronicle.error}
+        onRetry={() => void chronicle.refetch()}
+      >
+        {chronicle.data && (
+          <div style={{ position: 'relative' }} aria-busy={chronicle.isFetching}>
+            <LoadingOverlay visible={chronicle.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />
+            <ChronicleMonths
+              chronicle={chronicle.data}
+              linkOf={(action) => `/actions/${action.id}`}
+              isInternal={(action) => action.visibility === 'internal'}
+            />
+          </div>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

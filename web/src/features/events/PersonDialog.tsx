@@ -1,0 +1,147 @@
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { t } from '../../i18n';
+import { errorAt, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { useFormSubmit } from '../../ui/useFormSubmit';
+import { useOrganisations } from '../members/api';
+
+export interface PersonValues {
+  firstName: string;
+  lastName: string;
+  email: string;
+  jobTitle: string;
+  organisationId: string;
+}
+
+interface Props {
+  opened: boolean;
+  title: string;
+  intro?: string;
+  submitLabel: string;
+  /** Walk-ins may come without an e-mail; registrations need one for the confirmation. */
+  emailRequired: boolean;
+  /** Staff choose the person's organisation; a member user registers its own people. */
+  chooseOrganisation: boolean;
+  onClose: () => void;
+  /** Resolves when saved (the dialog closes); rejects with the API error, shown next to the inputs. */
+  onSubmit: (values: PersonValues) => Promise<unknown>;
+}
+
+/** Who is registered (or noted present at the door): name, e-mail, job title and, for staff, the organisation. */
+export function PersonDialog({ opened, title, onClose, ...form }: Props) {
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <PersonForm {...form} onClose={onClose} />
+    </Modal>
+  );
+}
+
+function useOrganisationOptions(enabled: boolean) {
+  const list = useOrganisations({ membership: 'all', sort: 'name', page: 1, pageSize: 100 }, enabled);
+  return useMemo(
+    () => [
+      { value: '', label: t('events.person.noOrganisation') },
+      ...(list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+    ],
+    [list.data],
+  );
+}
+
+const empty: PersonValues = { firstName: '', lastName: '', email: '', jobTitle: '', organisationId: '' };
+
+function PersonForm({
+  intro,
+  submitLabel,
+  emailRequired,
+  chooseOrganisation,
+  onClose,
+  onSubmit,
+}: Omit<Props, 'opened' | 'title'>) {
+  const [values, setValues] = useState<PersonValues>(empty);
+  const organisations = useOrganisationOptions(chooseOrganisation);
+  const set = (name: keyof PersonValues) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setValues((current) => ({ ...current, [name]: value }));
+  };
+  const check = () => {
+    const missing: FieldErrors = {};
+    if (!values.firstName.trim()) missing.firstName = t('common.required');
+    if (!values.lastName.trim()) missing.lastName = t('common.required');
+    if (emailRequired && !values.email.trim()) missing.email = t('common.required');
+    return missing;
+  };
+  const { formRef, submit, pending, error, errors } = useFormSubmit(check, async () => {
+    await onSubmit(values);
+    onClose();
+  });
+  const labels = {
+    firstName: t('events.person.firstName'),
+    lastName: t('events.person.lastName'),
+    email: t('events.person.email'),
+    jobTitle: t('events.person.jobTitle'),
+    organisationId: t('events.person.organisation'),
+  };
+  const required = { required: true, description: t('common.requiredHint') };
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack>
+        {intro && <Text size="sm">{intro}</Text>}
+        <FormErrorSummary error={error} labels={labels} />
+        <TextInput
+          label={labels.firstName}
+          {...required}
+          autoComplete="off"
+          value={values.firstName}
+          onChange={set('firstName')}
+          error={errorAt(errors, 'firstName')}
+        />
+        <TextInput
+          label={labels.lastName}
+          {...required}
+          autoComplete="off"
+          value={values.lastName}
+          onChange={set('lastName')}
+          error={errorAt(errors, 'lastName')}
+        />
+        <TextInput
+          label={labels.email}
+          type="email"
+          {...(emailRequired ? required : {})}
+          autoComplete="off"
+          value={values.email}
+          onChange={set('email')}
+          error={errorAt(errors, 'email')}
+        />
+        <TextInput
+          label={labels.jobTitle}
+          autoComplete="off"
+          value={values.jobTitle}
+          onChange={set('jobTitle')}
+          error={errorAt(errors, 'jobTitle')}
+        />
+        {chooseOrganisation && (
+          <NativeSelect
+            label={labels.organisationId}
+            value={values.organisationId}
+            onChange={set('organisationId')}
+            data={organisations}
+            error={errorAt(errors, 'organisationId')}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { Button, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useMe } from '../../app/session';
+import { t } from '../../i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { formatDate } from '../../ui/format';
+import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { practiceKeys } from '../practice-groups/api';
+import { trainingsKeys } from '../trainings/api';
+import { canEditFigures } from './access';
+import { type DeclaredFigure, deleteFigure, figuresKeys, useDeclaredFigures } from './api';
+import { FigureDialog } from './FigureDialog';
+import { formatFigure } from './numbers';
+import { useYearParam, YearSelect } from './YearSelect';
+
+/** The totals sources state for a year (the report's figures), each with where it comes from. */
+export function DeclaredFiguresPage() {
+  usePageTitle(t('figures.title'));
+  const { data: me } = useMe();
+  const [year, setYear] = useYearParam();
+  const figures = useDeclaredFigures(year);
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<DeclaredFigure | null | undefined>(undefined);
+  const [removing, setRemoving] = useState<DeclaredFigure | null>(null);
+  const write = me ? canEditFigures(me.role) : false;
+  // The group and training pages show these figures beside their own counts.
+  const refresh = () =>
+    Promise.all(
+      [figuresKeys.all, practiceKeys.all, trainingsKeys.all].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
+
+  const columns: Column<DeclaredFigure>[] = [
+    { key: 'label', header: t('figures.field.label'), rowHeader: true, render: (f) => f.label },
+    {
+      key: 'value',
+      header: t('figures.field.value'),
+      nowrap: true,
+      render: (f) => formatFigure(f.value, f.unit),
+    },
+    { key: 'source', header: t('figures.field.source'), render: (f) => f.source },
+    { key: 'key', header: t('figures.field.key'), render: (f) => <Code>{f.key}</Code> },
+    {
+      key: 'updatedAt',
+      header: t('figures.updatedAt'),
+      nowrap: true,
+      render: (f) => formatDate(f.updatedAt),
+    },
+  ];
+  if (write)
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      render: (f) => (
+        <Group gap={4} wrap="nowrap">
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => setEditing(f)}
+            aria-label={t('figures.editOf', { label: f.label })}
+          >
+            {t('common.edit')}
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={() => setRemoving(f)}
+            aria-label={t('figures.deleteOf', { label: f.label })}
+          >
+            {t('common.delete')}
+          </Button>
+        </Group>
+      ),
+    });
+
+  const items = figures.data?.items ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1}>{t('figures.title')}</Title>
+        <YearSelect year={year} onChange={setYear} />
+      </Group>
+      <Text c="dimmed">{t('figures.intro')}</Text>
+      <Section
+        title={t('figures.ofYear', { year: String(year) })}
+        actions={write && <Button onClick={() => setEditing(null)}>{t('figures.addButton')}</Button>}
+      >
+        <QueryState
+          isPending={figures.isPending}
+          error={figures.error}
+          onRetry={() => void figures.refetch()}
+        >
+          {items.length === 0 ? (
+            <Text c="dimmed">{t('figures.empty')}</Text>
+          ) : (
+            <DataTable
+              caption={t('figures.ofYear', { year: String(year) })}
+              captionHidden
+              columns={columns}
+              rows={items}
+              rowKey={(f) => f.key}
+            />
+          )}
+        </QueryState>
+      </Section>
+      <FigureDialog year={year} figure={editing} onClose={() => setEditing(undefined)} onSaved={refresh} />
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('figures.deleteTitle')}
+        message={t('figures.deleteMessage', { label: removing?.label ?? '', year: String(year) })}
+        confirmLabel={t('common.delete')}
+        onClose={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (removing) await deleteFigure(year, removing.key);
+          await refresh();
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,239 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { type CSSProperties, useState } from 'react';
+import { t } from '../../i18n';
+import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { useFormSubmit } from '../../ui/useFormSubmit';
+import { useOrganisations } from '../members/api';
+import { createFile, patchFile, type SupportFile, supportKeys, useOwners } from './api';
+import { statusOptions, subjectOptions } from './labels';
+
+// Mantine's error red (red.6) reads at 3.3:1 on white; a darker shade meets WCAG's 4.5:1.
+const errorContrast = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
+
+const fieldNames = [
+  'organisationId',
+  'subject',
+  'title',
+  'ownerUserId',
+  'status',
+  'openedOn',
+  'dueOn',
+  'nextStep',
+  'closedOn',
+  'description',
+] as const;
+type Values = Record<(typeof fieldNames)[number], string>;
+
+interface Props {
+  /** The file to edit, or null to create one. */
+  file: SupportFile | null;
+  /** A new file's member when the dialog is opened from its record. */
+  organisation?: { id: string; name: string };
+  onClose: () => void;
+  onSaved?: (file: SupportFile) => void;
+}
+
+function initialValues(file: SupportFile | null, organisationId: string): Values {
+  return {
+    organisationId: file?.organisationId ?? organisationId,
+    subject: file?.subject ?? '',
+    title: file?.title ?? '',
+    ownerUserId: file ? (file.ownerUserId ?? '') : 'me',
+    status: file?.status ?? 'open',
+    openedOn: file?.openedOn ?? '',
+    dueOn: file?.dueOn ?? '',
+    nextStep: file?.nextStep ?? '',
+    closedOn: file?.closedOn ?? '',
+    description: file?.description ?? '',
+  };
+}
+
+/** Picks a member by name; the API searches (accents and case aside), the list shows its answer. */
+function OrganisationPicker(props: { value: string; error?: string; onChange: (id: string) => void }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const found = useOrganisations({ q: debounced, membership: 'all', sort: 'name', pageSize: 20 });
+  const data = (found.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  return (
+    <Select
+      label={t('support.file.organisation')}
+      description={t('common.requiredHint')}
+      required
+      searchable
+      data={data}
+      value={props.value || null}
+      onChange={(value) => props.onChange(value ?? '')}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={t('support.file.noOrganisation')}
+      error={props.error}
+    />
+  );
+}
+
+/** Creates or edits a support file; what was typed stays when the server refuses it. */
+export function FileDialog({ file, organisation, onClose, onSaved }: Props) {
+  const queryClient = useQueryClient();
+  const owners = useOwners();
+  const [values, setValues] = useState<Values>(() => initialValues(file, organisation?.id ?? ''));
+  const initial = initialValues(file, organisation?.id ?? '');
+  const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const closing = values.status === 'done' || values.status === 'abandoned';
+
+  const check = (): FieldErrors => {
+    const errors: FieldErrors = {};
+    for (const name of ['organisationId', 'subject', 'title'] as const)
+      if (!values[name].trim()) errors[name] = t('common.required');
+    return errors;
+  };
+
+  const send = async () => {
+    let saved: SupportFile;
+    if (file) {
+      const body: Record<string, string | null> = {};
+      for (const name of fieldNames) {
+        if (name === 'organisationId' || values[name].trim() === initial[name].trim()) continue;
+        body[name] = values[name].trim() === '' ? null : values[name].trim();
+      }
+      // Reopening clears the closing date on the server; a stale one must not be sent back.
+      if (!closing) delete body.closedOn;
+      saved = Object.keys(body).length > 0 ? await patchFile(file.id, body) : file;
+    } else {
+      const body: Record<string, string | null> = {};
+      for (const name of fieldNames) if (values[name].trim() !== '') body[name] = values[name].trim();
+      // "me" leaves the owner out: the server gives the file to its author.
+      if (values.ownerUserId === 'me') delete body.ownerUserId;
+      if (values.ownerUserId === '') body.ownerUserId = null;
+      if (!closing) delete body.closedOn;
+      saved = await createFile(body);
+    }
+    await queryClient.invalidateQueries({ queryKey: supportKeys.all });
+    onSaved?.(saved);
+    onClose();
+  };
+
+  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
+  const labels = Object.fromEntries(fieldNames.map((name) => [name, t(`support.file.${name}`)]));
+  const ownerOptions = [
+    ...(file ? [] : [{ value: 'me', label: t('support.file.ownerMe') }]),
+    { value: '', label: t('support.file.noOwner') },
+    ...(owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+  ];
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={file ? t('support.file.edit') : t('support.file.create')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form ref={formRef} onSubmit={submit} noValidate style={errorContrast}>
+        <Stack>
+          <FormErrorSummary error={error} labels={labels} />
+          {!file && !organisation && (
+            <OrganisationPicker
+              value={values.organisationId}
+              error={errors.organisationId}
+              onChange={set('organisationId')}
+            />
+          )}
+          <NativeSelect
+            label={labels.subject}
+            description={t('common.requiredHint')}
+            required
+            value={values.subject}
+            error={errors.subject}
+            onChange={(e) => set('subject')(e.currentTarget.value)}
+            data={[{ value: '', label: '' }, ...subjectOptions()]}
+          />
+          <TextInput
+            label={labels.title}
+            description={t('common.requiredHint')}
+            required
+            value={values.title}
+            error={errors.title}
+            onChange={(e) => set('title')(e.currentTarget.value)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label={labels.ownerUserId}
+              value={values.ownerUserId}
+              error={errors.ownerUserId}
+              onChange={(e) => set('ownerUserId')(e.currentTarget.value)}
+              data={ownerOptions}
+            />
+            <NativeSelect
+              label={labels.status}
+              value={values.status}
+              error={errors.status}
+              onChange={(e) => set('status')(e.currentTarget.value)}
+              data={statusOptions()}
+            />
+            <TextInput
+              type="date"
+              label={labels.openedOn}
+              description={file ? undefined : t('support.file.openedOnHint')}
+              value={values.openedOn}
+              error={errors.openedOn}
+              onChange={(e) => set('openedOn')(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={labels.dueOn}
+              value={values.dueOn}
+              error={errors.dueOn}
+              onChange={(e) => set('dueOn')(e.currentTarget.value)}
+            />
+            {closing && (
+              <TextInput
+                type="date"
+                label={labels.closedOn}
+                description={t('support.file.closedOnHint')}
+                value={values.closedOn}
+                error={errors.closedOn}
+                onChange={(e) => set('closedOn')(e.currentTarget.value)}
+              />
+            )}
+          </SimpleGrid>
+          <TextInput
+            label={labels.nextStep}
+            value={values.nextStep}
+            error={errors.nextStep}
+            onChange={(e) => set('nextStep')(e.currentTarget.value)}
+          />
+          <Textarea
+            label={labels.description}
+            description={t('support.file.descriptionHint')}
+            autosize
+            minRows={3}
+            value={values.description}
+            error={errors.description}
+            onChange={(e) => set('description')(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
