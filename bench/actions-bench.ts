@@ -6,6 +6,9 @@
 // iCalendar feed of a delegation-year, timed request by request.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase, withTenant } from '../src/db/client.ts';
@@ -109,16 +112,20 @@ async function load(url: string, cookie: string | undefined, seconds: number): P
 }
 
 async function baselineServer(body: string): Promise<{ port: string; child: ChildProcess }> {
+  // The body goes through a file: a year's chronicle is too large for an environment variable.
+  const file = join(await mkdtemp(join(tmpdir(), 'maillage-bench-body-')), 'body.json');
+  await writeFile(file, body);
   const child = spawn(
     process.execPath,
     [
       '--input-type=module',
       '-e',
-      `import Fastify from 'fastify'; const app = Fastify(); const body = process.env.BODY;
+      `import Fastify from 'fastify'; import { readFileSync } from 'node:fs';
+       const app = Fastify(); const body = readFileSync(process.env.BODY_FILE, 'utf8');
        app.get('/*', async (_q, r) => r.type('application/json').send(body));
        await app.listen({ port: 0, host: '127.0.0.1' }); console.log(app.server.address().port);`,
     ],
-    { env: { ...process.env, BODY: body }, stdio: ['ignore', 'pipe', 'inherit'], cwd: root },
+    { env: { ...process.env, BODY_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'], cwd: root },
   );
   const port = await new Promise<string>((resolve) =>
     child.stdout?.once('data', (d: Buffer) => resolve(d.toString().trim())),
@@ -201,7 +208,9 @@ export async function benchActions(databaseUrl: string, seconds = 20): Promise<A
   );
   await setup.close();
 
-  const server = spawn(process.execPath, ['bin/start.mjs'], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof") to look into the server under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, 'bin/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

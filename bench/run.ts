@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { type ActionsFigures, benchActions } from './actions-bench.ts';
 import { benchDirectory } from './directory-bench.ts';
 import { benchImport, type ImportFigures } from './import-bench.ts';
 import { withScratchPostgres } from './postgres.ts';
@@ -93,6 +94,7 @@ try {
   // PostgreSQL first: the embedded database grows this process's memory for good.
   const importPostgres = await withScratchPostgres((url) => benchImport(url));
   const importPglite = await benchImport();
+  const actions = await withScratchPostgres((url) => benchActions(url));
 
   const b = median(baseline);
   const m = median(maillage);
@@ -114,6 +116,9 @@ try {
     ...(importPostgres
       ? importLines(importPostgres, 20_000)
       : ['| import on PostgreSQL | not measured: no server on 127.0.0.1:5432 | | | |']),
+    ...(actions
+      ? actionsLines(actions)
+      : ['| actions on PostgreSQL | not measured: no server on 127.0.0.1:5432 | | | |']),
     '',
     'Import: the national SIAE list (`../shared/data/siae`) repeated with fresh SIRETs and names to',
     `${importPglite.rows} rows across 14 delegations, dry run then commit through the service the API and CLI use`,
@@ -121,6 +126,12 @@ try {
     'Baseline: the same number of rows written by plain multi-row INSERTs into a scratch table, same database.',
     'Peak RSS is the benchmark process: with PGlite it includes the embedded database itself (about',
     '200 MB of WebAssembly memory once open), so the growth during the import is given beside it.',
+    '',
+    'Actions: a generated federation (14 delegations, 3,990 organisations, 50,000 actions over',
+    'ten years, 500,000 participations) on PostgreSQL; a Maillage server (bin/start.mjs) under',
+    'autocannon, 32 connections × 20 s, signed in as staff of one delegation; baseline: a bare',
+    'Fastify route answering the same body from memory, same run. The public iCalendar feed of',
+    'a delegation-year is timed request by request (200 sequential requests).',
     '',
     'Start-up is measured from process spawn to the first successful health answer, so it',
     'includes loading TypeScript through tsx, opening the PGlite data directory and checking migrations.',
@@ -138,5 +149,18 @@ function importLines(f: ImportFigures, target: number): string[] {
     `| import dry run, ${f.rows} rows (${f.database}) | ${f.dryRunRowsPerSecond.toFixed(0)} rows/s | plain INSERT: ${f.baselineRowsPerSecond.toFixed(0)} rows/s | ${(f.dryRunRowsPerSecond / f.baselineRowsPerSecond).toFixed(2)} × | — |`,
     `| import commit, ${f.rows} rows (${f.database}) | ${f.commitRowsPerSecond.toFixed(0)} rows/s | plain INSERT: ${f.baselineRowsPerSecond.toFixed(0)} rows/s | ${(f.commitRowsPerSecond / f.baselineRowsPerSecond).toFixed(2)} × | ≥ ${target} rows/s ${ok} |`,
     `| import memory (${f.database}): peak RSS, and its growth over the process before the import | peak ${f.peakRssMb.toFixed(0)} MB, growth ${(f.peakRssMb - f.rssBeforeMb).toFixed(0)} MB | before the import: ${f.rssBeforeMb.toFixed(0)} MB | — | < 300 MB: peak ${f.peakRssMb < 300 ? '✅' : '❌'}, growth ${f.peakRssMb - f.rssBeforeMb < 300 ? '✅' : '❌'} |`,
+  ];
+}
+
+function actionsLines(a: ActionsFigures): string[] {
+  const row = (label: string, f: ActionsFigures['chronicle']) =>
+    `| ${label} \`${f.path}\` (${(f.bytes / 1024).toFixed(0)} kB), autocannon 32 × 20 s | ${f.maillage.rps.toFixed(0)} req/s, p99 ${f.maillage.p99} ms, ${f.maillage.errors} errors | bare Fastify, same body: ${f.baseline.rps.toFixed(0)} req/s, p99 ${f.baseline.p99} ms | ${(f.maillage.rps / f.baseline.rps).toFixed(2)} × | p99 < 30 ms ${f.maillage.p99 < 30 && f.maillage.errors === 0 ? '✅' : '❌'} |`;
+  return [
+    row(
+      `chronicle of one delegation-year (${a.actions} actions, ${a.participations} participations in all)`,
+      a.chronicle,
+    ),
+    row("one member's actions of a year", a.memberActions),
+    `| public iCalendar of a delegation-year \`${a.ics.path}\` (${a.ics.events} events, ${(a.ics.bytes / 1024).toFixed(0)} kB) | median ${a.ics.medianMs.toFixed(1)} ms, p99 ${a.ics.p99Ms.toFixed(1)} ms | — | — | < 100 ms ${a.ics.p99Ms < 100 ? '✅' : '❌'} |`,
   ];
 }

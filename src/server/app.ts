@@ -33,6 +33,7 @@ import { AppError, errorHandler } from './errors.ts';
 import type { Mailer } from './mailer.ts';
 import { createReadCache } from './read-cache.ts';
 import { securityHeaders } from './security-headers.ts';
+import { createSessionCache, sessionToken } from './session-cache.ts';
 import './request-context.ts';
 
 export interface AppDeps {
@@ -94,17 +95,30 @@ export async function buildApp(
       throw new AppError('auth.csrf', 403);
   });
 
-  // Who is calling: the session cookie, checked against the sessions table (any app server can).
+  // Who is calling: the session cookie, checked against the sessions table (any app server
+  // can), then remembered for a short while (src/server/session-cache.ts).
   app.decorateRequest('auth', null);
+  const sessionCache = await createSessionCache(deps.database);
+  app.addHook('onClose', () => sessionCache.stop());
   app.addHook('onRequest', async (request) => {
-    if (!request.headers.cookie?.includes('maillage') || request.url.startsWith('/api/auth/')) return;
-    const headers = new Headers();
-    headers.set('cookie', request.headers.cookie);
-    const session = await deps.auth.api.getSession({ headers });
-    if (!session) return;
+    const cookie = request.headers.cookie;
+    const token = cookie ? sessionToken(cookie) : undefined;
+    if (!cookie || !token) return;
+    // Sign-in, sign-out and the like: whatever this cookie meant is about to change.
+    if (request.url.startsWith('/api/auth/')) return sessionCache.forget(token);
     const preferred =
       typeof request.headers['x-delegation'] === 'string' ? request.headers['x-delegation'] : undefined;
-    request.auth = await resolveAuthContext(deps.database.db, session.user, preferred);
+    request.auth = await sessionCache.get(`${token}\n${preferred ?? ''}`, async () => {
+      const headers = new Headers();
+      headers.set('cookie', cookie);
+      const session = await deps.auth.api.getSession({ headers });
+      if (!session) return null;
+      return {
+        auth: await resolveAuthContext(deps.database.db, session.user, preferred),
+        userId: session.user.id,
+        expiresAt: new Date(session.session.expiresAt),
+      };
+    });
   });
 
   await app.register(swagger, {
@@ -135,6 +149,16 @@ export async function buildApp(
 
   const registryCache = await createReadCache(deps.database, 'registry_changed');
   app.addHook('onClose', () => registryCache.stop());
+  const actionsCache = await createReadCache(deps.database, 'actions_changed');
+  app.addHook('onClose', () => actionsCache.stop());
+  // A write by a delegation's user may change what the actions cache holds (an action, an
+  // attendance count, a name): drop the delegation here before answering; other servers
+  // hear it from the database (migrations/0013_actions_notify.sql).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.auth && unsafeMethods.has(request.method) && reply.statusCode < 400)
+      actionsCache.invalidate(request.auth.delegationId);
+    return payload;
+  });
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
     await membersRoutes(scope, { ...deps, registryCache });
@@ -148,7 +172,7 @@ export async function buildApp(
     await duesRoutes(scope, deps);
     await eventsRoutes(scope, deps);
     await calendarRoutes(scope, deps);
-    await actionsRoutes(scope, { ...deps, registryCache });
+    await actionsRoutes(scope, { ...deps, registryCache, actionsCache });
     await practiceGroupsRoutes(scope, deps);
     await trainingsRoutes(scope, deps);
     await figuresRoutes(scope, deps);

@@ -105,6 +105,22 @@ describe('sign-in and sessions', () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it('sees a change of role at once, though sessions are remembered between requests', async () => {
+    const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
+    expect((await me(cookie)).json().role).toBe('staff');
+    await t.database.db.execute(sql`update user_roles set role = 'board' where user_id = ${userId}`);
+    const role = async () => (await me(cookie)).json().role as string;
+    const deadline = Date.now() + 3000;
+    let seen = await role();
+    while (seen !== 'board' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen = await role();
+    }
+    expect(seen).toBe('board');
+    await t.database.db.execute(sql`delete from user_roles where user_id = ${userId}`);
+    expect(await eventuallyStatus(() => me(cookie), 401)).toBe(401);
+  });
+
   it('keeps sessions in the database: another app server honours them, and sign-out there ends them here', async () => {
     const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
     const other = await t.secondServer();
@@ -112,13 +128,15 @@ describe('sign-in and sessions', () => {
       expect((await other.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
         200,
       );
+      // This server has seen the session (and remembers it) before the other one ends it.
+      expect((await me(cookie)).statusCode).toBe(200);
       await other.inject({
         method: 'POST',
         url: '/api/auth/sign-out',
         headers: { cookie, origin: TEST_ORIGIN },
         payload: {},
       });
-      expect((await me(cookie)).statusCode).toBe(401);
+      expect(await eventuallyStatus(() => me(cookie), 401)).toBe(401);
     } finally {
       await other.close();
     }
@@ -247,3 +265,18 @@ describe('invitations', () => {
     expect(response.json().error.code).toBe('auth.forbidden');
   });
 });
+
+/** The status a request ends up with: a change made on another server arrives by notification. */
+async function eventuallyStatus(
+  send: () => Promise<{ statusCode: number }>,
+  expected: number,
+  timeoutMs = 3000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let status = (await send()).statusCode;
+  while (status !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    status = (await send()).statusCode;
+  }
+  return status;
+}

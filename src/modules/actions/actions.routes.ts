@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
+import { notFound } from '../../server/errors.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { actionsXlsx } from './actions.export.ts';
@@ -36,7 +37,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * public agenda. Routes stay thin: the schema checks the shape, `config.access` the role,
  * the service the rest inside one tenant transaction.
  */
-export async function actionsRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
+export async function actionsRoutes(
+  app: FastifyInstance,
+  deps: AppDeps & { registryCache: ReadCache; actionsCache: ReadCache },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   await partnersRoutes(app, deps);
@@ -64,9 +68,14 @@ export async function actionsRoutes(app: FastifyInstance, deps: AppDeps & { regi
   r.get(
     '/api/actions/chronicle',
     { config: { access: readers }, schema: { tags, querystring: chronicleQuerySchema } },
-    async (request) => {
+    async (request, reply) => {
+      const auth = caller(request);
       const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
-      return withTenant(db, caller(request), (tx) => chronicle(tx, year, { publicOnly: false }));
+      // The team's chronicle is the same for everyone of the delegation: kept serialised.
+      const body = await deps.actionsCache.get(auth.delegationId, `chronicle:${year}`, async () =>
+        JSON.stringify(await withTenant(db, auth, (tx) => chronicle(tx, year, { publicOnly: false }))),
+      );
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
@@ -104,9 +113,19 @@ export async function actionsRoutes(app: FastifyInstance, deps: AppDeps & { regi
       config: { access: allow('admin', 'staff', 'board', 'member') },
       schema: { tags, params: idParamsSchema, querystring: organisationActionsQuerySchema },
     },
-    async (request) =>
-      withTenant(db, caller(request), (tx) =>
-        actionsOfOrganisation(tx, caller(request), request.params.id, request.query.year),
-      ),
+    async (request, reply) => {
+      const auth = caller(request);
+      const { id } = request.params;
+      const { year } = request.query;
+      // Checked before the cache: a member user reaches only its own organisation.
+      if (auth.role === 'member' && auth.organisationId !== id) throw notFound();
+      const body = await deps.actionsCache.get(
+        auth.delegationId,
+        `organisation:${id}:${year ?? ''}`,
+        async () =>
+          JSON.stringify(await withTenant(db, auth, (tx) => actionsOfOrganisation(tx, auth, id, year))),
+      );
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
   );
 }

@@ -36,13 +36,12 @@ function publicAction(action: ActionView): PublicChronicle['months'][number]['ac
 /**
  * The public agenda: the delegation's public actions of a year, month by month, for
  * anyone. Read as the app role in the resolved delegation with no user, so row-level
- * security still scopes it. Not cached in memory: the actions tables announce no change
- * (only the registry does, see migrations/0005), so a cached copy could go stale on other
- * servers; a year is one indexed range query plus two for the names.
+ * security still scopes it; kept in memory, serialised, until the database announces a
+ * change of the delegation's actions (migrations/0013_actions_notify.sql).
  */
 export async function publicActionsRoutes(
   app: FastifyInstance,
-  deps: AppDeps & { registryCache: ReadCache },
+  deps: AppDeps & { registryCache: ReadCache; actionsCache: ReadCache },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
@@ -57,20 +56,24 @@ export async function publicActionsRoutes(
         response: { 200: publicChronicleSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const slug = request.query.delegation;
       // Delegation rows do announce their changes: resolving them from memory is safe.
       const delegation = await deps.registryCache.get('*', slug ?? '', () =>
         resolvePublicDelegation(db, slug, deps.config.DEFAULT_DELEGATION),
       );
       const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
-      const result = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
-        chronicle(tx, year, { publicOnly: true }),
-      );
-      return {
-        ...result,
-        months: result.months.map((m) => ({ ...m, actions: m.actions.map(publicAction) })),
-      };
+      const body = await deps.actionsCache.get(delegation.id, `public:${year}`, async () => {
+        const result = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
+          chronicle(tx, year, { publicOnly: true }),
+        );
+        return JSON.stringify({
+          ...result,
+          months: result.months.map((m) => ({ ...m, actions: m.actions.map(publicAction) })),
+        });
+      });
+      // Already serialised (the schema above documents its shape); Fastify sends strings as they are.
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 }
