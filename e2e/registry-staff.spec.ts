@@ -1,0 +1,111 @@
+/**
+ * A staff member keeps the registry: the data-quality screen lists the printed errors of
+ * the seed, an import's dry run names the bad line and writes nothing, the corrected file
+ * imports, and the new organisation is then found in the member list.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  apiSignIn,
+  type BrowserSession,
+  DEMO_STAFF,
+  type MaillageServer,
+  type PageSession,
+  reportFailure,
+  signInThroughForm,
+  step,
+  testResultsDir,
+  withServerAndBrowser,
+} from './fixtures.ts';
+
+let server: MaillageServer | undefined;
+let browser: BrowserSession | undefined;
+
+withServerAndBrowser((startedServer, startedBrowser) => {
+  server = startedServer;
+  browser = startedBrowser;
+});
+
+const NAME = 'ATELIER DU BANC D ESSAI';
+// 14 digits whose Luhn key holds, and the same with the last digit changed.
+const GOOD_SIRET = '73282932000074';
+const BAD_SIRET = '73282932000075';
+
+const csv = (siret: string) =>
+  `\uFEFFNom;SIRET;Code postal;Ville;Type\n${NAME};${siret};31000;TOULOUSE;ACI\n`;
+
+describe('a staff member keeping the registry', () => {
+  it('sees the printed errors, is stopped by a bad line, then imports the corrected file', async ({
+    onTestFailed,
+  }) => {
+    if (!server || !browser) throw new Error('server or browser not started');
+    const session: PageSession = await browser.newPage({ baseUrl: server.baseUrl });
+    const { page } = session;
+    onTestFailed(reportFailure(session, server, 'registry-staff'));
+    const badFile = join(testResultsDir, 'import-bad.csv');
+    const goodFile = join(testResultsDir, 'import-good.csv');
+    await mkdir(testResultsDir, { recursive: true });
+    await writeFile(badFile, csv(BAD_SIRET));
+    await writeFile(goodFile, csv(GOOD_SIRET));
+
+    await step('sign in as staff', async () => {
+      await page.goto('/connexion');
+      await signInThroughForm(page, DEMO_STAFF);
+    });
+
+    await step('the quality screen lists the seed’s postcode 8200', async () => {
+      await page.goto('/qualite');
+      await page.getByRole('heading', { level: 1, name: 'Qualité des données' }).waitFor();
+      await page
+        .getByText(/code postal « 8200 »/)
+        .first()
+        .waitFor();
+    });
+
+    await step('the dry run of a file with a bad SIRET names its line and imports nothing', async () => {
+      await page.goto('/adherents/import');
+      await page.getByRole('heading', { level: 1, name: 'Importer des adhérents' }).waitFor();
+      await page.locator('input[type=file]').setInputFiles(badFile);
+      await page.getByRole('button', { name: 'Simuler l’import' }).click();
+      const problems = page.getByRole('table').filter({ hasText: 'clé de contrôle' });
+      await problems.waitFor();
+      await problems
+        .getByRole('row')
+        .filter({ hasText: 'clé de contrôle' })
+        .getByText('2', { exact: true })
+        .waitFor();
+    });
+
+    const cookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const search = async () => {
+      const response = await fetch(
+        `${server?.baseUrl}/api/members/organisations?q=${encodeURIComponent('banc d essai')}`,
+        { headers: { cookie } },
+      );
+      return ((await response.json()) as { total: number }).total;
+    };
+    expect(await search(), 'nothing written by the dry run').toBe(0);
+
+    await step('the corrected file imports', async () => {
+      await page.locator('input[type=file]').setInputFiles(goodFile);
+      await page.getByRole('button', { name: 'Simuler l’import' }).click();
+      await page.getByText(/À créer : 1 · à mettre à jour : 0 · erreurs bloquantes : 0/).waitFor();
+      await page.getByRole('button', { name: 'Importer', exact: true }).click();
+      await page.getByText(/Import terminé : 1 établissement/).waitFor();
+    });
+    expect(await search()).toBe(1);
+
+    await step('the new organisation is in the member list', async () => {
+      await page.goto(`/adherents?q=${encodeURIComponent('banc d essai')}`);
+      await page.getByRole('link', { name: NAME }).first().waitFor();
+    });
+
+    await step('dues and governance pages open for staff', async () => {
+      await page.goto('/cotisations');
+      await page.getByRole('heading', { level: 1, name: 'Cotisations' }).waitFor();
+      await page.goto('/gouvernance');
+      await page.getByRole('heading', { level: 1, name: 'Gouvernance' }).waitFor();
+    });
+  });
+});
