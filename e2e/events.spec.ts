@@ -1,7 +1,7 @@
 /**
- * Events: the team opens a public event to registrations (through the actions API), the
+ * Events: the team creates a public webinar open to registrations in the actions form, the
  * demo member user registers one of its staff on /evenements, the team ticks that person
- * present on the event's page, and the event is in the delegation's public calendar.
+ * present on the event's page, and the webinar is in the chronicle and the public calendar.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -53,27 +53,35 @@ describe('events', () => {
     const attendeeName = `${attendee.firstName} ${attendee.lastName}`;
 
     const staffCookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
-    const actionId = await step('the team creates a public event open to registrations', async () => {
-      const response = await fetch(`${baseUrl}/api/actions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: baseUrl, cookie: staffCookie },
-        body: JSON.stringify({
-          title,
-          kind: 'workshop',
-          startsOn: inDays(21),
-          startTime: '14:00',
-          endTime: '16:30',
-          town: 'Toulouse',
-          department: '31',
-          summary: 'Un atelier pour répondre aux marchés avec clauses sociales.',
-          visibility: 'public',
-          registrationOpen: true,
-          capacity: 12,
-        }),
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-      return ((await response.json()) as { id: string }).id;
-    });
+    const startsOn = inDays(21);
+    const creator = await browser.newPage({ baseUrl });
+    onTestFailed(reportFailure(creator, server, 'events-creator'));
+    const actionId = await step(
+      'the team creates a public webinar open to registrations, in the form',
+      async () => {
+        const { page } = creator;
+        await page.goto('/connexion');
+        await signInThroughForm(page, DEMO_STAFF);
+        await page.goto('/actions/nouvelle');
+        await field(page, 'Titre').fill(title);
+        await field(page, 'Type').selectOption({ label: 'Webinaire' });
+        await field(page, 'Date de début').fill(startsOn);
+        await field(page, 'Heure de début').fill('14:00');
+        await field(page, 'Heure de fin').fill('16:30');
+        await page.getByRole('checkbox', { name: 'En ligne' }).check();
+        await field(page, 'Résumé public').fill(
+          'Un webinaire pour répondre aux marchés avec clauses sociales.',
+        );
+        await page.getByRole('radio', { name: "Publique : dans l'agenda du site public" }).check();
+        await page.getByRole('checkbox', { name: 'Inscriptions ouvertes' }).check();
+        await field(page, 'Nombre de places').fill('12');
+        await page.getByRole('button', { name: "Enregistrer l'action" }).click();
+        await page.waitForURL((url) => /^\/actions\/[0-9a-f-]{36}$/.test(url.pathname));
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        return new URL(page.url()).pathname.split('/').pop() as string;
+      },
+    );
+    expect(creator.problems(), 'browser errors while creating the webinar').toEqual([]);
 
     const member = await browser.newPage({ baseUrl });
     onTestFailed(reportFailure(member, server, 'events-member'));
@@ -156,6 +164,18 @@ describe('events', () => {
       expect(action).toMatchObject({ participantsCount: 1, participantsSource: 'attendance' });
     });
 
+    await step('the chronicle of the year shows the webinar with its one participant', async () => {
+      const { page } = creator;
+      await page.goto(`/chronique?annee=${startsOn.slice(0, 4)}`);
+      const entry = page.getByRole('article').filter({ hasText: title });
+      await entry.first().waitFor();
+      await entry
+        .first()
+        .getByText(/1 participant/)
+        .waitFor();
+    });
+    await creator.close();
+
     await step('the public calendar lists the event at the right time', async () => {
       const response = await fetch(`${baseUrl}/api/public/events.ics`);
       expect(response.status).toBe(200);
@@ -168,7 +188,7 @@ describe('events', () => {
         .map((v) => new ICAL.Event(v))
         .find((e) => e.uid === `${actionId}@maillage`);
       expect(found?.summary).toBe(title);
-      expect(found?.location).toBe('Toulouse (31)');
+      expect(found?.location).toBe('En ligne');
       const start = found?.startDate.toJSDate();
       // 14:00 in Paris is 12:00 or 13:00 UTC depending on the season.
       expect([12, 13]).toContain(start?.getUTCHours());
