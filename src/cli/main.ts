@@ -2,6 +2,7 @@ import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
 import { eventRemindersCommand } from '../modules/events/reminders.cli.ts';
 import { importMembersCommand } from '../modules/members/import.cli.ts';
+import { observatoryRemindersCommand } from '../modules/observatory/reminders.cli.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openRuntime } from '../server/runtime.ts';
 
@@ -14,6 +15,8 @@ Commandes :
                importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
   events remind
                envoie les rappels des événements de demain (le serveur le fait toutes les heures)
+  observatory remind
+               envoie les rappels de l'observatoire du jour (J-14, J-7, J-1 avant la date limite)
   help         affiche cette aide
 
 Les commandes export, report, backup et restore arrivent avec les tickets
@@ -29,7 +32,8 @@ export async function run(argv: string[]): Promise<number> {
     command !== 'migrate' &&
     command !== 'import' &&
     !(command === 'seed' && rest[0] === 'demo') &&
-    !(command === 'events' && rest[0] === 'remind')
+    !(command === 'events' && rest[0] === 'remind') &&
+    !(command === 'observatory' && rest[0] === 'remind')
   ) {
     process.stderr.write(`Commande inconnue : ${argv.join(' ')}\n\n${usage}\n`);
     return 1;
@@ -40,6 +44,10 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'events') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
       return await eventRemindersCommand({ ...runtime, baseUrl: config.baseUrl }, io);
+    }
+    if (command === 'observatory') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await observatoryRemindersCommand({ ...runtime, baseUrl: config.baseUrl }, io);
     }
     if (command === 'import') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };

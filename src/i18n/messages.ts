@@ -6,6 +6,7 @@ import { governanceMessages } from '../modules/governance/governance.messages.ts
 import { importMessages } from '../modules/members/import.messages.ts';
 import { membersMessages } from '../modules/members/members.messages.ts';
 import { qualityMessages } from '../modules/members/quality.messages.ts';
+import { observatoryMessages } from '../modules/observatory/observatory.messages.ts';
 import { practiceGroupsMessages } from '../modules/practice-groups/practice-groups.messages.ts';
 import { supportMessages } from '../modules/support/support.messages.ts';
 import { trainingsMessages } from '../modules/trainings/trainings.messages.ts';
@@ -26,6 +27,7 @@ const catalogue: Record<string, string> = {
   ...trainingsMessages,
   ...figuresMessages,
   ...supportMessages,
+  ...observatoryMessages,
 };
 
 /** The French message for a code; `{name}` placeholders are filled from params. */

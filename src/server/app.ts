@@ -24,6 +24,9 @@ import { importRoutes } from '../modules/members/import.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { publicRoutes } from '../modules/members/public.routes.ts';
 import { qualityRoutes } from '../modules/members/quality.routes.ts';
+import { observatoryCampaignsRoutes } from '../modules/observatory/campaigns.routes.ts';
+import { observatoryDashboardRoutes } from '../modules/observatory/dashboard.routes.ts';
+import { observatoryDeclaredRoutes } from '../modules/observatory/declared.routes.ts';
 import { practiceGroupsRoutes } from '../modules/practice-groups/practice-groups.routes.ts';
 import { supportRoutes } from '../modules/support/support.routes.ts';
 import { trainingsRoutes } from '../modules/trainings/trainings.routes.ts';
@@ -177,6 +180,9 @@ export async function buildApp(
     await trainingsRoutes(scope, deps);
     await figuresRoutes(scope, deps);
     await supportRoutes(scope, deps);
+    await observatoryCampaignsRoutes(scope, deps);
+    await observatoryDashboardRoutes(scope, deps);
+    await observatoryDeclaredRoutes(scope, deps);
   });
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

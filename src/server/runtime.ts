@@ -6,6 +6,7 @@ import { lockDataDir } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { type Auth, createAuth } from '../modules/accounts/auth.ts';
 import { sendEventReminders, startReminderJob } from '../modules/events/reminders.ts';
+import { sendTodaysCampaignReminders } from '../modules/observatory/reminders.ts';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 
@@ -75,6 +76,21 @@ export async function openRuntime(config: Config, options: { jobs?: boolean } = 
       },
       (error) => report(error instanceof Error ? error.message : String(error)),
     );
+    // Observatory deadline reminders: hourly too; each campaign's reminder of the day goes out once.
+    const stopEventJob = stopJobs;
+    const campaignReport = (text: string) => process.stderr.write(`Rappels de l'observatoire : ${text}\n`);
+    const stopCampaignJob = startReminderJob(
+      async () => {
+        const result = await sendTodaysCampaignReminders(database, mailer, config.baseUrl);
+        if (result.failed > 0) campaignReport(`${result.failed} envoi(s) en échec`);
+        return result;
+      },
+      (error) => campaignReport(error instanceof Error ? error.message : String(error)),
+    );
+    stopJobs = () => {
+      stopEventJob();
+      stopCampaignJob();
+    };
   }
   return { config, database, auth, mailer };
 }

@@ -15,6 +15,7 @@ import {
 import { normaliseForSearch } from '../../modules/members/members.validation.ts';
 import { type Database, withTenant } from '../client.ts';
 import { loadDemoChronicle } from './demo-chronicle.ts';
+import { loadDemoObservatory } from './demo-observatory.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/demo-2024/', import.meta.url));
 const readFixture = async <T>(name: string): Promise<T> =>
@@ -174,6 +175,7 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
       await tx.insert(staffMembers).values({ ...person, position });
     }
     await loadDemoChronicle(tx, { organisationIdsByName: organisationIds });
+    await loadDemoObservatory(tx);
   });
 
   for (const account of DEMO_ACCOUNTS) {

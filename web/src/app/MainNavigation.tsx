@@ -2,6 +2,8 @@ import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { canReadActions } from '../features/actions/access';
 import { canReadFigures } from '../features/figures/access';
+import { canReadCampaigns, isMemberUser } from '../features/observatory/campaign/access';
+import { canReadDashboard } from '../features/observatory/dashboard/access';
 import { canSeePracticeStats } from '../features/practice-groups/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canManageSupport, canReadSupport } from '../features/support/access';
@@ -41,6 +43,13 @@ function itemsFor(me: Me): Item[] {
   if (canSeePracticeStats(me.role)) items.push({ to: '/gep', label: t('practice.nav'), prefix: true });
   if (canReadTrainings(me.role)) items.push({ to: '/formations', label: t('trainings.nav'), prefix: true });
   if (canReadFigures(me.role)) items.push({ to: '/chiffres-declares', label: t('figures.nav') });
+  if (isMemberUser(me.role))
+    items.push({ to: '/observatoire/formulaires', label: t('observatory.nav.forms') });
+  if (canReadCampaigns(me.role))
+    items.push({ to: '/observatoire/campagnes', label: t('observatory.nav.campaigns'), prefix: true });
+  if (canReadDashboard(me.role)) items.push({ to: '/observatoire', label: t('observatory.dashboard.nav') });
+  if (isMemberUser(me.role))
+    items.push({ to: '/observatoire/position', label: t('observatory.dashboard.navPosition') });
   if (can.manageUsers(me.role)) items.push({ to: '/admin/utilisateurs', label: t('nav.users') });
   return items;
 }

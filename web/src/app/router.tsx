@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { canReadActions, canWriteActions } from '../features/actions/access';
 import { canManageEvents } from '../features/events/access';
 import { canReadFigures } from '../features/figures/access';
+import { canReadCampaigns } from '../features/observatory/campaign/access';
+import { canReadDashboard } from '../features/observatory/dashboard/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canManageSupport, canReadSupport } from '../features/support/access';
 import { canReadTrainings } from '../features/trainings/access';
@@ -244,6 +246,63 @@ export const router = createBrowserRouter([
                   })),
               },
             ],
+          },
+          {
+            element: <RoleGate allow={canReadDashboard} />,
+            children: [
+              {
+                path: 'observatoire',
+                lazy: () =>
+                  import('../features/observatory/dashboard/DashboardPage').then((m) => ({
+                    Component: m.DashboardPage,
+                  })),
+              },
+            ],
+          },
+          {
+            // A member user sees its own organisation's position; the server refuses any other.
+            path: 'observatoire/position',
+            lazy: () =>
+              import('../features/observatory/dashboard/PositionPage').then((m) => ({
+                Component: m.PositionPage,
+              })),
+          },
+          {
+            element: <RoleGate allow={canReadCampaigns} />,
+            children: [
+              {
+                path: 'observatoire/campagnes',
+                lazy: () =>
+                  import('../features/observatory/campaign/CampaignsPage').then((m) => ({
+                    Component: m.CampaignsPage,
+                  })),
+              },
+              {
+                path: 'observatoire/campagnes/:campaignId',
+                lazy: () =>
+                  import('../features/observatory/campaign/CampaignPage').then((m) => ({
+                    Component: m.CampaignPage,
+                  })),
+              },
+            ],
+          },
+          {
+            // Member users reach their own organisation's forms; the server refuses any other.
+            path: 'observatoire/formulaires',
+            lazy: () =>
+              import('../features/observatory/campaign/MyFormsPage').then((m) => ({
+                Component: m.MyFormsPage,
+              })),
+          },
+          {
+            path: 'observatoire/formulaire/:submissionId',
+            lazy: () =>
+              import('../features/observatory/campaign/FormPage').then((m) => ({ Component: m.FormPage })),
+          },
+          {
+            path: 'observatoire/campagnes/:campaignId/formulaire/:conventionType',
+            lazy: () =>
+              import('../features/observatory/campaign/FormPage').then((m) => ({ Component: m.FormPage })),
           },
           {
             element: <RoleGate allow={can.manageUsers} />,

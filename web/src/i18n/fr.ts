@@ -1,5 +1,6 @@
 import { actionsFr } from './fr.actions';
 import { eventsFr } from './fr.events';
+import { observatoryFr } from './fr.observatory';
 import { practiceFr } from './fr.practice';
 import { supportFr } from './fr.support';
 
@@ -13,6 +14,7 @@ export const fr = {
   ...eventsFr,
   ...practiceFr,
   ...supportFr,
+  ...observatoryFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',

@@ -1,0 +1,169 @@
+/**
+ * Who has answered: every current member organisation × convention type it holds, with
+ * the status of its form (not_started when never saved), its last change and how many
+ * figures it holds. A form saved by an organisation that has left since still counts.
+ */
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Tx } from '../../db/client.ts';
+import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
+import { membershipPeriods, organisations } from '../members/members.table.ts';
+import { campaignIndicators, findCampaign, type Viewer } from './campaigns.service.ts';
+import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
+import { expectedForms, STATUS_LABELS, valueCountSql } from './submissions.access.ts';
+import { applicable } from './submissions.service.ts';
+
+export type CompletenessStatus = SubmissionStatus | 'not_started';
+const STATUSES: CompletenessStatus[] = [
+  'not_started',
+  'draft',
+  'submitted',
+  'correction_requested',
+  'validated',
+];
+
+export interface CompletenessRow {
+  organisationId: string;
+  organisationName: string;
+  conventionType: string;
+  department: string | null;
+  submissionId: string | null;
+  status: CompletenessStatus;
+  updatedAt: string | null;
+  submittedAt: string | null;
+  valueCount: number;
+  indicatorCount: number;
+}
+
+export async function campaignCompleteness(
+  tx: Tx,
+  viewer: Viewer,
+  campaignId: string,
+  today = todayInFrance(),
+) {
+  const campaign = await findCampaign(tx, viewer, campaignId);
+  const members = await tx
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .innerJoin(membershipPeriods, eq(membershipPeriods.organisationId, organisations.id))
+    .where(
+      and(
+        lte(membershipPeriods.knownFrom, today),
+        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
+      ),
+    );
+  const saved = await tx
+    .select({
+      submission: observatorySubmissions,
+      organisationName: organisations.name,
+      valueCount: valueCountSql,
+    })
+    .from(observatorySubmissions)
+    .innerJoin(organisations, eq(organisations.id, observatorySubmissions.organisationId))
+    .where(eq(observatorySubmissions.campaignId, campaignId))
+    .orderBy(asc(organisations.name));
+  const indicators = await campaignIndicators(tx, campaignId);
+  const indicatorCount = new Map<string, number>();
+  const countFor = (type: string) => {
+    if (!indicatorCount.has(type)) indicatorCount.set(type, applicable(indicators, type).length);
+    return indicatorCount.get(type) ?? 0;
+  };
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const rows = new Map<string, CompletenessRow>();
+  for (const form of await expectedForms(
+    tx,
+    members.map((m) => m.id),
+  )) {
+    rows.set(`${form.organisationId}/${form.conventionType}`, {
+      ...form,
+      organisationName: names.get(form.organisationId) ?? '',
+      submissionId: null,
+      status: 'not_started',
+      updatedAt: null,
+      submittedAt: null,
+      valueCount: 0,
+      indicatorCount: countFor(form.conventionType),
+    });
+  }
+  for (const { submission: s, organisationName, valueCount } of saved) {
+    rows.set(`${s.organisationId}/${s.conventionType}`, {
+      organisationId: s.organisationId,
+      organisationName,
+      conventionType: s.conventionType,
+      department: s.department,
+      submissionId: s.id,
+      status: s.status,
+      updatedAt: s.updatedAt.toISOString(),
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      valueCount,
+      indicatorCount: countFor(s.conventionType),
+    });
+  }
+  const items = [...rows.values()].sort(
+    (a, b) =>
+      a.organisationName.localeCompare(b.organisationName, 'fr') ||
+      byConventionOrder(a.conventionType, b.conventionType),
+  );
+  const counts = Object.fromEntries(
+    STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]),
+  ) as Record<CompletenessStatus, number>;
+  return {
+    campaign: {
+      id: campaign.id,
+      year: campaign.year,
+      title: campaign.title,
+      deadline: campaign.deadline,
+      status: campaign.status,
+    },
+    counts: { ...counts, total: items.length },
+    items,
+  };
+}
+
+const COLUMNS: { header: string; key: string; width: number; numFmt?: string }[] = [
+  { header: 'Adhérent', key: 'organisation', width: 40 },
+  { header: 'Type', key: 'type', width: 8 },
+  { header: 'Département', key: 'department', width: 12, numFmt: '@' },
+  { header: 'Statut', key: 'status', width: 22 },
+  { header: 'Valeurs saisies', key: 'values', width: 15, numFmt: '0' },
+  { header: 'Indicateurs', key: 'indicators', width: 12, numFmt: '0' },
+  { header: 'Dernière modification', key: 'updatedAt', width: 20, numFmt: 'dd/mm/yyyy hh:mm' },
+  { header: 'Transmis le', key: 'submittedAt', width: 20, numFmt: 'dd/mm/yyyy hh:mm' },
+];
+
+// exceljs writes a Date from its UTC time; shift to Paris wall-clock time so the sheet shows French hours.
+const parisTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'short',
+  timeStyle: 'medium',
+});
+const asParisDate = (iso: string | null) =>
+  iso ? new Date(`${parisTime.format(new Date(iso)).replace(' ', 'T')}Z`) : null;
+
+/** The board as a workbook: typed cells (numbers, dates), frozen bold header, filters. */
+export async function completenessXlsx(rows: CompletenessRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Maillage';
+  const sheet = workbook.addWorksheet('Complétude', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
+  for (const row of rows) {
+    sheet.addRow({
+      organisation: row.organisationName,
+      type: row.conventionType,
+      department: row.department,
+      status: STATUS_LABELS[row.status],
+      values: row.valueCount,
+      indicators: row.indicatorCount,
+      updatedAt: asParisDate(row.updatedAt),
+      submittedAt: asParisDate(row.submittedAt),
+    });
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

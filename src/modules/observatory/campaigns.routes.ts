@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { campaignCompleteness, completenessXlsx } from './campaigns.completeness.ts';
+import {
+  createCampaign,
+  deleteCampaign,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from './campaigns.service.ts';
+import { addIndicator, removeIndicator, updateIndicator } from './indicators.service.ts';
+import {
+  campaignCreateSchema,
+  campaignPatchSchema,
+  idParamsSchema,
+  indicatorInputSchema,
+  indicatorParamsSchema,
+  indicatorPatchSchema,
+} from './observatory.schemas.ts';
+import { submissionFilesRoutes } from './submissions.files.routes.ts';
+import { submissionsRoutes } from './submissions.routes.ts';
+
+const team = allow('admin', 'staff');
+const readers = allow('admin', 'staff', 'board');
+// Member users see the campaigns they answer (never drafts: the service filters).
+const everyone = allow('admin', 'staff', 'board', 'member');
+const tags = ['observatory'];
+
+/** The observatory's yearly campaigns, their catalogue, completeness, and (below) the members' forms. */
+export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get('/api/observatory/campaigns', { config: { access: everyone }, schema: { tags } }, async (request) =>
+    withTenant(db, caller(request), (tx) => listCampaigns(tx, caller(request))),
+  );
+
+  r.post(
+    '/api/observatory/campaigns',
+    { config: { access: team }, schema: { tags, body: campaignCreateSchema } },
+    async (request, reply) => {
+      const campaign = await withTenant(db, caller(request), (tx) => createCampaign(tx, request.body));
+      return reply.status(201).send(campaign);
+    },
+  );
+
+  r.get(
+    '/api/observatory/campaigns/:id',
+    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => getCampaign(tx, caller(request), request.params.id)),
+  );
+
+  r.patch(
+    '/api/observatory/campaigns/:id',
+    { config: { access: team }, schema: { tags, params: idParamsSchema, body: campaignPatchSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        updateCampaign(tx, caller(request), request.params.id, request.body),
+      ),
+  );
+
+  r.delete(
+    '/api/observatory/campaigns/:id',
+    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    async (request, reply) => {
+      await withTenant(db, caller(request), (tx) => deleteCampaign(tx, caller(request), request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/observatory/campaigns/:id/indicators',
+    { config: { access: team }, schema: { tags, params: idParamsSchema, body: indicatorInputSchema } },
+    async (request, reply) => {
+      const indicator = await withTenant(db, caller(request), (tx) =>
+        addIndicator(tx, caller(request), request.params.id, request.body),
+      );
+      return reply.status(201).send(indicator);
+    },
+  );
+
+  r.patch(
+    '/api/observatory/campaigns/:id/indicators/:indicatorId',
+    { config: { access: team }, schema: { tags, params: indicatorParamsSchema, body: indicatorPatchSchema } },
+    async (request) => {
+      const { id, indicatorId } = request.params;
+      return withTenant(db, caller(request), (tx) =>
+        updateIndicator(tx, caller(request), id, indicatorId, request.body),
+      );
+    },
+  );
+
+  r.delete(
+    '/api/observatory/campaigns/:id/indicators/:indicatorId',
+    { config: { access: team }, schema: { tags, params: indicatorParamsSchema } },
+    async (request, reply) => {
+      const { id, indicatorId } = request.params;
+      await withTenant(db, caller(request), (tx) => removeIndicator(tx, caller(request), id, indicatorId));
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/observatory/campaigns/:id/completeness',
+    { config: { access: readers }, schema: { tags, params: idParamsSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => campaignCompleteness(tx, caller(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/observatory/campaigns/:id/completeness.xlsx',
+    { config: { access: readers }, schema: { tags, params: idParamsSchema } },
+    async (request, reply) => {
+      const board = await withTenant(db, caller(request), (tx) =>
+        campaignCompleteness(tx, caller(request), request.params.id),
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="observatoire-${board.campaign.year}-completude.xlsx"`,
+        )
+        .send(await completenessXlsx(board.items));
+    },
+  );
+
+  await submissionsRoutes(app, deps);
+  await submissionFilesRoutes(app, deps);
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import { dashboardOptions } from './dashboard.options.ts';
+import { peerPosition } from './dashboard.position.ts';
+import {
+  dashboardQuerySchema,
+  exportQuerySchema,
+  positionParamsSchema,
+  positionQuerySchema,
+} from './dashboard.schemas.ts';
+import { dashboard } from './dashboard.service.ts';
+import { exportData, exportFileName, toCsv, toXlsx } from './observatory.export.ts';
+
+const readers = allow('admin', 'staff', 'board');
+// A member reads its own organisation's position only (checked by the service).
+const positionReaders = allow('admin', 'staff', 'board', 'member');
+const tags = ['observatory-dashboard'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The observatory's dashboards, peer position and exports (read-only). */
+export async function observatoryDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/observatory/dashboard',
+    { config: { access: readers }, schema: { tags, querystring: dashboardQuerySchema } },
+    async (request) => withTenant(db, caller(request), (tx) => dashboard(tx, request.query)),
+  );
+
+  r.get(
+    '/api/observatory/dashboard/options',
+    { config: { access: readers }, schema: { tags } },
+    async (request) => withTenant(db, caller(request), (tx) => dashboardOptions(tx)),
+  );
+
+  r.get(
+    '/api/observatory/position/:organisationId',
+    {
+      config: { access: positionReaders },
+      schema: { tags, params: positionParamsSchema, querystring: positionQuerySchema },
+    },
+    async (request) => {
+      const viewer = caller(request);
+      return withTenant(db, viewer, (tx) =>
+        peerPosition(tx, viewer, request.params.organisationId, request.query),
+      );
+    },
+  );
+
+  r.get(
+    '/api/observatory/export.csv',
+    { config: { access: readers }, schema: { tags, querystring: exportQuerySchema } },
+    async (request, reply) => {
+      const { rows } = await withTenant(db, caller(request), (tx) => exportData(tx, request.query));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportFileName(request.query, 'csv')}"`)
+        .header('cache-control', 'no-store')
+        .send(toCsv(rows));
+    },
+  );
+
+  r.get(
+    '/api/observatory/export.xlsx',
+    { config: { access: readers }, schema: { tags, querystring: exportQuerySchema } },
+    async (request, reply) => {
+      const { rows, declared } = await withTenant(db, caller(request), (tx) => exportData(tx, request.query));
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${exportFileName(request.query, 'xlsx')}"`)
+        .header('cache-control', 'no-store')
+        .send(await toXlsx(rows, declared));
+    },
+  );
+}

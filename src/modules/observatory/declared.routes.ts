@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import {
+  declaredDeleteQuerySchema,
+  declaredInputSchema,
+  declaredListQuerySchema,
+  declaredParamsSchema,
+} from './declared.schemas.ts';
+import { deleteDeclared, listDeclared, putDeclared } from './declared.service.ts';
+
+const team = allow('admin', 'staff');
+const readers = allow('admin', 'staff', 'board');
+const tags = ['observatory-declared'];
+
+/** Published aggregates of years before the system: the team records them, the board reads them. */
+export async function observatoryDeclaredRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/observatory/declared',
+    { config: { access: readers }, schema: { tags, querystring: declaredListQuerySchema } },
+    async (request) => ({
+      items: await withTenant(db, caller(request), (tx) => listDeclared(tx, request.query)),
+    }),
+  );
+
+  r.put(
+    '/api/observatory/declared/:year/:indicatorCode',
+    {
+      config: { access: team },
+      schema: { tags, params: declaredParamsSchema, body: declaredInputSchema },
+    },
+    async (request, reply) => {
+      const { year, indicatorCode } = request.params;
+      const saved = await withTenant(db, caller(request), (tx) =>
+        putDeclared(tx, year, indicatorCode, request.body),
+      );
+      return reply.status(saved.created ? 201 : 200).send(saved.aggregate);
+    },
+  );
+
+  r.delete(
+    '/api/observatory/declared/:year/:indicatorCode',
+    {
+      config: { access: team },
+      schema: { tags, params: declaredParamsSchema, querystring: declaredDeleteQuerySchema },
+    },
+    async (request, reply) => {
+      const { year, indicatorCode } = request.params;
+      await withTenant(db, caller(request), (tx) =>
+        deleteDeclared(tx, year, indicatorCode, request.query.conventionType ?? null),
+      );
+      return reply.status(204).send();
+    },
+  );
+}

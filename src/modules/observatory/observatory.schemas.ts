@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { conventionTypes } from '../members/members.table.ts';
+
+const isoDate = z.iso.date();
+const severity = z.enum(['error', 'warning']);
+// numeric(16, 2): fourteen digits before the decimal point.
+const MAX_VALUE = 99_999_999_999_999;
+
+export const indicatorCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+export const indicatorSections = [
+  'activity',
+  'people',
+  'entrants',
+  'staff',
+  'economy',
+  'exits',
+  'other',
+] as const;
+export const indicatorUnits = ['count', 'hours', 'euros', 'percent', 'etp'] as const;
+export const campaignStatuses = ['draft', 'open', 'closed'] as const;
+export const submissionStatuses = ['draft', 'submitted', 'correction_requested', 'validated'] as const;
+
+export const campaignCreateSchema = z.strictObject({
+  year: z.number().int().min(1990).max(2100),
+  title: z.string().trim().min(1).max(200),
+  opensOn: isoDate,
+  deadline: isoDate,
+});
+export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
+
+export const campaignPatchSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  opensOn: isoDate.optional(),
+  deadline: isoDate.optional(),
+  status: z.enum(campaignStatuses).optional(),
+});
+export type CampaignPatch = z.infer<typeof campaignPatchSchema>;
+
+const finite = z.number().finite().min(-MAX_VALUE).max(MAX_VALUE);
+
+// The shapes of IndicatorRule (observatory.table.ts); references between codes are checked in rules.catalogue.ts.
+export const indicatorRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('range'), min: finite.optional(), max: finite.optional(), severity }),
+  z.strictObject({ kind: z.literal('integer'), severity: z.literal('error') }),
+  z.strictObject({
+    kind: z.literal('sum'),
+    parts: z.array(indicatorCodeSchema).min(1).max(20),
+    severity,
+  }),
+  z.strictObject({
+    kind: z.literal('ratio'),
+    of: indicatorCodeSchema,
+    divisor: z.number().finite().positive().max(MAX_VALUE),
+    tolerance: z.number().finite().min(0).max(1),
+    severity,
+  }),
+  z.strictObject({ kind: z.literal('atMost'), of: indicatorCodeSchema, severity }),
+  z.strictObject({
+    kind: z.literal('change'),
+    ratio: z.number().finite().positive().max(100),
+    severity: z.literal('warning'),
+  }),
+]);
+
+export const indicatorInputSchema = z.strictObject({
+  code: indicatorCodeSchema,
+  label: z.string().trim().min(1).max(200),
+  definition: z.string().trim().max(2000).nullish(),
+  section: z.enum(indicatorSections),
+  unit: z.enum(indicatorUnits),
+  appliesTo: z.array(z.enum(conventionTypes)).max(conventionTypes.length).default([]),
+  required: z.boolean().default(false),
+  rules: z.array(indicatorRuleSchema).max(20).default([]),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
+
+export const indicatorPatchSchema = z.strictObject({
+  code: indicatorCodeSchema.optional(),
+  label: z.string().trim().min(1).max(200).optional(),
+  definition: z.string().trim().max(2000).nullish(),
+  section: z.enum(indicatorSections).optional(),
+  unit: z.enum(indicatorUnits).optional(),
+  appliesTo: z.array(z.enum(conventionTypes)).max(conventionTypes.length).optional(),
+  required: z.boolean().optional(),
+  rules: z.array(indicatorRuleSchema).max(20).optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type IndicatorPatch = z.infer<typeof indicatorPatchSchema>;
+
+/** Entered figures by indicator code; null removes a figure. */
+export const valuesSchema = z.record(indicatorCodeSchema, finite.nullable());
+export type ValuesInput = z.infer<typeof valuesSchema>;
+
+export const valuesInputSchema = z.strictObject({ values: valuesSchema });
+
+export const formCreateSchema = z.strictObject({
+  conventionType: z.enum(conventionTypes),
+  // Staff name the member; a member user answers for its own organisation.
+  organisationId: z.uuid().optional(),
+  values: valuesSchema.optional(),
+});
+
+export const submitSchema = z.strictObject({
+  confirmWarnings: z.record(indicatorCodeSchema, z.string().trim().max(2000)).default({}),
+});
+
+export const correctionSchema = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
+
+export const idParamsSchema = z.object({ id: z.uuid() });
+export const indicatorParamsSchema = z.object({ id: z.uuid(), indicatorId: z.uuid() });
+export const documentParamsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
+export const formParamsSchema = z.object({ id: z.uuid(), conventionType: z.enum(conventionTypes) });
+export const organisationQuerySchema = z.object({ organisationId: z.uuid().optional() });

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import {
+  correctionSchema,
+  formCreateSchema,
+  formParamsSchema,
+  idParamsSchema,
+  organisationQuerySchema,
+  submitSchema,
+  valuesInputSchema,
+} from './observatory.schemas.ts';
+import { createForm, getForm, getFormByType, listForms, saveValues } from './submissions.service.ts';
+import {
+  reopenForm,
+  requestCorrection,
+  submissionHistory,
+  submitForm,
+  validateForm,
+} from './submissions.workflow.ts';
+
+const tags = ['observatory'];
+const team = allow('admin', 'staff');
+const everyone = allow('admin', 'staff', 'board', 'member');
+// Those who fill forms: members for their own organisation, staff on a member's behalf.
+const answerers = allow('admin', 'staff', 'member');
+
+/** The forms of a campaign: figures, submission and review. */
+export async function submissionsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get(
+    '/api/observatory/campaigns/:id/forms',
+    {
+      config: { access: everyone },
+      schema: { tags, params: idParamsSchema, querystring: organisationQuerySchema },
+    },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        listForms(tx, caller(request), request.params.id, request.query.organisationId),
+      ),
+  );
+
+  r.get(
+    '/api/observatory/campaigns/:id/forms/:conventionType',
+    {
+      config: { access: everyone },
+      schema: { tags, params: formParamsSchema, querystring: organisationQuerySchema },
+    },
+    async (request) => {
+      const { id, conventionType } = request.params;
+      return withTenant(db, caller(request), (tx) =>
+        getFormByType(tx, caller(request), id, conventionType, request.query.organisationId),
+      );
+    },
+  );
+
+  r.post(
+    '/api/observatory/campaigns/:id/forms',
+    { config: { access: answerers }, schema: { tags, params: idParamsSchema, body: formCreateSchema } },
+    async (request, reply) => {
+      const { created, detail } = await withTenant(db, caller(request), (tx) =>
+        createForm(tx, caller(request), request.params.id, request.body),
+      );
+      return reply.status(created ? 201 : 200).send(detail);
+    },
+  );
+
+  r.get(
+    '/api/observatory/submissions/:id',
+    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => getForm(tx, caller(request), request.params.id)),
+  );
+
+  r.put(
+    '/api/observatory/submissions/:id/values',
+    { config: { access: answerers }, schema: { tags, params: idParamsSchema, body: valuesInputSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        saveValues(tx, caller(request), request.params.id, request.body.values),
+      ),
+  );
+
+  r.post(
+    '/api/observatory/submissions/:id/submit',
+    { config: { access: answerers }, schema: { tags, params: idParamsSchema, body: submitSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        submitForm(tx, caller(request), request.params.id, request.body.confirmWarnings),
+      ),
+  );
+
+  r.post(
+    '/api/observatory/submissions/:id/request-correction',
+    { config: { access: team }, schema: { tags, params: idParamsSchema, body: correctionSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) =>
+        requestCorrection(tx, caller(request), request.params.id, request.body.comment),
+      ),
+  );
+
+  r.post(
+    '/api/observatory/submissions/:id/validate',
+    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => validateForm(tx, caller(request), request.params.id)),
+  );
+
+  r.post(
+    '/api/observatory/submissions/:id/reopen',
+    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    async (request) =>
+      withTenant(db, caller(request), (tx) => reopenForm(tx, caller(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/observatory/submissions/:id/history',
+    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    async (request) => ({
+      items: await withTenant(db, caller(request), (tx) =>
+        submissionHistory(tx, caller(request), request.params.id),
+      ),
+    }),
+  );
+}

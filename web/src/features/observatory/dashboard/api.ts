@@ -1,0 +1,181 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, query } from '../../../app/api';
+
+export type Unit = 'count' | 'hours' | 'euros' | 'percent' | 'etp';
+export type Qualifier = 'exact' | 'about';
+
+export interface IndicatorInfo {
+  code: string;
+  label: string;
+  unit: Unit;
+  section: string;
+  definition: string | null;
+}
+
+/** A point computed from the counted answers, or declared by a publication (a year without answers). */
+export type Point =
+  | { source: 'computed'; year: number; value: number; answers: number; synthetic: boolean }
+  | {
+      source: 'declared';
+      year: number;
+      value: number;
+      synthetic: false;
+      qualifier: Qualifier;
+      label: string;
+      citation: string;
+    };
+export type TypePoint = Point & { conventionType: string };
+
+export interface Cell {
+  year: number;
+  conventionType: string;
+  department: string | null;
+  synthetic: boolean;
+  value: number;
+  answers: number;
+  median: number | null;
+}
+
+export interface IndicatorSeries extends IndicatorInfo {
+  totals: Point[];
+  byType: TypePoint[];
+  cells: Cell[];
+}
+
+export interface ExitRate {
+  year: number;
+  synthetic: boolean;
+  dynamic: number;
+  total: number;
+  rate: number | null;
+}
+
+export interface Dashboard {
+  counted: string[];
+  synthetic: boolean;
+  indicators: IndicatorSeries[];
+  dynamicExits: { byYear: ExitRate[]; byType: (ExitRate & { conventionType: string })[] };
+}
+
+export interface DashboardOptions {
+  indicators: IndicatorInfo[];
+  years: number[];
+  syntheticYears: number[];
+  declaredYears: number[];
+  types: string[];
+  departments: string[];
+  respondents: { id: string; name: string; types: string[] }[];
+}
+
+export interface DashboardFilters {
+  indicators: string[];
+  from?: number | undefined;
+  to?: number | undefined;
+  type?: string | undefined;
+  department?: string | undefined;
+  include?: 'submitted' | undefined;
+}
+
+export interface DeclaredAggregate {
+  year: number;
+  indicatorCode: string;
+  conventionType: string | null;
+  value: number;
+  qualifier: Qualifier;
+  label: string;
+  source: string;
+  updatedAt: string;
+}
+
+export interface PositionItem {
+  code: string;
+  label: string;
+  unit: Unit;
+  own: number | null;
+  peers: number;
+  quartilesHidden: boolean;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+}
+
+export interface Position {
+  organisation: { id: string; name: string };
+  year: number | null;
+  conventionType: string | null;
+  synthetic: boolean;
+  minPeers: number;
+  answers: { year: number; conventionType: string; synthetic: boolean }[];
+  items: PositionItem[];
+}
+
+export const dashboardKeys = {
+  all: ['observatory-dashboard'] as const,
+  options: ['observatory-dashboard', 'options'] as const,
+  dashboard: (filters: DashboardFilters) => ['observatory-dashboard', 'data', filters] as const,
+  declared: ['observatory-dashboard', 'declared'] as const,
+  position: (organisationId: string, year?: number, type?: string) =>
+    ['observatory-dashboard', 'position', organisationId, year ?? null, type ?? null] as const,
+};
+
+/** The filters as the API's query string (also used by the export links). */
+export function filterQuery(filters: Omit<DashboardFilters, 'indicators'> & { indicators?: string[] }) {
+  return query({
+    indicators: filters.indicators?.join(','),
+    from: filters.from,
+    to: filters.to,
+    type: filters.type,
+    department: filters.department,
+    include: filters.include,
+  });
+}
+
+export function useDashboardOptions() {
+  return useQuery({
+    queryKey: dashboardKeys.options,
+    queryFn: ({ signal }) => api<DashboardOptions>('/api/observatory/dashboard/options', { signal }),
+  });
+}
+
+export function useDashboard(filters: DashboardFilters, enabled: boolean) {
+  return useQuery({
+    queryKey: dashboardKeys.dashboard(filters),
+    queryFn: ({ signal }) => api<Dashboard>(`/api/observatory/dashboard${filterQuery(filters)}`, { signal }),
+    enabled: enabled && filters.indicators.length > 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useDeclared() {
+  return useQuery({
+    queryKey: dashboardKeys.declared,
+    queryFn: ({ signal }) => api<{ items: DeclaredAggregate[] }>('/api/observatory/declared', { signal }),
+  });
+}
+
+const declaredUrl = (year: number, code: string, conventionType: string | null) =>
+  `/api/observatory/declared/${year}/${encodeURIComponent(code)}${query({ conventionType })}`;
+
+export function putDeclared(
+  year: number,
+  code: string,
+  body: { value: number; qualifier: Qualifier; label: string; source: string; conventionType: string | null },
+) {
+  return api<DeclaredAggregate>(declaredUrl(year, code, null), { method: 'PUT', body });
+}
+
+export function deleteDeclared(row: Pick<DeclaredAggregate, 'year' | 'indicatorCode' | 'conventionType'>) {
+  return api<void>(declaredUrl(row.year, row.indicatorCode, row.conventionType), { method: 'DELETE' });
+}
+
+export function usePosition(organisationId: string | null, year?: number, type?: string) {
+  return useQuery({
+    queryKey: dashboardKeys.position(organisationId ?? '', year, type),
+    queryFn: ({ signal }) =>
+      api<Position>(
+        `/api/observatory/position/${encodeURIComponent(organisationId ?? '')}${query({ year, type })}`,
+        { signal },
+      ),
+    enabled: organisationId !== null,
+  });
+}
