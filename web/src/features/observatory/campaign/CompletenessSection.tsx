@@ -34,6 +34,8 @@ export function CompletenessSection({ campaignId }: { campaignId: string }) {
   const board = useQuery({
     queryKey: observatoryKeys.completeness(campaignId),
     queryFn: ({ signal }) => getCompleteness(campaignId, signal),
+    // Members answer while staff look: the board is read afresh each time it is shown.
+    refetchOnMount: 'always',
   });
   const rows = (board.data?.items ?? []).filter((r) => !status || r.status === status);
 

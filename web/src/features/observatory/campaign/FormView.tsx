@@ -152,7 +152,14 @@ export function FormView({ detail, organisationId, onSaved }: Props) {
                             })}
                           </span>
                           {warnings[indicator.code]?.map((w) => (
-                            <Text key={w.message} component="span" display="block" c="orange.8" size="xs">
+                            <Text
+                              key={w.message}
+                              component="span"
+                              display="block"
+                              // The theme's darker orange: orange.8 is 3.6:1 on white, too pale for small text.
+                              c="var(--mantine-color-orange-light-color)"
+                              size="xs"
+                            >
                               {t('observatory.form.warning', { message: w.message })}
                             </Text>
                           ))}

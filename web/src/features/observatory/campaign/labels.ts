@@ -24,11 +24,12 @@ export const campaignStatusColor: Record<CampaignStatus, string> = {
   open: 'green',
   closed: 'dark',
 };
+// Hues whose light badges keep 4.5:1 (theme.ts darkens orange and green; yellow and red stay too pale).
 export const formStatusColor: Record<FormStatus, string> = {
   not_started: 'gray',
-  draft: 'yellow',
+  draft: 'orange',
   submitted: 'blue',
-  correction_requested: 'orange',
+  correction_requested: 'pink',
   validated: 'green',
 };
 
