@@ -125,6 +125,7 @@ export const actionsFr = {
   'actions.form.who': 'Participants',
   'actions.form.publication': 'Publication et inscriptions',
   'actions.form.chooseKind': 'Choisir un type',
+  'actions.form.noPracticeGroup': 'Aucun groupe',
   'actions.form.tagsHint': 'Une étiquette par Entrée ou virgule.',
   'actions.form.objectivesHint':
     'Les objectifs du réseau que sert l’action ; un par Entrée ou point-virgule.',

@@ -18,6 +18,7 @@ import { errorAt, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { useReference } from '../members/api';
 import { departmentOptions } from '../members/labels';
+import { usePracticeGroups } from '../practice-groups/api';
 import { checkDraft, type Draft } from './actionDraft';
 import { kindOptions, missionOptions } from './labels';
 import { MemberLinksField } from './MemberLinksField';
@@ -73,6 +74,8 @@ export function ActionForm({ initial, submitLabel, cancelTo, onSubmit }: Props) 
     () => checkDraft(draft),
     () => onSubmit(draft),
   );
+  // A practice-exchange meeting belongs to one of the delegation's groups (GEP).
+  const groups = usePracticeGroups();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: TextKey, label: string, type = 'text', required = false) => (
     <TextInput
@@ -117,6 +120,18 @@ export function ActionForm({ initial, submitLabel, cancelTo, onSubmit }: Props) 
               data={[{ value: '', label: t('actions.form.chooseKind') }, ...kindOptions]}
               error={errorAt(errors, 'kind')}
             />
+            {(draft.kind === 'practice_exchange' || draft.practiceGroupId) && (
+              <NativeSelect
+                label={t('actions.field.practiceGroup')}
+                value={draft.practiceGroupId}
+                onChange={(event) => set('practiceGroupId', event.currentTarget.value)}
+                data={[
+                  { value: '', label: t('actions.form.noPracticeGroup') },
+                  ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })),
+                ]}
+                error={errorAt(errors, 'practiceGroupId')}
+              />
+            )}
             <Checkbox.Group
               label={labels.missions}
               value={draft.missions}

@@ -25,6 +25,7 @@ export interface Draft {
   capacity: string;
   registrationClosesOn: string;
   source: string;
+  practiceGroupId: string;
   // `key`: a stable React key while rows are added and removed (ids may still be empty).
   partners: { key: string; partnerId: string; role: PartnerRole; name: string }[];
   members: { key: string; organisationId: string; role: MemberRole; name: string }[];
@@ -56,6 +57,7 @@ export const emptyDraft: Draft = {
   capacity: '',
   registrationClosesOn: '',
   source: '',
+  practiceGroupId: '',
   partners: [],
   members: [],
 };
@@ -86,6 +88,7 @@ export function draftOf(action: Action): Draft {
     capacity: text(action.capacity),
     registrationClosesOn: text(action.registrationClosesOn),
     source: text(action.source),
+    practiceGroupId: text(action.practiceGroupId),
     partners: action.partners.map((p) => ({
       key: rowKey(),
       partnerId: p.partnerId,
@@ -150,6 +153,7 @@ function apiValues(draft: Draft): Body {
     capacity: count(draft.capacity),
     registrationClosesOn: nullable(draft.registrationClosesOn),
     source: nullable(draft.source),
+    practiceGroupId: nullable(draft.practiceGroupId),
     partners: draft.partners.map((p) => ({ partnerId: p.partnerId, role: p.role })),
     members: draft.members.map((m) => ({ organisationId: m.organisationId, role: m.role })),
   };
