@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { observatoryDeclared } from './observatory.table.ts';
 
 let t: TestApp;
 let staff: string;
 let board: string;
 let member: string;
 let otherStaff: string;
+let delegationA: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   const a = await createDelegation(t.database);
+  delegationA = a.id;
   const b = await createDelegation(t.database);
   staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
   board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
@@ -133,5 +137,22 @@ describe('declared aggregates', () => {
     const again = await request(t, staff, 'DELETE', '/api/observatory/declared/2023/persons');
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('observatory.declared.not_found');
+  });
+
+  it('holds one all-types aggregate per year and indicator, even written twice at once', async () => {
+    const row = {
+      year: 2019,
+      indicatorCode: 'revenue',
+      conventionType: null,
+      value: 1,
+      label: 'CA',
+      source: 'test',
+    };
+    const insert = () =>
+      withTenant(t.database.db, { delegationId: delegationA, userId: null }, (tx) =>
+        tx.insert(observatoryDeclared).values(row),
+      );
+    await insert();
+    await expect(insert()).rejects.toThrow();
   });
 });

@@ -8,6 +8,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -158,7 +159,10 @@ export const observatoryDeclared = pgTable(
     ...timestamps(),
   },
   (t) => [
-    uniqueIndex('observatory_declared_uq').on(t.delegationId, t.year, t.indicatorCode, t.conventionType),
+    // One all-types figure per year and indicator: here a null type is a value, not unknown.
+    unique('observatory_declared_uq')
+      .on(t.delegationId, t.year, t.indicatorCode, t.conventionType)
+      .nullsNotDistinct(),
   ],
 );
 

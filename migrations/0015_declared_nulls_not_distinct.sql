@@ -1,0 +1,2 @@
+DROP INDEX "observatory_declared_uq";--> statement-breakpoint
+ALTER TABLE "observatory_declared" ADD CONSTRAINT "observatory_declared_uq" UNIQUE NULLS NOT DISTINCT("delegation_id","year","indicator_code","convention_type");
