@@ -2,13 +2,17 @@ import { actionsMessages } from '../modules/actions/actions.messages.ts';
 import { duesMessages } from '../modules/dues/dues.messages.ts';
 import { eventsMessages } from '../modules/events/events.messages.ts';
 import { figuresMessages } from '../modules/figures/figures.messages.ts';
+import { fundersMessages } from '../modules/funders/funders.messages.ts';
 import { governanceMessages } from '../modules/governance/governance.messages.ts';
 import { importMessages } from '../modules/members/import.messages.ts';
 import { membersMessages } from '../modules/members/members.messages.ts';
 import { qualityMessages } from '../modules/members/quality.messages.ts';
 import { observatoryMessages } from '../modules/observatory/observatory.messages.ts';
 import { practiceGroupsMessages } from '../modules/practice-groups/practice-groups.messages.ts';
+import { purchasingMessages } from '../modules/purchasing/purchasing.messages.ts';
+import { qualityApproachesMessages } from '../modules/quality-approaches/quality-approaches.messages.ts';
 import { supportMessages } from '../modules/support/support.messages.ts';
+import { territoriesMessages } from '../modules/territories/territories.messages.ts';
 import { trainingsMessages } from '../modules/trainings/trainings.messages.ts';
 import { fr } from './fr.ts';
 
@@ -22,6 +26,10 @@ const catalogue: Record<string, string> = {
   ...duesMessages,
   ...governanceMessages,
   ...actionsMessages,
+  ...fundersMessages,
+  ...purchasingMessages,
+  ...qualityApproachesMessages,
+  ...territoriesMessages,
   ...eventsMessages,
   ...practiceGroupsMessages,
   ...trainingsMessages,

@@ -1,8 +1,12 @@
 import { actionsFr } from './fr.actions';
 import { eventsFr } from './fr.events';
+import { fundersFr } from './fr.funders';
 import { observatoryFr } from './fr.observatory';
 import { practiceFr } from './fr.practice';
+import { purchasingFr } from './fr.purchasing';
+import { qualityApproachesFr } from './fr.qualityApproaches';
 import { supportFr } from './fr.support';
+import { territoriesFr } from './fr.territories';
 
 /**
  * Every string the web app shows, in one catalogue so a second language can follow.
@@ -11,6 +15,10 @@ import { supportFr } from './fr.support';
  */
 export const fr = {
   ...actionsFr,
+  ...fundersFr,
+  ...purchasingFr,
+  ...qualityApproachesFr,
+  ...territoriesFr,
   ...eventsFr,
   ...practiceFr,
   ...supportFr,

@@ -1,0 +1,2 @@
+/** Strings of the funders screens (merged into the catalogue by fr.ts). */
+export const fundersFr = {} as const;
