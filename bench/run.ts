@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import { type ActionsFigures, benchActions } from './actions-bench.ts';
 import { benchDirectory } from './directory-bench.ts';
 import { benchImport, type ImportFigures } from './import-bench.ts';
+import {
+  benchObservatory,
+  benchObservatoryPglite,
+  type ObservatoryFigures,
+  type PgliteFigures,
+} from './observatory-bench.ts';
 import { withScratchPostgres } from './postgres.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -95,6 +101,9 @@ try {
   const importPostgres = await withScratchPostgres((url) => benchImport(url));
   const importPglite = await benchImport();
   const actions = await withScratchPostgres((url) => benchActions(url));
+  const observatory = await withScratchPostgres((url) => benchObservatory(url));
+  // In child processes (data preparation, server): this process's memory stays as it is.
+  const observatoryPglite = await benchObservatoryPglite();
 
   const b = median(baseline);
   const m = median(maillage);
@@ -119,6 +128,10 @@ try {
     ...(actions
       ? actionsLines(actions)
       : ['| actions on PostgreSQL | not measured: no server on 127.0.0.1:5432 | | | |']),
+    ...(observatory
+      ? observatoryLines(observatory)
+      : ['| observatory on PostgreSQL | not measured: no server on 127.0.0.1:5432 | | | |']),
+    observatoryPgliteLine(observatoryPglite),
     '',
     'Import: the national SIAE list (`../shared/data/siae`) repeated with fresh SIRETs and names to',
     `${importPglite.rows} rows across 14 delegations, dry run then commit through the service the API and CLI use`,
@@ -132,6 +145,19 @@ try {
     'autocannon, 32 connections × 20 s, signed in as staff of one delegation; baseline: a bare',
     'Fastify route answering the same body from memory, same run. The public iCalendar feed of',
     'a delegation-year is timed request by request (200 sequential requests).',
+    '',
+    'Observatory: a generated federation (14 delegations, 4,004 organisations with one convention',
+    'each, ten closed campaigns of 60 indicators, values written form by form as members send them)',
+    'on PostgreSQL. The dashboard of one delegation (five indicators by type × department × year,',
+    'validated answers) through a Maillage server: 50 requests in a row, then autocannon 32 × 20 s',
+    'signed in as staff, beside a bare Fastify route answering the same body from memory. The',
+    'national roll-up (`nationalRollup`, one indicator over ten years, owner connection) is called',
+    '50 times in a row. Forms: 50 member users of 50 organisations answer an open campaign; each',
+    'saves its 50-odd figures (PUT …/values) then submits (POST …/submit, warnings confirmed with a',
+    'comment) one member after the other, then in rounds where all 50 save at once, then all 50',
+    'submit at once; staff send the forms back between rounds (not timed). PGlite: the same',
+    'federation generated in a child process into a data directory, the same dashboard through a',
+    'server on it, 50 requests in a row.',
     '',
     'Start-up is measured from process spawn to the first successful health answer, so it',
     'includes loading TypeScript through tsx, opening the PGlite data directory and checking migrations.',
@@ -163,4 +189,24 @@ function actionsLines(a: ActionsFigures): string[] {
     row("one member's actions of a year", a.memberActions),
     `| public iCalendar of a delegation-year \`${a.ics.path}\` (${a.ics.events} events, ${(a.ics.bytes / 1024).toFixed(0)} kB) | median ${a.ics.medianMs.toFixed(1)} ms, p99 ${a.ics.p99Ms.toFixed(1)} ms | — | — | < 100 ms ${a.ics.p99Ms < 100 ? '✅' : '❌'} |`,
   ];
+}
+
+function observatoryLines(o: ObservatoryFigures): string[] {
+  const { dashboard: d, rollup: r, submissions: s } = o;
+  const ms = (t: { medianMs: number; p99Ms: number }) =>
+    `p50 ${t.medianMs.toFixed(0)} ms, p99 ${t.p99Ms.toFixed(0)} ms`;
+  const form = (label: string, burst: ObservatoryFigures['submissions']['save'], alone: typeof burst) =>
+    `| ${label}, ${s.members} members at once, ${s.rounds} rounds | ${ms(burst)} | one member at a time: ${ms(alone)} | ${(burst.p99Ms / alone.p99Ms).toFixed(2)} × (p99) | p99 < 50 ms ${burst.p99Ms < 50 ? '✅' : '❌'} |`;
+  return [
+    `| observatory dashboard \`${d.path}\` (${(d.bytes / 1024).toFixed(0)} kB; ${o.generated.values} values in all), autocannon 32 × 20 s | ${d.maillage.rps.toFixed(0)} req/s, p50 ${d.maillage.p50} ms, p99 ${d.maillage.p99} ms, ${d.maillage.errors} errors | bare Fastify, same body: ${d.baseline.rps.toFixed(0)} req/s, p99 ${d.baseline.p99} ms | ${(d.maillage.rps / d.baseline.rps).toFixed(2)} × | p99 < 50 ms ${d.maillage.p99 < 50 && d.maillage.errors === 0 ? '✅' : '❌'} |`,
+    `| the same dashboard, 50 requests in a row | ${ms(d.alone)} | — | — | — |`,
+    `| national roll-up of \`${r.indicator}\` over ten years (\`nationalRollup\`), 50 calls in a row | ${ms(r)} | — | — | < 200 ms ${r.p99Ms < 200 ? '✅' : '❌'} |`,
+    form('form save (PUT …/values)', s.save, s.alone.save),
+    form('form submit (POST …/submit)', s.submit, s.alone.submit),
+  ];
+}
+
+function observatoryPgliteLine(p: PgliteFigures): string {
+  const d = p.dashboard;
+  return `| observatory dashboard on PGlite (${p.size.delegations} delegations, ${p.generated.values} values), 50 requests in a row | p50 ${d.medianMs.toFixed(0)} ms, p99 ${d.p99Ms.toFixed(0)} ms | — | — | < 300 ms ${d.p99Ms < 300 ? '✅' : '❌'} |`;
 }

@@ -115,7 +115,11 @@ export const observatorySubmissions = pgTable(
   ],
 );
 
-/** One figure of a submission. `year`, type and department repeat the submission's for the dashboards. */
+/**
+ * One figure of a submission. `year`, type and department repeat the submission's for the
+ * dashboards, whose index also INCLUDEs submission_id, convention_type, department and value
+ * (migrations/0017_observatory_covering_index.sql: Drizzle cannot declare INCLUDE).
+ */
 export const observatoryValues = pgTable(
   'observatory_values',
   {

@@ -129,9 +129,11 @@ export async function previousValues(tx: Tx, organisationId: string, conventionT
     .innerJoin(observatorySubmissions, eq(observatorySubmissions.id, observatoryValues.submissionId))
     .where(
       and(
-        eq(observatoryValues.organisationId, organisationId),
-        eq(observatoryValues.conventionType, conventionType),
-        eq(observatoryValues.year, year - 1),
+        // On the submission's columns: its (delegation, year) index finds the one form, then
+        // its values come by (submission_id, code); the value rows' copies are for dashboards.
+        eq(observatorySubmissions.organisationId, organisationId),
+        eq(observatorySubmissions.conventionType, conventionType),
+        eq(observatorySubmissions.year, year - 1),
         inArray(observatorySubmissions.status, ['submitted', 'correction_requested', 'validated']),
       ),
     );
