@@ -3,7 +3,8 @@
 // autocannon (32 connections, as the registry benchmark) against a Maillage server:
 // the month-by-month chronicle of one delegation-year and one member's action list,
 // each beside a bare Fastify route answering the same body from memory; and the public
-// iCalendar feed of a delegation-year, timed request by request.
+// iCalendar feed of a delegation-year, timed request by request. Clients ask for gzip, as
+// browsers do; the baseline sends the same answer gzipped.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -101,7 +102,8 @@ async function load(url: string, cookie: string | undefined, seconds: number): P
     url,
     connections: 32,
     duration: seconds,
-    headers: cookie ? { cookie } : {},
+    // As a browser asks: the answers are sent gzipped to clients that accept it.
+    headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) },
   });
   return {
     rps: result.requests.average,
@@ -120,9 +122,9 @@ async function baselineServer(body: string): Promise<{ port: string; child: Chil
     [
       '--input-type=module',
       '-e',
-      `import Fastify from 'fastify'; import { readFileSync } from 'node:fs';
-       const app = Fastify(); const body = readFileSync(process.env.BODY_FILE, 'utf8');
-       app.get('/*', async (_q, r) => r.type('application/json').send(body));
+      `import Fastify from 'fastify'; import { readFileSync } from 'node:fs'; import { gzipSync } from 'node:zlib';
+       const app = Fastify(); const body = gzipSync(readFileSync(process.env.BODY_FILE, 'utf8'));
+       app.get('/*', async (_q, r) => r.type('application/json').header('content-encoding', 'gzip').send(body));
        await app.listen({ port: 0, host: '127.0.0.1' }); console.log(app.server.address().port);`,
     ],
     { env: { ...process.env, BODY_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'], cwd: root },

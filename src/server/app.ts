@@ -17,6 +17,7 @@ import { duesRoutes } from '../modules/dues/dues.routes.ts';
 import { calendarRoutes } from '../modules/events/calendar.routes.ts';
 import { eventsRoutes } from '../modules/events/events.routes.ts';
 import { figuresRoutes } from '../modules/figures/figures.routes.ts';
+import { fundersRoutes } from '../modules/funders/funders.routes.ts';
 import { governanceRoutes } from '../modules/governance/governance.routes.ts';
 import { publicGovernanceRoutes } from '../modules/governance/public.routes.ts';
 import { exportRoutes } from '../modules/members/export.routes.ts';
@@ -28,7 +29,10 @@ import { observatoryCampaignsRoutes } from '../modules/observatory/campaigns.rou
 import { observatoryDashboardRoutes } from '../modules/observatory/dashboard.routes.ts';
 import { observatoryDeclaredRoutes } from '../modules/observatory/declared.routes.ts';
 import { practiceGroupsRoutes } from '../modules/practice-groups/practice-groups.routes.ts';
+import { purchasingRoutes } from '../modules/purchasing/purchasing.routes.ts';
+import { qualityApproachesRoutes } from '../modules/quality-approaches/quality-approaches.routes.ts';
 import { supportRoutes } from '../modules/support/support.routes.ts';
+import { territoriesRoutes } from '../modules/territories/territories.routes.ts';
 import { trainingsRoutes } from '../modules/trainings/trainings.routes.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
 import type { Config } from './config.ts';
@@ -183,6 +187,10 @@ export async function buildApp(
     await observatoryCampaignsRoutes(scope, deps);
     await observatoryDashboardRoutes(scope, deps);
     await observatoryDeclaredRoutes(scope, deps);
+    await fundersRoutes(scope, deps);
+    await qualityApproachesRoutes(scope, deps);
+    await purchasingRoutes(scope, deps);
+    await territoriesRoutes(scope, deps);
   });
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -16,6 +16,9 @@ import { normaliseForSearch } from '../../modules/members/members.validation.ts'
 import { type Database, withTenant } from '../client.ts';
 import { loadDemoChronicle } from './demo-chronicle.ts';
 import { loadDemoObservatory } from './demo-observatory.ts';
+import { loadDemoPurchasing } from './demo-purchasing.ts';
+import { loadDemoQualityApproaches } from './demo-quality-approaches.ts';
+import { loadDemoTerritories } from './demo-territories.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/demo-2024/', import.meta.url));
 const readFixture = async <T>(name: string): Promise<T> =>
@@ -176,6 +179,9 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
     }
     await loadDemoChronicle(tx, { organisationIdsByName: organisationIds });
     await loadDemoObservatory(tx);
+    await loadDemoQualityApproaches(tx);
+    await loadDemoTerritories(tx, { organisationIdsByName: organisationIds });
+    await loadDemoPurchasing(tx);
   });
 
   for (const account of DEMO_ACCOUNTS) {

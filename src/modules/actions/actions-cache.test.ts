@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
@@ -73,5 +74,23 @@ describe('chronicle and agenda served from memory', () => {
       tx.update(actions).set({ visibility: 'internal' }),
     );
     expect(await eventually(() => agendaTotal(t.app), before - 2)).toBe(before - 2);
+  });
+
+  it('send the same answer gzipped to a client that asks for it', async () => {
+    const plain = await t.app.inject({
+      method: 'GET',
+      url: '/api/actions/chronicle?year=2025',
+      headers: { cookie },
+    });
+    const zipped = await t.app.inject({
+      method: 'GET',
+      url: '/api/actions/chronicle?year=2025',
+      headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(plain.json().months).toHaveLength(12);
   });
 });

@@ -4,6 +4,7 @@ import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { notFound } from '../../server/errors.ts';
+import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { actionsXlsx } from './actions.export.ts';
@@ -73,9 +74,9 @@ export async function actionsRoutes(
       const year = request.query.year ?? Number(todayInFrance().slice(0, 4));
       // The team's chronicle is the same for everyone of the delegation: kept serialised.
       const body = await deps.actionsCache.get(auth.delegationId, `chronicle:${year}`, async () =>
-        JSON.stringify(await withTenant(db, auth, (tx) => chronicle(tx, year, { publicOnly: false }))),
+        jsonBody(await withTenant(db, auth, (tx) => chronicle(tx, year, { publicOnly: false }))),
       );
-      return reply.type('application/json; charset=utf-8').send(body);
+      return sendJsonBody(request, reply, body);
     },
   );
 
@@ -122,10 +123,9 @@ export async function actionsRoutes(
       const body = await deps.actionsCache.get(
         auth.delegationId,
         `organisation:${id}:${year ?? ''}`,
-        async () =>
-          JSON.stringify(await withTenant(db, auth, (tx) => actionsOfOrganisation(tx, auth, id, year))),
+        async () => jsonBody(await withTenant(db, auth, (tx) => actionsOfOrganisation(tx, auth, id, year))),
       );
-      return reply.type('application/json; charset=utf-8').send(body);
+      return sendJsonBody(request, reply, body);
     },
   );
 }

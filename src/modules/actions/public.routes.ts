@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { PUBLIC } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
+import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { todayInFrance } from '../members/members.queries.ts';
@@ -67,13 +68,13 @@ export async function publicActionsRoutes(
         const result = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
           chronicle(tx, year, { publicOnly: true }),
         );
-        return JSON.stringify({
+        return jsonBody({
           ...result,
           months: result.months.map((m) => ({ ...m, actions: m.actions.map(publicAction) })),
         });
       });
-      // Already serialised (the schema above documents its shape); Fastify sends strings as they are.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      // Already serialised (the schema above documents its shape): sent as stored.
+      return sendJsonBody(request, reply as unknown as FastifyReply, body);
     },
   );
 }

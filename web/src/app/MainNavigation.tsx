@@ -5,8 +5,11 @@ import { canReadFigures } from '../features/figures/access';
 import { canReadCampaigns, isMemberUser } from '../features/observatory/campaign/access';
 import { canReadDashboard } from '../features/observatory/dashboard/access';
 import { canSeePracticeStats } from '../features/practice-groups/access';
+import { canReadPurchasing, isPurchasingMember } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
+import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
 import { canManageSupport, canReadSupport } from '../features/support/access';
+import { canReadTerritories } from '../features/territories/access';
 import { canReadTrainings } from '../features/trainings/access';
 import { t } from '../i18n';
 import { can, type Me } from './session';
@@ -29,12 +32,19 @@ function itemsFor(me: Me): Item[] {
   if (can.browseMembers(me.role)) items.push({ to: '/adherents', label: t('nav.members'), prefix: true });
   items.push({ to: '/gouvernance', label: t('nav.governance') });
   items.push({ to: '/evenements', label: t('events.nav'), prefix: true });
+  items.push({ to: '/financeurs', label: t('funders.nav'), prefix: true });
+  if (canReadPurchasing(me.role)) items.push({ to: '/achats', label: t('purchasing.nav'), prefix: true });
+  if (isPurchasingMember(me.role))
+    items.push({ to: '/achats/opportunites', label: t('purchasing.navMember') });
   if (canReadActions(me.role)) {
     items.push({ to: '/actions', label: t('actions.nav.list'), prefix: true });
     items.push({ to: '/chronique', label: t('actions.nav.chronicle') });
     items.push({ to: '/partenaires', label: t('actions.nav.partners') });
   }
   if (canReviewQuality(me.role)) items.push({ to: '/qualite', label: t('nav.quality') });
+  if (canReadQualityApproaches(me.role))
+    items.push({ to: '/qualite-rse', label: t('qualityApproaches.nav') });
+  if (canSelfAssess(me.role)) items.push({ to: '/auto-evaluation', label: t('qualityApproaches.navMember') });
   if (can.readDues(me.role)) items.push({ to: '/cotisations', label: t('nav.dues') });
   if (canReadSupport(me.role))
     items.push({ to: '/accompagnements', label: t('support.nav.files'), prefix: true });
@@ -42,6 +52,8 @@ function itemsFor(me: Me): Item[] {
     items.push({ to: '/entretiens', label: t('support.nav.interviews'), prefix: true });
   if (canSeePracticeStats(me.role)) items.push({ to: '/gep', label: t('practice.nav'), prefix: true });
   if (canReadTrainings(me.role)) items.push({ to: '/formations', label: t('trainings.nav'), prefix: true });
+  if (canReadTerritories(me.role))
+    items.push({ to: '/territoires', label: t('territories.nav'), prefix: true });
   if (canReadFigures(me.role)) items.push({ to: '/chiffres-declares', label: t('figures.nav') });
   if (isMemberUser(me.role))
     items.push({ to: '/observatoire/formulaires', label: t('observatory.nav.forms') });

@@ -4,8 +4,11 @@ import { canManageEvents } from '../features/events/access';
 import { canReadFigures } from '../features/figures/access';
 import { canReadCampaigns } from '../features/observatory/campaign/access';
 import { canReadDashboard } from '../features/observatory/dashboard/access';
+import { canReadPurchasing } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
+import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
 import { canManageSupport, canReadSupport } from '../features/support/access';
+import { canReadTerritories } from '../features/territories/access';
 import { canReadTrainings } from '../features/trainings/access';
 import { PageLoader } from '../ui/QueryState';
 import { AppLayout } from './AppLayout';
@@ -99,12 +102,72 @@ export const router = createBrowserRouter([
               import('../features/governance/GovernancePage').then((m) => ({ Component: m.GovernancePage })),
           },
           {
+            path: 'financeurs',
+            lazy: () => import('../features/funders/FundersPage').then((m) => ({ Component: m.FundersPage })),
+          },
+          {
+            // Members read open opportunities and their own follow-ups; the server narrows it down.
+            path: 'achats/opportunites',
+            lazy: () =>
+              import('../features/purchasing/MemberOpportunitiesPage').then((m) => ({
+                Component: m.MemberOpportunitiesPage,
+              })),
+          },
+          {
+            element: <RoleGate allow={canReadPurchasing} />,
+            children: [
+              {
+                path: 'achats',
+                lazy: () =>
+                  import('../features/purchasing/PurchasingPage').then((m) => ({
+                    Component: m.PurchasingPage,
+                  })),
+              },
+              {
+                path: 'achats/opportunites/:id',
+                lazy: () =>
+                  import('../features/purchasing/OpportunityPage').then((m) => ({
+                    Component: m.OpportunityPage,
+                  })),
+              },
+            ],
+          },
+          {
+            path: 'financeurs/recherche',
+            lazy: () =>
+              import('../features/funders/FunderMatchPage').then((m) => ({ Component: m.FunderMatchPage })),
+          },
+          {
             element: <RoleGate allow={canReviewQuality} />,
             children: [
               {
                 path: 'qualite',
                 lazy: () =>
                   import('../features/quality/QualityPage').then((m) => ({ Component: m.QualityPage })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canReadQualityApproaches} />,
+            children: [
+              {
+                path: 'qualite-rse',
+                lazy: () =>
+                  import('../features/quality-approaches/QualityRsePage').then((m) => ({
+                    Component: m.QualityRsePage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canSelfAssess} />,
+            children: [
+              {
+                path: 'auto-evaluation',
+                lazy: () =>
+                  import('../features/quality-approaches/SelfAssessmentPage').then((m) => ({
+                    Component: m.SelfAssessmentPage,
+                  })),
               },
             ],
           },
@@ -186,6 +249,23 @@ export const router = createBrowserRouter([
                   import('../features/figures/DeclaredFiguresPage').then((m) => ({
                     Component: m.DeclaredFiguresPage,
                   })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canReadTerritories} />,
+            children: [
+              {
+                path: 'territoires',
+                lazy: () =>
+                  import('../features/territories/TerritoriesPage').then((m) => ({
+                    Component: m.TerritoriesPage,
+                  })),
+              },
+              {
+                path: 'territoires/:id',
+                lazy: () =>
+                  import('../features/territories/ProjectPage').then((m) => ({ Component: m.ProjectPage })),
               },
             ],
           },

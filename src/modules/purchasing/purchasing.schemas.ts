@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const yearSchema = z.coerce.number().int().min(1990).max(2100);
+const text = (max: number) => z.string().trim().max(max).nullish();
+const departmentSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d{2}|2[AB]|97\d)$/i)
+  .nullish();
+
+export const buyerSectors = ['public', 'private'] as const;
+export const opportunityKinds = ['social_clause', 'reserved_contract', 'quote', 'other'] as const;
+export const opportunityStatuses = ['open', 'closed', 'awarded', 'cancelled'] as const;
+export const matchStatuses = ['proposed', 'sent', 'interested', 'quote_sent', 'won', 'lost'] as const;
+export type MatchStatus = (typeof matchStatuses)[number];
+/** What a member user may say of its own follow-up. */
+export const memberMatchStatuses = ['interested', 'quote_sent'] as const;
+
+export const buyerInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  sector: z.enum(buyerSectors),
+  contactName: text(200),
+  contactEmail: z.email().max(320).nullish(),
+  contactPhone: text(40),
+  note: text(4000),
+  source: text(1000),
+});
+export type BuyerInput = z.infer<typeof buyerInputSchema>;
+
+export const opportunityInputSchema = z.strictObject({
+  buyerId: z.uuid(),
+  title: z.string().trim().min(1).max(300),
+  kind: z.enum(opportunityKinds),
+  amount: z.number().finite().min(0).max(999_999_999_999).nullish(),
+  town: text(200),
+  department: departmentSchema,
+  deadline: z.iso.date().nullish(),
+  activities: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  description: text(4000),
+  status: z.enum(opportunityStatuses).default('open'),
+});
+export type OpportunityInput = z.infer<typeof opportunityInputSchema>;
+
+export const opportunityListQuerySchema = z.object({
+  status: z.enum(opportunityStatuses).optional(),
+});
+
+export const matchesCreateSchema = z.strictObject({
+  organisationIds: z.array(z.uuid()).min(1).max(200),
+});
+
+export const matchUpdateSchema = z.strictObject({
+  status: z.enum(matchStatuses).optional(),
+  note: text(2000),
+  insertionHours: z.number().finite().min(0).max(9_999_999_999).nullish(),
+});
+export type MatchUpdate = z.infer<typeof matchUpdateSchema>;
+
+export const matchListQuerySchema = z.object({
+  opportunityId: z.uuid().optional(),
+  status: z.enum(matchStatuses).optional(),
+});
+
+export const idParams = z.object({ id: z.uuid() });

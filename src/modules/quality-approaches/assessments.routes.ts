@@ -1,0 +1,181 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Tx, withTenant } from '../../db/client.ts';
+import { allow, caller } from '../../server/access.ts';
+import type { AppDeps } from '../../server/app.ts';
+import {
+  completeAssessment,
+  createAssessment,
+  deleteAssessment,
+  getAssessment,
+  listAssessments,
+  organisationProgress,
+  updateAssessment,
+} from './assessments.service.ts';
+import { XLSX } from './certifications.routes.ts';
+import { createGrid, deleteGrid, getGrid, listGrids, loadDefaultGrid, updateGrid } from './grids.service.ts';
+import {
+  createProgressAction,
+  deleteProgressAction,
+  listProgressActions,
+  updateProgressAction,
+} from './progress-actions.service.ts';
+import { toXlsx } from './quality-approaches.export.ts';
+import { assessmentColumns, progressActionColumns } from './quality-approaches.lists.ts';
+import {
+  assessmentCreateSchema,
+  assessmentUpdateSchema,
+  gridInputSchema,
+  idParams,
+  organisationQuerySchema,
+  progressActionInputSchema,
+  progressActionUpdateSchema,
+} from './quality-approaches.schemas.ts';
+
+const team = allow('admin', 'staff');
+const everyone = allow('admin', 'staff', 'board', 'member');
+// Board reads; it does not fill in members' assessments.
+const writers = allow('admin', 'staff', 'member');
+const tags = ['quality-approaches'];
+const base = '/api/quality-approaches';
+
+export async function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+  const inTenant = <T>(request: FastifyRequest, fn: (tx: Tx) => Promise<T>) =>
+    withTenant(db, caller(request), fn);
+
+  // Grids: every role reads them (members fill them in), staff edit them.
+  r.get(`${base}/grids`, { config: { access: everyone }, schema: { tags } }, async (request) =>
+    inTenant(request, (tx) => listGrids(tx)),
+  );
+  r.get(
+    `${base}/grids/:id`,
+    { config: { access: everyone }, schema: { tags, params: idParams } },
+    async (request) => inTenant(request, (tx) => getGrid(tx, request.params.id)),
+  );
+  r.post(
+    `${base}/grids`,
+    { config: { access: team }, schema: { tags, body: gridInputSchema } },
+    async (request, reply) =>
+      reply.status(201).send(await inTenant(request, (tx) => createGrid(tx, request.body))),
+  );
+  r.post(`${base}/grids/default`, { config: { access: team }, schema: { tags } }, async (request, reply) =>
+    reply.status(201).send(await inTenant(request, (tx) => loadDefaultGrid(tx))),
+  );
+  r.put(
+    `${base}/grids/:id`,
+    { config: { access: team }, schema: { tags, params: idParams, body: gridInputSchema } },
+    async (request) => inTenant(request, (tx) => updateGrid(tx, request.params.id, request.body)),
+  );
+  r.delete(
+    `${base}/grids/:id`,
+    { config: { access: team }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      await inTenant(request, (tx) => deleteGrid(tx, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  // Assessments: a member its own organisation's, staff and board every one.
+  r.get(
+    `${base}/assessments`,
+    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    async (request) =>
+      inTenant(request, (tx) => listAssessments(tx, caller(request), request.query.organisationId)),
+  );
+  r.get(
+    `${base}/assessments.xlsx`,
+    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    async (request, reply) => {
+      const items = await inTenant(request, (tx) =>
+        listAssessments(tx, caller(request), request.query.organisationId),
+      );
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="auto-evaluations.xlsx"')
+        .send(await toXlsx('Auto-évaluations', assessmentColumns(items), items));
+    },
+  );
+  r.get(
+    `${base}/assessments/:id`,
+    { config: { access: everyone }, schema: { tags, params: idParams } },
+    async (request) => inTenant(request, (tx) => getAssessment(tx, caller(request), request.params.id)),
+  );
+  r.post(
+    `${base}/assessments`,
+    { config: { access: writers }, schema: { tags, body: assessmentCreateSchema } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx) => createAssessment(tx, caller(request), request.body))),
+  );
+  r.patch(
+    `${base}/assessments/:id`,
+    { config: { access: writers }, schema: { tags, params: idParams, body: assessmentUpdateSchema } },
+    async (request) =>
+      inTenant(request, (tx) => updateAssessment(tx, caller(request), request.params.id, request.body)),
+  );
+  r.post(
+    `${base}/assessments/:id/complete`,
+    { config: { access: writers }, schema: { tags, params: idParams } },
+    async (request) => inTenant(request, (tx) => completeAssessment(tx, caller(request), request.params.id)),
+  );
+  r.delete(
+    `${base}/assessments/:id`,
+    { config: { access: writers }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      await inTenant(request, (tx) => deleteAssessment(tx, caller(request), request.params.id));
+      return reply.status(204).send();
+    },
+  );
+  r.get(
+    `${base}/organisations/:id/progress`,
+    { config: { access: everyone }, schema: { tags, params: idParams } },
+    async (request) =>
+      inTenant(request, (tx) => organisationProgress(tx, caller(request), request.params.id)),
+  );
+
+  // Progress plan.
+  r.get(
+    `${base}/progress-actions`,
+    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    async (request) =>
+      inTenant(request, (tx) => listProgressActions(tx, caller(request), request.query.organisationId)),
+  );
+  r.get(
+    `${base}/progress-actions.xlsx`,
+    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    async (request, reply) => {
+      const items = await inTenant(request, (tx) =>
+        listProgressActions(tx, caller(request), request.query.organisationId),
+      );
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="plan-de-progres.xlsx"')
+        .send(await toXlsx('Plan de progrès', progressActionColumns, items));
+    },
+  );
+  r.post(
+    `${base}/progress-actions`,
+    { config: { access: writers }, schema: { tags, body: progressActionInputSchema } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx) => createProgressAction(tx, caller(request), request.body))),
+  );
+  r.patch(
+    `${base}/progress-actions/:id`,
+    { config: { access: writers }, schema: { tags, params: idParams, body: progressActionUpdateSchema } },
+    async (request) =>
+      inTenant(request, (tx) => updateProgressAction(tx, caller(request), request.params.id, request.body)),
+  );
+  r.delete(
+    `${base}/progress-actions/:id`,
+    { config: { access: writers }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      await inTenant(request, (tx) => deleteProgressAction(tx, caller(request), request.params.id));
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date();
+const label = z.string().trim().min(1).max(200);
+const longText = z.string().max(4000).nullish();
+const gridId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
+
+export const certificationInputSchema = z.strictObject({
+  // null: the delegation's own certification.
+  organisationId: z.uuid().nullable(),
+  label,
+  body: z.string().trim().max(200).nullish(),
+  status: z.enum(['in_progress', 'certified', 'expired', 'withdrawn']),
+  obtainedOn: isoDate.nullish(),
+  expiresOn: isoDate.nullish(),
+  note: longText,
+  source: longText,
+});
+export type CertificationInput = z.infer<typeof certificationInputSchema>;
+
+export const auditInputSchema = z.strictObject({
+  kind: z.enum(['initial', 'follow_up', 'renewal']),
+  heldOn: isoDate,
+  datePrecision: z.enum(['day', 'month', 'year']).default('day'),
+  result: z.enum(['pending', 'passed', 'passed_with_reservations', 'failed']),
+  note: longText,
+  source: longText,
+});
+export type AuditInput = z.infer<typeof auditInputSchema>;
+
+export const certificationsQuerySchema = z.object({
+  organisationId: z.uuid().optional(),
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  // Fixed by tests and reports; the server's date otherwise.
+  today: isoDate.optional(),
+});
+
+export const gridInputSchema = z.strictObject({
+  name: label,
+  active: z.enum(['active', 'archived']).default('active'),
+  pillars: z
+    .array(
+      z.strictObject({
+        id: gridId,
+        label,
+        criteria: z
+          .array(
+            z.strictObject({
+              id: gridId,
+              label,
+              guidance: z.string().max(2000).optional(),
+              levels: z
+                .array(
+                  z.strictObject({
+                    level: z.number().int().min(1).max(10),
+                    label,
+                    description: z.string().max(2000).optional(),
+                  }),
+                )
+                .min(2)
+                .max(10),
+            }),
+          )
+          .min(1)
+          .max(30),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+export type GridInput = z.infer<typeof gridInputSchema>;
+
+const answers = z.record(z.string().max(40), z.number().int().min(1).max(10));
+
+export const assessmentCreateSchema = z.strictObject({
+  // A member's own organisation when left out.
+  organisationId: z.uuid().optional(),
+  gridId: z.uuid(),
+  assessedOn: isoDate,
+  answers: answers.default({}),
+});
+export const assessmentUpdateSchema = z.strictObject({
+  assessedOn: isoDate.optional(),
+  answers: answers.optional(),
+});
+
+export const progressActionInputSchema = z.strictObject({
+  organisationId: z.uuid().optional(),
+  assessmentId: z.uuid().nullish(),
+  criterionId: z.string().max(40).nullish(),
+  title: label,
+  owner: z.string().trim().max(200).nullish(),
+  dueOn: isoDate.nullish(),
+  status: z.enum(['planned', 'in_progress', 'done', 'dropped']).default('planned'),
+});
+export const progressActionUpdateSchema = progressActionInputSchema.omit({ organisationId: true }).partial();
+export type ProgressActionInput = z.infer<typeof progressActionInputSchema>;
+
+export const cohortInputSchema = z.strictObject({
+  name: label,
+  programme: label,
+  startsOn: isoDate.nullish(),
+  description: longText,
+  source: longText,
+});
+export type CohortInput = z.infer<typeof cohortInputSchema>;
+
+export const cohortMembersSchema = z.strictObject({ organisationIds: z.array(z.uuid()).max(500) });
+export const cohortSessionsSchema = z.strictObject({ actionIds: z.array(z.uuid()).max(500) });
+
+export const organisationQuerySchema = z.object({ organisationId: z.uuid().optional() });
+export const idParams = z.object({ id: z.uuid() });
+export const yearQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });

@@ -1,0 +1,178 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api';
+
+export type CertificationStatus = 'in_progress' | 'certified' | 'expired' | 'withdrawn';
+export type AuditKind = 'initial' | 'follow_up' | 'renewal';
+export type AuditResult = 'pending' | 'passed' | 'passed_with_reservations' | 'failed';
+export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+
+export interface Audit {
+  id: string;
+  kind: AuditKind;
+  heldOn: string;
+  datePrecision: 'day' | 'month' | 'year';
+  result: AuditResult;
+  note: string | null;
+  source: string | null;
+}
+
+export interface Certification {
+  id: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  label: string;
+  body: string | null;
+  status: CertificationStatus;
+  obtainedOn: string | null;
+  expiresOn: string | null;
+  note: string | null;
+  source: string | null;
+  daysToExpiry: number | null;
+  audits: Audit[];
+}
+
+export interface GridLevel {
+  level: number;
+  label: string;
+  description?: string;
+}
+export interface GridPillar {
+  id: string;
+  label: string;
+  criteria: { id: string; label: string; guidance?: string; levels: GridLevel[] }[];
+}
+export interface Grid {
+  id: string;
+  name: string;
+  version: number;
+  active: 'active' | 'archived';
+  pillars: GridPillar[];
+}
+
+export interface Assessment {
+  id: string;
+  organisationId: string;
+  /** In the list only. */
+  organisationName?: string;
+  gridName?: string;
+  gridId: string;
+  assessedOn: string;
+  status: 'draft' | 'done';
+  answers: Record<string, number>;
+  scores: Record<string, number>;
+}
+
+export interface ProgressItem {
+  id: string;
+  gridId: string;
+  gridName: string;
+  assessedOn: string;
+  scores: Record<string, number>;
+  changes: Record<string, number | null>;
+  pillars: { id: string; label: string }[];
+}
+
+export interface ProgressAction {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  assessmentId: string | null;
+  criterionId: string | null;
+  title: string;
+  owner: string | null;
+  dueOn: string | null;
+  status: ActionStatus;
+}
+
+export interface Cohort {
+  id: string;
+  name: string;
+  programme: string;
+  startsOn: string | null;
+  description: string | null;
+  source: string | null;
+  members: { id: string; name: string }[];
+  sessions: { id: string; title: string; startsOn: string }[];
+}
+
+const base = '/api/quality-approaches';
+const enc = encodeURIComponent;
+
+export const qualityKeys = {
+  all: ['quality-approaches'] as const,
+  certifications: (days?: number) => ['quality-approaches', 'certifications', days ?? null] as const,
+  grids: ['quality-approaches', 'grids'] as const,
+  assessments: ['quality-approaches', 'assessments'] as const,
+  progress: (organisationId: string) => ['quality-approaches', 'progress', organisationId] as const,
+  actions: ['quality-approaches', 'actions'] as const,
+  cohorts: ['quality-approaches', 'cohorts'] as const,
+};
+
+export function useCertifications(expiringWithinDays?: number) {
+  const suffix = expiringWithinDays === undefined ? '' : `?expiringWithinDays=${expiringWithinDays}`;
+  return useQuery({
+    queryKey: qualityKeys.certifications(expiringWithinDays),
+    queryFn: ({ signal }) => api<Certification[]>(`${base}/certifications${suffix}`, { signal }),
+  });
+}
+export const useGrids = () =>
+  useQuery({
+    queryKey: qualityKeys.grids,
+    queryFn: ({ signal }) => api<Grid[]>(`${base}/grids`, { signal }),
+  });
+export const useAssessments = () =>
+  useQuery({
+    queryKey: qualityKeys.assessments,
+    queryFn: ({ signal }) => api<Assessment[]>(`${base}/assessments`, { signal }),
+  });
+export const useProgress = (organisationId: string) =>
+  useQuery({
+    queryKey: qualityKeys.progress(organisationId),
+    queryFn: ({ signal }) =>
+      api<{ items: ProgressItem[] }>(`${base}/organisations/${enc(organisationId)}/progress`, { signal }),
+  });
+export const useProgressActions = () =>
+  useQuery({
+    queryKey: qualityKeys.actions,
+    queryFn: ({ signal }) => api<ProgressAction[]>(`${base}/progress-actions`, { signal }),
+  });
+export const useCohorts = () =>
+  useQuery({
+    queryKey: qualityKeys.cohorts,
+    queryFn: ({ signal }) => api<Cohort[]>(`${base}/cohorts`, { signal }),
+  });
+
+export const exportUrls = {
+  certifications: `${base}/certifications.xlsx`,
+  assessments: `${base}/assessments.xlsx`,
+  actions: `${base}/progress-actions.xlsx`,
+  cohorts: `${base}/cohorts.xlsx`,
+};
+
+const save = <T>(path: string, id: string | null, body: object, method: 'PUT' | 'PATCH' = 'PUT') =>
+  id
+    ? api<T>(`${base}/${path}/${enc(id)}`, { method, body })
+    : api<T>(`${base}/${path}`, { method: 'POST', body });
+const remove = (path: string, id: string) => api<void>(`${base}/${path}/${enc(id)}`, { method: 'DELETE' });
+
+export const saveCertification = (id: string | null, body: object) =>
+  save<Certification>('certifications', id, body);
+export const deleteCertification = (id: string) => remove('certifications', id);
+export const addAudit = (certificationId: string, body: object) =>
+  api<Audit>(`${base}/certifications/${enc(certificationId)}/audits`, { method: 'POST', body });
+export const deleteAudit = (id: string) => remove('audits', id);
+
+export const saveGrid = (id: string | null, body: object) => save<Grid>('grids', id, body);
+export const loadDefaultGrid = () => api<Grid>(`${base}/grids/default`, { method: 'POST', body: {} });
+
+export const saveAssessment = (id: string | null, body: object) =>
+  save<Assessment>('assessments', id, body, 'PATCH');
+export const completeAssessment = (id: string) =>
+  api<Assessment>(`${base}/assessments/${enc(id)}/complete`, { method: 'POST', body: {} });
+
+export const saveProgressAction = (id: string | null, body: object) =>
+  save<ProgressAction>('progress-actions', id, body, 'PATCH');
+export const deleteProgressAction = (id: string) => remove('progress-actions', id);
+
+export const saveCohort = (id: string | null, body: object) => save<Cohort>('cohorts', id, body);
+export const deleteCohort = (id: string) => remove('cohorts', id);
