@@ -63,7 +63,13 @@ export function AppLayout() {
             <UserMenu me={user} />
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
+        {/* The menu grows with the features: it scrolls on its own when taller than the window. */}
+        <AppShell.Navbar
+          p="sm"
+          component="nav"
+          aria-label={t('app.mainNavigation')}
+          style={{ overflowY: 'auto' }}
+        >
           <MainNavigation me={user} />
         </AppShell.Navbar>
         <AppShell.Main id="contenu" ref={mainRef} tabIndex={-1}>

@@ -5,7 +5,7 @@ import type { DashboardFilters, DashboardOptions } from './api';
 interface Props {
   filters: DashboardFilters;
   options: DashboardOptions;
-  onChange: (next: DashboardFilters) => void;
+  onChange: (patch: Partial<DashboardFilters>) => void;
 }
 
 const numberOrUndefined = (value: string) => (value === '' ? undefined : Number(value));
@@ -23,7 +23,7 @@ export function Filters({ filters, options, onChange }: Props) {
         searchable
         maxValues={20}
         value={filters.indicators}
-        onChange={(indicators) => onChange({ ...filters, indicators })}
+        onChange={(indicators) => onChange({ indicators })}
         data={options.indicators.map((i) => ({ value: i.code, label: i.label }))}
         error={filters.indicators.length === 0 ? t('observatory.dashboard.pickIndicators') : undefined}
       />
@@ -31,19 +31,19 @@ export function Filters({ filters, options, onChange }: Props) {
         <NativeSelect
           label={t('observatory.dashboard.from')}
           value={filters.from ? String(filters.from) : ''}
-          onChange={(e) => onChange({ ...filters, from: numberOrUndefined(e.currentTarget.value) })}
+          onChange={(e) => onChange({ from: numberOrUndefined(e.currentTarget.value) })}
           data={years}
         />
         <NativeSelect
           label={t('observatory.dashboard.to')}
           value={filters.to ? String(filters.to) : ''}
-          onChange={(e) => onChange({ ...filters, to: numberOrUndefined(e.currentTarget.value) })}
+          onChange={(e) => onChange({ to: numberOrUndefined(e.currentTarget.value) })}
           data={years}
         />
         <NativeSelect
           label={t('observatory.dashboard.type')}
           value={filters.type ?? ''}
-          onChange={(e) => onChange({ ...filters, type: e.currentTarget.value || undefined })}
+          onChange={(e) => onChange({ type: e.currentTarget.value || undefined })}
           data={[
             { value: '', label: t('observatory.dashboard.anyType') },
             ...options.types.map((type) => ({ value: type, label: type })),
@@ -52,7 +52,7 @@ export function Filters({ filters, options, onChange }: Props) {
         <NativeSelect
           label={t('observatory.dashboard.department')}
           value={filters.department ?? ''}
-          onChange={(e) => onChange({ ...filters, department: e.currentTarget.value || undefined })}
+          onChange={(e) => onChange({ department: e.currentTarget.value || undefined })}
           data={[
             { value: '', label: t('observatory.dashboard.anyDepartment') },
             ...options.departments.map((d) => ({ value: d, label: d })),
@@ -62,7 +62,7 @@ export function Filters({ filters, options, onChange }: Props) {
       <Checkbox
         label={t('observatory.dashboard.includeSubmitted')}
         checked={filters.include === 'submitted'}
-        onChange={(e) => onChange({ ...filters, include: e.currentTarget.checked ? 'submitted' : undefined })}
+        onChange={(e) => onChange({ include: e.currentTarget.checked ? 'submitted' : undefined })}
       />
     </Stack>
   );
