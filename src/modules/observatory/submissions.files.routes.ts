@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
-import { attachmentDisposition, cleanFilename } from '../support/document-type.ts';
+import { attachmentDisposition, cleanFilename, sendDocument } from '../support/document-type.ts';
 import { documentParamsSchema, idParamsSchema } from './observatory.schemas.ts';
 import {
   addDocument,
@@ -104,15 +104,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: AppDeps)
       const document = await withTenant(db, caller(request), (tx) =>
         getDocument(tx, caller(request), id, docId),
       );
-      // Always a download, never rendered by the browser in our origin, and typed as stored.
-      return reply
-        .header('content-disposition', attachmentDisposition(document.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${document.sha256}"`)
-        .type(document.mediaType)
-        .send(document.content);
+      return sendDocument(reply, document);
     },
   );
 

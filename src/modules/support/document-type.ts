@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import type { FastifyReply } from 'fastify';
 
 /**
  * What an uploaded document is, read from its bytes: the name and the type the browser
@@ -154,4 +155,22 @@ export function attachmentDisposition(filename: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Sends a stored document: always a download, never rendered by the browser in our
+ * origin, typed as stored. Shared by support files and observatory attachments.
+ */
+export function sendDocument(
+  reply: FastifyReply,
+  document: { filename: string; mediaType: string; sha256: string; content: Buffer },
+): FastifyReply {
+  return reply
+    .header('content-disposition', attachmentDisposition(document.filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .header('etag', `"${document.sha256}"`)
+    .type(document.mediaType)
+    .send(document.content);
 }

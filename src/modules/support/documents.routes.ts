@@ -6,7 +6,7 @@ import { message } from '../../i18n/messages.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { AppError } from '../../server/errors.ts';
-import { attachmentDisposition, cleanFilename } from './document-type.ts';
+import { cleanFilename, sendDocument } from './document-type.ts';
 import {
   addDocument,
   deleteDocument,
@@ -86,15 +86,7 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
       const document = await withTenant(db, caller(request), (tx) =>
         getDocument(tx, caller(request), id, docId),
       );
-      // Always a download, never rendered by the browser in our origin, and typed as stored.
-      return reply
-        .header('content-disposition', attachmentDisposition(document.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${document.sha256}"`)
-        .type(document.mediaType)
-        .send(document.content);
+      return sendDocument(reply, document);
     },
   );
   r.delete(
