@@ -15,6 +15,7 @@ export * from '../modules/observatory/observatory.table.ts';
 export * from '../modules/practice-groups/practice-groups.table.ts';
 export * from '../modules/purchasing/purchasing.table.ts';
 export * from '../modules/quality-approaches/quality-approaches.table.ts';
+export * from '../modules/reports/reports.table.ts';
 export * from '../modules/support/support.table.ts';
 export * from '../modules/territories/territories.table.ts';
 export * from '../modules/trainings/trainings.table.ts';
