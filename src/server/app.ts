@@ -161,9 +161,16 @@ export async function buildApp(
   // A write by a delegation's user may change what the actions cache holds (an action, an
   // attendance count, a name): drop the delegation here before answering; other servers
   // hear it from the database (migrations/0013_actions_notify.sql).
+  const observatoryCache = await createReadCache(deps.database, 'observatory_changed');
+  app.addHook('onClose', () => observatoryCache.stop());
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.auth && unsafeMethods.has(request.method) && reply.statusCode < 400)
+    if (request.auth && unsafeMethods.has(request.method) && reply.statusCode < 400) {
       actionsCache.invalidate(request.auth.delegationId);
+      // A member's own saves are drafts, which no dashboard counts (migrations/0019).
+      const draftSave = request.auth.role === 'member' && request.routeOptions.url === MEMBER_DRAFT_SAVE;
+      if (request.url.startsWith('/api/observatory/') && !draftSave)
+        observatoryCache.invalidate(request.auth.delegationId);
+    }
     return payload;
   });
   await app.register(async (scope) => {
@@ -185,7 +192,7 @@ export async function buildApp(
     await figuresRoutes(scope, deps);
     await supportRoutes(scope, deps);
     await observatoryCampaignsRoutes(scope, deps);
-    await observatoryDashboardRoutes(scope, deps);
+    await observatoryDashboardRoutes(scope, { ...deps, observatoryCache });
     await observatoryDeclaredRoutes(scope, deps);
     await fundersRoutes(scope, deps);
     await qualityApproachesRoutes(scope, deps);
@@ -209,6 +216,8 @@ export async function buildApp(
     routesTable: RegisteredRoute[];
   };
 }
+
+const MEMBER_DRAFT_SAVE = '/api/observatory/submissions/:id/values';
 
 function safeOrigin(url: string): string | undefined {
   try {

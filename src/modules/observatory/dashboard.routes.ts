@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
+import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
+import type { ReadCache } from '../../server/read-cache.ts';
 import { dashboardOptions } from './dashboard.options.ts';
 import { peerPosition } from './dashboard.position.ts';
 import {
@@ -21,14 +23,25 @@ const tags = ['observatory-dashboard'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The observatory's dashboards, peer position and exports (read-only). */
-export async function observatoryDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function observatoryDashboardRoutes(
+  app: FastifyInstance,
+  deps: AppDeps & { observatoryCache: ReadCache },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
   r.get(
     '/api/observatory/dashboard',
     { config: { access: readers }, schema: { tags, querystring: dashboardQuerySchema } },
-    async (request) => withTenant(db, caller(request), (tx) => dashboard(tx, request.query)),
+    async (request, reply) => {
+      const auth = caller(request);
+      // The same for every reader of the delegation; kept until its answers change.
+      const key = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
+      const body = await deps.observatoryCache.get(auth.delegationId, key, async () =>
+        jsonBody(await withTenant(db, auth, (tx) => dashboard(tx, request.query))),
+      );
+      return sendJsonBody(request, reply, body);
+    },
   );
 
   r.get(
