@@ -18,6 +18,7 @@ import { loadDemoChronicle } from './demo-chronicle.ts';
 import { loadDemoObservatory } from './demo-observatory.ts';
 import { loadDemoPurchasing } from './demo-purchasing.ts';
 import { loadDemoQualityApproaches } from './demo-quality-approaches.ts';
+import { loadDemoReport } from './demo-report.ts';
 import { loadDemoTerritories } from './demo-territories.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/demo-2024/', import.meta.url));
@@ -182,6 +183,7 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
     await loadDemoQualityApproaches(tx);
     await loadDemoTerritories(tx, { organisationIdsByName: organisationIds });
     await loadDemoPurchasing(tx);
+    await loadDemoReport(tx);
   });
 
   for (const account of DEMO_ACCOUNTS) {

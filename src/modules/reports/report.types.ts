@@ -39,6 +39,10 @@ export interface KeyFigure {
   group: FigureGroup;
   /** True when the figure comes from generated demo data (a synthetic campaign). */
   synthetic?: boolean;
+  /** How the source qualifies a declared value: 'about' for "près de 5 000". */
+  qualifier?: 'exact' | 'at_least' | 'about';
+  /** For `declared`: the label the source gives with its total (longer than `label`). */
+  detail?: string;
 }
 
 /**
@@ -74,8 +78,10 @@ export interface ReportDepartment {
 
 export interface ReportBoardMember {
   person: string;
-  /** French role label: "Présidente", "Trésorier", "Administratrice"… */
+  /** French role label: "Présidence", "Trésorerie", "Administrateur·rice"… */
   role: string;
+  /** The role as recorded (board_role), null for a director without office. */
+  roleCode?: 'president' | 'vice_president' | 'treasurer' | 'secretary' | 'bureau_member' | null;
   organisation: string | null;
   department: string | null;
   /** Also a national representative of the network. */
@@ -95,7 +101,10 @@ export interface ReportAction {
   datePrecision: 'day' | 'month';
   title: string;
   summary: string | null;
+  /** French label of the kind: "Journée régionale", "Webinaire"… */
   kind: string;
+  /** The kind as recorded (actions.kind): "regional_day". */
+  kindCode?: string;
   place: string | null;
   /** As recorded: value and qualifier ("plus de" 80, "environ" 150). */
   participants: { value: number; qualifier: string | null; label: string } | null;
