@@ -8,6 +8,7 @@ import { canSeePracticeStats } from '../features/practice-groups/access';
 import { canReadPurchasing, isPurchasingMember } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
+import { canReadReports } from '../features/reports/access';
 import { canManageSupport, canReadSupport } from '../features/support/access';
 import { canReadTerritories } from '../features/territories/access';
 import { canReadTrainings } from '../features/trainings/access';
@@ -55,6 +56,7 @@ function itemsFor(me: Me): Item[] {
   if (canReadTerritories(me.role))
     items.push({ to: '/territoires', label: t('territories.nav'), prefix: true });
   if (canReadFigures(me.role)) items.push({ to: '/chiffres-declares', label: t('figures.nav') });
+  if (canReadReports(me.role)) items.push({ to: '/rapport', label: t('reports.nav') });
   if (isMemberUser(me.role))
     items.push({ to: '/observatoire/formulaires', label: t('observatory.nav.forms') });
   if (canReadCampaigns(me.role))

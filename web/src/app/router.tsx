@@ -7,6 +7,7 @@ import { canReadDashboard } from '../features/observatory/dashboard/access';
 import { canReadPurchasing } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
+import { canReadReports } from '../features/reports/access';
 import { canManageSupport, canReadSupport } from '../features/support/access';
 import { canReadTerritories } from '../features/territories/access';
 import { canReadTrainings } from '../features/trainings/access';
@@ -237,6 +238,16 @@ export const router = createBrowserRouter([
                 path: 'formations/:id',
                 lazy: () =>
                   import('../features/trainings/TrainingPage').then((m) => ({ Component: m.TrainingPage })),
+              },
+            ],
+          },
+          {
+            element: <RoleGate allow={canReadReports} />,
+            children: [
+              {
+                path: 'rapport',
+                lazy: () =>
+                  import('../features/reports/ReportPage').then((m) => ({ Component: m.ReportPage })),
               },
             ],
           },

@@ -5,6 +5,7 @@ import { observatoryFr } from './fr.observatory';
 import { practiceFr } from './fr.practice';
 import { purchasingFr } from './fr.purchasing';
 import { qualityApproachesFr } from './fr.qualityApproaches';
+import { reportsFr } from './fr.reports';
 import { supportFr } from './fr.support';
 import { territoriesFr } from './fr.territories';
 
@@ -23,6 +24,7 @@ export const fr = {
   ...practiceFr,
   ...supportFr,
   ...observatoryFr,
+  ...reportsFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',
