@@ -59,7 +59,12 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       reply.status(response.status);
       for (const [key, value] of response.headers)
         if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
-      const cookies = response.headers.getSetCookie();
+      // Behind a TLS proxy (TRUST_PROXY and X-Forwarded-Proto: https) the browser is on https
+      // even when BASE_URL says http: the session cookie must not travel in clear then.
+      const tls = request.protocol === 'https';
+      const cookies = response.headers
+        .getSetCookie()
+        .map((cookie) => (tls && !/;\s*secure\b/i.test(cookie) ? `${cookie}; Secure` : cookie));
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       const text = await response.text();
       if (response.status >= 400) {

@@ -145,8 +145,8 @@ function vevent(event: CalendarEvent, stamp: string): string[] {
   ];
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  // URI values are not TEXT: no escaping, but no line break may sneak in.
-  if (event.url) lines.push(`URL:${event.url.replace(/[\r\n]/g, '')}`);
+  // URI values are not TEXT: no escaping, but no line break nor control character may sneak in.
+  if (event.url) lines.push(`URL:${withoutControls(event.url).replace(/[\t\n]/g, '')}`);
   lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
   return lines;
 }

@@ -127,3 +127,59 @@ describe('iCalendar writer', () => {
     );
   });
 });
+
+describe('iCalendar writer under hostile text', () => {
+  const injection = fc.constantFrom(
+    '\r\nBEGIN:VEVENT\r\nSUMMARY:pirate\r\nEND:VEVENT',
+    '\nEND:VCALENDAR\n',
+    '\rUID:autre',
+    'ligne\u2028séparée\u0085',
+    '🎉👩‍👩‍👧 Fête',
+    '\u0000\u0007\u001b[31m\u007f',
+    ';,\\:"',
+  );
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 120 }),
+    fc
+      .array(fc.oneof(injection, fc.string({ unit: 'grapheme', maxLength: 20 })), { maxLength: 5 })
+      .map((parts) => parts.join('')),
+  );
+  const record = fc.record({
+    summary: text,
+    description: fc.option(text, { nil: null }),
+    location: fc.option(text, { nil: null }),
+    url: fc.option(
+      fc.oneof(
+        fc.webUrl(),
+        injection.map((i) => `https://exemple.fr/a${i}`),
+      ),
+      { nil: null },
+    ),
+  });
+
+  it('writes one event per record whatever the titles, places and descriptions hold, and the text round-trips', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 6 }), (records) => {
+        const events = records.map((r, i) => ({ ...base, ...r, uid: `evenement-${i}@maillage` }));
+        const output = renderCalendar({ name: 'Délégation\r\nBEGIN:VEVENT', events, now });
+        for (const line of output.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+        // Only the writer's own lines begin a component: no injected line survives.
+        const begins = output.split('\r\n').filter((l) => l === 'BEGIN:VEVENT');
+        expect(begins).toHaveLength(records.length);
+        const parsed = parseEvents(output);
+        expect(parsed).toHaveLength(records.length);
+        parsed.forEach((vevent, i) => {
+          const r = records[i]!;
+          expect(vevent.getFirstPropertyValue('uid')).toBe(`evenement-${i}@maillage`);
+          expect(vevent.getFirstPropertyValue('summary') ?? '').toBe(expected(r.summary));
+          if (r.description)
+            expect(vevent.getFirstPropertyValue('description') ?? '').toBe(expected(r.description));
+          if (r.location) expect(vevent.getFirstPropertyValue('location') ?? '').toBe(expected(r.location));
+          if (r.url)
+            expect(String(vevent.getFirstPropertyValue('url'))).toBe(expected(r.url).replace(/[\t\n]/g, ''));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -6,10 +6,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../server/errors.ts';
+import { DEFAULT_ZIP_LIMITS, guardZip } from '../../server/zip-guard.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-// A 20 MB XLSX holds at most a few hundred MB of XML; beyond this it is a zip bomb.
-const MAX_XLSX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024;
 
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -117,40 +116,6 @@ function parseCsvBytes(bytes: Uint8Array): ParsedFile {
 // XLSX
 // ---------------------------------------------------------------------------
 
-/**
- * Total uncompressed size declared by the zip's central directory, read before
- * exceljs inflates anything. Null when the archive is not a readable zip.
- */
-export function zipUncompressedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: 22 bytes plus a comment of at most 65,535 bytes.
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= lowest; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    // 0xFFFFFFFF means a ZIP64 size (over 4 GB): absurd for a member list.
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-    total += size;
-    offset +=
-      46 +
-      view.getUint16(offset + 28, true) +
-      view.getUint16(offset + 30, true) +
-      view.getUint16(offset + 32, true);
-  }
-  return total;
-}
-
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -165,9 +130,13 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
-  const uncompressed = zipUncompressedSize(bytes);
-  if (uncompressed === null) throw new ImportFileError('import.xlsx_unreadable');
-  if (uncompressed > MAX_XLSX_UNCOMPRESSED_BYTES) throw new ImportFileError('import.xlsx_too_large');
+  // Before exceljs inflates anything: 100 MB of XML is already ~200,000 rows, and
+  // exceljs would need gigabytes for more (src/server/zip-guard.ts).
+  await guardZip(bytes, DEFAULT_ZIP_LIMITS, (problem) =>
+    problem === 'unreadable'
+      ? new ImportFileError('import.xlsx_unreadable')
+      : new ImportFileError('import.xlsx_too_large'),
+  );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

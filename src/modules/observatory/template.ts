@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { message } from '../../i18n/messages.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
-import { zipUncompressedSize } from '../members/import.parse.ts';
+import { DEFAULT_ZIP_LIMITS, guardZip } from '../../server/zip-guard.ts';
 import type { ValuesInput } from './observatory.schemas.ts';
 import type { IndicatorRule } from './observatory.table.ts';
 
@@ -180,9 +180,12 @@ export async function readTemplate(
   bytes: Buffer,
   form: Pick<TemplateForm, 'id' | 'indicators'>,
 ): Promise<ValuesInput> {
-  const size = zipUncompressedSize(bytes);
-  if (size === null || size > MAX_UNCOMPRESSED_BYTES)
-    throw refused([fileProblem('observatory.prefill_unreadable')]);
+  // Before exceljs inflates anything (src/server/zip-guard.ts).
+  await guardZip(bytes, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES }, (problem) =>
+    refused([
+      fileProblem(problem === 'unreadable' ? 'observatory.prefill_unreadable' : `upload.zip_${problem}`),
+    ]),
+  );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

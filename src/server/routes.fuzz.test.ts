@@ -1,0 +1,141 @@
+/**
+ * Every registered route, called by the staff of a delegation with generated JSON bodies,
+ * query strings and path parameters: never a 500, and every 4xx is the one coded error
+ * shape with a French message. A new route is covered as soon as it is registered.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message } from '../i18n/messages.ts';
+import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../test/app.ts';
+
+let t: TestApp;
+let cookie: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const delegation = await createDelegation(t.database);
+  ({ cookie } = await signedInAs(t, { delegationId: delegation.id, role: 'staff' }));
+});
+afterAll(() => t?.close());
+
+const KEYS = [
+  'name',
+  'title',
+  'summary',
+  'description',
+  'email',
+  'role',
+  'status',
+  'year',
+  'date',
+  'startsOn',
+  'endsOn',
+  'organisationId',
+  'ids',
+  'values',
+  'items',
+  'amount',
+  'type',
+  'conventionTypes',
+  'establishment',
+  'q',
+  'page',
+  'limit',
+  'from',
+  'to',
+  'sort',
+  'format',
+  'filename',
+  'mapping',
+  'department',
+];
+
+const scalar = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('', ' ', '2024-02-30', '2024-05-16', '99999-01-01', 'ACI', 'staff', 'admin', 'NaN', '-1'),
+  fc.constantFrom('<script>alert(1)</script>', "' or 1=1 --", '\u0000', '%00', '../..', 'a'.repeat(5000)),
+  fc.uuid(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 4 }),
+  fc.dictionary(fc.constantFrom(...KEYS), scalar),
+);
+const body = fc.oneof(
+  fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 6 }),
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constant(undefined),
+);
+const query = fc.dictionary(
+  fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })),
+  fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
+  { maxKeys: 4 },
+);
+const param = fc.oneof(
+  { weight: 4, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }) },
+);
+
+function queryString(entries: Record<string, string | string[]>): string {
+  const search = new URLSearchParams();
+  for (const [key, v] of Object.entries(entries))
+    for (const item of Array.isArray(v) ? v : [v]) search.append(key, item);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+describe('every route under generated input', () => {
+  it('never answers 500, and refuses with a coded French error', async () => {
+    const routes = t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThan(50);
+    // Routes that answered at least once with a success: proof the input reached the handlers.
+    const reached = new Set<string>();
+    for (const route of routes) {
+      const names = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(param, { minLength: names.length, maxLength: names.length }),
+          body,
+          query,
+          async (params, payload, q) => {
+            let path = route.url;
+            names.forEach((name, i) => {
+              path = path.replace(`:${name}`, encodeURIComponent(params[i] as string));
+            });
+            // Better Auth's endpoints: anonymous, so that a generated sign-out cannot end the session.
+            const auth = path.startsWith('/api/auth/');
+            path = path.replace('*', 'get-session');
+            const withBody = route.method !== 'GET' && route.method !== 'DELETE' && payload !== undefined;
+            const response = await t.app.inject({
+              method: route.method as 'GET',
+              url: `${path}${queryString(q)}`,
+              headers: {
+                origin: TEST_ORIGIN,
+                ...(auth ? {} : { cookie }),
+                ...(withBody ? { 'content-type': 'application/json' } : {}),
+              },
+              ...(withBody ? { payload: JSON.stringify(payload) } : {}),
+            });
+            const what = `${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+            expect(response.statusCode, what).toBeLessThan(500);
+            if (response.statusCode < 300) reached.add(`${route.method} ${route.url}`);
+            if (response.statusCode >= 400) {
+              const error = response.json().error;
+              expect(typeof error?.code, what).toBe('string');
+              expect(typeof error?.message, what).toBe('string');
+              expect(error.message, what).not.toBe(error.code);
+              expect(error.message, what).not.toBe(message('internal'));
+            }
+          },
+        ),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 4) },
+      );
+    }
+    expect(reached.size).toBeGreaterThan(routes.length / 5);
+    console.info(`routes fuzz: ${reached.size} of ${routes.length} routes answered 2xx at least once`);
+  }, 600_000);
+});
