@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { message } from '../i18n/messages.ts';
+import { isDatabaseUnavailable } from './db-errors.ts';
 
 export interface FieldError {
   field: string;
@@ -101,10 +102,4 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.status(500).send(body('internal', message('internal')));
   }
   return reply.status(status).send(body('request.invalid', message('request.invalid')));
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code =
-    (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
 }
