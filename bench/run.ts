@@ -1,13 +1,14 @@
 // `npm run bench`: measures start-up on an existing data directory and the cost of the
 // main read routes, each against a baseline measured in the same run, and writes
 // bench/RESULTS.md. Figures are ratios so that a slower or busier machine does not lie.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type ActionsFigures, benchActions } from './actions-bench.ts';
 import { benchDirectory } from './directory-bench.ts';
 import { benchImport, type ImportFigures } from './import-bench.ts';
+import { benchLoad, loadLines } from './load.ts';
 import {
   benchObservatory,
   benchObservatoryPglite,
@@ -15,6 +16,7 @@ import {
   type PgliteFigures,
 } from './observatory-bench.ts';
 import { withScratchPostgres } from './postgres.ts';
+import { benchReport, reportLines } from './report-bench.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -104,6 +106,11 @@ try {
   const observatory = await withScratchPostgres((url) => benchObservatory(url));
   // In child processes (data preparation, server): this process's memory stays as it is.
   const observatoryPglite = await benchObservatoryPglite();
+  // Issue 7: the activity report (bench/report-bench.ts, PGlite in a child process).
+  const report = await benchReport();
+  // Issue 8: the campaign-deadline load on one then two servers behind pgbouncer (bench/load.ts;
+  // LOAD_SECONDS, LOAD_USERS… shorten it; BENCH_LOAD=0 leaves it out).
+  const load = process.env.BENCH_LOAD === '0' ? null : await withScratchPostgres((url) => benchLoad(url));
 
   const b = median(baseline);
   const m = median(maillage);
@@ -111,6 +118,7 @@ try {
     '# Benchmark results',
     '',
     `- date: ${new Date().toISOString()}`,
+    `- commit: ${commit()}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     `- command: \`npm run bench\` (embedded PGlite, demo data, median of ${runs} runs)`,
     '',
@@ -132,6 +140,10 @@ try {
       ? observatoryLines(observatory)
       : ['| observatory on PostgreSQL | not measured: no server on 127.0.0.1:5432 | | | |']),
     observatoryPgliteLine(observatoryPglite),
+    ...reportLines(report),
+    ...(load
+      ? loadLines(load)
+      : ['| campaign-deadline load | not measured: BENCH_LOAD=0 or no server on 127.0.0.1:5432 | | | |']),
     '',
     'Import: the national SIAE list (`../shared/data/siae`) repeated with fresh SIRETs and names to',
     `${importPglite.rows} rows across 14 delegations, dry run then commit through the service the API and CLI use`,
@@ -158,6 +170,17 @@ try {
     'submit at once; staff send the forms back between rounds (not timed). PGlite: the same',
     'federation generated in a child process into a data directory, the same dashboard through a',
     'server on it, 50 requests in a row.',
+    '',
+    `Load: ${load?.users ?? 300} member users of as many organisations, each with a form in the open 2025`,
+    'observatory campaign, arrive (signing in again, from their own address behind the proxy,',
+    'when their last sign-in is 30 s old), open the form, save it three times, submit every third',
+    'visit (staff then send it back); staff open the dashboard and the completeness board; visitors',
+    'search the public directory (60 / 15 / 25 % of requests). Paced virtual users',
+    '(bench/load-scenario.ts) hold a fixed total rate against server processes',
+    'on PostgreSQL through pgbouncer (transaction mode, LISTEN direct); a ramp (+40 % a step)',
+    'finds the highest rate with p99 < 200 ms and no error, then it is held (5 minutes on one',
+    'server, sampling its RSS); then the same on two servers. The load generator runs on the',
+    'same two cores: its CPU is given with that of the servers and of PostgreSQL.',
     '',
     'Start-up is measured from process spawn to the first successful health answer, so it',
     'includes loading TypeScript through tsx, opening the PGlite data directory and checking migrations.',
@@ -209,4 +232,12 @@ function observatoryLines(o: ObservatoryFigures): string[] {
 function observatoryPgliteLine(p: PgliteFigures): string {
   const d = p.dashboard;
   return `| observatory dashboard on PGlite (${p.size.delegations} delegations, ${p.generated.values} values), 50 requests in a row | p50 ${d.medianMs.toFixed(0)} ms, p99 ${d.p99Ms.toFixed(0)} ms | — | — | < 300 ms ${d.p99Ms < 300 ? '✅' : '❌'} |`;
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }

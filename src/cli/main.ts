@@ -1,8 +1,10 @@
+import { backupCommand } from '../db/backup.cli.ts';
 import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
 import { eventRemindersCommand } from '../modules/events/reminders.cli.ts';
 import { importMembersCommand } from '../modules/members/import.cli.ts';
 import { observatoryRemindersCommand } from '../modules/observatory/reminders.cli.ts';
+import { reportCommand } from '../modules/reports/report.cli.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openRuntime } from '../server/runtime.ts';
 
@@ -17,10 +19,18 @@ Commandes :
                envoie les rappels des événements de demain (le serveur le fait toutes les heures)
   observatory remind
                envoie les rappels de l'observatoire du jour (J-14, J-7, J-1 avant la date limite)
+  report annual --year ANNÉE --format html|pdf|docx|json --out FICHIER [--delegation SLUG]
+               écrit le rapport d'activité d'une délégation (figé s'il l'a été)
+  report national --year ANNÉE --format html|pdf|docx|json --out FICHIER
+               écrit le rapport national (toutes les délégations)
+  backup FICHIER
+               sauvegarde toute la base dans FICHIER (NDJSON compressé, avec sommes de contrôle)
+  restore FICHIER [--force]
+               restaure une sauvegarde, tout ou rien (--force : remplace une base non vide)
   help         affiche cette aide
 
-Les commandes export, report, backup et restore arrivent avec les tickets
-suivants (voir README) : elles ne sont pas encore disponibles.`;
+La commande export arrive avec un ticket suivant (voir README) : elle n'est pas
+encore disponible.`;
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +41,9 @@ export async function run(argv: string[]): Promise<number> {
   if (
     command !== 'migrate' &&
     command !== 'import' &&
+    command !== 'backup' &&
+    command !== 'restore' &&
+    command !== 'report' &&
     !(command === 'seed' && rest[0] === 'demo') &&
     !(command === 'events' && rest[0] === 'remind') &&
     !(command === 'observatory' && rest[0] === 'remind')
@@ -48,6 +61,14 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'observatory') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
       return await observatoryRemindersCommand({ ...runtime, baseUrl: config.baseUrl }, io);
+    }
+    if (command === 'report') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await reportCommand(runtime.database, rest, io, config.DEFAULT_DELEGATION);
+    }
+    if (command === 'backup' || command === 'restore') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await backupCommand(runtime.database, command, rest, io);
     }
     if (command === 'import') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };

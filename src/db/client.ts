@@ -6,6 +6,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { releaseBrokenClients } from './pool-guard.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -36,6 +37,12 @@ export interface ListenHandlers {
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
+  /**
+   * Where LISTEN connects (defaults to databaseUrl). A transaction-mode pooler hands each
+   * transaction any server connection, so a subscription made through it is lost: point
+   * this at the database directly (or at a session-mode pool).
+   */
+  listenUrl?: string | undefined;
   /** Directory of the embedded database; `memory://` keeps it in memory. */
   dataDir?: string | undefined;
   /** A tarball of a data directory to start from (tests clone a migrated database this way). */
@@ -48,6 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // A dropped connection must not crash the process: the next query reports the error.
     pool.on('error', () => {});
+    releaseBrokenClients(pool);
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     const listeners = new Set<() => Promise<void>>();
     return {
@@ -57,7 +65,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         await pool.query('select 1');
       },
       listen: async (channel, handlers) => {
-        const stop = await listenWithReconnect(options.databaseUrl as string, channel, handlers);
+        const url = options.listenUrl ?? (options.databaseUrl as string);
+        const stop = await listenWithReconnect(url, channel, handlers);
         listeners.add(stop);
         return async () => {
           listeners.delete(stop);

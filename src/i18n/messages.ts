@@ -11,9 +11,11 @@ import { observatoryMessages } from '../modules/observatory/observatory.messages
 import { practiceGroupsMessages } from '../modules/practice-groups/practice-groups.messages.ts';
 import { purchasingMessages } from '../modules/purchasing/purchasing.messages.ts';
 import { qualityApproachesMessages } from '../modules/quality-approaches/quality-approaches.messages.ts';
+import { reportsMessages } from '../modules/reports/reports.messages.ts';
 import { supportMessages } from '../modules/support/support.messages.ts';
 import { territoriesMessages } from '../modules/territories/territories.messages.ts';
 import { trainingsMessages } from '../modules/trainings/trainings.messages.ts';
+import { uploadMessages } from '../server/upload.messages.ts';
 import { fr } from './fr.ts';
 
 // Every user-facing string lives in a catalogue keyed by a stable code, so a second
@@ -36,6 +38,8 @@ const catalogue: Record<string, string> = {
   ...figuresMessages,
   ...supportMessages,
   ...observatoryMessages,
+  ...reportsMessages,
+  ...uploadMessages,
 };
 
 /** The French message for a code; `{name}` placeholders are filled from params. */

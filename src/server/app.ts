@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import { message } from '../i18n/messages.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
@@ -31,6 +32,7 @@ import { observatoryDeclaredRoutes } from '../modules/observatory/declared.route
 import { practiceGroupsRoutes } from '../modules/practice-groups/practice-groups.routes.ts';
 import { purchasingRoutes } from '../modules/purchasing/purchasing.routes.ts';
 import { qualityApproachesRoutes } from '../modules/quality-approaches/quality-approaches.routes.ts';
+import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { supportRoutes } from '../modules/support/support.routes.ts';
 import { territoriesRoutes } from '../modules/territories/territories.routes.ts';
 import { trainingsRoutes } from '../modules/trainings/trainings.routes.ts';
@@ -118,7 +120,14 @@ export async function buildApp(
     request.auth = await sessionCache.get(`${token}\n${preferred ?? ''}`, async () => {
       const headers = new Headers();
       headers.set('cookie', cookie);
-      const session = await deps.auth.api.getSession({ headers });
+      const session = await deps.auth.api.getSession({ headers }).catch(async (error: unknown) => {
+        // Better Auth hides the driver's error behind its own: ask the database if it is the cause.
+        const down = await deps.database.ping().then(
+          () => false,
+          () => true,
+        );
+        throw down ? new AppError('database.unavailable', 503) : error;
+      });
       if (!session) return null;
       return {
         auth: await resolveAuthContext(deps.database.db, session.user, preferred),
@@ -149,7 +158,11 @@ export async function buildApp(
         await deps.database.ping();
         return { status: 'ok', database: deps.database.kind };
       } catch {
-        return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
+        return reply.status(503).send({
+          status: 'unavailable',
+          database: deps.database.kind,
+          error: { code: 'database.unavailable', message: message('database.unavailable') },
+        });
       }
     },
   );
@@ -198,6 +211,7 @@ export async function buildApp(
     await qualityApproachesRoutes(scope, deps);
     await purchasingRoutes(scope, deps);
     await territoriesRoutes(scope, deps);
+    await reportsRoutes(scope, deps);
   });
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

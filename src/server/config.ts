@@ -11,6 +11,11 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
     .optional(),
+  // Behind a transaction-mode pooler (pgbouncer) LISTEN does not work: a direct connection for it.
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+    .optional(),
   BASE_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
   SESSION_MAX_AGE_HOURS: z.coerce

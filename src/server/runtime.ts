@@ -43,7 +43,11 @@ export async function openRuntime(config: Config, options: { jobs?: boolean } = 
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  const opened = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    listenUrl: config.DATABASE_LISTEN_URL,
+    dataDir,
+  });
   let stopJobs = () => {};
   const database = {
     ...opened,

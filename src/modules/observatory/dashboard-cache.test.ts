@@ -77,13 +77,15 @@ describe('observatory dashboard served from memory', () => {
     try {
       expect(await revenue(other, '&include=submitted')).toBe(0);
       expect(await revenue(other)).toBe(0);
-      expect((await call('regain', 'POST', `/api/observatory/submissions/${form}/submit`, {})).statusCode).toBe(
-        200,
-      );
+      expect(
+        (await call('regain', 'POST', `/api/observatory/submissions/${form}/submit`, {})).statusCode,
+      ).toBe(200);
       expect(await revenue(t.app, '&include=submitted')).toBe(100_000);
       expect(await eventually(() => revenue(other, '&include=submitted'), 100_000)).toBe(100_000);
       expect(await revenue(other)).toBe(0);
-      expect((await call('staff', 'POST', `/api/observatory/submissions/${form}/validate`)).statusCode).toBe(200);
+      expect((await call('staff', 'POST', `/api/observatory/submissions/${form}/validate`)).statusCode).toBe(
+        200,
+      );
       expect(await revenue(t.app)).toBe(100_000);
       expect(await eventually(() => revenue(other), 100_000)).toBe(100_000);
     } finally {

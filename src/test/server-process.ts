@@ -1,0 +1,58 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './pgbouncer.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ServerProcess {
+  base: string;
+  port: number;
+  child: ChildProcess;
+  /** What the process printed on stderr lately (start-up failures). */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Maillage server in its own process (src/server/main.ts through tsx, not
+ * bin/start.mjs: no web build), resolved once /api/health answers 200.
+ */
+export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const chosen = port ?? (await freePort());
+  const base = `http://127.0.0.1:${chosen}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      BASE_URL: base,
+      LOG_LEVEL: 'silent',
+      ...env,
+      PORT: String(chosen),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) {
+        return { base, port: chosen, child, stderr: () => errors, stop };
+      }
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await stop();
+  throw new Error(`the server on port ${chosen} did not start:\n${errors}`);
+}
