@@ -8,7 +8,7 @@ import { type Database, openDatabase, withTenant } from '../db/client.ts';
 import { createUserWithPassword, grantRole } from '../modules/accounts/accounts.service.ts';
 import { createAuth } from '../modules/accounts/auth.ts';
 import { createDelegation, TEST_PASSWORD } from '../test/app.ts';
-import { withDatabase } from '../test/global-setup.ts';
+import { testDatabaseName, withDatabase } from '../test/global-setup.ts';
 import { type Pgbouncer, startPgbouncer } from '../test/pgbouncer.ts';
 import { type ServerProcess, startServerProcess } from '../test/server-process.ts';
 
@@ -77,7 +77,7 @@ describe.skipIf(!url)('two app servers behind pgbouncer (transaction mode)', () 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    name = `maillage_t_${randomBytes(6).toString('hex')}`;
+    name = testDatabaseName(inject('postgresTemplate'));
     await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
     await admin.end();
     const direct = withDatabase(url as string, name);

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.ts';
-import { withDatabase } from './global-setup.ts';
+import { testDatabaseName, withDatabase } from './global-setup.ts';
 
 /**
  * A fresh, migrated database for one test file: PGlite by default, PostgreSQL when
@@ -12,7 +11,7 @@ import { withDatabase } from './global-setup.ts';
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `maillage_t_${randomBytes(6).toString('hex')}`;
+    const name = testDatabaseName(inject('postgresTemplate'));
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {

@@ -34,9 +34,14 @@ export default async function setup(project: TestProject) {
     project.provide('postgresTemplate', name);
     project.provide('pgliteTemplate', '');
     return async () => {
+      // This run's databases, and those of runs that died before their teardown (their
+      // template is gone); never those of another run still going on the same server.
       const rows = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like 'maillage_t\\_%' or datname = $1`,
-        [name],
+        `select d.datname from pg_database d
+          where d.datname = $1 or d.datname like $2
+             or (d.datname like 'maillage\\_t\\_%' and not exists (select 1 from pg_database t
+                   where t.datname = 'maillage_template_' || split_part(d.datname, '_', 3)))`,
+        [name, `${testDatabasePrefix(name)}%`],
       );
       for (const row of rows.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
       await admin.end();
@@ -62,4 +67,13 @@ export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
+}
+
+/** Test databases of one run are named after its template, so a teardown drops only its own. */
+export function testDatabasePrefix(template: string): string {
+  return `maillage_t_${template.replace('maillage_template_', '')}_`;
+}
+
+export function testDatabaseName(template: string): string {
+  return `${testDatabasePrefix(template)}${randomBytes(6).toString('hex')}`;
 }
