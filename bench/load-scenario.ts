@@ -38,6 +38,8 @@ interface Answer {
 type Flow = Generator<Step, never, Answer>;
 interface MemberState extends Member {
   visits: number;
+  /** Submitted and not yet sent back: a run may end between the two requests. */
+  submitted?: boolean;
 }
 export interface Traffic {
   latencies: number[];
@@ -75,6 +77,19 @@ function* memberFlow(group: MemberState[], staffCookie: string): Flow {
       };
     }
     const form = `/api/observatory/submissions/${member.formId}`;
+    const comment = JSON.stringify({ comment: 'Merci de vérifier les sorties.' });
+    const sendBack: Step = {
+      kind: 'staff',
+      method: 'POST',
+      path: `${form}/request-correction`,
+      headers: json(staffCookie),
+      body: comment,
+    };
+    // The previous run stopped after this form's submission: staff send it back first.
+    if (member.submitted) {
+      member.submitted = false;
+      yield sendBack;
+    }
     yield { kind: 'member', method: 'GET', path: form, headers: { cookie: member.cookie } };
     for (let i = 0; i < 3; i++) {
       const values = answer(member.type, round++);
@@ -83,15 +98,11 @@ function* memberFlow(group: MemberState[], staffCookie: string): Flow {
     }
     if (member.visits % SUBMIT_EVERY !== 0) continue;
     const body = JSON.stringify({ confirmWarnings: {} });
+    // A step is sent as soon as it is yielded: mark before, unmark before the send-back.
+    member.submitted = true;
     yield { kind: 'member', method: 'POST', path: `${form}/submit`, headers: json(member.cookie), body };
-    const comment = JSON.stringify({ comment: 'Merci de vérifier les sorties.' });
-    yield {
-      kind: 'staff',
-      method: 'POST',
-      path: `${form}/request-correction`,
-      headers: json(staffCookie),
-      body: comment,
-    };
+    member.submitted = false;
+    yield sendBack;
   }
 }
 

@@ -179,7 +179,9 @@ async function baselineServer(body: string): Promise<{ port: string; stop(): Pro
 /** A Maillage server process; resolves once /api/health answers. */
 async function startServer(port: number, extra: Record<string, string>): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['bin/start.mjs'], {
+  // SERVER_NODE_ARGS as in src/test/server-process.ts (e.g. --cpu-prof).
+  const flags = env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...flags, 'bin/start.mjs'], {
     cwd: root,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, LOG_LEVEL: 'silent', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,9 +3,10 @@
  * convention types of an organisation (one form per type) and last year's figures.
  * A member user reaches only its own organisation's forms; anyone else gets a 404.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
+import { users } from '../accounts/accounts.table.ts';
 import { byConventionOrder } from '../members/members.queries.ts';
 import { conventions, establishments, organisations } from '../members/members.table.ts';
 import { type Campaign, fieldError, isTeam, type Viewer } from './campaigns.service.ts';
@@ -40,16 +41,16 @@ export async function loadSubmission(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<{ submission: Submission; campaign: Campaign }> {
-  const query = tx.select().from(observatorySubmissions).where(eq(observatorySubmissions.id, id));
-  const [submission] = options.lock ? await query.for('update') : await query;
-  if (!submission || (viewer.role === 'member' && submission.organisationId !== viewer.organisationId))
+  // One round trip for both rows: forms are saved by many members at once near a deadline.
+  const query = tx
+    .select({ submission: observatorySubmissions, campaign: observatoryCampaigns })
+    .from(observatorySubmissions)
+    .innerJoin(observatoryCampaigns, eq(observatoryCampaigns.id, observatorySubmissions.campaignId))
+    .where(eq(observatorySubmissions.id, id));
+  const [row] = options.lock ? await query.for('update', { of: observatorySubmissions }) : await query;
+  if (!row || (viewer.role === 'member' && row.submission.organisationId !== viewer.organisationId))
     throw new AppError('record.not_found', 404);
-  const [campaign] = await tx
-    .select()
-    .from(observatoryCampaigns)
-    .where(eq(observatoryCampaigns.id, submission.campaignId));
-  if (!campaign) throw new AppError('record.not_found', 404);
-  return { submission, campaign };
+  return row;
 }
 
 /** Why this viewer may not change the figures of this form now, or null when it may. */
@@ -121,35 +122,64 @@ export async function organisationName(tx: Tx, id: string): Promise<string> {
   return row.name;
 }
 
-/** Last year's answered figures of this organisation and type (not drafts: never transmitted). */
-export async function previousValues(tx: Tx, organisationId: string, conventionType: string, year: number) {
-  const rows = await tx
-    .select({ code: observatoryValues.indicatorCode, value: observatoryValues.value })
-    .from(observatoryValues)
-    .innerJoin(observatorySubmissions, eq(observatorySubmissions.id, observatoryValues.submissionId))
-    .where(
-      and(
-        // On the submission's columns: its (delegation, year) index finds the one form, then
-        // its values come by (submission_id, code); the value rows' copies are for dashboards.
-        eq(observatorySubmissions.organisationId, organisationId),
-        eq(observatorySubmissions.conventionType, conventionType),
-        eq(observatorySubmissions.year, year - 1),
-        inArray(observatorySubmissions.status, ['submitted', 'correction_requested', 'validated']),
-      ),
-    );
-  return { year: year - 1, values: Object.fromEntries(rows.map((r) => [r.code, Number(r.value)])) };
-}
-
-export async function submissionValues(tx: Tx, submissionId: string): Promise<Record<string, number>> {
-  const rows = await tx
-    .select({ code: observatoryValues.indicatorCode, value: observatoryValues.value })
-    .from(observatoryValues)
-    .where(eq(observatoryValues.submissionId, submissionId));
-  return Object.fromEntries(rows.map((r) => [r.code, Number(r.value)]));
-}
-
 /**
  * The number of figures of each selected submission. Qualified by hand: in a query without
  * joins Drizzle leaves column names bare, and a bare `id` would be the inner table's.
  */
 export const valueCountSql = sql<number>`(select count(*)::int from ${observatoryValues} v where v.submission_id = ${observatorySubmissions}.id)`;
+
+export interface FormFacts {
+  values: Record<string, number>;
+  previous: { year: number; values: Record<string, number> };
+  organisationName: string;
+  /** Names of the given users (who submitted, who validated). */
+  people: { id: string; name: string }[];
+}
+
+/**
+ * What the form page shows besides the questions, in one round trip: the form's figures
+ * (none before its first save), last year's answered figures of the same organisation and
+ * type (`previousValues`), the organisation's name and the names of the people given.
+ */
+export async function formFacts(
+  tx: Tx,
+  form: { submissionId: string | null; organisationId: string; conventionType: string; year: number },
+  people: readonly (string | null)[],
+): Promise<FormFacts> {
+  const ids = people.filter((p): p is string => !!p);
+  const [row] = await queryRows<{
+    form_values: Record<string, number | string> | null;
+    previous: Record<string, number | string> | null;
+    organisation_name: string | null;
+    people: { id: string; name: string }[] | null;
+  }>(
+    tx,
+    sql`select
+      (select json_object_agg(v.indicator_code, v.value) from ${observatoryValues} v
+        where v.submission_id = ${form.submissionId}::uuid) as form_values,
+      (select json_object_agg(v.indicator_code, v.value)
+         from ${observatorySubmissions} s join ${observatoryValues} v on v.submission_id = s.id
+        where s.organisation_id = ${form.organisationId}::uuid and s.convention_type = ${form.conventionType}
+          and s.year = ${form.year - 1}
+          and s.status in ('submitted', 'correction_requested', 'validated')) as previous,
+      (select o.name from ${organisations} o where o.id = ${form.organisationId}::uuid) as organisation_name,
+      (select json_agg(json_build_object('id', u.id, 'name', u.name)) from ${users} u
+        where ${
+          ids.length > 0
+            ? sql`u.id in (${sql.join(
+                ids.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql`false`
+        }) as people`,
+  );
+  if (row?.organisation_name == null) throw new AppError('record.not_found', 404);
+  const numbers = (o: Record<string, number | string> | null) =>
+    Object.fromEntries(Object.entries(o ?? {}).map(([code, value]) => [code, Number(value)]));
+  return {
+    values: numbers(row.form_values),
+    previous: { year: form.year - 1, values: numbers(row.previous) },
+    organisationName: row.organisation_name,
+    people: row.people ?? [],
+  };
+}

@@ -8,7 +8,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
-import { users } from '../accounts/accounts.table.ts';
 import { byConventionOrder } from '../members/members.queries.ts';
 import {
   type Campaign,
@@ -23,40 +22,44 @@ import { checkValues } from './rules.ts';
 import {
   editRefusal,
   expectedForms,
+  formFacts,
   loadSubmission,
   organisationName,
   organisationOf,
-  previousValues,
   type Submission,
-  submissionValues,
   valueCountSql,
 } from './submissions.access.ts';
 
 export const applicable = (indicators: Indicator[], conventionType: string) =>
   indicators.filter((i) => i.appliesTo.length === 0 || i.appliesTo.includes(conventionType));
 
-/** Everything the form page shows: the questions, the figures, last year's, and what the rules say. */
+/**
+ * Everything the form page shows: the questions, the figures, last year's, and what the
+ * rules say. Callers that already hold the campaign's indicators pass them (one query less).
+ */
 async function presentForm(
   tx: Tx,
   viewer: Viewer,
   campaign: Campaign,
   form: { organisationId: string; conventionType: string; department: string | null },
   submission: Submission | null,
+  catalogue?: Indicator[],
 ) {
-  const indicators = applicable(await campaignIndicators(tx, campaign.id), form.conventionType);
-  const values = submission ? await submissionValues(tx, submission.id) : {};
-  const previous = await previousValues(tx, form.organisationId, form.conventionType, campaign.year);
-  const people = submission
-    ? await tx
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(
-          inArray(
-            users.id,
-            [submission.submittedBy, submission.validatedBy].filter((u): u is string => !!u).concat(''),
-          ),
-        )
-    : [];
+  const indicators = applicable(
+    catalogue ?? (await campaignIndicators(tx, campaign.id)),
+    form.conventionType,
+  );
+  const facts = await formFacts(
+    tx,
+    {
+      submissionId: submission?.id ?? null,
+      organisationId: form.organisationId,
+      conventionType: form.conventionType,
+      year: campaign.year,
+    },
+    [submission?.submittedBy ?? null, submission?.validatedBy ?? null],
+  );
+  const { values, previous, people } = facts;
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   return {
     id: submission?.id ?? null,
@@ -68,7 +71,7 @@ async function presentForm(
       status: campaign.status,
       synthetic: campaign.synthetic,
     },
-    organisation: { id: form.organisationId, name: await organisationName(tx, form.organisationId) },
+    organisation: { id: form.organisationId, name: facts.organisationName },
     conventionType: form.conventionType,
     department: submission?.department ?? form.department,
     status: submission?.status ?? ('not_started' as const),
@@ -101,6 +104,17 @@ export type FormDetail = Awaited<ReturnType<typeof presentForm>>;
 export async function getForm(tx: Tx, viewer: Viewer, submissionId: string) {
   const { submission, campaign } = await loadSubmission(tx, viewer, submissionId);
   return presentForm(tx, viewer, campaign, submission, submission);
+}
+
+/** The form page of a submission its caller has just loaded or changed (no reload). */
+export function presentSubmission(
+  tx: Tx,
+  viewer: Viewer,
+  campaign: Campaign,
+  submission: Submission,
+  catalogue?: Indicator[],
+) {
+  return presentForm(tx, viewer, campaign, submission, submission, catalogue);
 }
 
 async function expectedForm(tx: Tx, organisationId: string, conventionType: string) {
@@ -224,9 +238,8 @@ export async function saveValues(tx: Tx, viewer: Viewer, submissionId: string, v
   const { submission, campaign } = await loadSubmission(tx, viewer, submissionId, { lock: true });
   const refusal = editRefusal(viewer, campaign, submission);
   if (refusal) throw refusal;
-  const known = new Set(
-    applicable(await campaignIndicators(tx, campaign.id), submission.conventionType).map((i) => i.code),
-  );
+  const catalogue = await campaignIndicators(tx, campaign.id);
+  const known = new Set(applicable(catalogue, submission.conventionType).map((i) => i.code));
   const unknown = Object.keys(values).filter((code) => !known.has(code));
   if (unknown.length > 0) {
     throw new AppError('request.invalid', 400, {
@@ -272,9 +285,10 @@ export async function saveValues(tx: Tx, viewer: Viewer, submissionId: string, v
       );
   }
   // The completeness board shows the last change of each form.
-  await tx
+  const [saved] = await tx
     .update(observatorySubmissions)
     .set({ updatedAt: new Date() })
-    .where(eq(observatorySubmissions.id, submissionId));
-  return getForm(tx, viewer, submissionId);
+    .where(eq(observatorySubmissions.id, submissionId))
+    .returning();
+  return presentForm(tx, viewer, campaign, saved ?? submission, saved ?? submission, catalogue);
 }

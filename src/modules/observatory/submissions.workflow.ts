@@ -12,14 +12,8 @@ import { auditLog } from '../audit/audit.table.ts';
 import { campaignIndicators, type Viewer } from './campaigns.service.ts';
 import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
 import { checkValues } from './rules.ts';
-import {
-  editRefusal,
-  loadSubmission,
-  previousValues,
-  STATUS_LABELS,
-  submissionValues,
-} from './submissions.access.ts';
-import { applicable, getForm } from './submissions.service.ts';
+import { editRefusal, formFacts, loadSubmission, STATUS_LABELS } from './submissions.access.ts';
+import { applicable, presentSubmission } from './submissions.service.ts';
 
 function wrongStatus(status: SubmissionStatus) {
   return new AppError('observatory.wrong_status', 409, { params: { status: STATUS_LABELS[status] } });
@@ -36,13 +30,12 @@ export async function submitForm(
     throw wrongStatus(submission.status);
   const refusal = editRefusal(viewer, campaign, submission);
   if (refusal) throw refusal;
-  const indicators = applicable(await campaignIndicators(tx, campaign.id), submission.conventionType);
-  const values = await submissionValues(tx, id);
-  const previous = await previousValues(
+  const catalogue = await campaignIndicators(tx, campaign.id);
+  const indicators = applicable(catalogue, submission.conventionType);
+  const { values, previous } = await formFacts(
     tx,
-    submission.organisationId,
-    submission.conventionType,
-    campaign.year,
+    { ...submission, submissionId: id, year: campaign.year },
+    [],
   );
   const { errors, warnings } = checkValues(indicators, values, previous);
   if (errors.length > 0) {
@@ -69,7 +62,7 @@ export async function submitForm(
       })),
     });
   }
-  await tx
+  const [submitted] = await tx
     .update(observatorySubmissions)
     .set({
       status: 'submitted',
@@ -78,40 +71,44 @@ export async function submitForm(
       confirmedWarnings: comments,
       updatedAt: new Date(),
     })
-    .where(eq(observatorySubmissions.id, id));
-  return getForm(tx, viewer, id);
+    .where(eq(observatorySubmissions.id, id))
+    .returning();
+  return presentSubmission(tx, viewer, campaign, submitted ?? submission, catalogue);
 }
 
 /** Staff send a submitted form back with what to fix; the member may edit and submit again. */
 export async function requestCorrection(tx: Tx, viewer: Viewer, id: string, comment: string) {
-  const { submission } = await loadSubmission(tx, viewer, id, { lock: true });
+  const { submission, campaign } = await loadSubmission(tx, viewer, id, { lock: true });
   if (submission.status !== 'submitted') throw wrongStatus(submission.status);
-  await tx
+  const [changed] = await tx
     .update(observatorySubmissions)
     .set({ status: 'correction_requested', correctionComment: comment, updatedAt: new Date() })
-    .where(eq(observatorySubmissions.id, id));
-  return getForm(tx, viewer, id);
+    .where(eq(observatorySubmissions.id, id))
+    .returning();
+  return presentSubmission(tx, viewer, campaign, changed ?? submission);
 }
 
 export async function validateForm(tx: Tx, viewer: Viewer, id: string) {
-  const { submission } = await loadSubmission(tx, viewer, id, { lock: true });
+  const { submission, campaign } = await loadSubmission(tx, viewer, id, { lock: true });
   if (submission.status !== 'submitted') throw wrongStatus(submission.status);
-  await tx
+  const [changed] = await tx
     .update(observatorySubmissions)
     .set({ status: 'validated', validatedAt: new Date(), validatedBy: viewer.userId, updatedAt: new Date() })
-    .where(eq(observatorySubmissions.id, id));
-  return getForm(tx, viewer, id);
+    .where(eq(observatorySubmissions.id, id))
+    .returning();
+  return presentSubmission(tx, viewer, campaign, changed ?? submission);
 }
 
 /** A validated form back to "submitted", so that any staff may correct it and validate again. */
 export async function reopenForm(tx: Tx, viewer: Viewer, id: string) {
-  const { submission } = await loadSubmission(tx, viewer, id, { lock: true });
+  const { submission, campaign } = await loadSubmission(tx, viewer, id, { lock: true });
   if (submission.status !== 'validated') throw wrongStatus(submission.status);
-  await tx
+  const [changed] = await tx
     .update(observatorySubmissions)
     .set({ status: 'submitted', validatedAt: null, validatedBy: null, updatedAt: new Date() })
-    .where(eq(observatorySubmissions.id, id));
-  return getForm(tx, viewer, id);
+    .where(eq(observatorySubmissions.id, id))
+    .returning();
+  return presentSubmission(tx, viewer, campaign, changed ?? submission);
 }
 
 export type HistoryEntry =
