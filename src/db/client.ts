@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { releaseBrokenClients } from './pool-guard.ts';
 import * as schema from './schema.ts';
@@ -79,12 +77,25 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       },
     };
   }
+  // Loaded only here: a process on PostgreSQL never needs the embedded database (~40 MB).
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(
-    dataDir,
-    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
-  );
+  // Shared buffers of 16 MB instead of PostgreSQL's 128: the embedded database serves one
+  // delegation (a few MB of data) and its pages stay in the OS cache anyway; the process
+  // keeps ~130 MB less resident (import benchmark: 392 → 259 MB once open).
+  const startParams = [
+    ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+    '-c',
+    'shared_buffers=16MB',
+  ];
+  const client = await PGlite.create(dataDir, {
+    startParams,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
