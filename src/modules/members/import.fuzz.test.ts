@@ -3,6 +3,8 @@
  * bytes, the answer is never a 500, a refusal carries a coded French message, and a
  * refused commit leaves the registry exactly as it was.
  */
+
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -100,6 +102,55 @@ const query = fc.record(
   { requiredKeys: [] },
 );
 
+// FEC (fichier des écritures comptables): tab- or pipe-separated journal lines, as an
+// accounting export sent to the member import by mistake. Real files (../shared/data/fec)
+// cut anywhere, and generated lines with the FEC header.
+const FEC_DIR = new URL('../../../../shared/data/fec/', import.meta.url);
+const fecFiles = readdirSync(FEC_DIR)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => new Uint8Array(readFileSync(new URL(name, FEC_DIR))));
+const FEC_HEADER =
+  'JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise'.split(
+    '|',
+  );
+const fecLine = fc.tuple(
+  fc.constantFrom('AC', 'VT', 'BQ', 'OD'),
+  fc.integer({ min: 1, max: 99_999 }),
+  fc.date({ min: new Date('2019-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+  fc.constantFrom('401000', '411000', '512000', '606300', '641000', '706000'),
+  fc.string({ maxLength: 30 }),
+  fc.integer({ min: 0, max: 10_000_000 }),
+  fc.boolean(),
+);
+const fecText = fc
+  .record({
+    lines: fc.array(fecLine, { maxLength: 12 }),
+    separator: fc.constantFrom('\t', '|'),
+    comma: fc.boolean(),
+  })
+  .map(({ lines, separator, comma }) => {
+    const amount = (cents: number) => {
+      const text = (cents / 100).toFixed(2);
+      return comma ? text.replace('.', ',') : text;
+    };
+    const rows = lines.map(([journal, n, date, account, label, cents, debit]) => {
+      const day = date.toISOString().slice(0, 10).replace(/-/g, '');
+      return [journal, journal, n, day, account, label, '', '', n, day, label]
+        .concat(debit ? [amount(cents), amount(0)] : [amount(0), amount(cents)])
+        .concat(['', '', day, '', ''])
+        .join(separator);
+    });
+    return new TextEncoder().encode([FEC_HEADER.join(separator), ...rows].join('\r\n'));
+  });
+const fecBytes = fc.oneof(
+  fecText,
+  fc.tuple(fc.nat(fecFiles.length - 1), fc.nat(), fc.nat()).map(([i, from, length]) => {
+    const file = fecFiles[i] as Uint8Array;
+    const start = from % file.length;
+    return file.slice(start, start + 1 + (length % 20_000));
+  }),
+);
+
 /** A 4xx answer is the one error shape, with a French message from the catalogue. */
 function expectCodedRefusal(response: Awaited<ReturnType<typeof send>>) {
   const { error } = response.json();
@@ -123,6 +174,26 @@ describe('member import under hostile files', () => {
         if (action === 'preview') expect(await registryCounts()).toEqual(before);
       }),
       { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('reads FEC-like text (real accounting exports cut anywhere, generated journal lines) without a 500 or a write', async () => {
+    expect(fecFiles.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(
+        fecBytes,
+        fc.constantFrom('preview', 'commit'),
+        fc.constantFrom('fec.txt', 'fec.csv'),
+        async (bytes, action, filename) => {
+          const before = await registryCounts();
+          const response = await send(action as 'preview' | 'commit', bytes, { filename });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode >= 400) expectCodedRefusal(response);
+          // Journal lines are not members: nothing is ever created from them.
+          expect(await registryCounts()).toEqual(before);
+        },
+      ),
+      { numRuns: 30 },
     );
   }, 120_000);
 
