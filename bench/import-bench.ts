@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { type Database, openDatabase, withTenant } from '../src/db/client.ts';
+import { type Database, openDatabase, queryRows, withTenant } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { delegations } from '../src/modules/delegations/delegations.table.ts';
 import { analyseImport, commitImport, hasBlockingProblems } from '../src/modules/members/import.service.ts';
@@ -78,8 +78,62 @@ export interface ImportFigures {
   peakRssMb: number;
   /** The process before the import: Node, tsx, and with PGlite the open embedded database. */
   rssBeforeMb: number;
+  /** Where the time of a bulk insert goes (EXPLAIN ANALYZE of 3,000 establishments, as the app role). */
+  insertCost: InsertCost;
   database: string;
 }
+
+export interface InsertCost {
+  rows: number;
+  /** The insert itself (rows, indexes, row-level security checks). */
+  insertMs: number;
+  /** The per-row foreign-key checks (delegation, organisation). */
+  foreignKeysMs: number;
+  /** The statement-level audit trigger (a JSON copy of each row into audit_log). */
+  auditMs: number;
+}
+
+/**
+ * What one bulk insert of the import costs, part by part: 3,000 establishments written as
+ * the import writes them (one statement, as the app role, for one delegation), under
+ * EXPLAIN ANALYZE, then rolled back.
+ */
+async function insertCost(database: Database, delegationId: string): Promise<InsertCost> {
+  const rows = 3_000;
+  let cost: InsertCost | null = null;
+  await withTenant(database.db, { delegationId, userId: null }, async (tx) => {
+    const [org] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into organisations (name, search_name) values ('Coût', 'cout') returning id`,
+    );
+    const plans = await queryRows<{ 'QUERY PLAN': unknown }>(
+      tx,
+      sql`explain (analyze, format json) insert into establishments (organisation_id, siret, postcode, city, department)
+          select ${org?.id}::uuid, '7' || lpad((g + ${Date.now() % 1e9})::text, 13, '0'), '31000', 'Toulouse', '31'
+            from generate_series(1, ${rows}) g`,
+    );
+    const raw = plans[0]?.['QUERY PLAN'];
+    const [plan] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+      Plan: { 'Actual Total Time': number };
+      Triggers: { 'Trigger Name': string; 'Constraint Name'?: string; Time: number }[];
+    }[];
+    const triggers = plan?.Triggers ?? [];
+    const sum = (test: (t: (typeof triggers)[number]) => boolean) =>
+      triggers.filter(test).reduce((a, t) => a + t.Time, 0);
+    cost = {
+      rows,
+      insertMs: plan?.Plan['Actual Total Time'] ?? 0,
+      foreignKeysMs: sum((t) => !!t['Constraint Name']?.endsWith('_fk')),
+      auditMs: sum((t) => t['Trigger Name'].startsWith('audit')),
+    };
+    throw new RollBack();
+  }).catch((error: unknown) => {
+    if (!(error instanceof RollBack)) throw error;
+  });
+  if (!cost) throw new Error('no plan');
+  return cost;
+}
+class RollBack extends Error {}
 
 function highWaterMb(): number {
   try {
@@ -184,6 +238,7 @@ export async function benchImport(databaseUrl?: string): Promise<ImportFigures> 
       // The process's high-water mark (VmHWM) when the kernel tells it: no sample missed.
       peakRssMb: Math.max(peak / 2 ** 20, highWaterMb()),
       rssBeforeMb: before / 2 ** 20,
+      insertCost: await insertCost(database, ids[0] as string),
       database: database.kind,
     };
   } finally {
