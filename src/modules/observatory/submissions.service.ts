@@ -254,25 +254,19 @@ export async function saveValues(tx: Tx, viewer: Viewer, submissionId: string, v
   const kept = entries.filter((e): e is [string, number] => e[1] !== null);
   const removed = entries.filter(([, v]) => v === null).map(([code]) => code);
   if (kept.length > 0) {
-    await tx
-      .insert(observatoryValues)
-      .values(
-        kept.map(([code, value]) => ({
-          submissionId,
-          organisationId: submission.organisationId,
-          year: submission.year,
-          conventionType: submission.conventionType,
-          department: submission.department,
-          indicatorCode: code,
-          // numeric(16, 2): round here so that what the rules check is what is stored.
-          value: Math.round(value * 100) / 100,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [observatoryValues.submissionId, observatoryValues.indicatorCode],
-        set: { value: sql`excluded.value`, updatedAt: sql`now()` },
-        setWhere: sql`${observatoryValues.value} is distinct from excluded.value`,
-      });
+    // One JSON parameter rather than seven per figure: building a 350-parameter statement
+    // was most of a save's CPU (measured under 50 members saving at once).
+    // numeric(16, 2): rounded here so that what the rules check is what is stored.
+    const figures = Object.fromEntries(kept.map(([code, value]) => [code, Math.round(value * 100) / 100]));
+    await tx.execute(sql`
+      insert into ${observatoryValues}
+        (submission_id, organisation_id, year, convention_type, department, indicator_code, value)
+      select ${submissionId}::uuid, ${submission.organisationId}::uuid, ${submission.year}::int,
+             ${submission.conventionType}, ${submission.department}, f.key, f.value::numeric
+        from json_each_text(${JSON.stringify(figures)}::json) f
+      on conflict (submission_id, indicator_code) do update
+        set value = excluded.value, updated_at = now()
+        where ${observatoryValues}.value is distinct from excluded.value`);
   }
   if (removed.length > 0) {
     await tx
