@@ -232,5 +232,39 @@ describe(`accessibility (axe-core ${axe.version}, WCAG 2 A and AA)`, () => {
       await step('audit', () => audit(page, 'governance page'));
       expect(staff?.problems(), 'console errors or page errors').toEqual([]);
     });
+
+    it('the observatory dashboard', async ({ onTestFailed }) => {
+      const page = signedIn(onTestFailed, 'a11y-observatory-dashboard');
+      await step('open the dashboard', async () => {
+        await page.goto('/observatoire');
+        await page.getByRole('heading', { level: 1, name: 'Observatoire : tableaux de bord' }).waitFor();
+        // Each chart has its data table beside it.
+        await page.getByRole('table').first().getByRole('row').nth(1).waitFor();
+      });
+      await step('audit', () => audit(page, 'observatory dashboard'));
+      expect(staff?.problems(), 'console errors or page errors').toEqual([]);
+    });
+
+    it('the observatory campaigns', async ({ onTestFailed }) => {
+      const page = signedIn(onTestFailed, 'a11y-observatory-campaigns');
+      await step('open the campaigns', async () => {
+        await page.goto('/observatoire/campagnes');
+        await page.getByRole('heading', { level: 1, name: 'Campagnes de l’observatoire' }).waitFor();
+        await page.getByText('Campagne synthétique (démonstration)').first().waitFor();
+      });
+      await step('audit', () => audit(page, 'observatory campaigns'));
+      expect(staff?.problems(), 'console errors or page errors').toEqual([]);
+    });
+
+    it('the activity report', async ({ onTestFailed }) => {
+      const page = signedIn(onTestFailed, 'a11y-report');
+      await step('open the report page', async () => {
+        await page.goto('/rapport');
+        await page.getByRole('heading', { level: 1, name: "Rapport d'activité" }).waitFor();
+        await page.getByRole('heading', { name: 'Comparer avec une autre année' }).waitFor();
+      });
+      await step('audit', () => audit(page, 'activity report'));
+      expect(staff?.problems(), 'console errors or page errors').toEqual([]);
+    });
   });
 });

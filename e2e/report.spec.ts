@@ -145,6 +145,38 @@ describe('activity report', () => {
       expect((html.match(/<table>/g) ?? []).length).toBeGreaterThan(2);
     });
 
+    await step('staff compares the key figures with another year', async () => {
+      const compare = field(page, 'Année de comparaison');
+      await compare.selectOption({ index: 1 });
+      const other = await compare.inputValue();
+      const table = page.getByRole('table', { name: `Chiffres clés ${other} et 2024` });
+      await table.waitFor({ timeout: 30_000 });
+      await table
+        .getByRole('row', { name: /adhérents/i })
+        .first()
+        .waitFor();
+    });
+
+    await step(
+      'staff freezes the report: its texts become read-only, only an admin may unfreeze',
+      async () => {
+        await page.getByRole('button', { name: 'Figer le rapport' }).click();
+        await page
+          .getByRole('dialog', { name: 'Figer le rapport 2024' })
+          .getByRole('button', { name: 'Figer' })
+          .click();
+        await page
+          .getByText('Le rapport est figé : ses textes ne peuvent plus être modifiés.')
+          .waitFor({ timeout: 30_000 });
+        await page
+          .getByText(/^Figé le /)
+          .first()
+          .waitFor();
+        expect(await page.getByRole('button', { name: 'Enregistrer les textes' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Défiger' }).count()).toBe(0);
+      },
+    );
+
     expect(staff.problems(), 'browser errors').toEqual([]);
     await staff.close();
   });
