@@ -183,7 +183,7 @@ try {
     'search the public directory (60 / 15 / 25 % of requests). Paced virtual users',
     '(bench/load-scenario.ts) hold a fixed total rate against server processes',
     'on PostgreSQL through pgbouncer (transaction mode, LISTEN direct); a ramp (+40 % a step)',
-    'finds the highest rate with p99 < 200 ms and no error, then it is held (5 minutes on one',
+    'finds the highest rate with p99 < 200 ms (sign-ins apart: each is one scrypt hash, timed alone beside) and no error, then it is kept (5 minutes on one',
     'server, sampling its RSS); then the same on two servers. The load generator runs on the',
     'same two cores: its CPU is given with that of the servers and of PostgreSQL.',
     '',
