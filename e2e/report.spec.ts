@@ -172,7 +172,8 @@ describe('activity report', () => {
           .getByText(/^Figé le /)
           .first()
           .waitFor();
-        expect(await page.getByRole('button', { name: 'Enregistrer les textes' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Enregistrer les textes' }).isDisabled()).toBe(true);
+        expect(await field(page, 'Perspectives pour l’année suivante').isDisabled()).toBe(true);
         expect(await page.getByRole('button', { name: 'Défiger' }).count()).toBe(0);
       },
     );
