@@ -251,6 +251,9 @@ async function withLoad<T>(
   try {
     servers.push(await startServerProcess(serverEnv));
     const data = await openCampaign(servers[0]?.base ?? '', ORIGIN, prepared);
+    // Planner statistics, as autovacuum keeps them in a database in service: without them
+    // the freshly written tables get nested-loop plans no running delegation would see.
+    await monitor.query('analyze');
     const c: Context = { data, servers: [...servers], pgbouncerPid: pooler.pid, monitor, database };
     return await run(c, async () => {
       servers.push(await startServerProcess(serverEnv));

@@ -3,6 +3,8 @@
  * ranking can be explained (each point comes with a French reason) and tested alone.
  * Scores only add up for what fits, so adding a matching theme never lowers a score.
  */
+
+import { compareFr } from '../../i18n/collate.ts';
 import { departmentName, normaliseForSearch } from '../members/members.validation.ts';
 
 export interface MatchableFunder {
@@ -122,5 +124,5 @@ export function rankFunders<F extends MatchableFunder>(funders: F[], project: Pr
     const result = scoreFunder(funder, project);
     if (!result.excluded) ranked.push({ funder, score: result.score, reasons: result.reasons });
   }
-  return ranked.sort((a, b) => b.score - a.score || a.funder.name.localeCompare(b.funder.name, 'fr'));
+  return ranked.sort((a, b) => b.score - a.score || compareFr(a.funder.name, b.funder.name));
 }

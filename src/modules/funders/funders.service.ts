@@ -5,6 +5,7 @@
  */
 import { asc, count, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { compareFr } from '../../i18n/collate.ts';
 import { AppError } from '../../server/errors.ts';
 import { badFields, type FieldProblem } from '../actions/actions.rules.ts';
 import { conventions, establishments, organisations } from '../members/members.table.ts';
@@ -112,7 +113,7 @@ export function passesFilters(funder: Funder, query: FunderListQuery): boolean {
 
 export async function listFunders(tx: Tx, query: FunderListQuery): Promise<Funder[]> {
   const rows = await allFunders(tx);
-  return rows.filter((f) => passesFilters(f, query)).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return rows.filter((f) => passesFilters(f, query)).sort((a, b) => compareFr(a.name, b.name));
 }
 
 /** How many funders the guide holds (the yearly report states the guide's size from it). */

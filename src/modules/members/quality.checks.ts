@@ -3,6 +3,8 @@
  * the service loads the whole registry of a delegation in a few queries and calls
  * `findProblems()`, so the checks cost no query per record and are unit-testable.
  */
+
+import { compareFr } from '../../i18n/collate.ts';
 import { message } from '../../i18n/messages.ts';
 import {
   checkPostcode,
@@ -161,7 +163,7 @@ export function findProblems(data: QualityData): Problem[] {
       problems.push(problem('quality.member_without_convention', [orgRecord(o)], {}));
   }
   const order = (code: QualityCheckCode) => QUALITY_CHECK_CODES.indexOf(code);
-  return problems.sort((a, b) => order(a.code) - order(b.code) || a.message.localeCompare(b.message, 'fr'));
+  return problems.sort((a, b) => order(a.code) - order(b.code) || compareFr(a.message, b.message));
 }
 
 function establishmentProblems(
@@ -244,7 +246,7 @@ function groupsAcrossOrganisations<T extends { organisationId: string }>(
   return [...groups].filter(([, group]) => new Set(group.map((r) => r.organisationId)).size > 1);
 }
 
-const byLabel = (a: ProblemRecord, b: ProblemRecord) => a.label.localeCompare(b.label, 'fr');
+const byLabel = (a: ProblemRecord, b: ProblemRecord) => compareFr(a.label, b.label);
 
 function sharedValues(
   establishments: QualityEstablishment[],
@@ -359,7 +361,7 @@ export function closestNames(name: string, candidates: string[], limit = 3): str
       return { candidate, distance };
     })
     .filter((c) => c.distance <= 0.4)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate, 'fr'))
+    .sort((a, b) => a.distance - b.distance || compareFr(a.candidate, b.candidate))
     .slice(0, limit)
     .map((c) => c.candidate);
 }

@@ -3,9 +3,10 @@
  * the status of its form (not_started when never saved), its last change and how many
  * figures it holds. A form saved by an organisation that has left since still counts.
  */
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.ts';
+import { compareFr } from '../../i18n/collate.ts';
 import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
 import { membershipPeriods, organisations } from '../members/members.table.ts';
 import { campaignIndicators, findCampaign, type Viewer } from './campaigns.service.ts';
@@ -52,28 +53,32 @@ export async function campaignCompleteness(
         or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
       ),
     );
+  // Names come from the members above (one join per form made the planner scan the
+  // delegation's organisations once per form); only former members' are looked up.
   const saved = await tx
-    .select({
-      submission: observatorySubmissions,
-      organisationName: organisations.name,
-      valueCount: valueCountSql,
-    })
+    .select({ submission: observatorySubmissions, valueCount: valueCountSql })
     .from(observatorySubmissions)
-    .innerJoin(organisations, eq(organisations.id, observatorySubmissions.organisationId))
-    .where(eq(observatorySubmissions.campaignId, campaignId))
-    .orderBy(asc(organisations.name));
+    .where(eq(observatorySubmissions.campaignId, campaignId));
+  const current = new Set(members.map((m) => m.id));
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const formers = [...new Set(saved.map((s) => s.submission.organisationId))].filter((id) => !names.has(id));
+  if (formers.length > 0) {
+    const rows = await tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, formers));
+    for (const row of rows) names.set(row.id, row.name);
+  }
   const indicators = await campaignIndicators(tx, campaignId);
   const indicatorCount = new Map<string, number>();
   const countFor = (type: string) => {
     if (!indicatorCount.has(type)) indicatorCount.set(type, applicable(indicators, type).length);
     return indicatorCount.get(type) ?? 0;
   };
-  const names = new Map(members.map((m) => [m.id, m.name]));
   const rows = new Map<string, CompletenessRow>();
-  for (const form of await expectedForms(
-    tx,
-    members.map((m) => m.id),
-  )) {
+  // All the delegation's conventions, then the members' (a list of hundreds of ids as
+  // parameters cost more to build and send than the few rows of former members).
+  for (const form of (await expectedForms(tx)).filter((f) => current.has(f.organisationId))) {
     rows.set(`${form.organisationId}/${form.conventionType}`, {
       ...form,
       organisationName: names.get(form.organisationId) ?? '',
@@ -85,10 +90,10 @@ export async function campaignCompleteness(
       indicatorCount: countFor(form.conventionType),
     });
   }
-  for (const { submission: s, organisationName, valueCount } of saved) {
+  for (const { submission: s, valueCount } of saved) {
     rows.set(`${s.organisationId}/${s.conventionType}`, {
       organisationId: s.organisationId,
-      organisationName,
+      organisationName: names.get(s.organisationId) ?? '',
       conventionType: s.conventionType,
       department: s.department,
       submissionId: s.id,
@@ -101,7 +106,7 @@ export async function campaignCompleteness(
   }
   const items = [...rows.values()].sort(
     (a, b) =>
-      a.organisationName.localeCompare(b.organisationName, 'fr') ||
+      compareFr(a.organisationName, b.organisationName) ||
       byConventionOrder(a.conventionType, b.conventionType),
   );
   const counts = Object.fromEntries(

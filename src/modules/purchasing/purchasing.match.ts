@@ -3,6 +3,8 @@
  * share with it (compared without accents or case), then by territory (same department,
  * then same region). Pure: the service loads the members, this decides and explains.
  */
+
+import { compareFr } from '../../i18n/collate.ts';
 import { normaliseForSearch } from '../members/members.validation.ts';
 
 // Departments of each region (2016 map); overseas departments are regions of their own.
@@ -103,6 +105,6 @@ export function rankCandidates(target: MatchTarget, members: MatchMember[]): Can
     (a, b) =>
       b.sharedActivities.length - a.sharedActivities.length ||
       territoryRank(b) - territoryRank(a) ||
-      a.name.localeCompare(b.name, 'fr'),
+      compareFr(a.name, b.name),
   );
 }

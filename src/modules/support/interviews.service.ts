@@ -1,5 +1,6 @@
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { compareFr } from '../../i18n/collate.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
@@ -97,7 +98,7 @@ export async function listInterviews(tx: Tx, year: number) {
         answered: interview ? Object.keys(interview.answers).length : 0,
       };
     })
-    .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'fr'));
+    .sort((a, b) => compareFr(a.organisationName, b.organisationName));
   return {
     year,
     template: template
