@@ -178,7 +178,7 @@ try {
     '',
     `Load: ${load?.users ?? 300} member users of as many organisations, each with a form in the open 2025`,
     'observatory campaign, arrive (signing in again, from their own address behind the proxy,',
-    'when their last sign-in is 30 s old), open the form, save it three times, submit every third',
+    'when their last sign-in is 2 minutes old), open the form, save it three times, submit every third',
     'visit (staff then send it back); staff open the dashboard and the completeness board; visitors',
     'search the public directory (60 / 15 / 25 % of requests). Paced virtual users',
     '(bench/load-scenario.ts) hold a fixed total rate against server processes',
