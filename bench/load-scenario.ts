@@ -161,7 +161,14 @@ export async function drive(
   const traffic: Traffic = { latencies: [], byKind: {}, failures: [], errors: 0, requests: 0 };
   // The members' state (session, visits) lives on from one run to the next.
   const states = data.members as MemberState[];
-  for (const state of states) state.visits ??= 0;
+  for (const state of states) {
+    if (state.visits === undefined) {
+      // Signed in at setup all at once: spread their last sign-ins over the interval, so
+      // that sign-ins come at their steady pace from the first second, not in a wave later.
+      state.signedInAt -= Math.random() * SIGN_IN_AFTER_MS;
+      state.visits = 0;
+    }
+  }
   const started = performance.now();
   const end = started + seconds * 1000;
   const users: Promise<void>[] = [];

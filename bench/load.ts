@@ -23,7 +23,7 @@ const env = process.env;
 const USERS = Number(env.LOAD_USERS ?? 300);
 const HOLD_SECONDS = Number(env.LOAD_SECONDS ?? 300);
 const TWO_SECONDS = Number(env.LOAD_TWO_SECONDS ?? Math.min(HOLD_SECONDS, 60));
-const STEP_SECONDS = Number(env.LOAD_STEP_SECONDS ?? 10);
+const STEP_SECONDS = Number(env.LOAD_STEP_SECONDS ?? 20);
 const START_RATE = Number(env.LOAD_START_RATE ?? 40);
 const P99_TARGET = 200;
 const log = (text: string) => process.stderr.write(`[charge] ${text}\n`);
@@ -321,13 +321,13 @@ export function loadLines(r: LoadResult): string[] {
   const mark = (ok: boolean) => (ok ? '✅' : '❌');
   return [
     one
-      ? `| campaign-deadline load, one server, ${r.users} member users: the highest rate that held a 10-s ramp step, then kept ${one.seconds} s | ${fmt(one)} | ${cpuText(one)} | — | p99 < ${P99_TARGET} ms, sign-in apart ${mark(one.p99Others < P99_TARGET)} (sign-in alone: one scrypt hash takes ${r.scryptMs.toFixed(0)} ms here), 0 errors ${mark(one.errors === 0)} |`
+      ? `| campaign-deadline load, one server, ${r.users} member users: the highest rate that held a ${STEP_SECONDS}-s ramp step, then kept ${one.seconds} s | ${fmt(one)} | ${cpuText(one)} | — | p99 < ${P99_TARGET} ms, sign-in apart ${mark(one.p99Others < P99_TARGET)} (sign-in alone: one scrypt hash takes ${r.scryptMs.toFixed(0)} ms here), 0 errors ${mark(one.errors === 0)} |`
       : `| campaign-deadline load, one server | no rate held p99 < ${P99_TARGET} ms: ${r.one.ramp.map(fmt).join('; ')} | | | ❌ |`,
     one
       ? `| server memory during that load (RSS after warm-up → end, peak) | ${one.rss.afterWarmUpMb.toFixed(0)} → ${one.rss.endMb.toFixed(0)} MB (${(one.rss.growth * 100).toFixed(1)} %), peak ${one.rss.peakMb.toFixed(0)} MB | — | — | growth < 10 % ${mark(one.rss.growth < 0.1)} |`
       : '| server memory during the load | not measured | | | ❌ |',
     two
-      ? `| the same load on two servers behind pgbouncer: the highest rate that held a 10-s ramp step, then kept ${two.seconds} s | ${fmt(two)} | ${cpuText(two)} | ${ratio.toFixed(2)} × one server | ≥ 1.6 × ${mark(ratio >= 1.6)} |`
+      ? `| the same load on two servers behind pgbouncer: the highest rate that held a ${STEP_SECONDS}-s ramp step, then kept ${two.seconds} s | ${fmt(two)} | ${cpuText(two)} | ${ratio.toFixed(2)} × one server | ≥ 1.6 × ${mark(ratio >= 1.6)} |`
       : '| the same load on two servers | no rate held | | | ❌ |',
   ];
 }
