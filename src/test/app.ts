@@ -65,7 +65,8 @@ export async function createTestApp(
   };
 }
 
-export async function createDelegation(database: Database, slug = `d-${randomBytes(3).toString('hex')}`) {
+// Eight random bytes: with three, two delegations of one test file once drew the same slug.
+export async function createDelegation(database: Database, slug = `d-${randomBytes(8).toString('hex')}`) {
   const [row] = await database.db
     .insert(delegations)
     .values({ slug, name: `Délégation ${slug}` })
