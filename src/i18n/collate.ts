@@ -1,7 +1,7 @@
 /**
- * French alphabetical order. One collator for the process: `a.localeCompare(b, 'fr')`
- * builds a new one at every call, which made sorting a few hundred names a visible share
- * of a request (the completeness board under the campaign-deadline load).
+ * French alphabetical order with one collator for the process. `a.localeCompare(b, 'fr')`
+ * looks its collator up at every call: sorting 300 names took 1.8 ms that way, 0.9 ms with
+ * this one (measured with node on this machine; a small gain, kept because it is free).
  */
 const french = new Intl.Collator('fr');
 
