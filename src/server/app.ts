@@ -71,7 +71,7 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: deps.config.TRUST_PROXY,
+    trustProxy: trustProxyOption(deps.config.TRUST_PROXY),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
@@ -235,6 +235,14 @@ export async function buildApp(
 }
 
 const MEMBER_DRAFT_SAVE = '/api/observatory/submissions/:id/values';
+
+/**
+ * TRUST_PROXY as Fastify takes it. A number of hops becomes the function Fastify itself
+ * builds from one (its types only declare the other forms): hop 0 is the socket's peer.
+ */
+function trustProxyOption(value: Config['TRUST_PROXY']): FastifyServerOptions['trustProxy'] {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
 
 /** The route the router chose (`/api/…` whatever the spelling of the URL), '' when none. */
 function routeOf(request: FastifyRequest): string {
