@@ -71,9 +71,11 @@ async function frozenReports() {
 }
 
 async function calendarTokens() {
-  return queryRows<{ token_hash: string }>(
+  // Replacing or removing a token revokes the live one: its state is part of what must not move.
+  return queryRows<{ token_hash: string; live: boolean }>(
     t.database.db,
-    sql`select token_hash from calendar_tokens where user_id = ${staff.userId} order by token_hash`,
+    sql`select token_hash, revoked_at is null as live from calendar_tokens
+      where user_id = ${staff.userId} order by token_hash`,
   );
 }
 
