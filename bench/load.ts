@@ -242,7 +242,7 @@ async function withLoad<T>(
     AUTH_SECRET: prepared.secret,
     BASE_URL: ORIGIN,
     DATA_DIR: dataDir,
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
   };
   const monitor = new pg.Client({ connectionString: directUrl });
   await monitor.connect();

@@ -1,5 +1,6 @@
 // Every Drizzle table, for drizzle-kit and the typed client.
 export * from '../modules/accounts/accounts.table.ts';
+export * from '../modules/accounts/sign-in-throttle.table.ts';
 export * from '../modules/actions/actions.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/delegations/delegations.table.ts';

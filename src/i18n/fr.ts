@@ -22,6 +22,8 @@ export const fr: Record<string, string> = {
   'auth.csrf': "Requête refusée : elle ne provient pas de l'application Maillage.",
   'auth.invalid_credentials': 'E-mail ou mot de passe incorrect.',
   'auth.rate_limited': 'Trop de tentatives de connexion : réessayez dans une minute.',
+  'auth.account_throttled':
+    'Trop de tentatives de connexion pour ce compte : patientez quelques minutes (un quart d’heure au plus) avant de réessayer.',
   'auth.no_role': "Votre compte n'a accès à aucune délégation.",
   'auth.password_too_short': 'Le mot de passe doit comporter au moins {min} caractères.',
   'auth.error': "La connexion n'a pas pu aboutir.",

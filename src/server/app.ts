@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import { message } from '../i18n/messages.ts';
@@ -60,6 +60,8 @@ export interface BuildOptions {
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that change nothing; every other one is checked for its origin (CSRF). */
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */
 export async function buildApp(
@@ -69,7 +71,7 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: deps.config.TRUST_PROXY,
+    trustProxy: trustProxyOption(deps.config.TRUST_PROXY),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
@@ -93,10 +95,11 @@ export async function buildApp(
   });
 
   // CSRF: a cookie-carrying request that changes something must come from our own pages.
+  // Decided by the method alone, never by the path: the router decodes `/%61pi/…` into `/api/…`,
+  // so any test on the raw URL can be spelt around (docs/decisions/013-*.md).
   const allowedOrigins = new Set(deps.config.trustedOrigins);
   app.addHook('onRequest', async (request) => {
-    if (!unsafeMethods.has(request.method) || !request.headers.cookie || !request.url.startsWith('/api/'))
-      return;
+    if (safeMethods.has(request.method) || !request.headers.cookie) return;
     const origin =
       request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
     const ownOrigin = `${request.protocol}://${request.host}`;
@@ -114,7 +117,7 @@ export async function buildApp(
     const token = cookie ? sessionToken(cookie) : undefined;
     if (!cookie || !token) return;
     // Sign-in, sign-out and the like: whatever this cookie meant is about to change.
-    if (request.url.startsWith('/api/auth/')) return sessionCache.forget(token);
+    if (routeOf(request).startsWith('/api/auth/')) return sessionCache.forget(token);
     const preferred =
       typeof request.headers['x-delegation'] === 'string' ? request.headers['x-delegation'] : undefined;
     request.auth = await sessionCache.get(`${token}\n${preferred ?? ''}`, async () => {
@@ -181,7 +184,7 @@ export async function buildApp(
       actionsCache.invalidate(request.auth.delegationId);
       // A member's own saves are drafts, which no dashboard counts (migrations/0019).
       const draftSave = request.auth.role === 'member' && request.routeOptions.url === MEMBER_DRAFT_SAVE;
-      if (request.url.startsWith('/api/observatory/') && !draftSave)
+      if (routeOf(request).startsWith('/api/observatory/') && !draftSave)
         observatoryCache.invalidate(request.auth.delegationId);
     }
     return payload;
@@ -232,6 +235,19 @@ export async function buildApp(
 }
 
 const MEMBER_DRAFT_SAVE = '/api/observatory/submissions/:id/values';
+
+/**
+ * TRUST_PROXY as Fastify takes it. A number of hops becomes the function Fastify itself
+ * builds from one (its types only declare the other forms): hop 0 is the socket's peer.
+ */
+function trustProxyOption(value: Config['TRUST_PROXY']): FastifyServerOptions['trustProxy'] {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
+/** The route the router chose (`/api/…` whatever the spelling of the URL), '' when none. */
+function routeOf(request: FastifyRequest): string {
+  return request.routeOptions.url ?? '';
+}
 
 function safeOrigin(url: string): string | undefined {
   try {

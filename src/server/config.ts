@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every setting comes from the environment and is checked once, at start:
@@ -31,11 +32,61 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Maillage <no-reply@maillage.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_DELEGATION: z.string().min(1).optional(),
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
 });
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For, -Proto, -Host): a number of hops
+ * or the proxies' addresses, as Fastify's `trustProxy` takes them. `true` is refused: it
+ * trusts the left-most X-Forwarded-For, which the client writes itself, so that every
+ * sign-in attempt could claim a new address (docs/decisions/013-*.md).
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "« true » n'est plus accepté : il croirait l'adresse que le client écrit lui-même dans X-Forwarded-For. " +
+        'Donnez le nombre de proxys devant Maillage (TRUST_PROXY=1) ou leurs adresses (TRUST_PROXY=10.0.0.5,10.1.0.0/16). ' +
+        '/ "true" is refused: it would trust the address the client writes in X-Forwarded-For; ' +
+        "give the number of proxy hops (TRUST_PROXY=1) or the proxies' addresses or CIDRs.",
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) {
+      ctx.addIssue({ code: 'custom', message: 'au plus 10 proxys / at most 10 proxy hops' });
+      return z.NEVER;
+    }
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `${wrong.map((entry) => `« ${entry} »`).join(', ')} : ni un nombre de proxys, ni une adresse IP, ni un réseau CIDR ` +
+        '(ex. TRUST_PROXY=1 ou TRUST_PROXY=10.0.0.5,10.1.0.0/16) / neither a number of proxy hops nor an IP address or CIDR',
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+/** An IPv4/IPv6 address, a CIDR network, or one of proxy-addr's names for private ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type Config = RawConfig & {

@@ -161,7 +161,7 @@ describe('session cookies', () => {
   });
 
   it('are Secure behind a trusted TLS proxy (X-Forwarded-Proto: https), and only then', async () => {
-    const proxied = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    const proxied = await createTestApp({ env: { TRUST_PROXY: '1' } });
     try {
       const origin = { origin: 'http://localhost:3000' };
       for (const line of await signInCookies(proxied, { ...origin, 'x-forwarded-proto': 'https' })) {

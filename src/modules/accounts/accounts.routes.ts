@@ -28,6 +28,7 @@ const authErrorCodes: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: 'auth.invalid_credentials',
   INVALID_EMAIL: 'auth.invalid_credentials',
   INVALID_PASSWORD: 'auth.invalid_credentials',
+  ACCOUNT_THROTTLED: 'auth.account_throttled',
 };
 
 export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {

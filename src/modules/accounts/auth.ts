@@ -4,6 +4,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth/minimal';
 import type { Db } from '../../db/client.ts';
 import { authAccounts, rateLimits, sessions, users, verifications } from './accounts.table.ts';
+import { signInThrottleHooks } from './sign-in-throttle.service.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** The header through which the server hands Better Auth the client IP it trusts (see app.ts). */
@@ -21,7 +22,8 @@ export interface AuthOptions {
 
 /**
  * Better Auth does passwords (scrypt), sessions (in our database, so any app server
- * can read them) and sign-in throttling (stored in the database too). Sign-up is
+ * can read them) and sign-in throttling per address (stored in the database too; the
+ * per-account limit is ours, sign-in-throttle.service.ts). Sign-up is
  * closed: accounts are created from invitations only.
  */
 export function createAuth(options: AuthOptions) {
@@ -50,6 +52,8 @@ export function createAuth(options: AuthOptions) {
       max: 300,
       customRules: { '/sign-in/email': { window: 60, max: options.signInAttemptsPerMinute ?? 5 } },
     },
+    // Per account, on top of the per-address limit above: several addresses guessing one password.
+    hooks: signInThrottleHooks(options.db),
     trustedOrigins: options.trustedOrigins ?? [new URL(options.baseUrl).origin],
     advanced: {
       useSecureCookies: secure,
