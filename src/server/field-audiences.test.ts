@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLUMN_AUDIENCES } from '../db/audiences.ts';
+import { COLUMN_AUDIENCES, SHARED_FREE_TEXT } from '../db/audiences.ts';
 import { queryRows, withTenant } from '../db/client.ts';
 import { answerText, resultCount } from '../test/answer-text.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../test/app.ts';
@@ -107,7 +107,35 @@ function leaksIn(who: Caller, text: string): string[] {
   return marked.filter((m) => forbidden.includes(m.audience) && text.includes(m.marker)).map((m) => m.marker);
 }
 
+// Column names of the text people type about a record, where a team-only remark hides.
+const FREE_TEXT =
+  /^(note|description|body|comment|summary|reason|purpose|definition|decisions|elections|next_step|leave_reason|correction_comment|president_word|priorities)$/;
+
 describe('field audiences', () => {
+  it('knows who reads every free-text column: declared narrower, or shared on purpose', async () => {
+    const columns = await queryRows<{ table: string; column: string }>(
+      t.database.db,
+      sql`select table_name as "table", column_name as "column" from information_schema.columns
+          where table_schema = 'public' and data_type = 'text' order by 1, 2`,
+    );
+    const free = columns.filter((c) => FREE_TEXT.test(c.column)).map((c) => `${c.table}.${c.column}`);
+    const declared = (name: string) => {
+      const [table = '', column = ''] = name.split('.');
+      return COLUMN_AUDIENCES[table]?.[column] !== undefined;
+    };
+    const undecided = free.filter((name) => !declared(name) && !(name in SHARED_FREE_TEXT));
+    expect(
+      undecided,
+      'declare an audience next to the schema, or add to SHARED_FREE_TEXT (src/db/audiences.ts)',
+    ).toEqual([]);
+    const both = free.filter((name) => declared(name) && name in SHARED_FREE_TEXT);
+    expect(both).toEqual([]);
+    expect(
+      Object.keys(SHARED_FREE_TEXT).filter((name) => !free.includes(name)),
+      'stale entries',
+    ).toEqual([]);
+  });
+
   it('plants a marker in every declared column, which the team reads', async () => {
     const tables = new Set(marked.map((m) => m.table));
     for (const table of ['organisations', 'support_files', 'support_notes', 'partners', 'contacts'])
