@@ -2,13 +2,15 @@
  * The member portal: the demo member user (bound to CHORUS) signs in, lands on their
  * organisation's page, edits its public website and finds the change in the page's history
  * under their name; they cannot rename the organisation, cannot browse the member list, and
- * cannot open another organisation's page by its address.
+ * cannot open another organisation's page by its address. The team's internal note on the
+ * organisation appears nowhere on their page.
  */
 import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
   DEMO_MEMBER,
+  DEMO_STAFF,
   escapeRegExp,
   field,
   type MaillageServer,
@@ -77,6 +79,16 @@ describe('a member user on the portal', () => {
     const normalisedWebsite = 'https://www.chorus12.fr';
     expect(own.website, 'the demo data already holds the website this test sets').not.toBe(normalisedWebsite);
 
+    // The team writes an internal note ("Visible de l'équipe de la délégation seulement").
+    const internalNote = 'Retard de cotisation, relance prévue en mars';
+    const staffCookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const noted = await fetch(`${baseUrl}/api/members/organisations/${ownId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', origin: baseUrl, cookie: staffCookie },
+      body: JSON.stringify({ note: internalNote }),
+    });
+    expect(noted.status, await noted.clone().text()).toBe(200);
+
     await step('sign in and land on the own organisation', async () => {
       await page.goto('/');
       await page.waitForURL((url) => url.pathname.startsWith('/connexion'));
@@ -91,6 +103,17 @@ describe('a member user on the portal', () => {
 
     const identity = page.getByRole('region', { name: 'Identité', exact: true });
     const dialog = page.getByRole('dialog', { name: "Modifier l'identité" });
+
+    await step('the page shows nothing of the internal note, not even an empty block', async () => {
+      await identity
+        .getByText(/Description/)
+        .first()
+        .waitFor();
+      // textContent: the note must not be in the page at all, hidden or not (history included).
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).not.toContain(internalNote);
+      expect(main).not.toContain('Note interne');
+    });
 
     await step('open the identity form: no field renames the organisation', async () => {
       await identity.getByRole('button', { name: "Modifier l'identité" }).click();

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { actionKinds, missions, partnerKinds } from './actions.table.ts';
+import type { FieldAudiences } from '../../server/audiences.ts';
+import { actionKinds, missions, partnerKinds, type partners } from './actions.table.ts';
+
+/** A partner's internal note ("Note interne") is the team's, not the board's. See src/server/audiences.ts. */
+export const partnerAudiences = { note: 'team' } as const satisfies FieldAudiences<
+  typeof partners.$inferSelect
+>;
 
 const isoDate = z.iso.date();
 const shortText = (max: number) => z.string().trim().min(1).max(max);

@@ -128,6 +128,18 @@ describe('partners registry', () => {
     );
   });
 
+  it('keeps the internal note to the team: the board reads the partner without it', async () => {
+    const note = 'Subvention 2025 incertaine, ne pas citer';
+    const created = await create(staff, { name: 'Fondation Garonne', kind: 'foundation', note });
+    expect(created.statusCode, created.body).toBe(201);
+    const forStaff = await request(t, staff, 'GET', '/api/partners?q=garonne');
+    expect(forStaff.json().items[0]).toMatchObject({ name: 'Fondation Garonne', note });
+    const forBoard = await request(t, board, 'GET', '/api/partners?q=garonne');
+    expect(forBoard.json().items[0]).toMatchObject({ name: 'Fondation Garonne' });
+    expect(forBoard.json().items[0]).not.toHaveProperty('note');
+    expect(forBoard.body).not.toContain(note);
+  });
+
   it('lets the board read but not write, and keeps delegations apart', async () => {
     expect((await create(board, { name: 'Fondation Y', kind: 'foundation' })).statusCode).toBe(403);
     const mine = (await create(staff, { name: 'Pôle emploi', kind: 'public_body' })).json();

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
+import { presentFor } from '../../server/audiences.ts';
 import {
   idParamsSchema,
+  partnerAudiences,
   partnerInputSchema,
   partnerListQuerySchema,
   partnerPatchSchema,
@@ -23,9 +25,10 @@ export async function partnersRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/partners',
     { config: { access: readers }, schema: { tags, querystring: partnerListQuerySchema } },
-    async (request) => ({
-      items: await withTenant(db, caller(request), (tx) => listPartners(tx, request.query)),
-    }),
+    async (request) => {
+      const rows = await withTenant(db, caller(request), (tx) => listPartners(tx, request.query));
+      return { items: rows.map((row) => presentFor(row, partnerAudiences, caller(request))) };
+    },
   );
   r.post(
     '/api/partners',

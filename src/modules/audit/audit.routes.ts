@@ -5,6 +5,7 @@ import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import { recordHistory } from './audit.service.ts';
+import { presentHistory } from './history.presenter.ts';
 
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,8 +17,10 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags: ['audit'], params: z.object({ recordId: z.uuid() }) },
     },
     async (request) => {
-      const items = await withTenant(deps.database.db, caller(request), (tx) =>
-        recordHistory(tx, request.params.recordId),
+      // Staff read every field today; presented all the same, so that an audience narrower
+      // than the team (or a wider route) cannot forget the history.
+      const items = await withTenant(deps.database.db, caller(request), async (tx) =>
+        presentHistory(await recordHistory(tx, request.params.recordId), caller(request), null),
       );
       return { items };
     },

@@ -5,6 +5,7 @@
  */
 import { type AnyColumn, and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { isTeam, mayRead, presentFor } from '../../server/audiences.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import {
@@ -13,6 +14,7 @@ import {
   type OrganisationListItem,
   type OrganisationListQuery,
   type OrganisationRecord,
+  organisationAudiences,
   type PublicActivity,
   type PublicStructure,
 } from './members.schemas.ts';
@@ -244,7 +246,7 @@ export async function loadOrganisationRecord(
     .where(eq(membershipPeriods.organisationId, id))
     .orderBy(asc(membershipPeriods.knownFrom), asc(membershipPeriods.id));
   // Contacts are personal data: the delegation's team and the organisation itself only.
-  const seesContacts = viewer.role === 'admin' || viewer.role === 'staff' || ownOrganisation;
+  const seesContacts = mayRead(organisationAudiences.contacts, viewer, id);
   const people = seesContacts
     ? await tx
         .select()
@@ -252,9 +254,8 @@ export async function loadOrganisationRecord(
         .where(eq(contacts.organisationId, id))
         .orderBy(asc(contacts.lastName), asc(contacts.id))
     : [];
-  const editable =
-    viewer.role === 'admin' || viewer.role === 'staff' ? 'all' : ownOrganisation ? 'public' : 'none';
-  return {
+  const editable = isTeam(viewer) ? 'all' : ownOrganisation ? 'public' : 'none';
+  const record: OrganisationRecord = {
     id: organisation.id,
     name: organisation.name,
     siren: organisation.siren,
@@ -309,6 +310,8 @@ export async function loadOrganisationRecord(
     createdAt: organisation.createdAt.toISOString(),
     updatedAt: organisation.updatedAt.toISOString(),
   };
+  // The note is left out for readers outside its audience; contacts were not even read.
+  return presentFor(record, { note: organisationAudiences.note }, viewer, id);
 }
 
 // ---------------------------------------------------------------------------

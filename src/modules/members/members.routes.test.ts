@@ -505,6 +505,37 @@ describe('history', () => {
   });
 });
 
+describe('the internal note (the team only)', () => {
+  it('is read by staff, never by the member itself nor the board: record, history, answer to a change', async () => {
+    const url = `/api/members/organisations/${ids.apa}`;
+    const secret = 'Relance URSSAF en cours, ne pas en parler';
+    for (const note of [`${secret} (1)`, secret]) {
+      const written = await call('staff', 'PATCH', url, { note });
+      expect(written.statusCode, written.body).toBe(200);
+      expect(written.json().note).toBe(note);
+    }
+    const history = await call('staff', 'GET', `${url}/history`);
+    expect(history.body).toContain(secret);
+
+    for (const who of ['member', 'board'] as const) {
+      const record = await call(who, 'GET', url);
+      expect(record.statusCode).toBe(200);
+      expect(record.json(), who).not.toHaveProperty('note');
+      const changes = await call(who, 'GET', `${url}/history`);
+      expect(changes.statusCode).toBe(200);
+      expect(changes.body, who).not.toContain(secret);
+      // Not even that the note changed, and when.
+      const fields = changes.json().items.flatMap((i: { changes: { field: string }[] }) => i.changes);
+      expect(fields.map((c: { field: string }) => c.field)).not.toContain('note');
+    }
+    // The member's own change answers its record, without the note either.
+    const own = await call('member', 'PATCH', url, { description: 'Association intermédiaire à Foix.' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).not.toHaveProperty('note');
+    expect(own.body).not.toContain(secret);
+  });
+});
+
 describe('establishments, conventions, memberships, contacts', () => {
   it('manages conventions, refusing a duplicate and an unknown department', async () => {
     const url = `/api/members/organisations/${ids.bati}/conventions`;

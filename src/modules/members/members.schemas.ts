@@ -7,7 +7,8 @@
  * service's, and come back as 422/409 with one French message per field.
  */
 import { z } from 'zod';
-import type { ConventionType } from './members.table.ts';
+import type { FieldAudiences } from '../../server/audiences.ts';
+import type { ConventionType, contacts } from './members.table.ts';
 
 export const CONVENTION_TYPES = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GES', 'EBE'] as const;
 // Fails to compile if the database enum and this list drift apart.
@@ -145,7 +146,8 @@ export const organisationRecordSchema = z.object({
   legalForm: z.string().nullable(),
   website: z.string().nullable(),
   description: z.string().nullable(),
-  note: z.string().nullable(),
+  /** Absent for readers outside its audience (see `organisationAudiences`). */
+  note: z.string().nullable().optional(),
   /** Public tags of what the organisation does or sells (the directory filters on them). */
   activities: z.array(z.string()),
   types: z.array(conventionTypeSchema),
@@ -160,6 +162,27 @@ export const organisationRecordSchema = z.object({
   updatedAt: z.string(),
 });
 export type OrganisationRecord = z.infer<typeof organisationRecordSchema>;
+
+/**
+ * Fields of an organisation that not every reader of the record may read: the internal
+ * note ("Visible de l'équipe de la délégation seulement") is the team's; contacts are
+ * personal data, read by the team and the organisation itself. See src/server/audiences.ts.
+ */
+export const organisationAudiences = {
+  note: 'team',
+  contacts: 'member',
+} as const satisfies FieldAudiences<OrganisationRecord>;
+
+/** A contact is personal data: every field is the team's and its organisation's. */
+export const contactAudiences = {
+  firstName: 'member',
+  lastName: 'member',
+  jobTitle: 'member',
+  email: 'member',
+  phone: 'member',
+  purpose: 'member',
+  consent: 'member',
+} as const satisfies FieldAudiences<typeof contacts.$inferSelect>;
 
 // ---------------------------------------------------------------------------
 // Writes

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recordHistory } from '../audit/audit.service.ts';
+import { presentHistory } from '../audit/history.presenter.ts';
 import { loadOrganisationRecord, todayInFrance, type Viewer } from './members.queries.ts';
 import type {
   ContactCreate,
@@ -373,7 +374,7 @@ export async function organisationHistory(tx: Tx, viewer: Viewer, id: string) {
     viewer.role === 'board'
       ? ORGANISATION_HISTORY_TABLES.filter((t) => t !== 'contacts')
       : ORGANISATION_HISTORY_TABLES;
-  return recordHistory(tx, id, { tables });
+  return presentHistory(await recordHistory(tx, id, { tables }), viewer, id);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import type { FieldAudiences } from '../../server/audiences.ts';
+import type { buyers } from './purchasing.table.ts';
+
+/** A buyer's contact person is the team's to know. See src/server/audiences.ts. */
+export const buyerAudiences = {
+  contactName: 'team',
+  contactEmail: 'team',
+  contactPhone: 'team',
+} as const satisfies FieldAudiences<typeof buyers.$inferSelect>;
 
 export const yearSchema = z.coerce.number().int().min(1990).max(2100);
 const text = (max: number) => z.string().trim().max(max).nullish();

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { hiddenFields } from '../../server/audiences.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { normaliseForSearch } from '../members/members.validation.ts';
-import type { BuyerInput, OpportunityInput } from './purchasing.schemas.ts';
+import { type BuyerInput, buyerAudiences, type OpportunityInput } from './purchasing.schemas.ts';
 import { buyers, opportunities } from './purchasing.table.ts';
 
 /** Who reads: buyers' contact data is for the delegation's team only. */
@@ -19,8 +20,9 @@ export type BuyerView = Omit<BuyerRow, 'delegationId' | 'createdAt' | 'updatedAt
 function presentBuyer(row: BuyerRow, viewer: Viewer): BuyerView {
   const { delegationId: _d, createdAt: _c, updatedAt, ...rest } = row;
   const view = { ...rest, updatedAt: updatedAt.toISOString() };
-  if (isTeam(viewer)) return view;
-  return { ...view, contactName: null, contactEmail: null, contactPhone: null };
+  // Hidden contact fields stay in the answer as null: the buyers page says they are the team's.
+  for (const field of hiddenFields(buyerAudiences, viewer)) view[field] = null;
+  return view;
 }
 
 const buyerValues = (input: BuyerInput) => ({

@@ -269,6 +269,19 @@ describe('support files', () => {
     ).toBe(403);
   });
 
+  it('searches only what the caller may read: the description is the team’s, its words find nothing for others', async () => {
+    // "Montage du dossier avec la directrice" is the description of CHORUS's file.
+    const count = async (who: string, q: string) =>
+      (await call(who, 'GET', `/api/support/files?q=${encodeURIComponent(q)}`)).json().total;
+    expect(await count('staff', 'directrice')).toBe(1);
+    // Letter by letter, the count of results would spell the hidden text out.
+    for (const q of ['directrice', 'montage', 'dossier avec', 'ontage du'])
+      for (const who of ['member', 'board']) expect(await count(who, q), `${who} ${q}`).toBe(0);
+    // What they may read is still searched: the title, the next step, the organisation.
+    expect(await count('member', 'budget')).toBe(1);
+    expect(await count('board', 'chorus')).toBeGreaterThan(0);
+  });
+
   it('lets the board read without notes and refuses its writes', async () => {
     const file = await call('board', 'GET', `/api/support/files/${ids.chorus}`);
     expect(file.statusCode).toBe(200);

@@ -1,5 +1,30 @@
 import { z } from 'zod';
-import { supportStatuses, supportSubjects } from './support.table.ts';
+import type { FieldAudiences } from '../../server/audiences.ts';
+import {
+  type supportFiles,
+  type supportNotes,
+  supportStatuses,
+  supportSubjects,
+  type supportTimeEntries,
+} from './support.table.ts';
+
+/**
+ * Support-file fields that are the team's only: the internal description ("Visible par
+ * l'équipe seulement"), the time spent and its purpose, the notes. The board and the
+ * member read the rest of the file (subject, status, next step, documents).
+ * See src/server/audiences.ts.
+ */
+export const supportFileAudiences = {
+  description: 'team',
+  totalMinutes: 'team',
+} as const satisfies FieldAudiences<typeof supportFiles.$inferSelect & { totalMinutes: number }>;
+export const supportTimeEntryAudiences = {
+  minutes: 'team',
+  note: 'team',
+} as const satisfies FieldAudiences<typeof supportTimeEntries.$inferSelect>;
+export const supportNoteAudiences = { body: 'team' } as const satisfies FieldAudiences<
+  typeof supportNotes.$inferSelect
+>;
 
 export const yearSchema = z.coerce.number().int().min(1990).max(2100);
 const isoDate = z.iso.date();

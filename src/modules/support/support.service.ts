@@ -1,5 +1,6 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { isTeam as isTeamReader, mayRead, presentFor, searchableFor } from '../../server/audiences.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { userRoles, users } from '../accounts/accounts.table.ts';
@@ -12,6 +13,9 @@ import {
   type FileListQuery,
   type FilePatch,
   openStatuses,
+  supportFileAudiences,
+  supportNoteAudiences,
+  supportTimeEntryAudiences,
 } from './support.schemas.ts';
 import { type SupportStatus, supportFiles, supportTimeEntries } from './support.table.ts';
 import { fileWork, listDocuments } from './work.service.ts';
@@ -19,7 +23,7 @@ import { fileWork, listDocuments } from './work.service.ts';
 export type Viewer = Pick<AuthContext, 'userId' | 'role' | 'organisationId'>;
 
 /** The delegation's team sees and writes everything; the board and members read a summary. */
-export const isTeam = (viewer: Pick<Viewer, 'role'>) => viewer.role === 'admin' || viewer.role === 'staff';
+export const isTeam = isTeamReader;
 export const isClosed = (status: SupportStatus) => (closedStatuses as readonly string[]).includes(status);
 
 /** Files that were open at some point of the year: opened by its end, not closed before it began. */
@@ -88,9 +92,7 @@ type FileRow = Awaited<ReturnType<ReturnType<typeof selectFiles>['where']>>[numb
 /** What a reader sees: the board and members get no internal description nor time spent. */
 function present(row: FileRow, viewer: Viewer, today: string) {
   const overdue = !isClosed(row.status) && row.dueOn !== null && row.dueOn < today;
-  if (isTeam(viewer)) return { ...row, overdue };
-  const { description: _description, totalMinutes: _minutes, ...summary } = row;
-  return { ...summary, overdue };
+  return { ...presentFor(row, supportFileAudiences, viewer, row.organisationId), overdue };
 }
 
 function listConditions(query: FileListQuery, viewer: Viewer, today: string): SQL[] {
@@ -106,9 +108,17 @@ function listConditions(query: FileListQuery, viewer: Viewer, today: string): SQ
   if (query.overdue === 'true') where.push(overdueOn(today));
   if (query.q) {
     const pattern = containsPattern(normaliseForSearch(query.q));
-    const searched = [supportFiles.title, supportFiles.nextStep, supportFiles.description].map(
-      (column) => sql`${normalisedSql(column)} like ${pattern}`,
+    // Only what the caller may read: a search on the team's description would let a
+    // member or the board rebuild it from the number of results.
+    const readable = searchableFor<AnyColumn>(
+      [
+        [supportFiles.title, 'public'],
+        [supportFiles.nextStep, 'public'],
+        [supportFiles.description, supportFileAudiences.description],
+      ],
+      viewer,
     );
+    const searched = readable.map((column) => sql`${normalisedSql(column)} like ${pattern}`);
     where.push(or(sql`${organisations.searchName} like ${pattern}`, ...searched) as SQL);
   }
   return where;
@@ -133,7 +143,10 @@ export async function getFile(tx: Tx, viewer: Viewer, id: string, today = todayI
   const row = await findFile(tx, viewer, id);
   const documents = await listDocuments(tx, id);
   const file = { ...present(row, viewer, today), documents };
-  if (!isTeam(viewer)) return file;
+  // Time entries and notes are the team's whole (their audiences in support.schemas.ts).
+  const readsWork =
+    mayRead(supportTimeEntryAudiences.minutes, viewer) && mayRead(supportNoteAudiences.body, viewer);
+  if (!readsWork) return file;
   return { ...file, ...(await fileWork(tx, id)) };
 }
 

@@ -47,7 +47,8 @@ export interface Partner {
   department: string | null;
   website: string | null;
   thanked: boolean;
-  note: string | null;
+  /** The team's internal note: absent for the board (see partnerAudiences). */
+  note?: string | null;
   actionsCount: number;
 }
 

@@ -41,7 +41,9 @@ export function IdentitySection({
       wide: true,
     },
   ];
-  if (organisation.note !== null && organisation.note !== undefined) {
+  // The internal note is the team's: the API sends it only to them (empty or not), and
+  // the block shows exactly when it is sent, never as an empty block for a member or the board.
+  if (organisation.note !== undefined) {
     details.push({ label: t('members.field.note'), value: orDash(organisation.note), wide: true });
   }
   return (
