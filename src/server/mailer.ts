@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { createPrivateFile, ensurePrivateDir } from './private-files.ts';
 
 export interface Mail {
   to: string;
@@ -16,6 +16,7 @@ export interface Mailer {
 /**
  * With SMTP_URL, mail goes through that server. Without it (development, demo), each
  * message is written as an .eml file in DATA_DIR/outbox, which any mail client opens.
+ * The outbox holds live invitation links: files 0600 in a folder kept at 0700.
  */
 export function createMailer(options: {
   smtpUrl?: string | undefined;
@@ -34,9 +35,14 @@ export function createMailer(options: {
   return {
     async send(mail) {
       const info = await transport.sendMail({ from: options.from, ...mail });
-      await mkdir(options.outboxDir, { recursive: true });
+      ensurePrivateDir(options.outboxDir);
       const name = `${new Date().toISOString().replaceAll(':', '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`;
-      await writeFile(join(options.outboxDir, name), info.message as Buffer);
+      const file = await createPrivateFile(join(options.outboxDir, name));
+      try {
+        await file.writeFile(info.message as Buffer);
+      } finally {
+        await file.close();
+      }
     },
   };
 }
