@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMailer } from './mailer.ts';
+import { composeMail, createMailer } from './mailer.ts';
 import { createPrivateFile, ensurePrivateDir } from './private-files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'maillage-private-'));
@@ -73,7 +73,9 @@ describe('development outbox (umask 022)', () => {
     const stderr = process.stderr.write;
     process.stderr.write = () => true; // the notice about the folder being closed
     try {
-      await mailer.send({ to: 'camille@example.org', subject: 'Invitation', text: 'Lien : https://x/t' });
+      await mailer.send(
+        composeMail({ to: 'camille@example.org', subject: 'Invitation', lines: ['Lien : https://x/t'] }),
+      );
     } finally {
       process.stderr.write = stderr;
     }
