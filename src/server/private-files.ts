@@ -19,6 +19,16 @@ const octal = (mode: number) => (mode & 0o7777).toString(8).padStart(4, '0');
 // A shared folder such as /tmp (sticky bit, world-writable) must never be closed to its other users.
 const STICKY = 0o1000;
 
+/** chmod 0700, false when the file system refuses (read-only, another owner's volume). */
+function closes(dir: string): boolean {
+  try {
+    chmodSync(dir, PRIVATE_DIR_MODE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Creates `dir` and its missing parents 0700. When it already exists and group or others
  * may enter it: `fix` closes it to 0700 (a folder Maillage owns), otherwise the looser
@@ -33,8 +43,7 @@ export function ensurePrivateDir(
   if ((mode & 0o077) === 0) return null;
   const ours = typeof process.getuid !== 'function' || uid === process.getuid() || process.getuid() === 0;
   let text: string;
-  if (options.fix && ours && (mode & STICKY) === 0) {
-    chmodSync(dir, PRIVATE_DIR_MODE);
+  if (options.fix && ours && (mode & STICKY) === 0 && closes(dir)) {
     text = `Le dossier ${dir} était ouvert à d'autres utilisateurs (droits ${octal(mode)}) : droits ramenés à 0700.`;
   } else {
     text =
