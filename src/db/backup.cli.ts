@@ -37,7 +37,7 @@ export async function backupCommand(
   }
   try {
     if (command === 'backup') {
-      const summary = await backupDatabase(database, file);
+      const summary = await backupDatabase(database, file, { warn: (text) => io.err(`${text}\n`) });
       const tables = Object.keys(summary.tables).length;
       io.out(
         `Sauvegarde écrite dans ${file} : ${tables} tables, ${summary.rows} lignes ` +

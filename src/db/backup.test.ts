@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -167,5 +167,35 @@ describe('backup and restore', () => {
       );
       expect(await delegationCount(target)).toBe(0);
     });
+  });
+
+  it('writes backups 0600 whatever the umask; a missing folder is created 0700, an open one reported', async () => {
+    const modeOf = (path: string) => statSync(path).mode & 0o7777;
+    const previous = process.umask(0o022);
+    try {
+      await withTarget(async (target) => {
+        const fresh = join(dir, 'coffre', 'nuit');
+        await backupDatabase(target, join(fresh, 'base.ndjson.gz'));
+        expect(modeOf(fresh)).toBe(0o700);
+        expect(modeOf(join(fresh, 'base.ndjson.gz'))).toBe(0o600);
+
+        // The operator's folder, open to others, with yesterday's backup and a crash's leftover in it.
+        const open = join(dir, 'partage');
+        mkdirSync(open, { mode: 0o755 });
+        const path = join(open, 'base.ndjson.gz');
+        writeFileSync(path, 'hier', { mode: 0o644 });
+        writeFileSync(`${path}.partiel`, 'reste', { mode: 0o644 });
+        const io = { out: [] as string[], err: [] as string[] };
+        const cli = { out: (t: string) => io.out.push(t), err: (t: string) => io.err.push(t) };
+        expect(await backupCommand(target, 'backup', [path], cli)).toBe(0);
+        expect(modeOf(path)).toBe(0o600);
+        expect(modeOf(open)).toBe(0o755);
+        expect(io.err.join('')).toContain(
+          `le dossier ${open} est ouvert à d'autres utilisateurs (droits 0755)`,
+        );
+      });
+    } finally {
+      process.umask(previous);
+    }
   });
 });

@@ -8,11 +8,13 @@
  * restore can prove it wrote back exactly what was read.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { createPrivateFile, ensurePrivateDir, type Warn } from '../server/private-files.ts';
 import {
   BackupError,
   fixTextSettings,
@@ -53,12 +55,22 @@ export interface BackupSummary {
   migration: MigrationLevel;
 }
 
-/** Writes every table of the database to `path` (through a temporary file: a failure leaves no half backup). */
-export async function backupDatabase(database: Database, path: string): Promise<BackupSummary> {
+/**
+ * Writes every table of the database to `path` (through a temporary file: a failure
+ * leaves no half backup). The file holds password hashes, sessions and invitation
+ * tokens: it is created 0600, its folder (created 0700 when missing) is reported through
+ * `warn` when others may enter it, but left as the operator made it.
+ */
+export async function backupDatabase(
+  database: Database,
+  path: string,
+  options: { warn?: Warn } = {},
+): Promise<BackupSummary> {
   await requireSuperuser(database.db, 'sauvegarde');
+  ensurePrivateDir(dirname(resolve(path)), { fix: false, ...(options.warn ? { warn: options.warn } : {}) });
   const temporary = `${path}.partiel`;
   const gzip = createGzip();
-  const file = createWriteStream(temporary);
+  const file = (await createPrivateFile(temporary)).createWriteStream();
   const written = new Promise<void>((resolve, reject) =>
     pipeline(gzip, file, (error) => (error ? reject(error) : resolve())),
   );

@@ -83,7 +83,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     import('drizzle-orm/pglite'),
   ]);
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  // 0700: the database's files hold password hashes and sessions (src/server/private-files.ts).
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // Shared buffers of 16 MB instead of PostgreSQL's 128: the embedded database serves one
   // delegation (a few MB of data) and its pages stay in the OS cache anyway; the process
   // keeps ~130 MB less resident (import benchmark: 392 → 259 MB once open).

@@ -7,6 +7,12 @@ export const fr: Record<string, string> = {
   'request.unsupported_media_type': "Ce type de contenu n'est pas accepté.",
   'request.rate_limited': 'Trop de requêtes : patientez un instant avant de réessayer.',
   'route.not_found': "Cette adresse n'existe pas.",
+  'request.bad_url':
+    "Cette adresse est mal formée (un « % » n'y est pas suivi de deux chiffres hexadécimaux).",
+  'request.url_too_long': 'Un élément de cette adresse est trop long.',
+  'request.malformed': "Cette requête n'est pas une requête HTTP valide.",
+  'request.headers_too_large': 'Les en-têtes de cette requête sont trop volumineux.',
+  'request.timeout': 'La requête est arrivée trop lentement : la connexion a été fermée.',
   'record.not_found': "Cet enregistrement n'existe pas ou vous n'y avez pas accès.",
   'database.unavailable': 'La base de données est momentanément indisponible. Réessayez dans un instant.',
   'validation.failed': 'Certains champs sont invalides : corrigez-les puis réessayez.',

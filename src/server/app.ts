@@ -37,8 +37,10 @@ import { supportRoutes } from '../modules/support/support.routes.ts';
 import { territoriesRoutes } from '../modules/territories/territories.routes.ts';
 import { trainingsRoutes } from '../modules/trainings/trainings.routes.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
+import { installCacheControl } from './cache-control.ts';
 import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import type { Mailer } from './mailer.ts';
 import { createReadCache } from './read-cache.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -75,6 +77,9 @@ export async function buildApp(
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // Bad percent-encoding and malformed HTTP answer in the coded error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,6 +98,7 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  installCacheControl(app);
 
   // CSRF: a cookie-carrying request that changes something must come from our own pages.
   // Decided by the method alone, never by the path: the router decodes `/%61pi/…` into `/api/…`,

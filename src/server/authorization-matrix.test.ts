@@ -110,6 +110,23 @@ describe('authorization matrix', () => {
     expect(routes().length).toBeGreaterThan(200);
   });
 
+  it('keeps every answer to a signed-in caller, and every non-public answer, out of caches', async () => {
+    const kept: string[] = [];
+    // One caller of each kind: what varies is whether a session comes with the request.
+    for (const route of routes().filter((r) => r.method === 'GET')) {
+      for (const who of ['anonymous', 'memberA', 'boardX', 'staffX'] as const) {
+        const response = await call(who, route);
+        const cacheControl = String(response.headers['cache-control'] ?? '');
+        const publicRead =
+          policyOf(route).kind === 'public' && (!w.cookies[who] || /\bpublic\b/.test(cacheControl));
+        const perCaller = route.url.includes(':token') || route.url.startsWith('/api/auth/');
+        if ((!publicRead || perCaller) && !/\bno-store\b/.test(cacheControl))
+          kept.push(`${route.url} as ${who}: ${response.statusCode} cache-control "${cacheControl}"`);
+      }
+    }
+    expect(kept).toEqual([]);
+  });
+
   // Routes that list what is known about a key (a record's history, an organisation's
   // scores): for another delegation's key the list is empty rather than a 404.
   const LISTS_BY_KEY = new Set([

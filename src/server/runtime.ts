@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Database, openDatabase } from '../db/client.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
@@ -9,6 +9,7 @@ import { sendEventReminders, startReminderJob } from '../modules/events/reminder
 import { sendTodaysCampaignReminders } from '../modules/observatory/reminders.ts';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './mailer.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files.ts';
 
 export interface Runtime {
   config: Config;
@@ -25,10 +26,14 @@ export interface Runtime {
 function authSecret(config: Config): string {
   if (config.AUTH_SECRET) return config.AUTH_SECRET;
   const file = join(resolve(config.DATA_DIR), 'auth-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+  ensurePrivateDir(resolve(config.DATA_DIR));
+  if (existsSync(file)) {
+    // A copy restored with a looser mode (tar, cp) would let anyone on the machine forge sessions.
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, PRIVATE_FILE_MODE);
+    return readFileSync(file, 'utf8').trim();
+  }
   const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
+  writeFileSync(file, secret, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return secret;
 }
 
@@ -40,7 +45,9 @@ export async function openRuntime(config: Config, options: { jobs?: boolean } = 
   const dataDir = join(resolve(config.DATA_DIR), 'pglite');
   let unlock = () => {};
   if (!config.DATABASE_URL) {
-    mkdirSync(dataDir, { recursive: true });
+    // The embedded database holds password hashes and sessions: DATA_DIR and it are 0700.
+    ensurePrivateDir(resolve(config.DATA_DIR));
+    ensurePrivateDir(dataDir);
     unlock = lockDataDir(dataDir);
   }
   const opened = await openDatabase({

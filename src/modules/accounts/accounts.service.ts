@@ -3,7 +3,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { withCredential, withTenant } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
-import type { Mailer } from '../../server/mailer.ts';
+import { composeMail, type Mailer } from '../../server/mailer.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { organisations } from '../members/members.table.ts';
@@ -159,20 +159,22 @@ export async function inviteUser(
     board: 'administrateur du conseil',
     member: 'adhérent',
   }[input.role];
-  await deps.mailer.send({
-    to: email,
-    subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
-    text: [
-      'Bonjour,',
-      '',
-      `${deps.inviter.name} vous invite à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
-      '',
-      `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
-      link,
-      '',
-      "Si vous n'attendiez pas cette invitation, ignorez ce message.",
-    ].join('\n'),
-  });
+  await deps.mailer.send(
+    composeMail({
+      to: email,
+      subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
+      lines: [
+        'Bonjour,',
+        '',
+        `${deps.inviter.name} vous invite à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
+        '',
+        `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
+        link,
+        '',
+        "Si vous n'attendiez pas cette invitation, ignorez ce message.",
+      ],
+    }),
+  );
   if (!row) throw new Error('invitation insert returned nothing');
   return { id: row.id };
 }

@@ -3,7 +3,7 @@
  * notice that a place freed up, and the reminder the day before. Each names the event,
  * its date and time in French, its place (or "en ligne"), and links to the app.
  */
-import type { Mail } from '../../server/mailer.ts';
+import { composeMail, type Mail } from '../../server/mailer.ts';
 import { departmentName } from '../members/members.validation.ts';
 import { frenchWhen } from './paris-time.ts';
 
@@ -77,11 +77,11 @@ export function registrationMail(
     waiting: `Liste d'attente : ${event.title}`,
     promoted: `Une place s'est libérée : ${event.title}`,
   }[kind];
-  return {
+  return composeMail({
     to: person.email,
     subject,
-    text: [hello(person), '', ...lead, '', ...details(event, context)].join('\n'),
-  };
+    lines: [hello(person), '', ...lead, '', ...details(event, context)],
+  });
 }
 
 export function reminderMail(
@@ -90,16 +90,16 @@ export function reminderMail(
   context: MailContext & { today: boolean },
 ): Mail {
   const when = context.today ? "aujourd'hui" : 'demain';
-  return {
+  return composeMail({
     to: person.email,
     subject: `Rappel : ${event.title}, ${when}`,
-    text: [
+    lines: [
       hello(person),
       '',
       `Nous vous rappelons que vous êtes inscrit·e à « ${event.title} », ${when}.`,
       "En cas d'empêchement, prévenez la personne qui vous a inscrit·e ou la délégation : la place ira à la liste d'attente.",
       '',
       ...details(event, context),
-    ].join('\n'),
-  };
+    ],
+  });
 }

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { type Database, type Tx, withTenant } from '../../db/client.ts';
-import type { Mail, Mailer } from '../../server/mailer.ts';
+import { composeMail, type Mail, type Mailer } from '../../server/mailer.ts';
 import { userRoles, users } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
@@ -97,10 +97,10 @@ export function reminderMail(
 ): Mail {
   const when = context.daysLeft === 1 ? 'demain' : `dans ${context.daysLeft} jours`;
   const forms = person.pendingTypes.length > 1 ? 'Formulaires à transmettre' : 'Formulaire à transmettre';
-  return {
+  return composeMail({
     to: person.email,
     subject: `Observatoire ${campaign.year} : vos chiffres sont attendus ${when}`,
-    text: [
+    lines: [
       `Bonjour ${person.name},`,
       '',
       `La campagne « ${campaign.title} » de l’observatoire attend encore les chiffres ${campaign.year} de ${person.organisationName}.`,
@@ -112,8 +112,8 @@ export function reminderMail(
       'Si vous venez de transmettre vos chiffres, ne tenez pas compte de ce message.',
       '',
       context.delegationName,
-    ].join('\n'),
-  };
+    ],
+  });
 }
 
 /** Sends the reminders due on `today` (an ISO date, in France) for every delegation. */
