@@ -193,7 +193,7 @@ function SessionsSection() {
         <Group gap="xs" wrap="nowrap">
           <span>{deviceLabel(s.userAgent) ?? t('account.sessions.unknownDevice')}</span>
           {s.current && (
-            <Badge variant="light" color="teal">
+            <Badge variant="outline" color="gray">
               {t('account.sessions.current')}
             </Badge>
           )}
