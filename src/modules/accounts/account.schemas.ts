@@ -4,15 +4,16 @@ import { z } from 'zod';
 // mail or in a history row, or pass for someone else's name on screen.
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
+/** A person's name as they type it: on their account, and when they accept an invitation. */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((name) => !CONTROL.test(name));
+
 /** The only field of their account users may change themselves. */
-export const accountUpdateSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .refine((name) => !CONTROL.test(name)),
-});
+export const accountUpdateSchema = z.strictObject({ name: personNameSchema });
 
 export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(200),

@@ -92,6 +92,23 @@ describe('changing one’s password', () => {
     expect((await me(cookie)).statusCode).toBe(200);
   });
 
+  it('is throttled: a stolen session cannot guess the current password quickly', async () => {
+    const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
+    const ip = randomAddress();
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await post(
+            '/api/account/password',
+            { currentPassword: `essai-numero-${i}`, newPassword: NEW_PASSWORD },
+            { cookie, ip },
+          )
+        ).statusCode,
+      );
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+  });
+
   it('is not open through the auth library’s own endpoint, which keeps the other sessions', async () => {
     const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
     const direct = await post(
@@ -251,6 +268,15 @@ describe('one’s name', () => {
     }
     const [row] = await t.database.db.select().from(users).where(eq(users.id, userId));
     expect(row).toMatchObject({ name: 'Camille Martin', image: null });
+  });
+
+  it('is checked the same way when an invitation is accepted', async () => {
+    const accepted = await post(`/api/invitations/${'x'.repeat(32)}/accept`, {
+      name: 'Camille\r\nBcc: tous@example.org',
+      password: NEW_PASSWORD,
+    });
+    expect(accepted.statusCode).toBe(400);
+    expect(accepted.json().error.fields[0].field).toBe('name');
   });
 
   it('is not open to any field through the auth library’s update-user', async () => {
