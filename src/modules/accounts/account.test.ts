@@ -292,6 +292,24 @@ describe('one’s name', () => {
 });
 
 describe('history names who acted as they were then', () => {
+  it('keeps the name of the time whatever renames the author later', async () => {
+    const staff = await signedInAs(t, { delegationId, role: 'staff' });
+    const [organisation] = await withTenant(t.database.db, { delegationId, userId: staff.userId }, (tx) =>
+      tx
+        .insert(organisations)
+        .values({ delegationId, name: 'Atelier du Lac', searchName: 'atelier du lac' })
+        .returning({ id: organisations.id }),
+    );
+    await t.database.db.execute(
+      sql`update users set name = 'Administratrice démo' where id = ${staff.userId}`,
+    );
+    const history = await request(t, staff.cookie, 'GET', `/api/audit/records/${organisation?.id}`);
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items).toEqual([
+      expect.objectContaining({ action: 'insert', actorName: 'Test staff', actorRole: 'staff' }),
+    ]);
+  });
+
   it('keeps the author’s name and role of the time, and shows the rename itself', async () => {
     const [organisation] = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
       tx
