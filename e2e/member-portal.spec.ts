@@ -159,7 +159,8 @@ describe('a member user on the portal', () => {
         });
       await entry.first().waitFor();
       expect(await entry.count(), 'exactly one history entry for this change').toBe(1);
-      await entry.getByText(new RegExp(`\\bpar ${escapeRegExp(DEMO_MEMBER.name)}$`)).waitFor();
+      // Named as the author was then, with the role it had then.
+      await entry.getByText(new RegExp(`\\bpar ${escapeRegExp(DEMO_MEMBER.name)} \\(Adhérent\\)$`)).waitFor();
     });
 
     await step('the server stored the website and refuses a rename from the member', async () => {

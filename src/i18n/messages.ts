@@ -1,3 +1,4 @@
+import { accountMessages } from '../modules/accounts/account.messages.ts';
 import { actionsMessages } from '../modules/actions/actions.messages.ts';
 import { duesMessages } from '../modules/dues/dues.messages.ts';
 import { eventsMessages } from '../modules/events/events.messages.ts';
@@ -22,6 +23,7 @@ import { fr } from './fr.ts';
 // language is one more file. Feature catalogues are merged here.
 const catalogue: Record<string, string> = {
   ...fr,
+  ...accountMessages,
   ...membersMessages,
   ...qualityMessages,
   ...importMessages,

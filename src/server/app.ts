@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import { message } from '../i18n/messages.ts';
+import { accountRoutes } from '../modules/accounts/account.routes.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
@@ -197,6 +198,7 @@ export async function buildApp(
   });
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
+    await accountRoutes(scope, deps);
     await membersRoutes(scope, { ...deps, registryCache });
     await importRoutes(scope, { ...deps, registryCache });
     await publicRoutes(scope, { ...deps, registryCache });

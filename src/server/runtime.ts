@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type Database, openDatabase } from '../db/client.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
+import { passwordResetSender } from '../modules/accounts/account.service.ts';
 import { type Auth, createAuth } from '../modules/accounts/auth.ts';
 import { sendEventReminders, startReminderJob } from '../modules/events/reminders.ts';
 import { sendTodaysCampaignReminders } from '../modules/observatory/reminders.ts';
@@ -65,17 +66,26 @@ export async function openRuntime(config: Config, options: { jobs?: boolean } = 
     },
   };
   await migrate(database);
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    outboxDir: join(resolve(config.DATA_DIR), 'outbox'),
+  });
   const auth = createAuth({
     db: database.db,
     baseUrl: config.baseUrl,
     trustedOrigins: config.trustedOrigins,
     secret: authSecret(config),
     sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
-  });
-  const mailer = createMailer({
-    smtpUrl: config.SMTP_URL,
-    from: config.MAIL_FROM,
-    outboxDir: join(resolve(config.DATA_DIR), 'outbox'),
+    sendResetPassword: passwordResetSender({
+      db: database.db,
+      mailer,
+      baseUrl: config.baseUrl,
+      onError: (error) =>
+        process.stderr.write(
+          `Réinitialisation de mot de passe : envoi en échec (${error instanceof Error ? error.message : String(error)})\n`,
+        ),
+    }),
   });
   if (options.jobs ?? true) {
     const report = (text: string) => process.stderr.write(`Rappels d'événements : ${text}\n`);

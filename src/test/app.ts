@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { withTenant } from '../db/client.ts';
+import { passwordResetSender } from '../modules/accounts/account.service.ts';
 import { createUserWithPassword, grantRole } from '../modules/accounts/accounts.service.ts';
 import type { Role } from '../modules/accounts/accounts.table.ts';
 import { createAuth } from '../modules/accounts/auth.ts';
@@ -31,14 +32,21 @@ export async function createTestApp(
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...options.env });
   const secret = randomBytes(32).toString('hex');
+  const sentMail: Mail[] = [];
+  const mailer = options.mailer ?? { send: async (mail: Mail) => void sentMail.push(mail) };
+  const sendResetPassword = passwordResetSender({
+    db: database.db,
+    mailer,
+    baseUrl: config.baseUrl,
+    onError: (error) => console.error(error),
+  });
   const auth = createAuth({
     db: database.db,
     baseUrl: config.baseUrl,
     secret,
     sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
+    sendResetPassword,
   });
-  const sentMail: Mail[] = [];
-  const mailer = options.mailer ?? { send: async (mail: Mail) => void sentMail.push(mail) };
   const app = await buildApp({ config, database, auth, mailer }, { webDist: null });
   await app.ready();
   return {
@@ -53,6 +61,7 @@ export async function createTestApp(
         baseUrl: config.baseUrl,
         secret,
         sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
+        sendResetPassword,
       });
       const other = await buildApp({ config, database, auth: otherAuth, mailer }, { webDist: null });
       await other.ready();

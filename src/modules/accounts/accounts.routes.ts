@@ -21,7 +21,7 @@ import {
   listInvitations,
   listUsers,
 } from './accounts.service.ts';
-import { CLIENT_IP_HEADER } from './auth.ts';
+import { forwardToAuth } from './auth-bridge.ts';
 
 // Better Auth answers in English with its own codes; users read French.
 const authErrorCodes: Record<string, string> = {
@@ -31,52 +31,35 @@ const authErrorCodes: Record<string, string> = {
   ACCOUNT_THROTTLED: 'auth.account_throttled',
 };
 
+const OPEN_AUTH_ENDPOINTS = new Set([
+  'POST /api/auth/sign-in/email',
+  'POST /api/auth/sign-out',
+  'GET /api/auth/get-session',
+]);
+
 export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // Better Auth's own endpoints (sign-in, sign-out, session), bridged from Fastify to its fetch handler.
+  // Better Auth's own endpoints, bridged from Fastify to its fetch handler: only those the
+  // app uses. The rest of its API (update-user with any field, change-email, delete-user,
+  // change-password without ending the other sessions…) stays closed; what users may do
+  // with their account goes through /api/account (account.routes.ts), validated here.
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     config: { access: PUBLIC },
     schema: { hide: true },
     async handler(request, reply) {
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(request.headers)) {
-        if (value === undefined || key === CLIENT_IP_HEADER) continue;
-        headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      headers.set(CLIENT_IP_HEADER, request.ip);
-      const hasBody = request.method !== 'GET' && request.body !== undefined;
-      if (hasBody) headers.set('content-type', 'application/json');
-      headers.delete('content-length');
-      const response = await deps.auth.handler(
-        new Request(new URL(request.url, deps.config.baseUrl), {
-          method: request.method,
-          headers,
-          body: hasBody ? JSON.stringify(request.body) : undefined,
-        }),
-      );
-      reply.status(response.status);
-      for (const [key, value] of response.headers)
-        if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
-      // Behind a TLS proxy (TRUST_PROXY and X-Forwarded-Proto: https) the browser is on https
-      // even when BASE_URL says http: the session cookie must not travel in clear then.
-      const tls = request.protocol === 'https';
-      const cookies = response.headers
-        .getSetCookie()
-        .map((cookie) => (tls && !/;\s*secure\b/i.test(cookie) ? `${cookie}; Secure` : cookie));
-      if (cookies.length > 0) reply.header('set-cookie', cookies);
-      const text = await response.text();
-      if (response.status >= 400) {
-        let code = response.status === 429 ? 'auth.rate_limited' : 'auth.error';
-        try {
-          const parsed = JSON.parse(text) as { code?: string };
-          if (parsed.code && authErrorCodes[parsed.code]) code = authErrorCodes[parsed.code] as string;
-        } catch {}
+      const path = new URL(request.url, deps.config.baseUrl).pathname;
+      if (!OPEN_AUTH_ENDPOINTS.has(`${request.method} ${path}`)) throw new AppError('route.not_found', 404);
+      const answer = await forwardToAuth(deps, request, reply, request.url, request.body ?? undefined);
+      if (answer.status >= 400) {
+        let code = answer.status === 429 ? 'auth.rate_limited' : 'auth.error';
+        const authCode = typeof answer.json?.code === 'string' ? answer.json.code : '';
+        if (authErrorCodes[authCode]) code = authErrorCodes[authCode] as string;
         return reply.type('application/json').send({ error: { code, message: message(code) } });
       }
-      return reply.send(text);
+      return reply.send(answer.text);
     },
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameSchema } from './account.schemas.ts';
 
 export const roleSchema = z.enum(['admin', 'staff', 'board', 'member']);
 
@@ -16,7 +17,7 @@ export const invitationInputSchema = z.object({
 });
 
 export const acceptInvitationSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: personNameSchema,
   password: z.string().min(1).max(200),
 });
 

@@ -2,11 +2,14 @@
 
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth/minimal';
+import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authAccounts, rateLimits, sessions, users, verifications } from './accounts.table.ts';
 import { signInThrottleHooks } from './sign-in-throttle.service.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
+/** A password-reset link works once, for this long. */
+export const RESET_TOKEN_SECONDS = 3600;
 /** The header through which the server hands Better Auth the client IP it trusts (see app.ts). */
 export const CLIENT_IP_HEADER = 'x-maillage-client-ip';
 
@@ -18,6 +21,14 @@ export interface AuthOptions {
   sessionMaxAgeHours: number;
   /** Sign-in attempts per minute and per client IP. */
   signInAttemptsPerMinute?: number;
+  /**
+   * Sends a password-reset link (account.service.ts: passwordResetSender). Without it,
+   * "mot de passe oublié" is refused: tools and benchmarks that build an auth send no mail.
+   */
+  sendResetPassword?: (input: {
+    user: { id: string; email: string; name: string };
+    token: string;
+  }) => Promise<void>;
 }
 
 /**
@@ -28,6 +39,7 @@ export interface AuthOptions {
  */
 export function createAuth(options: AuthOptions) {
   const secure = options.baseUrl.startsWith('https://');
+  const sendResetPassword = options.sendResetPassword;
   return betterAuth({
     appName: 'Maillage',
     baseURL: options.baseUrl,
@@ -43,14 +55,38 @@ export function createAuth(options: AuthOptions) {
         rateLimit: rateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      // A reset ends every session of the account: whoever held one with the old password is out.
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
+      // The other links of the same account die with the one used: each link works once, and
+      // a new password makes the older requests moot.
+      onPasswordReset: async ({ user }) => {
+        await options.db
+          .delete(verifications)
+          .where(and(eq(verifications.value, user.id), like(verifications.identifier, 'reset-password:%')));
+      },
+      ...(sendResetPassword
+        ? { sendResetPassword: ({ user, token }) => sendResetPassword({ user, token }) }
+        : {}),
+    },
     session: { expiresIn: options.sessionMaxAgeHours * 3600, updateAge: 3600 },
     rateLimit: {
       enabled: true,
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: 60, max: options.signInAttemptsPerMinute ?? 5 } },
+      customRules: {
+        '/sign-in/email': { window: 60, max: options.signInAttemptsPerMinute ?? 5 },
+        // Per client IP; the per-address limit on reset mails is in account.service.ts.
+        '/request-password-reset': { window: 60, max: 3 },
+        '/reset-password': { window: 60, max: 10 },
+        // A stolen session must not become a way to guess the current password quickly.
+        '/change-password': { window: 60, max: 5 },
+      },
     },
     // Per account, on top of the per-address limit above: several addresses guessing one password.
     hooks: signInThrottleHooks(options.db),

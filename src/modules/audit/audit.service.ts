@@ -1,12 +1,13 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { users } from '../accounts/accounts.table.ts';
 import { auditLog } from './audit.table.ts';
 
 export interface HistoryEntry {
   id: number;
   at: string;
+  /** The author's name and role when the change was made (stored by the audit trigger). */
   actorName: string | null;
+  actorRole: string | null;
   tableName: string;
   recordId: string;
   action: string;
@@ -45,7 +46,8 @@ export async function recordHistory(
     .select({
       id: auditLog.id,
       at: auditLog.at,
-      actorName: users.name,
+      actorName: auditLog.actorName,
+      actorRole: auditLog.actorRole,
       tableName: auditLog.tableName,
       recordId: auditLog.recordId,
       action: auditLog.action,
@@ -53,7 +55,6 @@ export async function recordHistory(
       after: auditLog.after,
     })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(options.tables ? and(scope, inArray(auditLog.tableName, [...options.tables])) : scope)
     .orderBy(desc(auditLog.id))
     .limit(options.limit ?? 200);
@@ -61,6 +62,7 @@ export async function recordHistory(
     id: row.id,
     at: row.at.toISOString(),
     actorName: row.actorName,
+    actorRole: row.actorRole,
     tableName: row.tableName,
     recordId: row.recordId,
     action: row.action,

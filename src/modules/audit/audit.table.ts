@@ -13,6 +13,9 @@ export const auditLog = pgTable(
     delegationId: delegationId(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: text('actor_user_id'),
+    // Who acted as they were then: a user may rename itself later, and roles change.
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
     tableName: text('table_name').notNull(),
     recordId: uuid('record_id').notNull(),
     organisationId: uuid('organisation_id'),

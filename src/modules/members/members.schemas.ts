@@ -295,6 +295,7 @@ export const historySchema = z.object({
       id: z.number(),
       at: z.string(),
       actorName: z.string().nullable(),
+      actorRole: z.string().nullable(),
       tableName: z.string(),
       recordId: z.string(),
       action: z.string(),

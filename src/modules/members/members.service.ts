@@ -370,10 +370,12 @@ export async function organisationHistory(tx: Tx, viewer: Viewer, id: string) {
   // Only the registry's own tables: accounts and invitations of the organisation's users
   // are an administrator's business, not part of the organisation's record. The board
   // reads the registry but not contacts (personal data), so not their history either.
+  // A rename of one of the organisation's member users ('users': its name before and
+  // after) is shown, so that a name in the history can be told apart from an impostor's.
   const tables =
     viewer.role === 'board'
       ? ORGANISATION_HISTORY_TABLES.filter((t) => t !== 'contacts')
-      : ORGANISATION_HISTORY_TABLES;
+      : [...ORGANISATION_HISTORY_TABLES, 'users'];
   return presentHistory(await recordHistory(tx, id, { tables }), viewer, id);
 }
 

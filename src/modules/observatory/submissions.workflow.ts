@@ -7,7 +7,6 @@ import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
-import { users } from '../accounts/accounts.table.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { campaignIndicators, type Viewer } from './campaigns.service.ts';
 import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
@@ -116,6 +115,7 @@ export type HistoryEntry =
       id: number;
       at: string;
       actorName: string | null;
+      actorRole: string | null;
       kind: 'value';
       indicatorCode: string;
       before: number | null;
@@ -125,6 +125,7 @@ export type HistoryEntry =
       id: number;
       at: string;
       actorName: string | null;
+      actorRole: string | null;
       kind: 'status';
       before: string | null;
       after: string;
@@ -145,13 +146,13 @@ export async function submissionHistory(tx: Tx, viewer: Viewer, id: string): Pro
     .select({
       id: auditLog.id,
       at: auditLog.at,
-      actorName: users.name,
+      actorName: auditLog.actorName,
+      actorRole: auditLog.actorRole,
       tableName: auditLog.tableName,
       before: auditLog.before,
       after: auditLog.after,
     })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
       and(
         eq(auditLog.organisationId, submission.organisationId),
@@ -170,7 +171,7 @@ export async function submissionHistory(tx: Tx, viewer: Viewer, id: string): Pro
   for (const row of rows) {
     const before = row.before as Row;
     const after = row.after as Row;
-    const base = { id: row.id, at: row.at.toISOString(), actorName: row.actorName };
+    const base = { id: row.id, at: row.at.toISOString(), actorName: row.actorName, actorRole: row.actorRole };
     if (row.tableName === 'observatory_values') {
       const code = String(after?.indicator_code ?? before?.indicator_code ?? '');
       entries.push({

@@ -1,7 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { CalendarDialog } from '../features/events/CalendarDialog';
 import { t } from '../i18n';
 import { api } from './api';
@@ -27,6 +27,9 @@ export function UserMenu({ me }: { me: Me }) {
           ({t(`role.${me.role}`)})
         </Text>
       </Text>
+      <Button variant="subtle" size="xs" component={Link} to="/compte">
+        {t('account.menu')}
+      </Button>
       <Button variant="subtle" size="xs" onClick={() => setCalendarOpen(true)}>
         {t('events.calendar.menu')}
       </Button>

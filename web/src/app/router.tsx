@@ -32,6 +32,16 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/auth/SignInPage').then((m) => ({ Component: m.SignInPage })),
       },
       {
+        path: '/mot-de-passe-oublie',
+        lazy: () =>
+          import('../features/auth/ForgotPasswordPage').then((m) => ({ Component: m.ForgotPasswordPage })),
+      },
+      {
+        path: '/mot-de-passe/:token',
+        lazy: () =>
+          import('../features/auth/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })),
+      },
+      {
         path: '/invitation/:token',
         lazy: () => import('../features/auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })),
       },
@@ -60,6 +70,10 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: 'compte',
+            lazy: () => import('../features/account/AccountPage').then((m) => ({ Component: m.AccountPage })),
+          },
           {
             element: <RoleGate allow={can.browseMembers} />,
             children: [
@@ -414,6 +428,12 @@ export const router = createBrowserRouter([
 // Any 401 (expired session, signed out in another tab): sign in, then come back here.
 setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/connexion' || pathname.startsWith('/invitation/')) return;
+  if (
+    pathname === '/connexion' ||
+    pathname === '/mot-de-passe-oublie' ||
+    pathname.startsWith('/mot-de-passe/') ||
+    pathname.startsWith('/invitation/')
+  )
+    return;
   void router.navigate(signInPath(`${pathname}${search}`), { replace: true });
 });

@@ -1,3 +1,4 @@
+import { accountFr } from './fr.account';
 import { actionsFr } from './fr.actions';
 import { eventsFr } from './fr.events';
 import { fundersFr } from './fr.funders';
@@ -15,6 +16,7 @@ import { territoriesFr } from './fr.territories';
  * Counted strings come in `_one` / `_other` pairs chosen by `tn()` (French plural rules: 0 and 1 are singular).
  */
 export const fr = {
+  ...accountFr,
   ...actionsFr,
   ...fundersFr,
   ...purchasingFr,

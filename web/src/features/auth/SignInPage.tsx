@@ -1,7 +1,7 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { safeReturnPath } from '../../app/returnTo';
 import { t } from '../../i18n';
@@ -44,6 +44,10 @@ export function SignInPage() {
             <Alert color="red" role="alert">
               {signIn.error.message}
             </Alert>
+          ) : params.get('mot-de-passe') === 'change' ? (
+            <Alert color="green" role="status">
+              {t('auth.signIn.passwordReset')}
+            </Alert>
           ) : params.get('compte') === 'cree' ? (
             <Alert color="green" role="status">
               {t('auth.signIn.accountCreated')}
@@ -75,6 +79,17 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending}>
             {t('auth.signIn.submit')}
           </Button>
+          <Anchor
+            component={Link}
+            to={
+              email.trim()
+                ? `/mot-de-passe-oublie?email=${encodeURIComponent(email.trim())}`
+                : '/mot-de-passe-oublie'
+            }
+            size="sm"
+          >
+            {t('auth.signIn.forgot')}
+          </Anchor>
         </Stack>
       </form>
     </AuthFrame>

@@ -95,6 +95,7 @@ export interface HistoryEntry {
   id: number | string;
   at: string;
   actorName: string | null;
+  actorRole: string | null;
   tableName: string;
   recordId: string;
   action: 'insert' | 'update' | 'delete';

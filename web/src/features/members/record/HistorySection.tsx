@@ -1,6 +1,7 @@
 import { Button, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n';
+import { actorLabel } from '../../../ui/actorLabel';
 import { formatDateTime } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { Section } from '../../../ui/Section';
@@ -72,7 +73,7 @@ function HistoryItem({
       <Text size="xs" c="dimmed">
         {t('history.by', {
           date: formatDateTime(entry.at),
-          actor: entry.actorName ?? t('history.unknownActor'),
+          actor: actorLabel(entry),
         })}
       </Text>
       {changes.length > 0 && (

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { t } from '../../../i18n';
+import { actorLabel } from '../../../ui/actorLabel';
 import { type Column, DataTable } from '../../../ui/DataTable';
 import { formatDateTime, orDash } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
@@ -28,7 +29,11 @@ export function HistorySection({
       rowHeader: true,
       render: (e) => formatDateTime(e.at),
     },
-    { key: 'who', header: t('observatory.history.who'), render: (e) => orDash(e.actorName) },
+    {
+      key: 'who',
+      header: t('observatory.history.who'),
+      render: (e) => (e.actorName ? actorLabel(e) : orDash(null)),
+    },
     {
       key: 'what',
       header: t('observatory.history.what'),

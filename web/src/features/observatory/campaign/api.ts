@@ -105,6 +105,7 @@ export type HistoryEntry =
       id: number;
       at: string;
       actorName: string | null;
+      actorRole: string | null;
       kind: 'value';
       indicatorCode: string;
       before: number | null;
@@ -114,6 +115,7 @@ export type HistoryEntry =
       id: number;
       at: string;
       actorName: string | null;
+      actorRole: string | null;
       kind: 'status';
       before: FormStatus | null;
       after: FormStatus;
