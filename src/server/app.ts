@@ -41,6 +41,7 @@ import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
 import type { Mailer } from './mailer.ts';
 import { createReadCache } from './read-cache.ts';
+import { installRequestGuard } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createSessionCache, sessionToken } from './session-cache.ts';
 import './request-context.ts';
@@ -77,6 +78,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  installRequestGuard(app);
 
   const routesTable: RegisteredRoute[] = [];
   installAccessControl(app, routesTable);
