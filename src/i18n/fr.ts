@@ -11,6 +11,8 @@ export const fr: Record<string, string> = {
   'request.rate_limited': 'Trop de requêtes : patientez un instant avant de réessayer.',
   'route.not_found': "Cette adresse n'existe pas.",
   'record.not_found': "Cet enregistrement n'existe pas ou vous n'y avez pas accès.",
+  'render.busy':
+    'Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes.',
   'database.unavailable': 'La base de données est momentanément indisponible. Réessayez dans un instant.',
   'validation.failed': 'Certains champs sont invalides : corrigez-les puis réessayez.',
   'validation.required': 'Ce champ est obligatoire.',
