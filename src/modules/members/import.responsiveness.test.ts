@@ -42,22 +42,24 @@ describe('a 100,000-row import preview', () => {
       .finally(() => {
         finished = true;
       });
+    // Each turn asks for /api/health 20 ms after the last answer: how long a turn takes is
+    // how long a caller waited (a blocked event loop delays the timer and the answer alike).
     const waits: number[] = [];
     while (!finished) {
       const started = performance.now();
-      const health = await t.app.inject({ method: 'GET', url: '/api/health' });
-      waits.push(performance.now() - started);
-      expect(health.statusCode).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 20));
+      const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+      waits.push(performance.now() - started - 20);
+      expect(health.statusCode).toBe(200);
     }
     const answer = await preview;
+    expect(Math.max(...waits), `slowest of ${waits.length} health checks`).toBeLessThan(500);
+    // The health checks ran during the preview, not after it.
+    expect(waits.length).toBeGreaterThan(5);
     expect(answer.statusCode, answer.body.slice(0, 300)).toBe(200);
     const body = answer.json();
     expect(body.rows).toBe(105_000);
     expect(body.counts).toMatchObject({ create: 100_000, update: 0, errors: 5_000 });
     expect(body.problems).toHaveLength(200);
-    // The health checks ran during the preview, not after it.
-    expect(waits.length).toBeGreaterThan(5);
-    expect(Math.max(...waits), `slowest of ${waits.length} health checks`).toBeLessThan(500);
   }, 120_000);
 });
