@@ -112,6 +112,22 @@ describe('member import', () => {
     expect(await counts()).toEqual(before);
   }, 120_000);
 
+  it('refuses a row with a NUL character by line and column, instead of a 500 at commit', async () => {
+    const before = await counts();
+    const csv = 'Nom;Ville\nA\u0000B;Foix\nGamma;Pa\u0000miers\n';
+    const preview = (await send('preview', csv)).json();
+    expect(
+      preview.problems.map((p: { line: number; column: string; code: string }) => [p.line, p.column, p.code]),
+    ).toEqual([
+      [2, 'Nom', 'import.nul_character'],
+      [3, 'Ville', 'import.nul_character'],
+    ]);
+    const commit = await send('commit', csv);
+    expect(commit.statusCode, commit.body).toBe(422);
+    expect(commit.json().error.code).toBe('import.blocked');
+    expect(await counts()).toEqual(before);
+  });
+
   it('imports a small valid file, and the members list shows the new organisations', async () => {
     const csv = [
       'Raison sociale;N° SIRET;Adresse;CP;Ville;Tél.;Courriel;Site web;Conventionnement;Date d’adhésion',

@@ -180,6 +180,9 @@ function createPlanner(
       return undefined;
     };
 
+    // PostgreSQL cannot store a NUL character in text: the row is refused, not the import's server.
+    for (const [field, { position }] of columnOf)
+      if (row.cells[position]?.includes('\u0000')) report(field, 'import.nul_character');
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name) report('name', 'import.name_missing');
     const siret = check('siret', checkSiret) ?? null;
