@@ -46,25 +46,90 @@ export interface OpenOptions {
   /** A tarball of a data directory to start from (tests clone a migrated database this way). */
   loadDataDir?: Blob | File | undefined;
   poolSize?: number;
+  /** PostgreSQL only (PGlite runs in the process: nothing to wait for on a network). */
+  timeouts?: Partial<DatabaseTimeouts>;
+}
+
+/**
+ * How long the server waits on PostgreSQL before giving up, so that a database that stops
+ * answering (connections open but silent) turns into 503s instead of requests that hang.
+ */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /**
+   * One statement. PostgreSQL cancels it after this long (`statement_timeout`, set in every
+   * tenant transaction); the driver gives up on any query 2 s later (the answer may never
+   * come: the network is silent) and throws its connection away.
+   */
+  statementMs: number;
+  /** A transaction left open with nothing running (`idle_in_transaction_session_timeout`). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 30_000,
+  idleInTransactionMs: 60_000,
+};
+
+/** The health probe's own deadline: /api/health answers within 2 s whatever the database does. */
+export const PING_TIMEOUT_MS = 1_500;
+
+/** How often the LISTEN connection proves it is alive (a silent one would miss every change). */
+const LISTEN_HEARTBEAT_MS = 10_000;
+
+/**
+ * Settings of every tenant transaction on a PostgreSQL pool (transaction-local: they hold
+ * behind a transaction-mode pooler, which refuses them as start-up parameters).
+ */
+const transactionSettings = new WeakMap<Db, Record<string, string>>();
+
+/** A query the driver gives up on after `ms` (its types miss this option of pg's). */
+function timedQuery(text: string, ms: number): pg.QueryConfig {
+  return { text, query_timeout: ms } as pg.QueryConfig;
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+      ms,
+    );
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      query_timeout: timeouts.statementMs + 2_000,
+      // A peer that vanished (host down, cable cut) is noticed by the OS, not only by the next query.
+      keepAlive: true,
+    });
     // A dropped connection must not crash the process: the next query reports the error.
     pool.on('error', () => {});
     releaseBrokenClients(pool);
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    transactionSettings.set(db, {
+      statement_timeout: String(timeouts.statementMs),
+      idle_in_transaction_session_timeout: String(timeouts.idleInTransactionMs),
+    });
     const listeners = new Set<() => Promise<void>>();
     return {
       kind: 'postgres',
       db,
       ping: async () => {
-        await pool.query('select 1');
+        await withDeadline(pool.query(timedQuery('select 1', PING_TIMEOUT_MS)), PING_TIMEOUT_MS);
       },
       listen: async (channel, handlers) => {
         const url = options.listenUrl ?? (options.databaseUrl as string);
-        const stop = await listenWithReconnect(url, channel, handlers);
+        const stop = await listenWithReconnect(url, channel, handlers, timeouts.connectMs);
         listeners.add(stop);
         return async () => {
           listeners.delete(stop);
@@ -101,8 +166,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    // A long transaction holds the one connection: health says so within 2 s instead of waiting.
     ping: async () => {
-      await client.query('select 1');
+      await withDeadline(client.query('select 1'), PING_TIMEOUT_MS);
     },
     // One process owns an embedded database: its own connection hears every change.
     listen: async (channel, handlers) => client.listen(channel, handlers.onNotify),
@@ -110,30 +176,48 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   };
 }
 
+function destroyConnection(client: pg.Client): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
 /** A dedicated connection for LISTEN (a pooled one would lose it), reopened when it breaks. */
 async function listenWithReconnect(
   url: string,
   channel: string,
   handlers: ListenHandlers,
+  connectMs: number,
 ): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  const lose = (lost: pg.Client) => {
+    if (stopped || client !== lost) return;
+    client = null;
+    handlers.onLost();
+    // Destroyed, not ended: a silent connection would never acknowledge the end.
+    destroyConnection(lost);
+    void lost.end().catch(() => {});
+    reconnectSoon();
+  };
+  // A connection that stays open while the database is silent raises no error: ask it.
+  const heartbeat = setInterval(() => {
+    const current = client;
+    current?.query(timedQuery('select 1', connectMs)).catch(() => lose(current));
+  }, LISTEN_HEARTBEAT_MS);
+  heartbeat.unref();
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: connectMs,
+      keepAlive: true,
+    });
     next.on('notification', (message) => {
       if (message.channel === channel) handlers.onNotify(message.payload ?? '');
     });
-    next.on('error', () => {
-      if (stopped || client !== next) return;
-      client = null;
-      handlers.onLost();
-      void next.end().catch(() => {});
-      reconnectSoon();
-    });
+    next.on('error', () => lose(next));
     try {
       await next.connect();
-      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      await next.query(timedQuery(`listen ${pg.escapeIdentifier(channel)}`, connectMs));
     } catch (error) {
       await next.end().catch(() => {});
       throw error;
@@ -151,7 +235,11 @@ async function listenWithReconnect(
   return async () => {
     stopped = true;
     clearTimeout(retry);
-    await client?.end().catch(() => {});
+    clearInterval(heartbeat);
+    const last = client;
+    if (!last) return;
+    // A silent database never acknowledges the end: wait for it a little, then cut.
+    await withDeadline(last.end(), connectMs).catch(() => destroyConnection(last));
   };
 }
 
@@ -194,10 +282,9 @@ export function withCredential<T>(
 }
 
 function asAppRole<T>(db: Db, settings: Record<string, string>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const all = { ...transactionSettings.get(db), ...settings };
   return db.transaction(async (tx) => {
-    const assignments = Object.entries(settings).map(
-      ([key, value]) => sql`set_config(${key}, ${value}, true)`,
-    );
+    const assignments = Object.entries(all).map(([key, value]) => sql`set_config(${key}, ${value}, true)`);
     await tx.execute(sql`select ${sql.join(assignments, sql`, `)}, set_config('role', 'maillage_app', true)`);
     return fn(tx as unknown as Tx);
   });

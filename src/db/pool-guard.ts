@@ -7,6 +7,35 @@ type ConnectCallback = (
 ) => void;
 
 /**
+ * A query that timed out on the client side (`query_timeout`: no answer at all) leaves its
+ * connection mid-conversation: the driver would send the next query behind the lost one,
+ * and behind a silent network every later query would wait for the timeout again. The
+ * connection is destroyed at once and the client goes back to the pool, which discards it
+ * and opens a fresh one when the database answers again.
+ */
+function discardOnTimeout(client: pg.PoolClient): void {
+  const query = client.query as (...args: unknown[]) => unknown;
+  const onFailure = (error: unknown) => {
+    if (!(error instanceof Error) || error.message !== 'Query read timeout') return;
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    client.release(error);
+  };
+  client.query = ((...args: unknown[]) => {
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        if (error) onFailure(error);
+        last(error, result);
+      };
+      return query.apply(client, args);
+    }
+    const result = query.apply(client, args);
+    if (result instanceof Promise) result.catch(onFailure);
+    return result;
+  }) as typeof client.query;
+}
+
+/**
  * A checked-out client whose connection breaks (database stopped, network cut) must go
  * back to the pool, which then discards it. Drizzle sends `begin` outside its
  * try/finally, so when that statement fails the client is never released: after a few
@@ -30,6 +59,7 @@ export function releaseBrokenClients(pool: pg.Pool): void {
       release(error);
     };
     client.on('error', onError);
+    discardOnTimeout(client);
     return client;
   };
   pool.connect = ((callback?: ConnectCallback) => {

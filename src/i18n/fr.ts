@@ -4,6 +4,9 @@ export const fr: Record<string, string> = {
   'request.invalid': 'La requête contient des valeurs invalides.',
   'request.invalid_json': "Le corps de la requête n'est pas un JSON valide.",
   'request.too_large': 'La requête est trop volumineuse.',
+  'request.nul_byte':
+    "La requête contient un caractère nul (%00 ou \\u0000), qui n'est accepté dans aucune valeur.",
+  'request.too_deep': 'Le corps JSON de la requête est imbriqué trop profondément (64 niveaux au plus).',
   'request.unsupported_media_type': "Ce type de contenu n'est pas accepté.",
   'request.rate_limited': 'Trop de requêtes : patientez un instant avant de réessayer.',
   'route.not_found': "Cette adresse n'existe pas.",
@@ -14,6 +17,8 @@ export const fr: Record<string, string> = {
   'request.headers_too_large': 'Les en-têtes de cette requête sont trop volumineux.',
   'request.timeout': 'La requête est arrivée trop lentement : la connexion a été fermée.',
   'record.not_found': "Cet enregistrement n'existe pas ou vous n'y avez pas accès.",
+  'render.busy':
+    'Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes.',
   'database.unavailable': 'La base de données est momentanément indisponible. Réessayez dans un instant.',
   'validation.failed': 'Certains champs sont invalides : corrigez-les puis réessayez.',
   'validation.required': 'Ce champ est obligatoire.',

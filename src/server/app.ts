@@ -44,6 +44,13 @@ import { AppError, errorHandler } from './errors.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import type { Mailer } from './mailer.ts';
 import { createReadCache } from './read-cache.ts';
+import {
+  createRenderQueue,
+  DEFAULT_RENDER_QUEUE,
+  installRenderQueue,
+  type RenderQueueOptions,
+} from './render-queue.ts';
+import { installRequestGuard } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createSessionCache, sessionToken } from './session-cache.ts';
 import './request-context.ts';
@@ -59,6 +66,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Built web app to serve; defaults to web/dist when it exists. */
   webDist?: string | null;
+  /** How many document renders run and wait at once (tests make it small). */
+  renderQueue?: RenderQueueOptions;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -85,6 +94,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  installRequestGuard(app);
 
   const routesTable: RegisteredRoute[] = [];
   installAccessControl(app, routesTable);
@@ -95,6 +105,7 @@ export async function buildApp(
     done();
   });
   await app.register(rateLimit, { global: false });
+  installRenderQueue(app, createRenderQueue(options.renderQueue ?? DEFAULT_RENDER_QUEUE));
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -17,6 +17,10 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
     .optional(),
+  // How long to wait on PostgreSQL (docs/security.md, "Limits and timeouts"); ignored by PGlite.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   BASE_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
   SESSION_MAX_AGE_HOURS: z.coerce

@@ -24,6 +24,9 @@ const MESSAGES = [
   /Client has encountered a connection error and is not queryable/,
   /^timeout exceeded when trying to connect/,
   /^Connection ended/,
+  // No answer within the query timeout (a silent database), and what follows on that connection.
+  /^Query read timeout/,
+  /^Client was closed and is not queryable/,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

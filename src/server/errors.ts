@@ -12,13 +12,21 @@ export interface FieldError {
 /** An expected failure: a stable code, an HTTP status, a French message, and optional field errors. */
 export class AppError extends Error {
   readonly fields: FieldError[];
+  /** Sent with the answer (`Retry-After` of a 503). */
+  readonly headers: Record<string, string>;
   constructor(
     readonly code: string,
     readonly status: number,
-    options: { fields?: FieldError[]; params?: Record<string, string | number>; message?: string } = {},
+    options: {
+      fields?: FieldError[];
+      params?: Record<string, string | number>;
+      message?: string;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(options.message ?? message(code, options.params));
     this.fields = options.fields ?? [];
+    this.headers = options.headers ?? {};
   }
 }
 
@@ -65,7 +73,10 @@ function zodIssueCode(keyword: string, params: Record<string, unknown>, text: st
 /** The one place where errors become HTTP answers. Unknown errors are logged and answered 500 without details. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
-    return reply.status(error.status).send(body(error.code, error.message, error.fields));
+    return reply
+      .headers(error.headers)
+      .status(error.status)
+      .send(body(error.code, error.message, error.fields));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => {

@@ -138,4 +138,50 @@ describe('every route under generated input', () => {
     expect(reached.size).toBeGreaterThan(routes.length / 5);
     console.info(`routes fuzz: ${reached.size} of ${routes.length} routes answered 2xx at least once`);
   }, 600_000);
+
+  // Not left to chance: PostgreSQL refuses NUL in text ("invalid byte sequence"), and a
+  // body nested 400,000 levels deep overflowed the stack of whatever walked it.
+  it('refuses NUL bytes and deeply nested JSON on every route with a coded 400', async () => {
+    const routes = t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
+    const deep = (levels: number) => `{"name":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    for (const route of routes) {
+      const auth = route.url.startsWith('/api/auth/');
+      const headers = { origin: TEST_ORIGIN, ...(auth ? {} : { cookie }) };
+      const path = route.url.replace('*', 'sign-in/email').replace(/:\w+/g, 'x');
+      const send = (url: string, payload?: string) =>
+        t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+          ...(payload === undefined ? {} : { payload }),
+        });
+      const expectRefused = (response: Awaited<ReturnType<typeof send>>, code: string, what: string) => {
+        const where = `${what} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        expect(response.statusCode, where).toBe(400);
+        expect(response.json().error.code, where).toBe(code);
+        expect(response.json().error.message, where).toBe(message(code));
+      };
+      expectRefused(await send(`${path}?q=%00&delegation=%00`), 'request.nul_byte', 'query');
+      if (route.url.includes(':'))
+        expectRefused(await send(route.url.replace(/:\w+/g, 'a%00b')), 'request.nul_byte', 'path');
+      // Bodies are parsed once the caller is let in; the import routes take raw files, not JSON.
+      if (
+        route.method === 'GET' ||
+        route.method === 'DELETE' ||
+        route.url.startsWith('/api/members/imports/')
+      )
+        continue;
+      for (const [what, payload, code] of [
+        ['NUL in a value', '{"name":"a\\u0000b","title":"x"}', 'request.nul_byte'],
+        ['NUL in a key', '{"a\\u0000":"x"}', 'request.nul_byte'],
+        ['deep arrays', deep(400_000), 'request.too_deep'],
+        ['deep objects', deepObject(100_000), 'request.too_deep'],
+      ] as const) {
+        const response = await send(path, payload);
+        if (response.statusCode === 401 || response.statusCode === 403) continue;
+        expectRefused(response, code, what);
+      }
+    }
+  }, 600_000);
 });

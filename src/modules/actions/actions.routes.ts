@@ -55,7 +55,7 @@ export async function actionsRoutes(
 
   r.get(
     '/api/actions/export.xlsx',
-    { config: { access: readers }, schema: { tags, querystring: actionFiltersSchema } },
+    { config: { access: readers, render: true }, schema: { tags, querystring: actionFiltersSchema } },
     async (request, reply) => {
       const items = await withTenant(db, caller(request), (tx) => allActions(tx, request.query));
       return reply

@@ -41,7 +41,7 @@ export async function fundersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/api/funders/export.xlsx',
-    { config: { access: readers }, schema: { tags, querystring: funderListQuerySchema } },
+    { config: { access: readers, render: true }, schema: { tags, querystring: funderListQuerySchema } },
     async (request, reply) => {
       const items = await withTenant(db, caller(request), (tx) => listFunders(tx, request.query));
       return reply

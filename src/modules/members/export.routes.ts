@@ -39,7 +39,10 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps & { regis
 
   r.get(
     '/api/members/organisations/export.xlsx',
-    { config: { access: readers }, schema: { tags: ['members'], querystring: exportQuerySchema } },
+    {
+      config: { access: readers, render: true },
+      schema: { tags: ['members'], querystring: exportQuerySchema },
+    },
     async (request, reply) => {
       const rows = await withTenant(db, caller(request), (tx) => exportRows(tx, request.query));
       const file = await toXlsx(rows);

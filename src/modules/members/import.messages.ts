@@ -5,6 +5,8 @@ export const importMessages: Record<string, string> = {
   'import.format_unsupported':
     'Ce format n’est pas pris en charge : enregistrez le fichier en CSV ou en XLSX (Excel 2007 et suivants).',
   'import.csv_malformed': 'Le fichier CSV est mal formé (guillemets non refermés vers la ligne {line}).',
+  'import.nul_character':
+    'La cellule contient un caractère nul (octet 0), qui ne peut pas être enregistré : corrigez-la dans le fichier.',
   'import.xlsx_unreadable': 'Le fichier XLSX est illisible ou endommagé.',
   'import.xlsx_too_large':
     'Le fichier XLSX contient une quantité de données démesurée une fois décompressé : il est refusé.',

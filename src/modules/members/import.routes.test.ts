@@ -23,7 +23,7 @@ function siret(first13: string): string {
 }
 
 function send(
-  action: 'preview' | 'commit',
+  action: 'preview' | 'commit' | 'problems.csv',
   body: string | Uint8Array,
   query: Record<string, string> = {},
   as = staff,
@@ -71,27 +71,62 @@ describe('member import', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', rows: 3932 });
-    const errors = body.problems.filter((p: { severity: string }) => p.severity === 'error');
-    const mismatches = errors.filter(
-      (p: { code: string }) => p.code === 'members.postcode_department_mismatch',
-    );
-    expect(mismatches.length).toBeGreaterThan(0);
-    expect(mismatches[0]).toMatchObject({ column: 'CODE_POSTAL', severity: 'error' });
-    expect(mismatches[0].message).toMatch(/département/);
-    // Lines as the user sees them: the header is line 1, the last data row line 3933.
+    // Exact counts; the answer lists the first 200 of each, the CSV download every problem.
+    expect(body.counts.create).toBeGreaterThan(3000);
+    expect(body.counts.errors).toBeGreaterThan(0);
+    expect(body.plan.create).toHaveLength(200);
+    expect(body.problems).toHaveLength(Math.min(200, body.counts.errors + body.counts.warnings));
+    expect(body.truncated).toBe(true);
     for (const p of body.problems) expect(p.line).toBeGreaterThanOrEqual(2);
-    expect(Math.max(...body.problems.map((p: { line: number }) => p.line))).toBeLessThanOrEqual(3933);
+
+    const download = await send('problems.csv', readFileSync(NATIONAL_LIST), { filename: 'liste.csv' });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = download.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Ligne;Colonne;Gravité;Code;Message');
+    expect(lines.length - 1).toBe(body.counts.errors + body.counts.warnings);
+    const mismatches = lines.filter((l) => l.includes(';members.postcode_department_mismatch;'));
+    expect(mismatches.length).toBeGreaterThan(0);
+    expect(mismatches[0]).toMatch(
+      /^\d+;CODE_POSTAL;erreur;members\.postcode_department_mismatch;.*département/,
+    );
+    // Lines as the user sees them: the header is line 1, the last data row line 3933.
+    const problemLines = lines.slice(1).map((l) => Number(l.split(';')[0]));
+    expect(Math.min(...problemLines)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...problemLines)).toBeLessThanOrEqual(3933);
     // A SIRET repeated under several types is one establishment (a warning, not an error).
-    expect(body.problems.some((p: { code: string }) => p.code === 'import.siret_repeated')).toBe(true);
-    expect(body.plan.create.length).toBeGreaterThan(3000);
+    expect(lines.some((l) => l.includes(';avertissement;import.siret_repeated;'))).toBe(true);
     expect(await counts()).toEqual(before);
 
     const commit = await send('commit', readFileSync(NATIONAL_LIST), { filename: 'liste.csv' });
     expect(commit.statusCode).toBe(422);
     expect(commit.json().error.code).toBe('import.blocked');
-    expect(commit.json().error.problems.length).toBe(body.problems.length);
+    expect(commit.json().error.problems).toEqual(body.problems);
+    expect(commit.json().error.counts).toEqual({
+      errors: body.counts.errors,
+      warnings: body.counts.warnings,
+    });
     expect(await counts()).toEqual(before);
   }, 120_000);
+
+  it('refuses a row with a NUL character by line and column, instead of a 500 at commit', async () => {
+    const before = await counts();
+    const csv = 'Nom;Ville\nA\u0000B;Foix\nGamma;Pa\u0000miers\n';
+    const preview = (await send('preview', csv)).json();
+    expect(
+      preview.problems.map((p: { line: number; column: string; code: string }) => [p.line, p.column, p.code]),
+    ).toEqual([
+      [2, 'Nom', 'import.nul_character'],
+      [3, 'Ville', 'import.nul_character'],
+    ]);
+    const commit = await send('commit', csv);
+    expect(commit.statusCode, commit.body).toBe(422);
+    expect(commit.json().error.code).toBe('import.blocked');
+    expect(await counts()).toEqual(before);
+  });
 
   it('imports a small valid file, and the members list shows the new organisations', async () => {
     const csv = [

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
@@ -6,13 +6,18 @@ import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { IMPORT_FIELDS } from './import.mapping.ts';
-import { MAX_IMPORT_BYTES } from './import.parse.ts';
+import { MAX_IMPORT_BYTES, parseImportFile } from './import.parse.ts';
 import {
-  analyseImport,
   commitImport,
+  countProblems,
   ImportBlocked,
   listMappings,
-  presentAnalysis,
+  loadRegistryIndex,
+  PREVIEW_LIMIT,
+  planAnalysis,
+  presentPreview,
+  problemsCsv,
+  resolveMapping,
   saveMapping,
 } from './import.service.ts';
 
@@ -44,8 +49,11 @@ const previewSchema = z.object({
   headers: z.array(z.string()),
   mapping: mappingSchema,
   rows: z.number(),
+  /** Exact counts; the lists below hold the first 200 of each (`truncated` when there are more). */
+  counts: z.object({ create: z.number(), update: z.number(), errors: z.number(), warnings: z.number() }),
   plan: z.object({ create: z.array(planLineSchema), update: z.array(planLineSchema) }),
   problems: z.array(problemSchema),
+  truncated: z.boolean(),
 });
 const savedMappingSchema = z.object({
   id: z.string(),
@@ -53,7 +61,13 @@ const savedMappingSchema = z.object({
   mapping: z.record(z.string(), z.string()),
 });
 const blockedSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), problems: z.array(problemSchema) }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The first 200 problems; `counts` counts them all. */
+    problems: z.array(problemSchema),
+    counts: z.object({ errors: z.number(), warnings: z.number() }),
+  }),
 });
 
 /**
@@ -74,6 +88,17 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps & { regis
     const r = files.withTypeProvider<ZodTypeProvider>();
     const bytesOf = (body: unknown) => (Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array());
 
+    // Read and checked outside any transaction, a slice at a time (import.parse.ts,
+    // import.validate.ts): the registry is loaded in a short one.
+    const analyse = async (request: FastifyRequest, query: z.infer<typeof fileQuerySchema>) => {
+      const file = await parseImportFile(bytesOf(request.body), query.filename);
+      const { mapping, index } = await withTenant(db, caller(request), async (tx) => ({
+        mapping: await resolveMapping(tx, file.headers, query.mapping),
+        index: await loadRegistryIndex(tx),
+      }));
+      return planAnalysis(file, mapping, index);
+    };
+
     r.post(
       '/api/members/imports/preview',
       {
@@ -81,11 +106,24 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps & { regis
         config: { access: team },
         schema: { tags, querystring: fileQuerySchema, response: { 200: previewSchema } },
       },
-      async (request) => {
-        const analysis = await withTenant(db, caller(request), (tx) =>
-          analyseImport(tx, { bytes: bytesOf(request.body), ...request.query }),
-        );
-        return presentAnalysis(analysis);
+      async (request) => presentPreview(await analyse(request, request.query)),
+    );
+
+    // Every problem of the file, where the preview shows the first 200.
+    r.post(
+      '/api/members/imports/problems.csv',
+      {
+        bodyLimit: MAX_IMPORT_BYTES + 1,
+        config: { access: team },
+        schema: { tags, querystring: fileQuerySchema },
+      },
+      async (request, reply) => {
+        const { problems } = await analyse(request, request.query);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="problemes-import.csv"')
+          .header('cache-control', 'private, no-store')
+          .send(problemsCsv(problems));
       },
     );
 
@@ -101,17 +139,24 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps & { regis
         },
       },
       async (request, reply) => {
+        const parsed = await parseImportFile(bytesOf(request.body), request.query.filename);
         try {
           const { created, updated } = await withTenant(db, caller(request), (tx) =>
-            commitImport(tx, { bytes: bytesOf(request.body), ...request.query }),
+            commitImport(tx, { bytes: new Uint8Array(), parsed, ...request.query }),
           );
           deps.registryCache.invalidate(caller(request).delegationId);
           return reply.status(201).send({ created, updated });
         } catch (error) {
           if (!(error instanceof ImportBlocked)) throw error;
           // The one error shape, with the rows' problems: nothing was written.
+          const { problems } = error.analysis;
           return reply.status(422).send({
-            error: { code: error.code, message: error.message, problems: error.analysis.problems },
+            error: {
+              code: error.code,
+              message: error.message,
+              problems: problems.slice(0, PREVIEW_LIMIT),
+              counts: countProblems(problems),
+            },
           });
         }
       },

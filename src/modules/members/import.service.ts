@@ -18,6 +18,7 @@ import { eq, sql } from 'drizzle-orm';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { toFrenchCsv } from '../../server/csv.ts';
 import { AppError } from '../../server/errors.ts';
 import { type ImportMapping, proposeMapping, sanitiseMapping } from './import.mapping.ts';
 import { type ImportFormat, type ParsedFile, parseImportFile } from './import.parse.ts';
@@ -27,7 +28,7 @@ import {
   type ExistingEstablishment,
   type ImportProblem,
   type PlannedEntry,
-  planImport,
+  planImportInChunks,
   type RegistryIndex,
 } from './import.validate.ts';
 import { establishmentPlaceColumns, todayInFrance } from './members.queries.ts';
@@ -53,10 +54,55 @@ export interface ImportAnalysis {
   registry: RegistryIndex;
 }
 
-/** What callers see of an analysis (the API answer, the CLI's JSON): no internals. */
+/** What callers see of an analysis (the CLI's JSON): no internals, every problem. */
 export function presentAnalysis(analysis: ImportAnalysis) {
   const { entries: _entries, registry: _registry, ...visible } = analysis;
   return visible;
+}
+
+/**
+ * Problems and plan lines a preview (or a refused commit) answers with: a 400,000-row
+ * file with errors everywhere made an answer of hundreds of MB, which the server built in
+ * memory and the browser could not show anyway. The counts are exact; the whole list of
+ * problems is a CSV download (`POST /api/members/imports/problems.csv`).
+ */
+export const PREVIEW_LIMIT = 200;
+
+export function countProblems(problems: readonly ImportProblem[]) {
+  let errors = 0;
+  for (const p of problems) if (p.severity === 'error') errors++;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** The web app's answer: counts, then the first `limit` problems and plan lines of each kind. */
+export function presentPreview(analysis: ImportAnalysis, limit = PREVIEW_LIMIT) {
+  const { format, encoding, delimiter, headers, mapping, rows, plan, problems } = analysis;
+  return {
+    format,
+    encoding,
+    delimiter,
+    headers,
+    mapping,
+    rows,
+    counts: { create: plan.create.length, update: plan.update.length, ...countProblems(problems) },
+    plan: { create: plan.create.slice(0, limit), update: plan.update.slice(0, limit) },
+    problems: problems.slice(0, limit),
+    truncated: Math.max(plan.create.length, plan.update.length, problems.length) > limit,
+  };
+}
+
+/** Every problem of an analysis as a CSV file (French Excel), for the preview's download link. */
+export function problemsCsv(problems: readonly ImportProblem[]): string {
+  return toFrenchCsv(
+    ['Ligne', 'Colonne', 'Gravité', 'Code', 'Message'],
+    problems.map((p) => [
+      String(p.line),
+      p.column ?? '',
+      p.severity === 'error' ? 'erreur' : 'avertissement',
+      p.code,
+      p.message,
+    ]),
+  );
 }
 
 /** The mapping to apply: JSON, or the name of a saved mapping, or the proposed one. */
@@ -109,14 +155,31 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
 }
 
 /** The dry run: everything the commit would do, and every problem. Writes nothing. */
-export async function analyseImport(
-  tx: Tx,
-  input: { bytes: Uint8Array; filename?: string; mapping?: string },
-): Promise<ImportAnalysis> {
-  const file = await parseImportFile(input.bytes, input.filename);
+export interface ImportInput {
+  bytes: Uint8Array;
+  filename?: string;
+  mapping?: string;
+  /** The file already read (outside the transaction): `bytes` are not read again. */
+  parsed?: ParsedFile;
+}
+
+export async function analyseImport(tx: Tx, input: ImportInput): Promise<ImportAnalysis> {
+  const file = input.parsed ?? (await parseImportFile(input.bytes, input.filename));
   const mapping = await resolveMapping(tx, file.headers, input.mapping);
-  const index = await loadRegistryIndex(tx);
-  const { entries, problems } = planImport(file.rows, file.headers, mapping, index);
+  return planAnalysis(file, mapping, await loadRegistryIndex(tx));
+}
+
+/**
+ * The checks and the plan of a file already read, against a registry already loaded:
+ * no database, so a preview runs it outside any transaction (on the embedded database a
+ * transaction holds the one connection every other request needs).
+ */
+export async function planAnalysis(
+  file: ParsedFile,
+  mapping: ImportMapping,
+  index: RegistryIndex,
+): Promise<ImportAnalysis> {
+  const { entries, problems } = await planImportInChunks(file.rows, file.headers, mapping, index);
   const create: PlanLine[] = [];
   const update: PlanLine[] = [];
   for (const e of entries) {
@@ -155,7 +218,7 @@ export class ImportBlocked extends AppError {
  */
 export async function commitImport(
   tx: Tx,
-  input: { bytes: Uint8Array; filename?: string; mapping?: string },
+  input: ImportInput,
   today = todayInFrance(),
 ): Promise<{ created: number; updated: number; analysis: ImportAnalysis }> {
   await tx.execute(

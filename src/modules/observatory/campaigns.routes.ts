@@ -113,7 +113,7 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: App
 
   r.get(
     '/api/observatory/campaigns/:id/completeness.xlsx',
-    { config: { access: readers }, schema: { tags, params: idParamsSchema } },
+    { config: { access: readers, render: true }, schema: { tags, params: idParamsSchema } },
     async (request, reply) => {
       const board = await withTenant(db, caller(request), (tx) =>
         campaignCompleteness(tx, caller(request), request.params.id),

@@ -79,7 +79,7 @@ export async function observatoryDashboardRoutes(
 
   r.get(
     '/api/observatory/export.xlsx',
-    { config: { access: readers }, schema: { tags, querystring: exportQuerySchema } },
+    { config: { access: readers, render: true }, schema: { tags, querystring: exportQuerySchema } },
     async (request, reply) => {
       const { rows, declared } = await withTenant(db, caller(request), (tx) => exportData(tx, request.query));
       return reply

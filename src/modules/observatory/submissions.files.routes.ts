@@ -120,7 +120,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: AppDeps)
 
   r.get(
     '/api/observatory/submissions/:id/template.xlsx',
-    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    { config: { access: everyone, render: true }, schema: { tags, params: idParamsSchema } },
     async (request, reply) => {
       const form = await withTenant(db, caller(request), (tx) =>
         getForm(tx, caller(request), request.params.id),

@@ -56,7 +56,7 @@ export async function purchasingRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   r.get(
     '/api/purchasing/buyers.xlsx',
-    { config: { access: team }, schema: { tags } },
+    { config: { access: team, render: true }, schema: { tags } },
     async (request, reply) => {
       const viewer = caller(request);
       return sendXlsx(
@@ -104,7 +104,7 @@ export async function purchasingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get(
     '/api/purchasing/opportunities.xlsx',
-    { config: { access: everyone }, schema: { tags, querystring: opportunityListQuerySchema } },
+    { config: { access: everyone, render: true }, schema: { tags, querystring: opportunityListQuerySchema } },
     async (request, reply) => {
       const viewer = caller(request);
       const items = await withTenant(db, viewer, (tx) => listOpportunities(tx, viewer, request.query));
@@ -175,7 +175,7 @@ export async function purchasingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get(
     '/api/purchasing/matches.xlsx',
-    { config: { access: everyone }, schema: { tags, querystring: matchListQuerySchema } },
+    { config: { access: everyone, render: true }, schema: { tags, querystring: matchListQuerySchema } },
     async (request, reply) => {
       const viewer = caller(request);
       const items = await withTenant(db, viewer, (tx) => listMatches(tx, viewer, request.query));

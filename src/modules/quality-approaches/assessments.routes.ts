@@ -86,7 +86,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get(
     `${base}/assessments.xlsx`,
-    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    { config: { access: everyone, render: true }, schema: { tags, querystring: organisationQuerySchema } },
     async (request, reply) => {
       const items = await inTenant(request, (tx) =>
         listAssessments(tx, caller(request), request.query.organisationId),
@@ -145,7 +145,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get(
     `${base}/progress-actions.xlsx`,
-    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    { config: { access: everyone, render: true }, schema: { tags, querystring: organisationQuerySchema } },
     async (request, reply) => {
       const items = await inTenant(request, (tx) =>
         listProgressActions(tx, caller(request), request.query.organisationId),

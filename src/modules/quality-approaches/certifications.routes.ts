@@ -45,7 +45,7 @@ export async function certificationsRoutes(app: FastifyInstance, deps: AppDeps) 
 
   r.get(
     `${base}/certifications.xlsx`,
-    { config: { access: readers }, schema: { tags, querystring: certificationsQuerySchema } },
+    { config: { access: readers, render: true }, schema: { tags, querystring: certificationsQuerySchema } },
     async (request, reply) => {
       const viewer = caller(request);
       const items = await withTenant(db, viewer, (tx) => listCertifications(tx, viewer, request.query));

@@ -54,7 +54,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/reports/:year/download',
     {
-      config: { access: readers },
+      config: { access: readers, render: true },
       schema: { tags, params: reportYearParamsSchema, querystring: reportDownloadQuerySchema },
     },
     async (request, reply) => {
@@ -72,7 +72,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/reports/:year/render',
     {
-      config: { access: readers },
+      config: { access: readers, render: true },
       schema: { tags, params: reportYearParamsSchema, body: reportRenderBodySchema },
     },
     async (request, reply) => {

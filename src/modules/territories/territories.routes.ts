@@ -54,7 +54,7 @@ export async function territoriesRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     `${base}/export.xlsx`,
-    { config: { access: readers }, schema: { tags, querystring: projectListQuerySchema } },
+    { config: { access: readers, render: true }, schema: { tags, querystring: projectListQuerySchema } },
     async (request, reply) => {
       const auth = caller(request);
       const items = await withTenant(db, auth, (tx) => listProjects(tx, auth, request.query));

@@ -564,6 +564,9 @@ export const fr = {
   'import.plan': 'À créer : {create} · à mettre à jour : {update} · erreurs bloquantes : {errors}',
   'import.done': 'Import terminé : {created} établissement(s) créé(s), {updated} mis à jour.',
   'import.problems': 'Problèmes relevés',
+  'import.problemsShown':
+    '{shown} premiers problèmes sur {total} ({errors} erreur(s), {warnings} avertissement(s)) : la liste complète est dans le fichier CSV.',
+  'import.downloadProblems': 'Télécharger tous les problèmes (CSV)',
   'import.line': 'Ligne',
   'import.column': 'Colonne',
   'import.message': 'Problème',

@@ -16,7 +16,13 @@ import { IMPORT_FIELDS } from '../../../../src/modules/members/import.mapping';
 import { api } from '../../app/api';
 import { type MessageKey, t } from '../../i18n';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { type ImportPreview, type ImportProblem, sendImport } from './upload';
+import {
+  downloadProblems,
+  type ImportPreview,
+  type ImportProblem,
+  type ProblemCounts,
+  sendImport,
+} from './upload';
 
 // The registry fields a column can feed: the server's own list, shared.
 const fieldOptions = IMPORT_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}` as MessageKey) }));
@@ -30,6 +36,8 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
+  // Exact counts from the server: `problems` holds only the first 200.
+  const [problemCounts, setProblemCounts] = useState<ProblemCounts | null>(null);
   const [progress, setProgress] = useState<Progressing>(null);
   const [showBar, setShowBar] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +66,7 @@ export function ImportPage() {
         setPreview(answer);
         setMapping(answer.mapping);
         setProblems(answer.problems);
+        setProblemCounts(answer.counts);
       } else {
         setDone(
           await sendImport<{ created: number; updated: number }>('commit', chosen, usedMapping, (fraction) =>
@@ -66,17 +75,20 @@ export function ImportPage() {
         );
         setPreview(null);
         setProblems([]);
+        setProblemCounts(null);
       }
     } catch (failure) {
-      const withProblems = failure as Error & { problems?: ImportProblem[] };
+      const withProblems = failure as Error & { problems?: ImportProblem[]; counts?: ProblemCounts | null };
       setError(withProblems.message);
       if (withProblems.problems?.length) setProblems(withProblems.problems);
+      if (withProblems.counts) setProblemCounts(withProblems.counts);
     } finally {
       setProgress(null);
     }
   }
 
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const errors = problemCounts?.errors ?? problems.filter((p) => p.severity === 'error').length;
+  const totalProblems = problemCounts ? problemCounts.errors + problemCounts.warnings : problems.length;
   const busy = progress !== null;
 
   return (
@@ -91,6 +103,7 @@ export function ImportPage() {
           setFile(chosen);
           setPreview(null);
           setProblems([]);
+          setProblemCounts(null);
           setDone(null);
           if (chosen) void run('preview', chosen, {});
         }}
@@ -179,8 +192,8 @@ export function ImportPage() {
           </Group>
           <Text>
             {t('import.plan', {
-              create: preview.plan.create.length,
-              update: preview.plan.update.length,
+              create: preview.counts.create,
+              update: preview.counts.update,
               errors,
             })}
           </Text>
@@ -189,6 +202,28 @@ export function ImportPage() {
       {problems.length > 0 && (
         <>
           <Title order={2}>{t('import.problems')}</Title>
+          {totalProblems > problems.length && problemCounts && (
+            <Text>
+              {t('import.problemsShown', {
+                shown: problems.length,
+                total: totalProblems,
+                errors: problemCounts.errors,
+                warnings: problemCounts.warnings,
+              })}
+            </Text>
+          )}
+          {file && (
+            <Group>
+              <Button
+                variant="default"
+                onClick={() =>
+                  void downloadProblems(file, mapping).catch((failure: Error) => setError(failure.message))
+                }
+              >
+                {t('import.downloadProblems')}
+              </Button>
+            </Group>
+          )}
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -198,7 +233,7 @@ export function ImportPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {problems.slice(0, 1000).map((p) => (
+              {problems.map((p) => (
                 <Table.Tr key={`${p.line}-${p.column}-${p.code}`}>
                   <Table.Td>{p.line}</Table.Td>
                   <Table.Td>{p.column ?? '—'}</Table.Td>

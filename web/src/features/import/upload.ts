@@ -21,8 +21,42 @@ export interface ImportPreview {
   headers: string[];
   mapping: Record<string, string>;
   rows: number;
+  /** Exact counts; `plan` and `problems` hold the first 200 of each (`truncated` when there are more). */
+  counts: { create: number; update: number; errors: number; warnings: number };
   plan: { create: PlanLine[]; update: PlanLine[] };
   problems: ImportProblem[];
+  truncated: boolean;
+}
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+/** Every problem of the file as a CSV download (the preview lists the first 200). */
+export async function downloadProblems(file: File, mapping: Record<string, string>): Promise<void> {
+  const search = new URLSearchParams({ filename: file.name });
+  if (Object.keys(mapping).length > 0) search.set('mapping', JSON.stringify(mapping));
+  const response = await fetch(`/api/members/imports/problems.csv?${search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: file,
+  });
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    };
+    throw new ApiError(
+      response.status,
+      payload?.error?.code ?? `http.${response.status}`,
+      payload?.error?.message ?? t('errors.unexpected', { status: response.status }),
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'problemes-import.csv';
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 /**
@@ -56,8 +90,11 @@ export function sendImport<T>(
         payload = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
-      const error = (payload as { error?: { code?: string; message?: string; problems?: ImportProblem[] } })
-        ?.error;
+      const error = (
+        payload as {
+          error?: { code?: string; message?: string; problems?: ImportProblem[]; counts?: ProblemCounts };
+        }
+      )?.error;
       reject(
         Object.assign(
           new ApiError(
@@ -67,6 +104,7 @@ export function sendImport<T>(
           ),
           {
             problems: error?.problems ?? [],
+            counts: error?.counts ?? null,
           },
         ),
       );
