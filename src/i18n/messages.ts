@@ -1,4 +1,5 @@
 import { actionsMessages } from '../modules/actions/actions.messages.ts';
+import { delegationsMessages } from '../modules/delegations/delegations.messages.ts';
 import { duesMessages } from '../modules/dues/dues.messages.ts';
 import { eventsMessages } from '../modules/events/events.messages.ts';
 import { figuresMessages } from '../modules/figures/figures.messages.ts';
@@ -25,6 +26,7 @@ const catalogue: Record<string, string> = {
   ...membersMessages,
   ...qualityMessages,
   ...importMessages,
+  ...delegationsMessages,
   ...duesMessages,
   ...governanceMessages,
   ...actionsMessages,

@@ -131,7 +131,8 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
           request.body,
         ),
       );
-      return reply.status(201).send(created);
+      // The link is the invitee's credential: it travels by e-mail only, never back to the inviter.
+      return reply.status(201).send({ id: created.id });
     },
   );
 

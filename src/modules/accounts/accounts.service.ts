@@ -105,12 +105,16 @@ export async function listInvitations(tx: Tx) {
     .orderBy(sql`${invitations.createdAt} desc`);
 }
 
-/** Records an invitation and e-mails its link. The link's token is never stored, only its hash. */
+/**
+ * Records an invitation and e-mails its link. The link's token is never stored, only its hash;
+ * the link is returned to the caller once (the command line prints it for the first administrator).
+ * A null inviter is the installation itself (command line, first run).
+ */
 export async function inviteUser(
   tx: Tx,
-  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext },
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext | null },
   input: { email: string; role: Role; organisationId?: string | null | undefined },
-): Promise<{ id: string }> {
+): Promise<{ id: string; link: string }> {
   const organisationId = input.organisationId ?? null;
   if (input.role === 'member' && !organisationId) {
     throw new AppError('invitations.member_requires_organisation', 422, {
@@ -148,7 +152,7 @@ export async function inviteUser(
       role: input.role,
       organisationId,
       tokenHash: hashToken(token),
-      invitedBy: deps.inviter.userId,
+      invitedBy: deps.inviter?.userId ?? null,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
     })
     .returning({ id: invitations.id });
@@ -165,7 +169,7 @@ export async function inviteUser(
     text: [
       'Bonjour,',
       '',
-      `${deps.inviter.name} vous invite à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
+      `${deps.inviter ? `${deps.inviter.name} vous invite` : 'Vous êtes invité·e'} à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
       '',
       `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
       link,
@@ -174,7 +178,7 @@ export async function inviteUser(
     ].join('\n'),
   });
   if (!row) throw new Error('invitation insert returned nothing');
-  return { id: row.id };
+  return { id: row.id, link };
 }
 
 /** Finds a pending invitation by its token, across delegations (the token is the credential). */
