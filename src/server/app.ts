@@ -14,6 +14,8 @@ import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { actionsRoutes } from '../modules/actions/actions.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import type { SetupGate } from '../modules/delegations/setup.gate.ts';
+import { setupRoutes } from '../modules/delegations/setup.routes.ts';
 import { duesRoutes } from '../modules/dues/dues.routes.ts';
 import { calendarRoutes } from '../modules/events/calendar.routes.ts';
 import { eventsRoutes } from '../modules/events/events.routes.ts';
@@ -50,6 +52,8 @@ export interface AppDeps {
   database: Database;
   auth: Auth;
   mailer: Mailer;
+  /** The first run's one-time code, when the server started on an installation with no delegation. */
+  setupGate?: SetupGate;
 }
 
 export interface BuildOptions {
@@ -188,6 +192,7 @@ export async function buildApp(
   });
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
+    await setupRoutes(scope, deps);
     await membersRoutes(scope, { ...deps, registryCache });
     await importRoutes(scope, { ...deps, registryCache });
     await publicRoutes(scope, { ...deps, registryCache });

@@ -136,4 +136,48 @@ describe.skipIf(!url)('installing Maillage for a delegation (PostgreSQL, product
     const directory = await (await call(server, 'GET', '/api/public/structures?delegation=bretagne')).json();
     expect(directory.total).toBe(0);
   });
+
+  it('the first run on an empty database: the code from the log, then a signed-in administrator; no second first run', {
+    timeout: 120_000,
+  }, async () => {
+    const env = await installation();
+    const server = await startServerProcess(env);
+    servers.push(server);
+    expect(await (await call(server, 'GET', '/api/setup')).json()).toEqual({ needed: true });
+    // The health check answers before the banner is written: wait for it a little.
+    let code: string | undefined;
+    for (let i = 0; i < 100 && !code; i++) {
+      code = /code d'installation : ([A-Z0-9-]{14})/.exec(server.stderr())?.[1];
+      if (!code) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(code, server.stderr()).toBeDefined();
+    const form = {
+      name: 'Coorace Bretagne',
+      slug: 'bretagne',
+      region: 'Bretagne',
+      departments: ['22', '29', '35', '56'],
+      adminName: 'Anne Admin',
+      adminEmail: 'anne@example.org',
+      password: 'un-mot-de-passe-solide',
+    };
+    const wrong = await call(server, 'POST', '/api/setup', { ...form, code: 'AAAA-BBBB-CCCC' });
+    expect(wrong.status).toBe(403);
+    const done = await call(server, 'POST', '/api/setup', { ...form, code });
+    expect(done.status, await done.clone().text()).toBe(201);
+    const cookie = await signIn(server, 'anne@example.org', 'un-mot-de-passe-solide');
+    const me = await (await call(server, 'GET', '/api/me', undefined, cookie)).json();
+    expect(me).toMatchObject({ role: 'admin', delegation: { slug: 'bretagne' } });
+    const members = await (await call(server, 'GET', '/api/members/organisations', undefined, cookie)).json();
+    expect(members.items).toEqual([]);
+
+    const again = await call(server, 'POST', '/api/setup', { ...form, slug: 'autre', code });
+    expect(again.status).toBe(409);
+    // Restarted, the server has no code any more: a delegation exists.
+    await server.stop();
+    const restarted = await startServerProcess(env);
+    servers.push(restarted);
+    expect(await (await call(restarted, 'GET', '/api/setup')).json()).toEqual({ needed: false });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(restarted.stderr()).not.toContain("code d'installation");
+  });
 });

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { continueAsTenant, type Db, type Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
@@ -130,9 +130,14 @@ export async function createDelegationWithInvitation(
 /**
  * The first run: the delegation and its administrator's role, for a user created just
  * before (with the password typed on the set-up page). Same transaction rules as above.
+ * The table is locked first and must still be empty: two servers of one installation
+ * (each with its own code) cannot both complete a first run.
  */
-export async function createDelegationWithAdmin(db: Db, checked: CheckedDelegation, userId: string) {
+export async function createFirstDelegation(db: Db, checked: CheckedDelegation, userId: string) {
   return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table delegations in share row exclusive mode`);
+    const [existing] = await tx.select({ id: delegations.id }).from(delegations).limit(1);
+    if (existing) throw new AppError('setup.closed', 409);
     const delegation = await insertDelegation(tx, checked);
     await continueAsTenant(tx, { delegationId: delegation.id, userId });
     await grantRole(tx, { userId, role: 'admin', organisationId: null });

@@ -6,6 +6,7 @@ import { practiceFr } from './fr.practice';
 import { purchasingFr } from './fr.purchasing';
 import { qualityApproachesFr } from './fr.qualityApproaches';
 import { reportsFr } from './fr.reports';
+import { setupFr } from './fr.setup';
 import { supportFr } from './fr.support';
 import { territoriesFr } from './fr.territories';
 
@@ -25,6 +26,7 @@ export const fr = {
   ...supportFr,
   ...observatoryFr,
   ...reportsFr,
+  ...setupFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',
