@@ -30,12 +30,15 @@ async function main() {
   // one-time code that only whoever reads this server's log knows.
   const setupCode = (await isEmpty(runtime.database)) ? newSetupCode() : null;
 
-  const app = await buildApp({ ...runtime, setupGate: new SetupGate(setupCode) }, {
-    logger: {
-      level: config.LOG_LEVEL,
-      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+  const app = await buildApp(
+    { ...runtime, setupGate: new SetupGate(setupCode) },
+    {
+      logger: {
+        level: config.LOG_LEVEL,
+        ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+      },
     },
-  });
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
