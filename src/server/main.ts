@@ -22,9 +22,11 @@ async function main() {
     import('../modules/delegations/setup.gate.ts'),
     runtimeReady,
   ]);
-  // Only an embedded database is filled automatically; a PostgreSQL one gets the demo
+  // Only an embedded database in development is filled automatically; a PostgreSQL one gets the demo
   // through `npx maillage seed demo`, so a real installation never receives it by accident.
-  const seeded = runtime.database.kind === 'pglite' && (await isEmpty(runtime.database));
+  // In production neither: a real delegation starts with its own data (the first run).
+  const seeded =
+    runtime.database.kind === 'pglite' && config.NODE_ENV !== 'production' && (await isEmpty(runtime.database));
   if (seeded) await loadDemo(runtime.database, runtime.auth);
   // No delegation (production, or PostgreSQL without the demo): the first run opens, with a
   // one-time code that only whoever reads this server's log knows.

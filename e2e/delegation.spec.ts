@@ -1,0 +1,103 @@
+/**
+ * A real delegation starts on Maillage: a production server on an empty embedded database
+ * leads every page to the first run; the set-up code is read from the server's log; a
+ * wrong code is refused; the right one creates the delegation and signs its administrator
+ * in. axe checks the new pages.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserSession,
+  field,
+  launchBrowser,
+  type MaillageServer,
+  reportFailure,
+  seriousAxeViolations,
+  startServer,
+  step,
+} from './fixtures.ts';
+
+let server: MaillageServer | undefined;
+let browser: BrowserSession | undefined;
+
+beforeAll(async () => {
+  const [started, launched] = await Promise.allSettled([
+    startServer({
+      timeoutMs: 120_000,
+      env: { NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('hex') },
+    }),
+    launchBrowser(),
+  ]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (started.status === 'rejected') throw started.reason;
+  if (launched.status === 'rejected') throw launched.reason;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
+  await server?.stop();
+}, 30_000);
+
+async function setupCode(s: MaillageServer): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const code = /code d'installation : ([A-Z0-9-]{14})/.exec(s.output().stderr)?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no set-up code in the server's log:\n${s.output().stderr}`);
+}
+
+describe('the first run of a real delegation', () => {
+  it('leads to the set-up page, refuses a wrong code, then signs the administrator in', async ({
+    onTestFailed,
+  }) => {
+    if (!server || !browser) throw new Error('server or browser not started');
+    const session = await browser.newPage({ baseUrl: server.baseUrl });
+    onTestFailed(reportFailure(session, server, 'first-run'));
+    const { page } = session;
+    const code = await setupCode(server);
+
+    await step('any page leads to the set-up page', async () => {
+      await page.goto('/annuaire');
+      await page.waitForURL((url) => url.pathname === '/installation');
+      await page.getByRole('heading', { name: 'Installer Maillage' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    const fill = async (codeTyped: string) => {
+      await field(page, "Code d'installation").fill(codeTyped);
+      await field(page, 'Nom de la délégation').fill('Coorace Bretagne');
+      await field(page, 'Identifiant').fill('bretagne');
+      await field(page, 'Région').fill('Bretagne');
+      await field(page, 'Départements couverts').fill('22, 29, 35, 56');
+      await field(page, 'Nom et prénom').fill('Anne Admin');
+      await field(page, 'Adresse e-mail').fill('anne@example.org');
+      await field(page, 'Mot de passe').fill('un-mot-de-passe-solide');
+      await field(page, 'Confirmation du mot de passe').fill('un-mot-de-passe-solide');
+      await page.getByRole('button', { name: 'Créer la délégation' }).click();
+    };
+
+    await step('a wrong code is refused, next to the code', async () => {
+      const stop = session.ignore(/status of 403\b/);
+      await fill('AAAA-BBBB-CCCC');
+      await page.getByText("Ce code d'installation n'est pas le bon").first().waitFor();
+      expect(await field(page, "Code d'installation").getAttribute('aria-invalid')).toBe('true');
+      stop();
+    });
+
+    await step('the right code creates the delegation and signs its administrator in', async () => {
+      await field(page, "Code d'installation").fill(code);
+      await page.getByRole('button', { name: 'Créer la délégation' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+      expect(me).toMatchObject({ role: 'admin', delegation: { slug: 'bretagne', name: 'Coorace Bretagne' } });
+    });
+
+    await step('the set-up page is closed now', async () => {
+      await page.goto('/installation');
+      await page.getByText("L'installation est déjà faite.").waitFor();
+    });
+    expect(session.problems()).toEqual([]);
+  });
+});
