@@ -26,7 +26,9 @@ async function main() {
   // through `npx maillage seed demo`, so a real installation never receives it by accident.
   // In production neither: a real delegation starts with its own data (the first run).
   const seeded =
-    runtime.database.kind === 'pglite' && config.NODE_ENV !== 'production' && (await isEmpty(runtime.database));
+    runtime.database.kind === 'pglite' &&
+    config.NODE_ENV !== 'production' &&
+    (await isEmpty(runtime.database));
   if (seeded) await loadDemo(runtime.database, runtime.auth);
   // No delegation (production, or PostgreSQL without the demo): the first run opens, with a
   // one-time code that only whoever reads this server's log knows.
