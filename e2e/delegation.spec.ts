@@ -2,7 +2,8 @@
  * A real delegation starts on Maillage: a production server on an empty embedded database
  * leads every page to the first run; the set-up code is read from the server's log; a
  * wrong code is refused; the right one creates the delegation and signs its administrator
- * in. axe checks the new pages.
+ * in; the administrator fills the delegation's settings, which the public page shows.
+ * axe checks the new pages.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,36 @@ describe('the first run of a real delegation', () => {
       await page.goto('/installation');
       await page.getByText("L'installation est déjà faite.").waitFor();
     });
+    await step(
+      'the settings page: a bad phone is named, then the settings are saved and published',
+      async () => {
+        await page.goto('/admin/delegation');
+        await page.getByRole('heading', { name: 'Paramètres de la délégation' }).waitFor();
+        await field(page, 'Nom de la délégation').waitFor();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await field(page, 'Nom de la délégation').fill('Coorace Bretagne (délégation)');
+        await field(page, 'Téléphone').fill('12');
+        await page.getByRole('button', { name: 'Ajouter une mission' }).click();
+        await field(page, 'Code de la mission 1').fill('representer');
+        await field(page, 'Libellé de la mission 1').fill('Représenter les adhérents');
+        await page.getByRole('button', { name: 'Ajouter un objectif' }).click();
+        await field(page, 'Numéro de l’objectif 1').fill('3');
+        await field(page, 'Axe de l’objectif 1').fill('Emploi');
+        await field(page, 'Texte de l’objectif 1').fill('Développer l’emploi inclusif');
+        const stop = session.ignore(/status of 422\b/);
+        await page.getByRole('button', { name: 'Enregistrer' }).click();
+        await page.getByText("Le numéro de téléphone n'est pas valide").first().waitFor();
+        expect(await field(page, 'Téléphone').getAttribute('aria-invalid')).toBe('true');
+        stop();
+        await field(page, 'Téléphone').fill('02 99 00 00 00');
+        await page.getByRole('button', { name: 'Enregistrer' }).click();
+        await page.getByText('Paramètres enregistrés.').waitFor();
+        await page.goto('/organisation');
+        await page.getByRole('heading', { name: 'Coorace Bretagne (délégation)' }).waitFor();
+        await page.getByText('Représenter les adhérents').waitFor();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      },
+    );
     expect(session.problems()).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { actionsRoutes } from '../modules/actions/actions.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { delegationSettingsRoutes } from '../modules/delegations/settings.routes.ts';
 import type { SetupGate } from '../modules/delegations/setup.gate.ts';
 import { setupRoutes } from '../modules/delegations/setup.routes.ts';
 import { duesRoutes } from '../modules/dues/dues.routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp(
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
     await setupRoutes(scope, deps);
+    await delegationSettingsRoutes(scope, deps);
     await membersRoutes(scope, { ...deps, registryCache });
     await importRoutes(scope, { ...deps, registryCache });
     await publicRoutes(scope, { ...deps, registryCache });

@@ -119,6 +119,7 @@ describe('npx maillage delegation create', () => {
         website: null,
         missions: [],
         objectives: [],
+        logoUrl: null,
       },
       board: [],
       staff: [],

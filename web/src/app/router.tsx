@@ -409,6 +409,11 @@ export const router = createBrowserRouter([
                 path: 'admin/utilisateurs',
                 lazy: () => import('../features/admin/UsersPage').then((m) => ({ Component: m.UsersPage })),
               },
+              {
+                path: 'admin/delegation',
+                lazy: () =>
+                  import('../features/setup/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -6,7 +6,7 @@ import { practiceFr } from './fr.practice';
 import { purchasingFr } from './fr.purchasing';
 import { qualityApproachesFr } from './fr.qualityApproaches';
 import { reportsFr } from './fr.reports';
-import { setupFr } from './fr.setup';
+import { settingsFr, setupFr } from './fr.setup';
 import { supportFr } from './fr.support';
 import { territoriesFr } from './fr.territories';
 
@@ -27,6 +27,7 @@ export const fr = {
   ...observatoryFr,
   ...reportsFr,
   ...setupFr,
+  ...settingsFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',
@@ -396,6 +397,7 @@ export const fr = {
   'public.table.members': 'Adhérents',
   'public.organisation.title': "L'organisation",
   'public.organisation.region': 'Région : {region}',
+  'public.organisation.logo': 'Logo de {name}',
   'public.organisation.departments': 'Départements couverts : {list}',
   'public.organisation.missions': 'Nos missions',
   'public.organisation.objectives': 'Les objectifs du réseau',
