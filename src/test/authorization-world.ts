@@ -192,6 +192,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const samples: Samples = {
     invitationToken: randomBytes(16).toString('hex'),
+    // The demo's own administrator account: not one of the matrix's callers, and adminX
+    // remains an administrator whatever is done to it.
+    user: await one(sql`select id as v from users where email = 'admin@demo.maillage.fr'`, 'admin account'),
+    invitation: (
+      await make('adminX', 'POST', '/api/admin/invitations', { email: 'matrice@example.org', role: 'staff' })
+    ).id,
     organisation: organisationA,
     historyEntry: await one(
       sql`select id::text as v from audit_log where record_id = ${organisationA} order by id limit 1`,

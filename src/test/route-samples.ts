@@ -7,6 +7,8 @@ import type { Access, RegisteredRoute } from '../server/access.ts';
  */
 export const PARAM_SAMPLES = {
   '/api/invitations/:token': 'invitationToken',
+  '/api/admin/users/:id': 'user',
+  '/api/admin/invitations/:id': 'invitation',
   '/api/members/organisations/:id': 'organisation',
   '/api/members/organisations/:id/history/:entryId': 'historyEntry',
   '/api/members/establishments/:id': 'establishment',
