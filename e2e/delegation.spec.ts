@@ -2,7 +2,8 @@
  * A real delegation starts on Maillage: a production server on an empty embedded database
  * leads every page to the first run; the set-up code is read from the server's log; a
  * wrong code is refused; the right one creates the delegation and signs its administrator
- * in; the administrator fills the delegation's settings, which the public page shows.
+ * in; the administrator fills the delegation's settings, which the public page shows, and
+ * manages invitations and users.
  * axe checks the new pages.
  */
 import { randomBytes } from 'node:crypto';
@@ -129,6 +130,30 @@ describe('the first run of a real delegation', () => {
         expect(await seriousAxeViolations(page)).toEqual([]);
       },
     );
+    await step('users: re-send and withdraw an invitation; the last administrator stays', async () => {
+      const invited = await page.evaluate(async () => {
+        const response = await fetch('/api/admin/invitations', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'camille@example.org', role: 'staff' }),
+        });
+        return response.status;
+      });
+      expect(invited).toBe(201);
+      await page.goto('/admin/utilisateurs');
+      await page.getByRole('heading', { name: 'Utilisateurs', level: 1 }).waitFor();
+      await page.getByRole('cell', { name: 'camille@example.org' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Renvoyer camille@example.org' }).click();
+      await page.getByRole('button', { name: 'Retirer camille@example.org' }).click();
+      await page.getByText('Aucune invitation en attente.').waitFor();
+
+      const stop = session.ignore(/status of 409\b/);
+      await page.getByRole('button', { name: 'Désactiver Anne Admin' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).click();
+      await page.getByText("C'est le dernier administrateur de la délégation").waitFor();
+      stop();
+    });
     expect(session.problems()).toEqual([]);
   });
 });
