@@ -24,6 +24,7 @@ import { figuresRoutes } from '../modules/figures/figures.routes.ts';
 import { fundersRoutes } from '../modules/funders/funders.routes.ts';
 import { governanceRoutes } from '../modules/governance/governance.routes.ts';
 import { publicGovernanceRoutes } from '../modules/governance/public.routes.ts';
+import { staffRoutes } from '../modules/governance/staff.routes.ts';
 import { exportRoutes } from '../modules/members/export.routes.ts';
 import { importRoutes } from '../modules/members/import.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
@@ -201,6 +202,7 @@ export async function buildApp(
     await qualityRoutes(scope, deps);
     await exportRoutes(scope, { ...deps, registryCache });
     await governanceRoutes(scope, deps);
+    await staffRoutes(scope, deps);
     await publicGovernanceRoutes(scope, { ...deps, registryCache });
     await auditRoutes(scope, deps);
     await duesRoutes(scope, deps);

@@ -225,6 +225,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
       sql`select id::text as v from general_assemblies where delegation_id = ${x}`,
       'assembly',
     ),
+    staffMember: await one(
+      sql`select id::text as v from staff_members where delegation_id = ${x} limit 1`,
+      'staff member',
+    ),
     mandate: await one(
       sql`select id::text as v from board_mandates where delegation_id = ${x} limit 1`,
       'mandate',

@@ -18,6 +18,7 @@ export const PARAM_SAMPLES = {
   '/api/members/quality/acceptances/:id': 'qualityAcceptance',
   '/api/governance/assemblies/:id': 'assembly',
   '/api/governance/mandates/:id': 'mandate',
+  '/api/governance/staff/:id': 'staffMember',
   '/api/governance/groups/:id': 'memberGroup',
   '/api/audit/records/:recordId': 'organisation',
   '/api/dues/grids/:year': 'year',

@@ -71,3 +71,18 @@ export const settingsFr = {
   'settings.logoRemove': 'Retirer le logo',
   'settings.logoSaved': 'Logo enregistré.',
 } as const;
+
+/** Strings of the team's management (administrators). */
+export const staffAdminFr = {
+  'staffAdmin.firstName': 'Prénom',
+  'staffAdmin.lastName': 'Nom',
+  'staffAdmin.jobTitle': 'Fonction',
+  'staffAdmin.account': 'Compte',
+  'staffAdmin.accountOf': 'Compte de {name}',
+  'staffAdmin.noAccount': 'Aucun compte',
+  'staffAdmin.status': 'Dans l’équipe',
+  'staffAdmin.endedOn': 'Jusqu’au {date}',
+  'staffAdmin.end': 'Terminer la fonction de {name}',
+  'staffAdmin.resume': 'Réintégrer {name}',
+  'staffAdmin.add': 'Ajouter à l’équipe',
+} as const;

@@ -6,7 +6,7 @@ import { practiceFr } from './fr.practice';
 import { purchasingFr } from './fr.purchasing';
 import { qualityApproachesFr } from './fr.qualityApproaches';
 import { reportsFr } from './fr.reports';
-import { settingsFr, setupFr } from './fr.setup';
+import { settingsFr, setupFr, staffAdminFr } from './fr.setup';
 import { supportFr } from './fr.support';
 import { territoriesFr } from './fr.territories';
 
@@ -28,6 +28,7 @@ export const fr = {
   ...reportsFr,
   ...setupFr,
   ...settingsFr,
+  ...staffAdminFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',
