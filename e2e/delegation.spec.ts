@@ -3,7 +3,7 @@
  * leads every page to the first run; the set-up code is read from the server's log; a
  * wrong code is refused; the right one creates the delegation and signs its administrator
  * in; the administrator fills the delegation's settings, which the public page shows, and
- * manages invitations and users.
+ * manages invitations, users and the team.
  * axe checks the new pages.
  */
 import { randomBytes } from 'node:crypto';
@@ -144,7 +144,9 @@ describe('the first run of a real delegation', () => {
       await page.getByRole('heading', { name: 'Utilisateurs', level: 1 }).waitFor();
       await page.getByRole('cell', { name: 'camille@example.org' }).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
+      const resent = page.waitForResponse((r) => r.url().endsWith('/resend') && r.status() === 201);
       await page.getByRole('button', { name: 'Renvoyer camille@example.org' }).click();
+      await resent;
       await page.getByRole('button', { name: 'Retirer camille@example.org' }).click();
       await page.getByText('Aucune invitation en attente.').waitFor();
 
@@ -153,6 +155,25 @@ describe('the first run of a real delegation', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).click();
       await page.getByText("C'est le dernier administrateur de la délégation").waitFor();
       stop();
+    });
+    await step('staff: add a team member, on the public page, then end their time', async () => {
+      await page.goto('/gouvernance');
+      await page.getByRole('heading', { name: "L'équipe salariée" }).waitFor();
+      await field(page, 'Prénom').fill('Rosa');
+      await field(page, 'Nom').fill('VERA');
+      await field(page, 'Fonction').fill('chargée de mission');
+      await field(page, 'Missions').fill('Développement économique');
+      await page.getByRole('button', { name: 'Ajouter à l’équipe' }).click();
+      await page.getByRole('rowheader', { name: 'Rosa VERA' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      const publicStaff = async () =>
+        page.evaluate(async () => (await (await fetch('/api/public/organisation')).json()).staff.length);
+      expect(await publicStaff()).toBe(1);
+      await page.getByRole('button', { name: 'Terminer la fonction de Rosa VERA' }).click();
+      await page.getByRole('button', { name: 'Réintégrer Rosa VERA' }).waitFor();
+      // Today is the last day in the team: the public page drops them from tomorrow
+      // (src/modules/governance/staff.routes.test.ts checks a past date).
+      await page.getByText(/^Jusqu’au /).waitFor();
     });
     expect(session.problems()).toEqual([]);
   });

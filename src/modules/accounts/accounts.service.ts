@@ -105,6 +105,35 @@ export async function listInvitations(tx: Tx) {
     .orderBy(sql`${invitations.createdAt} desc`);
 }
 
+/** The invitation e-mail: who invites, to what, and the link (the token travels only here). */
+async function sendInvitationMail(
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext | null },
+  invitation: { email: string; role: Role; organisationName: string | null; token: string },
+): Promise<string> {
+  const link = `${deps.baseUrl}/invitation/${invitation.token}`;
+  const roleLabel = {
+    admin: 'administrateur',
+    staff: 'équipe salariée',
+    board: 'administrateur du conseil',
+    member: 'adhérent',
+  }[invitation.role];
+  await deps.mailer.send({
+    to: invitation.email,
+    subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
+    text: [
+      'Bonjour,',
+      '',
+      `${deps.inviter ? `${deps.inviter.name} vous invite` : 'Vous êtes invité·e'} à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${invitation.organisationName ? ` pour ${invitation.organisationName}` : ''}.`,
+      '',
+      `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
+      link,
+      '',
+      "Si vous n'attendiez pas cette invitation, ignorez ce message.",
+    ].join('\n'),
+  });
+  return link;
+}
+
 /**
  * Records an invitation and e-mails its link. The link's token is never stored, only its hash;
  * the link is returned to the caller once (the command line prints it for the first administrator).
@@ -156,27 +185,7 @@ export async function inviteUser(
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
     })
     .returning({ id: invitations.id });
-  const link = `${deps.baseUrl}/invitation/${token}`;
-  const roleLabel = {
-    admin: 'administrateur',
-    staff: 'équipe salariée',
-    board: 'administrateur du conseil',
-    member: 'adhérent',
-  }[input.role];
-  await deps.mailer.send({
-    to: email,
-    subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
-    text: [
-      'Bonjour,',
-      '',
-      `${deps.inviter ? `${deps.inviter.name} vous invite` : 'Vous êtes invité·e'} à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
-      '',
-      `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
-      link,
-      '',
-      "Si vous n'attendiez pas cette invitation, ignorez ce message.",
-    ].join('\n'),
-  });
+  const link = await sendInvitationMail(deps, { email, role: input.role, organisationName, token });
   if (!row) throw new Error('invitation insert returned nothing');
   return { id: row.id, link };
 }
@@ -323,11 +332,20 @@ export async function resendInvitation(
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)));
   if (!pending) throw new AppError('invitations.not_pending', 404);
-  await tx.delete(invitations).where(eq(invitations.id, pending.id));
-  const created = await inviteUser(tx, deps, {
-    email: pending.email,
-    role: pending.role,
-    organisationId: pending.organisationId,
-  });
-  return { id: created.id };
+  // Same invitation, new link: the old link stops working, the row (and its id) stays.
+  const token = randomBytes(32).toString('base64url');
+  await tx
+    .update(invitations)
+    .set({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000) })
+    .where(eq(invitations.id, pending.id));
+  let organisationName: string | null = null;
+  if (pending.organisationId) {
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, pending.organisationId));
+    organisationName = org?.name ?? null;
+  }
+  await sendInvitationMail(deps, { email: pending.email, role: pending.role, organisationName, token });
+  return { id: pending.id };
 }

@@ -79,6 +79,7 @@ describe('managing the delegation’s users (admin)', () => {
     const secondLink = t.sentMail.at(-1)?.text.match(/\/invitation\/(\S+)/)?.[1];
     expect(secondLink).toBeDefined();
     expect(secondLink).not.toBe(firstLink);
+    expect(again.json().id).toBe(sent.json().id);
     expect((await request(t, null, 'GET', `/api/invitations/${firstLink}`)).statusCode).toBe(404);
     expect((await request(t, null, 'GET', `/api/invitations/${secondLink}`)).statusCode).toBe(200);
 
