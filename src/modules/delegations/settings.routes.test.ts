@@ -86,6 +86,14 @@ describe('the delegation settings', () => {
     expect(other?.name).not.toBe('Coorace Bretagne');
   });
 
+  it('put the tagline on the activity report’s cover', async () => {
+    const html = await request(t, admin, 'GET', '/api/reports/2024/download?format=html');
+    expect(html.statusCode, html.body.slice(0, 300)).toBe(200);
+    expect(html.body).toContain('<p class="tagline">Ensemble pour l’emploi</p>');
+    const json = (await request(t, admin, 'GET', '/api/reports/2024')).json();
+    expect(JSON.stringify(json)).toContain('Ensemble pour l’emploi');
+  });
+
   it('names each field at fault', async () => {
     const response = await request(t, admin, 'PUT', '/api/delegation/settings', {
       ...settings,
