@@ -1,6 +1,7 @@
 import { backupCommand } from '../db/backup.cli.ts';
 import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
+import { delegationCommand } from '../modules/delegations/delegation.cli.ts';
 import { eventRemindersCommand } from '../modules/events/reminders.cli.ts';
 import { importMembersCommand } from '../modules/members/import.cli.ts';
 import { observatoryRemindersCommand } from '../modules/observatory/reminders.cli.ts';
@@ -12,6 +13,10 @@ const usage = `Utilisation : npx maillage <commande>
 
 Commandes :
   migrate      applique les migrations à la base (DATABASE_URL, sinon PGlite sous DATA_DIR)
+  delegation create --name NOM --slug SLUG [--region RÉGION] [--departments 22,29,35,56]
+               --admin-email E-MAIL [--json]
+               crée une délégation et invite son premier administrateur (e-mail par SMTP_URL,
+               sinon dans DATA_DIR/outbox ; le lien d'invitation est aussi affiché)
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
   import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]
                importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
@@ -45,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     command !== 'restore' &&
     command !== 'report' &&
     !(command === 'seed' && rest[0] === 'demo') &&
+    !(command === 'delegation' && rest[0] === 'create') &&
     !(command === 'events' && rest[0] === 'remind') &&
     !(command === 'observatory' && rest[0] === 'remind')
   ) {
@@ -61,6 +67,10 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'observatory') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
       return await observatoryRemindersCommand({ ...runtime, baseUrl: config.baseUrl }, io);
+    }
+    if (command === 'delegation') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await delegationCommand({ ...runtime, baseUrl: config.baseUrl }, rest, io);
     }
     if (command === 'report') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };

@@ -290,6 +290,18 @@ function asAppRole<T>(db: Db, settings: Record<string, string>, fn: (tx: Tx) => 
   });
 }
 
+/**
+ * Inside a transaction opened as the database owner (the only one that may create a
+ * delegation), continues as the app role bound to that new delegation: what follows
+ * (the first invitation, the first role) goes through row-level security and the audit
+ * trigger like any other tenant write, and commits or rolls back with the delegation.
+ */
+export async function continueAsTenant(tx: Tx, context: TenantContext): Promise<void> {
+  await tx.execute(
+    sql`select set_config('app.delegation_id', ${context.delegationId}, true), set_config('app.user_id', ${context.userId ?? ''}, true), set_config('role', 'maillage_app', true)`,
+  );
+}
+
 /** Rows of a raw SQL query, typed by the caller (both drivers answer with `rows`). */
 export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -41,6 +41,10 @@ export const fr: Record<string, string> = {
   'invitations.not_found': "Cette invitation n'existe pas, a expiré ou a déjà été utilisée.",
   'invitations.member_requires_organisation': 'Un compte adhérent doit être rattaché à une organisation.',
   'invitations.already_member': 'Cette personne a déjà un compte dans la délégation.',
+  'invitations.not_pending': "Cette invitation n'est plus en attente (acceptée ou retirée).",
+  'accounts.user_not_found': "Ce compte n'a pas de rôle dans la délégation.",
+  'accounts.last_admin':
+    "C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte.",
   'delegation.not_found': 'Délégation inconnue.',
   'history.entry_not_found': "Cette ligne d'historique n'existe pas pour cette organisation.",
   'history.not_restorable':

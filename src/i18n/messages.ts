@@ -1,5 +1,6 @@
 import { accountMessages } from '../modules/accounts/account.messages.ts';
 import { actionsMessages } from '../modules/actions/actions.messages.ts';
+import { delegationsMessages } from '../modules/delegations/delegations.messages.ts';
 import { duesMessages } from '../modules/dues/dues.messages.ts';
 import { eventsMessages } from '../modules/events/events.messages.ts';
 import { figuresMessages } from '../modules/figures/figures.messages.ts';
@@ -27,6 +28,7 @@ const catalogue: Record<string, string> = {
   ...membersMessages,
   ...qualityMessages,
   ...importMessages,
+  ...delegationsMessages,
   ...duesMessages,
   ...governanceMessages,
   ...actionsMessages,

@@ -15,6 +15,9 @@ import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { actionsRoutes } from '../modules/actions/actions.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { delegationSettingsRoutes } from '../modules/delegations/settings.routes.ts';
+import type { SetupGate } from '../modules/delegations/setup.gate.ts';
+import { setupRoutes } from '../modules/delegations/setup.routes.ts';
 import { duesRoutes } from '../modules/dues/dues.routes.ts';
 import { calendarRoutes } from '../modules/events/calendar.routes.ts';
 import { eventsRoutes } from '../modules/events/events.routes.ts';
@@ -22,6 +25,7 @@ import { figuresRoutes } from '../modules/figures/figures.routes.ts';
 import { fundersRoutes } from '../modules/funders/funders.routes.ts';
 import { governanceRoutes } from '../modules/governance/governance.routes.ts';
 import { publicGovernanceRoutes } from '../modules/governance/public.routes.ts';
+import { staffRoutes } from '../modules/governance/staff.routes.ts';
 import { exportRoutes } from '../modules/members/export.routes.ts';
 import { importRoutes } from '../modules/members/import.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
@@ -60,6 +64,8 @@ export interface AppDeps {
   database: Database;
   auth: Auth;
   mailer: Mailer;
+  /** The first run's one-time code, when the server started on an installation with no delegation. */
+  setupGate?: SetupGate;
 }
 
 export interface BuildOptions {
@@ -210,12 +216,15 @@ export async function buildApp(
   await app.register(async (scope) => {
     await accountsRoutes(scope, deps);
     await accountRoutes(scope, deps);
+    await setupRoutes(scope, deps);
+    await delegationSettingsRoutes(scope, deps);
     await membersRoutes(scope, { ...deps, registryCache });
     await importRoutes(scope, { ...deps, registryCache });
     await publicRoutes(scope, { ...deps, registryCache });
     await qualityRoutes(scope, deps);
     await exportRoutes(scope, { ...deps, registryCache });
     await governanceRoutes(scope, deps);
+    await staffRoutes(scope, deps);
     await publicGovernanceRoutes(scope, { ...deps, registryCache });
     await auditRoutes(scope, deps);
     await duesRoutes(scope, deps);

@@ -16,22 +16,33 @@ async function main() {
   // The configuration is checked before anything heavy loads; then the database opens
   // (WASM compilation runs in the background) while the HTTP modules load.
   const runtimeReady = import('./runtime.ts').then(({ openRuntime }) => openRuntime(config));
-  const [{ buildApp }, { isEmpty, loadDemo }, runtime] = await Promise.all([
+  const [{ buildApp }, { isEmpty, loadDemo }, { SetupGate, newSetupCode }, runtime] = await Promise.all([
     import('./app.ts'),
     import('../db/seed/demo.ts'),
+    import('../modules/delegations/setup.gate.ts'),
     runtimeReady,
   ]);
-  // Only an embedded database is filled automatically; a PostgreSQL one gets the demo
+  // Only an embedded database in development is filled automatically; a PostgreSQL one gets the demo
   // through `npx maillage seed demo`, so a real installation never receives it by accident.
-  const seeded = runtime.database.kind === 'pglite' && (await isEmpty(runtime.database));
+  // In production neither: a real delegation starts with its own data (the first run).
+  const seeded =
+    runtime.database.kind === 'pglite' &&
+    config.NODE_ENV !== 'production' &&
+    (await isEmpty(runtime.database));
   if (seeded) await loadDemo(runtime.database, runtime.auth);
+  // No delegation (production, or PostgreSQL without the demo): the first run opens, with a
+  // one-time code that only whoever reads this server's log knows.
+  const setupCode = (await isEmpty(runtime.database)) ? newSetupCode() : null;
 
-  const app = await buildApp(runtime, {
-    logger: {
-      level: config.LOG_LEVEL,
-      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+  const app = await buildApp(
+    { ...runtime, setupGate: new SetupGate(setupCode) },
+    {
+      logger: {
+        level: config.LOG_LEVEL,
+        ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+      },
     },
-  });
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -57,6 +68,17 @@ async function main() {
     },
     `Maillage prêt sur ${config.baseUrl}`,
   );
+  // On stderr, whatever LOG_LEVEL says: the operator must see it to finish the installation.
+  if (setupCode)
+    process.stderr.write(
+      [
+        '',
+        "Première installation : aucune délégation n'existe encore.",
+        `Ouvrez ${config.baseUrl}/installation et saisissez ce code d'installation : ${setupCode}`,
+        "(valable pour une seule installation ; un nouveau code est donné à chaque démarrage tant qu'aucune délégation n'existe)",
+        '',
+      ].join('\n'),
+    );
 }
 
 main().catch((error) => {

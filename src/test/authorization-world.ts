@@ -192,6 +192,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const samples: Samples = {
     invitationToken: randomBytes(16).toString('hex'),
+    // The demo's own administrator account: not one of the matrix's callers, and adminX
+    // remains an administrator whatever is done to it.
+    user: await one(sql`select id as v from users where email = 'admin@demo.maillage.fr'`, 'admin account'),
+    invitation: (
+      await make('adminX', 'POST', '/api/admin/invitations', { email: 'matrice@example.org', role: 'staff' })
+    ).id,
     organisation: organisationA,
     historyEntry: await one(
       sql`select id::text as v from audit_log where record_id = ${organisationA} order by id limit 1`,
@@ -218,6 +224,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     assembly: await one(
       sql`select id::text as v from general_assemblies where delegation_id = ${x}`,
       'assembly',
+    ),
+    staffMember: await one(
+      sql`select id::text as v from staff_members where delegation_id = ${x} limit 1`,
+      'staff member',
     ),
     mandate: await one(
       sql`select id::text as v from board_mandates where delegation_id = ${x} limit 1`,

@@ -7,6 +7,8 @@ import type { Access, RegisteredRoute } from '../server/access.ts';
  */
 export const PARAM_SAMPLES = {
   '/api/invitations/:token': 'invitationToken',
+  '/api/admin/users/:id': 'user',
+  '/api/admin/invitations/:id': 'invitation',
   '/api/members/organisations/:id': 'organisation',
   '/api/members/organisations/:id/history/:entryId': 'historyEntry',
   '/api/members/establishments/:id': 'establishment',
@@ -16,6 +18,7 @@ export const PARAM_SAMPLES = {
   '/api/members/quality/acceptances/:id': 'qualityAcceptance',
   '/api/governance/assemblies/:id': 'assembly',
   '/api/governance/mandates/:id': 'mandate',
+  '/api/governance/staff/:id': 'staffMember',
   '/api/governance/groups/:id': 'memberGroup',
   '/api/audit/records/:recordId': 'organisation',
   '/api/dues/grids/:year': 'year',

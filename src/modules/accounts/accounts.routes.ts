@@ -10,16 +10,24 @@ import { getDelegation } from '../delegations/delegations.service.ts';
 import {
   acceptInvitationSchema,
   invitationInputSchema,
+  invitationParamsSchema,
   meSchema,
+  roleChangeSchema,
   roleSchema,
   tokenParamsSchema,
+  userParamsSchema,
 } from './accounts.schemas.ts';
 import {
   acceptInvitation,
+  changeRole,
+  deactivateUser,
+  endSessions,
   findPendingInvitation,
   inviteUser,
   listInvitations,
   listUsers,
+  resendInvitation,
+  revokeInvitation,
 } from './accounts.service.ts';
 import { forwardToAuth } from './auth-bridge.ts';
 
@@ -115,7 +123,64 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
           request.body,
         ),
       );
+      // The link is the invitee's credential: it travels by e-mail only, never back to the inviter.
+      return reply.status(201).send({ id: created.id });
+    },
+  );
+
+  r.put(
+    '/api/admin/users/:id/role',
+    {
+      config: { access: allow('admin') },
+      schema: { tags: ['accounts'], params: userParamsSchema, body: roleChangeSchema },
+    },
+    async (request, reply) => {
+      await withTenant(deps.database.db, caller(request), (tx) =>
+        changeRole(tx, request.params.id, request.body),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  r.delete(
+    '/api/admin/users/:id',
+    { config: { access: allow('admin') }, schema: { tags: ['accounts'], params: userParamsSchema } },
+    async (request, reply) => {
+      await withTenant(deps.database.db, caller(request), (tx) => deactivateUser(tx, request.params.id));
+      // At once: the role is gone, and so are the sessions (every server drops them on NOTIFY).
+      await endSessions(deps.database.db, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/admin/invitations/:id/resend',
+    { config: { access: allow('admin') }, schema: { tags: ['accounts'], params: invitationParamsSchema } },
+    async (request, reply) => {
+      const auth = caller(request);
+      const delegation = await getDelegation(deps.database.db, auth.delegationId);
+      const created = await withTenant(deps.database.db, auth, (tx) =>
+        resendInvitation(
+          tx,
+          {
+            mailer: deps.mailer,
+            baseUrl: deps.config.baseUrl,
+            delegationName: delegation.name,
+            inviter: auth,
+          },
+          request.params.id,
+        ),
+      );
       return reply.status(201).send(created);
+    },
+  );
+
+  r.delete(
+    '/api/admin/invitations/:id',
+    { config: { access: allow('admin') }, schema: { tags: ['accounts'], params: invitationParamsSchema } },
+    async (request, reply) => {
+      await withTenant(deps.database.db, caller(request), (tx) => revokeInvitation(tx, request.params.id));
+      return reply.status(204).send();
     },
   );
 

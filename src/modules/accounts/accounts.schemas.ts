@@ -22,3 +22,11 @@ export const acceptInvitationSchema = z.object({
 });
 
 export const tokenParamsSchema = z.object({ token: z.string().min(20).max(100) });
+
+export const userParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const invitationParamsSchema = z.object({ id: z.uuid() });
+
+export const roleChangeSchema = z.object({
+  role: roleSchema,
+  organisationId: z.uuid().nullish(),
+});

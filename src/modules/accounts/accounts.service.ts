@@ -7,7 +7,7 @@ import { composeMail, type Mailer } from '../../server/mailer.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { organisations } from '../members/members.table.ts';
-import { invitations, type Role, userRoles, users } from './accounts.table.ts';
+import { invitations, type Role, sessions, userRoles, users } from './accounts.table.ts';
 import type { Auth } from './auth.ts';
 
 const INVITATION_DAYS = 14;
@@ -105,12 +105,47 @@ export async function listInvitations(tx: Tx) {
     .orderBy(sql`${invitations.createdAt} desc`);
 }
 
-/** Records an invitation and e-mails its link. The link's token is never stored, only its hash. */
+/** The invitation e-mail: who invites, to what, and the link (the token travels only here). */
+async function sendInvitationMail(
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext | null },
+  invitation: { email: string; role: Role; organisationName: string | null; token: string },
+): Promise<string> {
+  const link = `${deps.baseUrl}/invitation/${invitation.token}`;
+  const roleLabel = {
+    admin: 'administrateur',
+    staff: 'équipe salariée',
+    board: 'administrateur du conseil',
+    member: 'adhérent',
+  }[invitation.role];
+  await deps.mailer.send(
+    composeMail({
+      to: invitation.email,
+      subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
+      lines: [
+        'Bonjour,',
+        '',
+        `${deps.inviter ? `${deps.inviter.name} vous invite` : 'Vous êtes invité·e'} à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${invitation.organisationName ? ` pour ${invitation.organisationName}` : ''}.`,
+        '',
+        `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
+        link,
+        '',
+        "Si vous n'attendiez pas cette invitation, ignorez ce message.",
+      ],
+    }),
+  );
+  return link;
+}
+
+/**
+ * Records an invitation and e-mails its link. The link's token is never stored, only its hash;
+ * the link is returned to the caller once (the command line prints it for the first administrator).
+ * A null inviter is the installation itself (command line, first run).
+ */
 export async function inviteUser(
   tx: Tx,
-  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext },
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext | null },
   input: { email: string; role: Role; organisationId?: string | null | undefined },
-): Promise<{ id: string }> {
+): Promise<{ id: string; link: string }> {
   const organisationId = input.organisationId ?? null;
   if (input.role === 'member' && !organisationId) {
     throw new AppError('invitations.member_requires_organisation', 422, {
@@ -148,35 +183,13 @@ export async function inviteUser(
       role: input.role,
       organisationId,
       tokenHash: hashToken(token),
-      invitedBy: deps.inviter.userId,
+      invitedBy: deps.inviter?.userId ?? null,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
     })
     .returning({ id: invitations.id });
-  const link = `${deps.baseUrl}/invitation/${token}`;
-  const roleLabel = {
-    admin: 'administrateur',
-    staff: 'équipe salariée',
-    board: 'administrateur du conseil',
-    member: 'adhérent',
-  }[input.role];
-  await deps.mailer.send(
-    composeMail({
-      to: email,
-      subject: `Invitation à rejoindre ${deps.delegationName} sur Maillage`,
-      lines: [
-        'Bonjour,',
-        '',
-        `${deps.inviter.name} vous invite à rejoindre ${deps.delegationName} sur Maillage, en tant que ${roleLabel}${organisationName ? ` pour ${organisationName}` : ''}.`,
-        '',
-        `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_DAYS} jours) :`,
-        link,
-        '',
-        "Si vous n'attendiez pas cette invitation, ignorez ce message.",
-      ],
-    }),
-  );
+  const link = await sendInvitationMail(deps, { email, role: input.role, organisationName, token });
   if (!row) throw new Error('invitation insert returned nothing');
-  return { id: row.id };
+  return { id: row.id, link };
 }
 
 /** Finds a pending invitation by its token, across delegations (the token is the credential). */
@@ -234,4 +247,107 @@ export async function acceptInvitation(
     await grantRole(tx, { userId, role: invitation.role, organisationId: invitation.organisationId });
   });
   return { email: invitation.email };
+}
+
+/**
+ * Refuses a change that would leave the delegation without an administrator. The
+ * delegation's admin rows are locked first: two administrators removing each other at
+ * the same moment cannot both succeed.
+ */
+async function keepAnAdministrator(tx: Tx, leavingUserId: string): Promise<void> {
+  const admins = await tx
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(eq(userRoles.role, 'admin'))
+    .for('update');
+  if (admins.some((a) => a.userId === leavingUserId) && admins.length <= 1)
+    throw new AppError('accounts.last_admin', 409);
+}
+
+async function roleOf(tx: Tx, userId: string) {
+  const [row] = await tx.select().from(userRoles).where(eq(userRoles.userId, userId));
+  if (!row) throw new AppError('accounts.user_not_found', 404);
+  return row;
+}
+
+/** Changes a user's role in the delegation (a member role needs its organisation). */
+export async function changeRole(
+  tx: Tx,
+  userId: string,
+  input: { role: Role; organisationId?: string | null | undefined },
+): Promise<void> {
+  const current = await roleOf(tx, userId);
+  const organisationId = input.role === 'member' ? (input.organisationId ?? null) : null;
+  if (input.role === 'member' && !organisationId)
+    throw new AppError('invitations.member_requires_organisation', 422, {
+      fields: [
+        {
+          field: 'organisationId',
+          code: 'invitations.member_requires_organisation',
+          message: 'Choisissez une organisation.',
+        },
+      ],
+    });
+  if (organisationId) {
+    const [org] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId));
+    if (!org) throw new AppError('record.not_found', 404);
+  }
+  if (current.role === 'admin' && input.role !== 'admin') await keepAnAdministrator(tx, userId);
+  await tx.update(userRoles).set({ role: input.role, organisationId }).where(eq(userRoles.id, current.id));
+}
+
+/**
+ * Ends a user's access to the delegation: their role here goes (the audit trigger keeps
+ * who had it). Their sessions are ended by the caller, as the database owner, after commit.
+ */
+export async function deactivateUser(tx: Tx, userId: string): Promise<void> {
+  const current = await roleOf(tx, userId);
+  if (current.role === 'admin') await keepAnAdministrator(tx, userId);
+  await tx.delete(userRoles).where(eq(userRoles.id, current.id));
+}
+
+/** Signs a user out everywhere at once (sessions are global; every server forgets them on NOTIFY). */
+export async function endSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Withdraws a pending invitation: its link stops working. */
+export async function revokeInvitation(tx: Tx, invitationId: string): Promise<void> {
+  const deleted = await tx
+    .delete(invitations)
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  if (deleted.length === 0) throw new AppError('invitations.not_pending', 404);
+}
+
+/** Sends a pending invitation again with a new link (the old one stops working) and a new expiry. */
+export async function resendInvitation(
+  tx: Tx,
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext },
+  invitationId: string,
+): Promise<{ id: string }> {
+  const [pending] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)));
+  if (!pending) throw new AppError('invitations.not_pending', 404);
+  // Same invitation, new link: the old link stops working, the row (and its id) stays.
+  const token = randomBytes(32).toString('base64url');
+  await tx
+    .update(invitations)
+    .set({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000) })
+    .where(eq(invitations.id, pending.id));
+  let organisationName: string | null = null;
+  if (pending.organisationId) {
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, pending.organisationId));
+    organisationName = org?.name ?? null;
+  }
+  await sendInvitationMail(deps, { email: pending.email, role: pending.role, organisationName, token });
+  return { id: pending.id };
 }

@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// As in db/columns.ts, which imports this file (and so cannot be imported from here).
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /** A delegation is a tenant: every tenant table points to one. */
 export const delegations = pgTable('delegations', {
@@ -21,5 +27,10 @@ export const delegations = pgTable('delegations', {
     .$type<{ number: number | null; axis: string; text: string }[]>()
     .notNull()
     .default([]),
+  /** The line under the title on the activity report's cover. */
+  reportTagline: text('report_tagline'),
+  /** PNG or SVG, checked by content (delegation.settings.ts); shown on public pages and the report. */
+  logo: bytea('logo'),
+  logoType: text('logo_type'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -15,4 +15,6 @@ export const governanceMessages: Record<string, string> = {
     '{name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre.',
   'governance.ges_too_small': 'Un GES regroupe au moins deux organisations.',
   'governance.group_empty': 'Une structure porteuse compte au moins une organisation.',
+  'governance.staff_not_found': "Ce membre de l'équipe n'existe pas ou vous n'y avez pas accès.",
+  'governance.staff_account_unknown': "Ce compte n'a pas de rôle dans la délégation.",
 };

@@ -1,5 +1,6 @@
 import { boolean, date, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { delegationId, id, timestamps } from '../../db/columns.ts';
+import { users } from '../accounts/accounts.table.ts';
 import { organisations } from '../members/members.table.ts';
 
 /** A general assembly of the delegation: when, where, who hosted, what it decided and elected. */
@@ -47,8 +48,14 @@ export const staffMembers = pgTable('staff_members', {
   firstName: text('first_name').notNull(),
   lastName: text('last_name').notNull(),
   jobTitle: text('job_title').notNull(),
+  /** What the person does for the delegation, as the report words it. */
+  missions: text('missions'),
   email: text('email'),
   position: integer('position').notNull().default(0),
+  /** The last day in the team: an ended staff member stays in the history, off the public pages. */
+  endedOn: date('ended_on'),
+  /** The person's account, when they have one in the delegation. */
+  userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
   ...timestamps(),
 });
 

@@ -95,6 +95,7 @@ describe('GET /api/public/organisation', () => {
         'addresses',
         'departmentsCovered',
         'email',
+        'logoUrl',
         'missions',
         'name',
         'objectives',

@@ -30,6 +30,8 @@ export const publicOrganisationSchema = z.object({
     objectives: z.array(
       z.object({ number: z.number().int().nullable(), axis: z.string(), text: z.string() }),
     ),
+    /** The delegation's logo (GET /api/public/logo), or null without one. */
+    logoUrl: z.string().nullable(),
   }),
   board: z.array(
     z.object({
@@ -86,7 +88,12 @@ export async function publicGovernanceRoutes(
         }),
       );
       return {
-        delegation,
+        delegation: {
+          ...delegation,
+          logoUrl: delegation.logo
+            ? `/api/public/logo?delegation=${encodeURIComponent(delegation.slug)}`
+            : null,
+        },
         // Ended mandates belong to the history, not to the current board.
         board: board.filter((m) => m.endsOn === null || m.endsOn >= today),
         staff,

@@ -44,6 +44,7 @@ async function delegationSection(tx: Tx): Promise<AnnualReport['delegation']> {
     slug: row.slug,
     name: row.name,
     network: row.network,
+    tagline: row.reportTagline,
     region: row.region,
     departmentsCovered: row.departmentsCovered.map((code) => ({ code, name: departmentName(code) ?? code })),
     addresses: row.addresses,

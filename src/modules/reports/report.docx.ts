@@ -35,6 +35,14 @@ export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
     ...(report.delegation.network
       ? [new Paragraph({ alignment: AlignmentType.CENTER, text: report.delegation.network })]
       : []),
+    ...(report.delegation.tagline
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: report.delegation.tagline, italics: true })],
+          }),
+        ]
+      : []),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 1200 },

@@ -281,6 +281,7 @@ export function renderReportHtml(report: AnnualReport): string {
 <h1>${e(coverTitle(report))}</h1>
 <p class="delegation">${e(report.delegation.name)}</p>
 ${report.delegation.network ? `<p>${e(report.delegation.network)}</p>` : ''}
+${report.delegation.tagline ? `<p class="tagline">${e(report.delegation.tagline)}</p>` : ''}
 <p>${e(generationNote(report))}</p>
 </header>
 <nav class="toc" aria-labelledby="toc-title">

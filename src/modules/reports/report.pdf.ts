@@ -34,6 +34,13 @@ function cover(doc: Doc, report: AnnualReport) {
       .fontSize(12)
       .fillColor(COLORS.muted)
       .text(report.delegation.network, { width, align: 'center' });
+  if (report.delegation.tagline)
+    doc
+      .moveDown(0.4)
+      .font(FONTS.regular)
+      .fontSize(13)
+      .fillColor(COLORS.text)
+      .text(report.delegation.tagline, { width, align: 'center' });
   doc
     .font(FONTS.oblique)
     .fontSize(9)

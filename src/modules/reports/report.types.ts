@@ -147,6 +147,8 @@ export interface AnnualReport {
     website: string | null;
     missions: { code: string; label: string }[];
     objectives: { number: number | null; axis: string; text: string }[];
+    /** The cover's line under the title (delegation settings); absent from reports frozen before it. */
+    tagline?: string | null;
   };
   texts: ReportTexts;
   members: {

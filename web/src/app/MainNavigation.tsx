@@ -65,6 +65,7 @@ function itemsFor(me: Me): Item[] {
   if (isMemberUser(me.role))
     items.push({ to: '/observatoire/position', label: t('observatory.dashboard.navPosition') });
   if (can.manageUsers(me.role)) items.push({ to: '/admin/utilisateurs', label: t('nav.users') });
+  if (can.manageUsers(me.role)) items.push({ to: '/admin/delegation', label: t('settings.nav') });
   return items;
 }
 

@@ -8,6 +8,7 @@ import { canReadPurchasing } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
 import { canReadReports } from '../features/reports/access';
+import { SETUP_PATH, SetupGuard } from '../features/setup/SetupGuard';
 import { canManageSupport, canReadSupport } from '../features/support/access';
 import { canReadTerritories } from '../features/territories/access';
 import { canReadTrainings } from '../features/trainings/access';
@@ -26,7 +27,13 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     // Shown while the first page's code loads.
     hydrateFallbackElement: <PageLoader />,
+    // An installation with no delegation yet: every page leads to the first run.
+    element: <SetupGuard />,
     children: [
+      {
+        path: SETUP_PATH,
+        lazy: () => import('../features/setup/SetupPage').then((m) => ({ Component: m.SetupPage })),
+      },
       {
         path: '/connexion',
         lazy: () => import('../features/auth/SignInPage').then((m) => ({ Component: m.SignInPage })),
@@ -415,6 +422,11 @@ export const router = createBrowserRouter([
               {
                 path: 'admin/utilisateurs',
                 lazy: () => import('../features/admin/UsersPage').then((m) => ({ Component: m.UsersPage })),
+              },
+              {
+                path: 'admin/delegation',
+                lazy: () =>
+                  import('../features/setup/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
               },
             ],
           },

@@ -7,6 +7,7 @@ import { practiceFr } from './fr.practice';
 import { purchasingFr } from './fr.purchasing';
 import { qualityApproachesFr } from './fr.qualityApproaches';
 import { reportsFr } from './fr.reports';
+import { settingsFr, setupFr, staffAdminFr } from './fr.setup';
 import { supportFr } from './fr.support';
 import { territoriesFr } from './fr.territories';
 
@@ -27,6 +28,9 @@ export const fr = {
   ...supportFr,
   ...observatoryFr,
   ...reportsFr,
+  ...setupFr,
+  ...settingsFr,
+  ...staffAdminFr,
   // Application shell
   'app.name': 'Maillage',
   'app.skipToContent': 'Aller au contenu',
@@ -340,7 +344,15 @@ export const fr = {
   'admin.col.organisation': 'Organisation',
   'admin.col.status': 'État',
   'admin.col.createdAt': 'Envoyée le',
+  'admin.col.actions': 'Actions',
   'admin.invitations.title': 'Invitations en attente',
+  'admin.invitations.resend': 'Renvoyer',
+  'admin.invitations.revoke': 'Retirer',
+  'admin.users.roleOf': 'Rôle de {name}',
+  'admin.users.deactivate': 'Désactiver',
+  'admin.users.deactivateTitle': 'Désactiver le compte de {name} ?',
+  'admin.users.deactivateText':
+    'Cette personne perd aussitôt son accès à la délégation et ses sessions sont fermées. Son historique reste.',
   'admin.invitations.caption': 'Invitations non encore acceptées',
   'admin.invitations.empty': 'Aucune invitation en attente.',
   'admin.invitations.pendingUntil': "Valable jusqu'au {date}",
@@ -396,6 +408,7 @@ export const fr = {
   'public.table.members': 'Adhérents',
   'public.organisation.title': "L'organisation",
   'public.organisation.region': 'Région : {region}',
+  'public.organisation.logo': 'Logo de {name}',
   'public.organisation.departments': 'Départements couverts : {list}',
   'public.organisation.missions': 'Nos missions',
   'public.organisation.objectives': 'Les objectifs du réseau',

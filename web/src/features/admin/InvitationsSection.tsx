@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { t } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
 import type { Column } from '../../ui/DataTable';
@@ -8,6 +8,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type InvitationRow, useInvitations } from './api';
+import { ErrorAlert, InvitationActions } from './UserActions';
 import { useOrganisationNames } from './useOrganisationNames';
 
 const isExpired = (i: InvitationRow) => new Date(i.expiresAt).getTime() < Date.now();
@@ -22,6 +23,7 @@ const accessors = {
 export function InvitationsSection() {
   const invitations = useInvitations();
   const names = useOrganisationNames();
+  const [error, setError] = useState<unknown>(null);
   const pending = useMemo(
     () => (invitations.data?.items ?? []).filter((i) => !i.acceptedAt),
     [invitations.data],
@@ -59,6 +61,11 @@ export function InvitationsSection() {
           </Badge>
         ),
     },
+    {
+      key: 'actions',
+      header: t('admin.col.actions'),
+      render: (i) => <InvitationActions invitation={i} onError={setError} />,
+    },
   ];
 
   return (
@@ -68,6 +75,7 @@ export function InvitationsSection() {
         error={invitations.error}
         onRetry={() => void invitations.refetch()}
       >
+        <ErrorAlert error={error} />
         <ClientDataTable
           caption={t('admin.invitations.caption')}
           columns={columns}

@@ -1,4 +1,5 @@
 import { Anchor } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
@@ -8,6 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type UserRow, useUsers } from './api';
+import { ErrorAlert, UserActions } from './UserActions';
 
 const columns: Column<UserRow>[] = [
   { key: 'name', header: t('admin.col.name'), sortable: true, rowHeader: true, render: (u) => u.name },
@@ -42,13 +44,23 @@ const accessors = {
 
 export function UsersSection() {
   const users = useUsers();
+  const [error, setError] = useState<unknown>(null);
+  const withActions: Column<UserRow>[] = [
+    ...columns,
+    {
+      key: 'actions',
+      header: t('admin.col.actions'),
+      render: (u) => <UserActions user={u} onError={setError} />,
+    },
+  ];
   const table = useClientTable(users.data?.items ?? [], accessors, { key: 'name', direction: 'asc' });
   return (
     <Section title={t('admin.users.title')}>
       <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
+        <ErrorAlert error={error} />
         <ClientDataTable
           caption={t('admin.users.caption')}
-          columns={columns}
+          columns={withActions}
           table={table}
           rowKey={(u) => u.id}
           emptyMessage={t('admin.users.empty')}

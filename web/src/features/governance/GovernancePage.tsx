@@ -7,6 +7,7 @@ import { governanceAccess } from './api';
 import { BoardSection } from './BoardSection';
 import { GroupsSection } from './GroupsSection';
 import { HistorySection } from './HistorySection';
+import { StaffAdminSection } from './StaffAdminSection';
 import { StaffSection } from './StaffSection';
 
 /** The board and staff for everyone signed in; assemblies, history and groups for the team and the board. */
@@ -22,7 +23,7 @@ export function GovernancePage() {
       {read && <AssembliesSection write={write} />}
       {read && <HistorySection />}
       {read && <GroupsSection write={write} />}
-      <StaffSection />
+      {me?.role === 'admin' ? <StaffAdminSection /> : <StaffSection />}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Image, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { t } from '../../i18n';
 import { EmailLink, PhoneLink, WebsiteLink } from '../../ui/Contact';
@@ -65,6 +65,15 @@ function Organisation({ data }: { data: PublicOrganisation }) {
       <PageSection title={delegation.name}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Stack gap={4}>
+            {delegation.logoUrl && (
+              <Image
+                src={delegation.logoUrl}
+                alt={t('public.organisation.logo', { name: delegation.name })}
+                h={64}
+                w="auto"
+                fit="contain"
+              />
+            )}
             {delegation.region && (
               <Text>{t('public.organisation.region', { region: delegation.region })}</Text>
             )}

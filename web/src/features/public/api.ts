@@ -39,6 +39,7 @@ export interface PublicOrganisation {
     website: string | null;
     missions: { code: string; label: string }[];
     objectives: { number: number | null; axis: string; text: string }[];
+    logoUrl: string | null;
   };
   board: {
     firstName: string;
