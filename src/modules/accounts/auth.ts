@@ -17,6 +17,16 @@ export interface AuthOptions {
   sessionMaxAgeHours: number;
   /** Sign-in attempts per minute and per client IP. */
   signInAttemptsPerMinute?: number;
+  /**
+   * How passwords are hashed; Better Auth's scrypt when absent (every server start). Only the
+   * test harness passes one (src/test/password-hash.ts): scrypt costs ~0.3 s per sign-in there.
+   */
+  passwordHash?: PasswordHash;
+}
+
+export interface PasswordHash {
+  hash(password: string): Promise<string>;
+  verify(data: { hash: string; password: string }): Promise<boolean>;
 }
 
 /**
@@ -41,7 +51,12 @@ export function createAuth(options: AuthOptions) {
         rateLimit: rateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      ...(options.passwordHash ? { password: options.passwordHash } : {}),
+    },
     session: { expiresIn: options.sessionMaxAgeHours * 3600, updateAge: 3600 },
     rateLimit: {
       enabled: true,
