@@ -11,7 +11,8 @@ const shared = {
   globalSetup: ['src/test/global-setup.ts'],
   setupFiles: ['src/test/setup.ts'],
   testTimeout: 30_000,
-  hookTimeout: 60_000,
+  // A worker's first file also opens the shared database and, for the demo, fills its template.
+  hookTimeout: 120_000,
   isolate: false,
 };
 
@@ -54,6 +55,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
+          // One server and one database for the run; each file its own accounts (e2e/fixtures.ts).
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

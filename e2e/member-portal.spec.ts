@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_MEMBER,
   escapeRegExp,
   field,
   type MaillageServer,
   type PageSession,
   reportFailure,
+  SPEC_MEMBER,
   signInThroughForm,
   step,
   withServerAndBrowser,
@@ -56,7 +56,7 @@ describe('a member user on the portal', () => {
     onTestFailed(reportFailure(session, server, 'member-portal'));
 
     // What the test needs to know, asked from the API (the browser session is separate).
-    const memberCookie = await apiSignIn(server, DEMO_MEMBER.email, DEMO_MEMBER.password);
+    const memberCookie = await apiSignIn(server, SPEC_MEMBER.email, SPEC_MEMBER.password);
     const me = await getJson<Me>(`${baseUrl}/api/me`, memberCookie);
     expect(me.role).toBe('member');
     const ownId = me.organisationId;
@@ -65,7 +65,7 @@ describe('a member user on the portal', () => {
       `${baseUrl}/api/members/organisations/${ownId}`,
       memberCookie,
     );
-    expect(own.name).toBe(DEMO_MEMBER.organisationName);
+    expect(own.name).toBe(SPEC_MEMBER.organisationName);
     const publicSearch = await getJson<{ items: { organisationId: string; name: string; city: string }[] }>(
       `${baseUrl}/api/public/structures?q=casta`,
     );
@@ -80,10 +80,10 @@ describe('a member user on the portal', () => {
     await step('sign in and land on the own organisation', async () => {
       await page.goto('/');
       await page.waitForURL((url) => url.pathname.startsWith('/connexion'));
-      await signInThroughForm(page, DEMO_MEMBER);
+      await signInThroughForm(page, SPEC_MEMBER);
       await page.waitForURL((url) => url.pathname === `/adherents/${ownId}`);
       await page
-        .getByRole('heading', { level: 1, name: DEMO_MEMBER.organisationName, exact: true })
+        .getByRole('heading', { level: 1, name: SPEC_MEMBER.organisationName, exact: true })
         .waitFor();
       // The portal says what a member may change.
       await page.getByText(/informations publiques de votre organisation/).waitFor();
@@ -120,7 +120,7 @@ describe('a member user on the portal', () => {
       expect(await link.getAttribute('href')).toBe(normalisedWebsite);
       // The organisation kept its name.
       await page
-        .getByRole('heading', { level: 1, name: DEMO_MEMBER.organisationName, exact: true })
+        .getByRole('heading', { level: 1, name: SPEC_MEMBER.organisationName, exact: true })
         .waitFor();
     });
 
@@ -136,7 +136,7 @@ describe('a member user on the portal', () => {
         });
       await entry.first().waitFor();
       expect(await entry.count(), 'exactly one history entry for this change').toBe(1);
-      await entry.getByText(new RegExp(`\\bpar ${escapeRegExp(DEMO_MEMBER.name)}$`)).waitFor();
+      await entry.getByText(new RegExp(`\\bpar ${escapeRegExp(SPEC_MEMBER.name)}$`)).waitFor();
     });
 
     await step('the server stored the website and refuses a rename from the member', async () => {
@@ -156,7 +156,7 @@ describe('a member user on the portal', () => {
         `${baseUrl}/api/members/organisations/${ownId}`,
         memberCookie,
       );
-      expect(after.name).toBe(DEMO_MEMBER.organisationName);
+      expect(after.name).toBe(SPEC_MEMBER.organisationName);
     });
 
     await step('/adherents says "not authorised" instead of the list', async () => {
