@@ -29,8 +29,9 @@ describe(`a production start on an empty ${url ? 'PostgreSQL' : 'embedded'} data
       await admin.end();
       env.DATABASE_URL = withDatabase(url, database);
     }
-    server = await startServerProcess(env);
-  }, 120_000);
+    // A first embedded start migrates and loads the demo: about 10 s on an idle machine.
+    server = await startServerProcess(env, undefined, 170_000);
+  }, 175_000);
 
   afterAll(async () => {
     await server?.stop();
