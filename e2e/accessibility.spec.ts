@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_STAFF,
   field,
   type MaillageServer,
   type PageSession,
   reportFailure,
+  SPEC_STAFF,
   signInThroughForm,
   step,
   withServerAndBrowser,
@@ -156,9 +156,9 @@ describe(`accessibility (axe-core ${axe.version}, WCAG 2 A and AA)`, () => {
     beforeAll(async () => {
       if (!server || !browser) return;
       staff = await browser.newPage({ baseUrl: server.baseUrl });
-      await signInThroughForm(staff.page, DEMO_STAFF);
+      await signInThroughForm(staff.page, SPEC_STAFF);
       // An organisation with several establishments and conventions shows the most of the page.
-      const cookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+      const cookie = await apiSignIn(server, SPEC_STAFF.email, SPEC_STAFF.password);
       const response = await fetch(`${server.baseUrl}/api/members/organisations?q=AVIE`, {
         headers: { cookie },
       });

@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_MEMBER,
-  DEMO_STAFF,
   field,
   type MaillageServer,
   reportFailure,
+  SPEC_MEMBER,
+  SPEC_STAFF,
   seriousAxeViolations,
   signInThroughForm,
   step,
@@ -52,7 +52,7 @@ describe('events', () => {
     };
     const attendeeName = `${attendee.firstName} ${attendee.lastName}`;
 
-    const staffCookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const staffCookie = await apiSignIn(server, SPEC_STAFF.email, SPEC_STAFF.password);
     const startsOn = inDays(21);
     const creator = await browser.newPage({ baseUrl });
     onTestFailed(reportFailure(creator, server, 'events-creator'));
@@ -61,7 +61,7 @@ describe('events', () => {
       async () => {
         const { page } = creator;
         await page.goto('/connexion');
-        await signInThroughForm(page, DEMO_STAFF);
+        await signInThroughForm(page, SPEC_STAFF);
         await page.goto('/actions/nouvelle');
         await field(page, 'Titre').fill(title);
         await field(page, 'Type').selectOption({ label: 'Webinaire' });
@@ -89,7 +89,7 @@ describe('events', () => {
 
     await step('the member user finds the event under "Événements"', async () => {
       await member.page.goto('/connexion');
-      await signInThroughForm(member.page, DEMO_MEMBER);
+      await signInThroughForm(member.page, SPEC_MEMBER);
       await member.page
         .getByRole('navigation', { name: 'Navigation principale' })
         .getByRole('link', { name: 'Événements' })
@@ -134,7 +134,7 @@ describe('events', () => {
     onTestFailed(reportFailure(staff, server, 'events-staff'));
     await step('the team opens the event page and ticks the person present', async () => {
       await staff.page.goto('/connexion');
-      await signInThroughForm(staff.page, DEMO_STAFF);
+      await signInThroughForm(staff.page, SPEC_STAFF);
       await staff.page.goto('/evenements');
       await staff.page
         .getByRole('article', { name: title })

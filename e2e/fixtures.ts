@@ -2,10 +2,11 @@
  * End-to-end fixtures: a real Maillage server (as `npm start` runs it, on a fresh
  * embedded database with the demo data) and Debian's Chromium driven by playwright-core.
  *
- * Each test file starts its own server in `beforeAll` and stops it in `afterAll`;
- * nothing is shared between files and nothing outside a temporary directory is written
- * (except `web/dist`, which `bin/start.mjs` rebuilds when the web sources changed, and
- * screenshots of failed tests in `test-results/`).
+ * One server serves the whole run (e2e/global-setup.ts starts it); each test file signs in
+ * with accounts of its own (SPEC_STAFF, SPEC_MEMBER, invited by the demo admin) from a
+ * client address of its own (X-Forwarded-For), and starts its own Chromium. Nothing outside
+ * a temporary directory is written (except `web/dist`, which `bin/start.mjs` rebuilds when
+ * the web sources changed, and screenshots of failed tests in `test-results/`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const testResultsDir = join(repositoryRoot, 'test-results');
@@ -47,6 +48,45 @@ export const DEMO_MEMBER = {
   name: 'Adhérent démo (CHORUS)',
   organisationName: 'CHORUS',
 } as const;
+
+/** This test file's client address: the shared server throttles sign-ins per address. */
+export const SPEC_ADDRESS = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + ((randomBytes(1)[0] ?? 0) % 254)}`;
+const SETUP_ADDRESS = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.255`;
+const specHeaders = { 'x-forwarded-for': SPEC_ADDRESS };
+
+/**
+ * This test file's own staff member and member user (bound to CHORUS, as the demo one),
+ * filled in by `prepareSpecAccounts` (withServerAndBrowser calls it): what one file does
+ * under its name never shows in another's history or sessions.
+ */
+export const SPEC_STAFF = { email: '', password: '', role: 'staff', name: '' };
+export const SPEC_MEMBER = { email: '', password: '', role: 'member', name: '', organisationName: 'CHORUS' };
+
+export async function prepareSpecAccounts(server: MaillageServer): Promise<void> {
+  const file = (expect.getState().testPath ?? 'spec').replace(/^.*\//, '').replace('.spec.ts', '');
+  // From another address than the file's: the file's own sign-ins keep their whole quota.
+  const admin = await apiSignIn(server, DEMO_ADMIN.email, DEMO_ADMIN.password, SETUP_ADDRESS);
+  const found = await fetch(`${server.baseUrl}/api/members/organisations?q=${SPEC_MEMBER.organisationName}`, {
+    headers: { cookie: admin },
+  });
+  const items = ((await found.json()) as { items: { id: string; name: string }[] }).items;
+  const organisation = items.find((o) => o.name === SPEC_MEMBER.organisationName);
+  if (!organisation) throw new Error(`no organisation ${SPEC_MEMBER.organisationName} in the demo data`);
+  const [staff, member] = await Promise.all([
+    createUser(server, { role: 'staff', name: `Équipe ${file}` }, admin),
+    createUser(
+      server,
+      {
+        role: 'member',
+        name: `Adhérent ${file} (${SPEC_MEMBER.organisationName})`,
+        organisationId: organisation.id,
+      },
+      admin,
+    ),
+  ]);
+  Object.assign(SPEC_STAFF, staff);
+  Object.assign(SPEC_MEMBER, member);
+}
 
 // ---------------------------------------------------------------------------
 // Server
@@ -100,11 +140,31 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * The run's server (e2e/global-setup.ts), or with `env` a server of the file's own (other
+ * settings). Stopping the run's server is left to the run's teardown.
+ */
+export async function startServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<MaillageServer> {
+  if (options.env) return startOwnServer(options);
+  const shared = inject('e2eServer');
+  const builtIndex = join(repositoryRoot, 'web', 'dist', 'index.html');
+  const builtAt = (): number => (existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0);
+  const builtAtStart = builtAt();
+  return {
+    ...shared,
+    output: () => ({ stdout: '', stderr: "(the run's server: its stderr is printed at the end of the run)" }),
+    webBuildChanged: () => builtAt() !== builtAtStart,
+    stop: async () => {},
+  };
+}
+
+/**
  * Starts `node bin/start.mjs` from the repository root on a fresh DATA_DIR and a free port,
  * and resolves once `GET /api/health` answers 200. The first start builds the web app if
  * needed, migrates the embedded database and loads the demo data.
  */
-export async function startServer(
+export async function startOwnServer(
   options: { timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<MaillageServer> {
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -243,10 +303,15 @@ export async function startServer(
 // ---------------------------------------------------------------------------
 
 /** Signs in through the API and returns the Cookie header of the session. */
-export async function apiSignIn(server: MaillageServer, email: string, password: string): Promise<string> {
+export async function apiSignIn(
+  server: MaillageServer,
+  email: string,
+  password: string,
+  address = SPEC_ADDRESS,
+): Promise<string> {
   const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    headers: { 'content-type': 'application/json', origin: server.baseUrl, 'x-forwarded-for': address },
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200)
@@ -277,11 +342,13 @@ export async function createUser(
     password?: string;
     organisationId?: string;
   },
+  /** The demo admin's session (signed in here when absent). */
+  adminCookie?: string,
 ): Promise<{ email: string; password: string; name: string }> {
   const email = user.email ?? `e2e-${Date.now()}-${randomBytes(3).toString('hex')}@example.org`;
   const password = user.password ?? `e2e-${randomBytes(12).toString('hex')}`;
   const name = user.name ?? `Personne de test ${user.role}`;
-  const cookie = await apiSignIn(server, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const cookie = adminCookie ?? (await apiSignIn(server, DEMO_ADMIN.email, DEMO_ADMIN.password));
   const invited = await fetch(`${server.baseUrl}/api/admin/invitations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie },
@@ -306,7 +373,7 @@ export async function createUser(
 
   const accepted = await fetch(`${server.baseUrl}/api/invitations/${token}/accept`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    headers: { 'content-type': 'application/json', origin: server.baseUrl, ...specHeaders },
     body: JSON.stringify({ name, password }),
   });
   if (accepted.status !== 201)
@@ -375,6 +442,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
       ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
       locale: 'fr-FR',
       timezoneId: 'Europe/Paris',
+      extraHTTPHeaders: specHeaders,
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
@@ -584,6 +652,7 @@ export function withServerAndBrowser(onReady: (server: MaillageServer, browser: 
   let started: { server: MaillageServer; browser: BrowserSession } | undefined;
   beforeAll(async () => {
     started = await startServerAndBrowser();
+    await prepareSpecAccounts(started.server);
     onReady(started.server, started.browser);
   }, 180_000);
   afterAll(async () => {

@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_MEMBER,
-  DEMO_STAFF,
   escapeRegExp,
   field,
   type MaillageServer,
   type PageSession,
   reportFailure,
+  SPEC_MEMBER,
+  SPEC_STAFF,
   signInThroughForm,
   step,
   withServerAndBrowser,
@@ -58,7 +58,7 @@ describe('a member user on the portal', () => {
     onTestFailed(reportFailure(session, server, 'member-portal'));
 
     // What the test needs to know, asked from the API (the browser session is separate).
-    const memberCookie = await apiSignIn(server, DEMO_MEMBER.email, DEMO_MEMBER.password);
+    const memberCookie = await apiSignIn(server, SPEC_MEMBER.email, SPEC_MEMBER.password);
     const me = await getJson<Me>(`${baseUrl}/api/me`, memberCookie);
     expect(me.role).toBe('member');
     const ownId = me.organisationId;
@@ -67,7 +67,7 @@ describe('a member user on the portal', () => {
       `${baseUrl}/api/members/organisations/${ownId}`,
       memberCookie,
     );
-    expect(own.name).toBe(DEMO_MEMBER.organisationName);
+    expect(own.name).toBe(SPEC_MEMBER.organisationName);
     const publicSearch = await getJson<{ items: { organisationId: string; name: string; city: string }[] }>(
       `${baseUrl}/api/public/structures?q=casta`,
     );
@@ -81,7 +81,7 @@ describe('a member user on the portal', () => {
 
     // The team writes an internal note ("Visible de l'équipe de la délégation seulement").
     const internalNote = 'Retard de cotisation, relance prévue en mars';
-    const staffCookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const staffCookie = await apiSignIn(server, SPEC_STAFF.email, SPEC_STAFF.password);
     const noted = await fetch(`${baseUrl}/api/members/organisations/${ownId}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', origin: baseUrl, cookie: staffCookie },
@@ -92,10 +92,10 @@ describe('a member user on the portal', () => {
     await step('sign in and land on the own organisation', async () => {
       await page.goto('/');
       await page.waitForURL((url) => url.pathname.startsWith('/connexion'));
-      await signInThroughForm(page, DEMO_MEMBER);
+      await signInThroughForm(page, SPEC_MEMBER);
       await page.waitForURL((url) => url.pathname === `/adherents/${ownId}`);
       await page
-        .getByRole('heading', { level: 1, name: DEMO_MEMBER.organisationName, exact: true })
+        .getByRole('heading', { level: 1, name: SPEC_MEMBER.organisationName, exact: true })
         .waitFor();
       // The portal says what a member may change.
       await page.getByText(/informations publiques de votre organisation/).waitFor();
@@ -143,7 +143,7 @@ describe('a member user on the portal', () => {
       expect(await link.getAttribute('href')).toBe(normalisedWebsite);
       // The organisation kept its name.
       await page
-        .getByRole('heading', { level: 1, name: DEMO_MEMBER.organisationName, exact: true })
+        .getByRole('heading', { level: 1, name: SPEC_MEMBER.organisationName, exact: true })
         .waitFor();
     });
 
@@ -160,7 +160,7 @@ describe('a member user on the portal', () => {
       await entry.first().waitFor();
       expect(await entry.count(), 'exactly one history entry for this change').toBe(1);
       // Named as the author was then, with the role it had then.
-      await entry.getByText(new RegExp(`\\bpar ${escapeRegExp(DEMO_MEMBER.name)} \\(Adhérent\\)$`)).waitFor();
+      await entry.getByText(new RegExp(`\\bpar ${escapeRegExp(SPEC_MEMBER.name)} \\(Adhérent\\)$`)).waitFor();
     });
 
     await step('the server stored the website and refuses a rename from the member', async () => {
@@ -180,7 +180,7 @@ describe('a member user on the portal', () => {
         `${baseUrl}/api/members/organisations/${ownId}`,
         memberCookie,
       );
-      expect(after.name).toBe(DEMO_MEMBER.organisationName);
+      expect(after.name).toBe(SPEC_MEMBER.organisationName);
     });
 
     await step('/adherents says "not authorised" instead of the list', async () => {

@@ -6,13 +6,14 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
-  DEMO_STAFF,
   escapeRegExp,
   field,
   launchBrowser,
   type MaillageServer,
   type PageSession,
+  prepareSpecAccounts,
   reportFailure,
+  SPEC_STAFF,
   startServer,
   step,
 } from './fixtures.ts';
@@ -30,6 +31,7 @@ beforeAll(async () => {
   if (launched.status === 'fulfilled') browser = launched.value;
   if (started.status === 'rejected') throw started.reason;
   if (launched.status === 'rejected') throw launched.reason;
+  await prepareSpecAccounts(started.value);
 }, 180_000);
 
 afterAll(async () => {
@@ -86,8 +88,8 @@ describe('a newcomer on the team', () => {
     });
 
     await step('sign in as the demo staff member', async () => {
-      await field(page, 'E-mail').fill(DEMO_STAFF.email);
-      await field(page, 'Mot de passe').fill(DEMO_STAFF.password);
+      await field(page, 'E-mail').fill(SPEC_STAFF.email);
+      await field(page, 'Mot de passe').fill(SPEC_STAFF.password);
       const signInUrl = page.url();
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.waitForURL((url) => url.href !== signInUrl);

@@ -13,11 +13,12 @@ import { DEFAULT_INDICATORS } from '../src/modules/observatory/catalogue.default
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_MEMBER,
-  DEMO_STAFF,
+  escapeRegExp,
   field,
   type MaillageServer,
   reportFailure,
+  SPEC_MEMBER,
+  SPEC_STAFF,
   seriousAxeViolations,
   signInThroughForm,
   step,
@@ -134,7 +135,7 @@ describe('observatory', () => {
     const { baseUrl } = server;
 
     // A year no campaign of the demo uses yet (it holds 2024 and 2025).
-    const staffCookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const staffCookie = await apiSignIn(server, SPEC_STAFF.email, SPEC_STAFF.password);
     const existing = (await (
       await fetch(`${baseUrl}/api/observatory/campaigns`, { headers: { cookie: staffCookie } })
     ).json()) as { items: { year: number }[] };
@@ -147,7 +148,7 @@ describe('observatory', () => {
     const campaignId = await step('the team creates the campaign and opens it to members', async () => {
       const { page } = staff;
       await page.goto('/connexion');
-      await signInThroughForm(page, DEMO_STAFF);
+      await signInThroughForm(page, SPEC_STAFF);
       await page
         .getByRole('navigation', { name: 'Navigation principale' })
         .getByRole('link', { name: 'Campagnes de l’observatoire' })
@@ -183,7 +184,7 @@ describe('observatory', () => {
     expect(staff.problems(), 'browser errors while preparing the campaign').toEqual([]);
 
     // What the form asks an AI, and last year's figures (the "change" rules compare with them).
-    const memberCookie = await apiSignIn(server, DEMO_MEMBER.email, DEMO_MEMBER.password);
+    const memberCookie = await apiSignIn(server, SPEC_MEMBER.email, SPEC_MEMBER.password);
     const blank = (await (
       await fetch(`${baseUrl}/api/observatory/campaigns/${campaignId}/forms/AI`, {
         headers: { cookie: memberCookie },
@@ -215,7 +216,7 @@ describe('observatory', () => {
 
     await step('the member user opens the form of its AI under "Observatoire"', async () => {
       await memberPage.goto('/connexion');
-      await signInThroughForm(memberPage, DEMO_MEMBER);
+      await signInThroughForm(memberPage, SPEC_MEMBER);
       await memberPage
         .getByRole('navigation', { name: 'Navigation principale' })
         .getByRole('link', { name: 'Observatoire', exact: true })
@@ -266,7 +267,9 @@ describe('observatory', () => {
       await dialog.getByRole('button', { name: 'Confirmer et transmettre' }).click();
       await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
       await memberPage.getByText('Transmis', { exact: true }).waitFor();
-      await memberPage.getByText(/^Transmis le .+ par Adhérent démo \(CHORUS\)\.$/).waitFor();
+      await memberPage
+        .getByText(new RegExp(`^Transmis le .+ par ${escapeRegExp(SPEC_MEMBER.name)}\\.$`))
+        .waitFor();
     });
     expect(member.problems(), 'browser errors on the member side').toEqual([]);
     await member.close();

@@ -12,11 +12,11 @@ import { scorePillars } from '../src/modules/quality-approaches/grid.rules.ts';
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_MEMBER,
-  DEMO_STAFF,
   field,
   type MaillageServer,
   reportFailure,
+  SPEC_MEMBER,
+  SPEC_STAFF,
   signInThroughForm,
   step,
   withServerAndBrowser,
@@ -61,7 +61,7 @@ describe('programmes', () => {
   }, async ({ onTestFailed }) => {
     if (!server || !browser) throw new Error('server or browser not started');
     const { baseUrl } = server;
-    const staffCookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const staffCookie = await apiSignIn(server, SPEC_STAFF.email, SPEC_STAFF.password);
 
     const staff = await browser.newPage({ baseUrl });
     onTestFailed(reportFailure(staff, server, 'programmes-staff'));
@@ -69,7 +69,7 @@ describe('programmes', () => {
 
     const grid = await step('the team loads the proposed self-assessment grid', async () => {
       await page.goto('/connexion');
-      await signInThroughForm(page, DEMO_STAFF);
+      await signInThroughForm(page, SPEC_STAFF);
       await openFromMenu(page, 'Qualité et RSE', 'Démarches qualité et RSE');
       const gridsUrl = `${baseUrl}/api/quality-approaches/grids`;
       const count = (await getJson<Grid[]>(gridsUrl, staffCookie)).length;
@@ -102,7 +102,7 @@ describe('programmes', () => {
 
     await step('the member user fills the grid and reads its scores per pillar', async () => {
       await memberPage.goto('/connexion');
-      await signInThroughForm(memberPage, DEMO_MEMBER);
+      await signInThroughForm(memberPage, SPEC_MEMBER);
       await openFromMenu(memberPage, 'Auto-évaluation RSE', 'Auto-évaluation RSE');
       await field(memberPage, 'Grille').selectOption(grid.id, { timeout: 30_000 });
       await memberPage.getByRole('button', { name: 'Commencer une auto-évaluation' }).click();

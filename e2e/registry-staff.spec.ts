@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
-  DEMO_STAFF,
   type MaillageServer,
   type PageSession,
   reportFailure,
+  SPEC_STAFF,
   signInThroughForm,
   step,
   testResultsDir,
@@ -51,7 +51,7 @@ describe('a staff member keeping the registry', () => {
 
     await step('sign in as staff', async () => {
       await page.goto('/connexion');
-      await signInThroughForm(page, DEMO_STAFF);
+      await signInThroughForm(page, SPEC_STAFF);
     });
 
     await step('the quality screen lists the seed’s postcode 8200', async () => {
@@ -77,7 +77,7 @@ describe('a staff member keeping the registry', () => {
         .waitFor();
     });
 
-    const cookie = await apiSignIn(server, DEMO_STAFF.email, DEMO_STAFF.password);
+    const cookie = await apiSignIn(server, SPEC_STAFF.email, SPEC_STAFF.password);
     const search = async () => {
       const response = await fetch(
         `${server?.baseUrl}/api/members/organisations?q=${encodeURIComponent('banc d essai')}`,

@@ -12,10 +12,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
-  DEMO_STAFF,
   field,
   type MaillageServer,
   reportFailure,
+  SPEC_STAFF,
   signInThroughForm,
   step,
   testResultsDir,
@@ -91,7 +91,7 @@ describe('activity report', () => {
 
     await step('staff opens the report of 2024 from the menu', async () => {
       await page.goto('/connexion');
-      await signInThroughForm(page, DEMO_STAFF);
+      await signInThroughForm(page, SPEC_STAFF);
       await page
         .getByRole('navigation', { name: 'Navigation principale' })
         .getByRole('link', { name: "Rapport d'activité", exact: true })

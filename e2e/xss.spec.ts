@@ -10,11 +10,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
-  DEMO_STAFF,
   field,
   type MaillageServer,
   type PageSession,
   reportFailure,
+  SPEC_STAFF,
   signInThroughForm,
   step,
   withServerAndBrowser,
@@ -70,7 +70,7 @@ describe('HTML typed into forms', () => {
 
     await step('sign in as staff', async () => {
       await page.goto('/connexion');
-      await signInThroughForm(page, DEMO_STAFF);
+      await signInThroughForm(page, SPEC_STAFF);
     });
 
     let actionUrl = '';

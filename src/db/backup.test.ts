@@ -10,7 +10,6 @@ import { backupCommand } from './backup.cli.ts';
 import { BackupError, backupDatabase, restoreDatabase } from './backup.ts';
 import { fixTextSettings, listTables, tableSum } from './backup-catalog.ts';
 import { type Database, queryRows } from './client.ts';
-import { loadDemo } from './seed/demo.ts';
 
 let source: TestApp;
 let saved: Awaited<ReturnType<typeof backupDatabase>>;
@@ -56,8 +55,9 @@ async function withTarget<T>(run: (target: Database) => Promise<T>): Promise<T> 
 }
 
 beforeAll(async () => {
-  source = await createTestApp();
-  const { delegationId } = await loadDemo(source.database, source.auth);
+  const demo = await createTestApp({ demo: true });
+  source = demo;
+  const delegationId = demo.demoDelegationId;
   // A binary document (every byte value) and awkward JSON, which must come back unchanged.
   await source.database.db.execute(sql`
     with org as (select id from organisations where delegation_id = ${delegationId} limit 1),

@@ -4,6 +4,7 @@ import { createAuth } from '../modules/accounts/auth.ts';
 import { delegations } from '../modules/delegations/delegations.table.ts';
 import { organisations } from '../modules/members/members.table.ts';
 import { createTestDatabase } from '../test/database.ts';
+import { testPasswordHash } from '../test/password-hash.ts';
 import { type Database, queryRows, withTenant } from './client.ts';
 import { loadDemo } from './seed/demo.ts';
 import { findUnsecuredTenantTables, tenantTables } from './tenancy-check.ts';
@@ -19,6 +20,7 @@ beforeAll(async () => {
     baseUrl: 'http://localhost:3000',
     secret: 'x'.repeat(32),
     sessionMaxAgeHours: 1,
+    passwordHash: testPasswordHash,
   });
   // Delegation A is the full demo (every tenant table gets rows); B gets a copy of some of them.
   a = (await loadDemo(database, auth)).delegationId;

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, migrationsFolder } from '../db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,8 +16,9 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates once, then every test file starts from a copy of that database:
- * a PGlite data-directory tarball, or a PostgreSQL template database.
+ * Migrates once, then every test database starts from a copy: a PGlite data-directory
+ * tarball (kept in node_modules/.cache between runs while the migrations do not change),
+ * or a PostgreSQL template database (`CREATE DATABASE … TEMPLATE`, one per run).
  */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
@@ -47,20 +49,36 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
+  project.provide('pgliteTemplate', await pgliteTemplate());
+  project.provide('postgresTemplate', '');
+}
+
+const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/maillage-tests', import.meta.url));
+
+/** The migrated PGlite data directory as a tarball, made again only when a migration changes. */
+async function pgliteTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of (await readdir(migrationsFolder, { recursive: true })).sort()) {
+    const path = join(migrationsFolder, name);
+    if (name.endsWith('.sql') || name.endsWith('.json')) hash.update(name).update(await readFile(path));
+  }
+  const pglite = JSON.parse(
+    await readFile(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  hash.update(pglite.version);
+  const file = join(cacheDir, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return file;
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrate(database);
-  const { PGlite } = await import('@electric-sql/pglite');
-  void PGlite;
   const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
   const dump = await client.dumpDataDir('none');
-  const file = join(tmpdir(), `maillage-template-${process.pid}.tar`);
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
-  project.provide('pgliteTemplate', file);
-  project.provide('postgresTemplate', '');
-  return async () => {
-    await rm(file, { force: true });
-  };
+  await mkdir(cacheDir, { recursive: true });
+  // Written aside then renamed: a run starting meanwhile never reads half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return file;
 }
 
 export function withDatabase(url: string, name: string): string {

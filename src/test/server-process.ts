@@ -17,7 +17,11 @@ export interface ServerProcess {
  * A real Maillage server in its own process (src/server/main.ts through tsx, not
  * bin/start.mjs: no web build), resolved once /api/health answers 200.
  */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port?: number,
+  timeoutMs = 120_000,
+): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
   const base = `http://127.0.0.1:${chosen}`;
   // SERVER_NODE_ARGS: extra Node flags for the server processes, e.g. `--cpu-prof` to
@@ -46,7 +50,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     child.kill('SIGTERM');
     await exited;
   };
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {

@@ -10,7 +10,6 @@ import { practiceGroups } from '../../modules/practice-groups/practice-groups.ta
 import { trainingSessions } from '../../modules/trainings/trainings.table.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { type Tx, withTenant } from '../client.ts';
-import { loadDemo } from './demo.ts';
 import { type ChronicleFixture, chronicleFixture, readChronicleFixture } from './demo-chronicle.ts';
 
 // The report the demo is transcribed from, when the checkout sits next to it.
@@ -22,8 +21,9 @@ let t: TestApp;
 let delegationId: string;
 let fixture: ChronicleFixture;
 beforeAll(async () => {
-  t = await createTestApp();
-  ({ delegationId } = await loadDemo(t.database, t.auth));
+  const demo = await createTestApp({ demo: true });
+  t = demo;
+  delegationId = demo.demoDelegationId;
   fixture = await readChronicleFixture('chronicle.json', chronicleFixture);
 });
 afterAll(() => t.close());

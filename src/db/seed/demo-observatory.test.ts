@@ -7,7 +7,7 @@ import { ruleProblems, syntheticAnswers } from '../../modules/observatory/synthe
 import { SYNTHETIC_TITLE } from '../../modules/observatory/synthetic.ts';
 import { createTestApp, signIn, type TestApp } from '../../test/app.ts';
 import { type Tx, withTenant } from '../client.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 import { readObservatoryFixture } from './demo-observatory.ts';
 
 // The report the demo is transcribed from, when the checkout sits next to it.
@@ -19,8 +19,9 @@ let t: TestApp;
 let delegationId: string;
 let staff: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  ({ delegationId } = await loadDemo(t.database, t.auth));
+  const demo = await createTestApp({ demo: true });
+  t = demo;
+  delegationId = demo.demoDelegationId;
   const account = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
   staff = await signIn(t, account.email, DEMO_PASSWORD);
 });

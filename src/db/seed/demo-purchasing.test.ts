@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../test/app.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 import { readPurchasingFixture } from './demo-purchasing.ts';
 
 // The report the demo is transcribed from, when the checkout sits next to it.
@@ -14,8 +14,7 @@ let t: TestApp;
 let staff: string;
 let board: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.database, t.auth);
+  t = await createTestApp({ demo: true });
   staff = await signIn(t, DEMO_ACCOUNTS.find((a) => a.role === 'staff')!.email, DEMO_PASSWORD);
   board = await signIn(t, DEMO_ACCOUNTS.find((a) => a.role === 'board')!.email, DEMO_PASSWORD);
 });

@@ -8,7 +8,6 @@ import {
 import { cohorts } from '../../modules/quality-approaches/quality-approaches.table.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { type Tx, withTenant } from '../client.ts';
-import { loadDemo } from './demo.ts';
 import { readQualityFixture } from './demo-quality-approaches.ts';
 
 // The report the demo is transcribed from, when the checkout sits next to it.
@@ -19,8 +18,9 @@ const seedReport = fileURLToPath(
 let t: TestApp;
 let delegationId: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  ({ delegationId } = await loadDemo(t.database, t.auth));
+  const demo = await createTestApp({ demo: true });
+  t = demo;
+  delegationId = demo.demoDelegationId;
 });
 afterAll(() => t.close());
 

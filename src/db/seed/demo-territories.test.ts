@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../test/app.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 import { readTerritoriesFixture } from './demo-territories.ts';
 
 // The report the demo is transcribed from, when the checkout sits next to it.
@@ -13,8 +13,7 @@ const seedReport = fileURLToPath(
 let t: TestApp;
 let staff: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.database, t.auth);
+  t = await createTestApp({ demo: true });
   const account = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
   staff = await signIn(t, account.email, DEMO_PASSWORD);
 });

@@ -29,6 +29,16 @@ export interface AuthOptions {
     user: { id: string; email: string; name: string };
     token: string;
   }) => Promise<void>;
+  /**
+   * How passwords are hashed; Better Auth's scrypt when absent (every server start). Only the
+   * test harness passes one (src/test/password-hash.ts): scrypt costs ~0.3 s per sign-in there.
+   */
+  passwordHash?: PasswordHash;
+}
+
+export interface PasswordHash {
+  hash(password: string): Promise<string>;
+  verify(data: { hash: string; password: string }): Promise<boolean>;
 }
 
 /**
@@ -72,6 +82,7 @@ export function createAuth(options: AuthOptions) {
       ...(sendResetPassword
         ? { sendResetPassword: ({ user, token }) => sendResetPassword({ user, token }) }
         : {}),
+      ...(options.passwordHash ? { password: options.passwordHash } : {}),
     },
     session: { expiresIn: options.sessionMaxAgeHours * 3600, updateAge: 3600 },
     rateLimit: {

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { loadDemo } from '../../db/seed/demo.ts';
 import { createDelegation, createTestApp, signedInAs, type TestApp } from '../../test/app.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { boardMandates, staffMembers } from './governance.table.ts';
@@ -10,8 +9,7 @@ import type { PublicOrganisation } from './public.routes.ts';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.database, t.auth);
+  t = await createTestApp({ demo: true });
 });
 afterAll(() => t.close());
 

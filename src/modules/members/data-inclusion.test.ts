@@ -4,7 +4,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { loadDemo } from '../../db/seed/demo.ts';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
 import { e164, toDataInclusion } from './data-inclusion.ts';
 import { createOrganisation } from './members.service.ts';
@@ -34,8 +33,7 @@ let otherId: string;
 const url = (slug: string) => `/api/public/data-inclusion/structures?delegation=${slug}`;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.database, t.auth);
+  t = await createTestApp({ demo: true });
   demoSlug = JSON.parse(
     readFileSync(
       fileURLToPath(new URL('../../../fixtures/demo-2024/delegation.json', import.meta.url)),

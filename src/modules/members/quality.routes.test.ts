@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../db/seed/demo.ts';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
 
 interface ProblemBody {
@@ -46,8 +45,9 @@ const find = (body: ListBody, code: string, label: string) =>
   body.problems.filter((p) => p.code === code && p.records.some((r) => r.label.startsWith(label)));
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { delegationId } = await loadDemo(t.database, t.auth);
+  const demo = await createTestApp({ demo: true });
+  t = demo;
+  const delegationId = demo.demoDelegationId;
   const other = await createDelegation(t.database);
   users.staff = await signedInAs(t, { delegationId, role: 'staff' });
   users.admin = await signedInAs(t, { delegationId, role: 'admin' });

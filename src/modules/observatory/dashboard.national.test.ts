@@ -8,7 +8,8 @@ let t: TestApp;
 let first: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A database of its own: the national roll-up sums every delegation's answers.
+  t = await createTestApp({ own: true });
   const a = await createDelegation(t.database);
   const b = await createDelegation(t.database);
   first = a.id;

@@ -37,7 +37,8 @@ const DEADLINE = '2025-03-31';
 beforeAll(async () => {
   smtp.listen(0, '127.0.0.1');
   await once(smtp.server, 'listening');
-  t = await createTestApp();
+  // A database of its own: the reminders go over every delegation's campaigns.
+  t = await createTestApp({ own: true });
   // The same in-memory outbox the app's own mailer fills.
   memory = { send: async (mail: Mail) => void t.sentMail.push(mail) };
   world = await buildWorld(t);

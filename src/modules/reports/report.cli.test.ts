@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../db/seed/demo.ts';
 import { createDelegation, createTestApp, type TestApp } from '../../test/app.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { reportCommand } from './report.cli.ts';
@@ -21,8 +20,9 @@ async function cli(...argv: string[]) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { delegationId } = await loadDemo(t.database, t.auth);
+  const withDemo = await createTestApp({ demo: true });
+  t = withDemo;
+  const delegationId = withDemo.demoDelegationId;
   const [demo] = await t.database.db.select().from(delegations).where(eq(delegations.id, delegationId));
   if (!demo) throw new Error('no demo delegation');
   demoSlug = demo.slug;

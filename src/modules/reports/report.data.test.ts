@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, withTenant } from '../../db/client.ts';
 import { loadDemo } from '../../db/seed/demo.ts';
 import { createTestDatabase } from '../../test/database.ts';
+import { testPasswordHash } from '../../test/password-hash.ts';
 import { createAuth } from '../accounts/auth.ts';
 import { buildAnnualReport } from './report.data.ts';
 import { createSmallDelegation } from './report.test-fixtures.ts';
@@ -52,6 +53,7 @@ beforeAll(async () => {
     baseUrl: 'http://localhost:3000',
     secret: randomBytes(32).toString('hex'),
     sessionMaxAgeHours: 24,
+    passwordHash: testPasswordHash,
   });
   ({ delegationId: demoId } = await loadDemo(database, auth));
   report = await build(demoId, 2024, (p) => steps.push(p));
