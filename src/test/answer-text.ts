@@ -11,9 +11,21 @@ export function zipText(bytes: Buffer): string {
     const at = entry.localOffset;
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     const data = bytes.subarray(start, start + entry.compressedSize);
-    parts.push((entry.method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    parts.push(xmlUnescaped((entry.method === 8 ? inflateRawSync(data) : data).toString('utf8')));
   }
   return parts.join('\n');
+}
+
+// What a reader sees of a cell: "AD'OC" is written AD&apos;OC in the sheet's XML.
+const ENTITIES: Record<string, string> = { amp: '&', apos: "'", quot: '"', lt: '<', gt: '>' };
+function xmlUnescaped(xml: string): string {
+  return xml.replace(/&(#x[0-9a-f]+|#\d+|amp|apos|quot|lt|gt);/gi, (_, name: string) =>
+    name.startsWith('#x') || name.startsWith('#X')
+      ? String.fromCodePoint(Number.parseInt(name.slice(2), 16))
+      : name.startsWith('#')
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (ENTITIES[name.toLowerCase()] ?? _),
+  );
 }
 
 /**
