@@ -49,7 +49,7 @@ describe('observatory exports round each figure to its unit', () => {
 
   it('stores rounded numbers in the XLSX', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx(noisy, []));
+    await workbook.xlsx.load((await toXlsx(noisy, [])) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Observatoire');
     const values = [2, 3, 4, 5, 6].map((r) => [
       sheet?.getRow(r).getCell(7).value,
