@@ -13,7 +13,7 @@ const usage = `Utilisation : npx maillage <commande>
 Commandes :
   migrate      applique les migrations à la base (DATABASE_URL, sinon PGlite sous DATA_DIR)
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
-  import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]
+  import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]…
                importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
   events remind
                envoie les rappels des événements de demain (le serveur le fait toutes les heures)

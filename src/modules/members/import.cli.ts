@@ -1,5 +1,6 @@
 /**
- * `npx maillage import members FILE [--dry-run] [--json] [--delegation SLUG] [--mapping NAME]`.
+ * `npx maillage import members FILE [--dry-run] [--json] [--delegation SLUG] [--mapping NAME]
+ *  [--map "En-tête=champ"]…`.
  * Exit codes: 0 done (or a clean dry run), 1 rows with errors (nothing written),
  * 2 a file that cannot be read (missing, too large, damaged, unknown mapping).
  * `--json` prints one object on stdout and nothing else (shape in README.md).
@@ -11,6 +12,7 @@ import { type Database, withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
+import { IMPORT_FIELD_LABELS, type ImportField } from './import.mapping.ts';
 import { analyseImport, commitImport, hasBlockingProblems, ImportBlocked } from './import.service.ts';
 import type { ImportProblem } from './import.validate.ts';
 
@@ -20,7 +22,7 @@ export interface CliOutput {
 }
 
 export const importUsage =
-  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]';
+  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]…';
 
 const ENCODINGS: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -66,7 +68,22 @@ export async function importMembersCommand(
   } catch {
     return fail('import.file_not_found', `Impossible de lire le fichier « ${file} ».`);
   }
-  const input = { bytes, filename: basename(file), ...(values.mapping ? { mapping: values.mapping } : {}) };
+  // --map "Type(s)=types" (repeatable); "En-tête=" ignores that column.
+  const map: Record<string, ImportField | null> = {};
+  for (const choice of values.map ?? []) {
+    const at = choice.lastIndexOf('=');
+    if (at <= 0) {
+      io.err(`--map attend « En-tête=champ » : « ${choice} ».\n${importUsage}\n`);
+      return 2;
+    }
+    map[choice.slice(0, at).trim()] = (choice.slice(at + 1).trim() || null) as ImportField | null;
+  }
+  const input = {
+    bytes,
+    filename: basename(file),
+    ...(values.mapping ? { mapping: values.mapping } : {}),
+    ...(Object.keys(map).length > 0 ? { map } : {}),
+  };
   try {
     const delegation = await resolvePublicDelegation(database.db, values.delegation, defaultDelegation);
     const context = { delegationId: delegation.id, userId: null };
@@ -99,6 +116,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       delegation: { type: 'string' },
       mapping: { type: 'string' },
+      map: { type: 'string', multiple: true },
     },
   });
 }
@@ -126,6 +144,7 @@ function report(
       format: a.format,
       encoding: a.encoding,
       rows: a.rows,
+      columns: a.columns,
       created,
       updated,
       problems: a.problems,
@@ -140,6 +159,12 @@ function report(
   const errors = a.problems.filter((p) => p.severity === 'error').length;
   const warnings = a.problems.length - errors;
   const lines = [`Fichier ${r.file} (${detail}) : ${a.rows} lignes de données.`];
+  // Every column accounted for: what it feeds, or that it is ignored.
+  lines.push('Colonnes :');
+  for (const c of a.columns)
+    lines.push(
+      `  « ${c.header} » → ${c.field ? IMPORT_FIELD_LABELS[c.field] : 'ignorée (--map "En-tête=champ" pour la lire)'}`,
+    );
   if (r.blocked) {
     lines.push(`${errors} erreur(s), ${warnings} avertissement(s). ${message('import.blocked')}`);
   } else if (r.dryRun) {

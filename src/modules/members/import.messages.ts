@@ -24,4 +24,21 @@ export const importMessages: Record<string, string> = {
   'import.duplicate_in_file': 'Cette structure figure déjà ligne {line} (même nom, même code postal).',
   'import.duplicate_name_existing':
     'Une organisation portant ce nom est déjà enregistrée à ce code postal (sans le même SIRET) : ce serait un doublon.',
+  'import.map_header_unknown': 'Aucune colonne de ce nom dans le fichier : {value}.',
+  'import.map_field_unknown':
+    'Champ inconnu : {value} (champs : name, siret, siren, legalForm, streetNumber, address, postcode, city, department, phone, email, website, types, membership, joinedOn, knownFrom, leftOn, ou rien pour ignorer la colonne).',
+  'import.membership_unknown':
+    'Adhésion illisible : « {value} » (attendu : adhérent, ancien adhérent ou non adhérent / prospect).',
+  'import.former_without_left_on':
+    'Un ancien adhérent doit avoir une date de départ : indiquez-la dans la colonne prévue.',
+  'import.no_type_column':
+    'Aucune colonne ne donne le type de structure (AI, ACI…) : les structures créées n’auront aucun conventionnement.',
+  'import.postcode_zero_restored':
+    'Code postal « {value} » lu comme « {fixed} » : un tableur avait ôté le zéro initial.',
+  'import.department_zero_restored':
+    'Département « {value} » lu comme « {fixed} » : un tableur avait ôté le zéro initial.',
+  'import.siret_zero_restored':
+    'SIRET « {value} » lu comme « {fixed} » : un tableur avait ôté les zéros initiaux.',
+  'import.siren_zero_restored':
+    'SIREN « {value} » lu comme « {fixed} » : un tableur avait ôté les zéros initiaux.',
 };

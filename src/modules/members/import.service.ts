@@ -19,7 +19,14 @@ import { insertRows } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
-import { type ImportMapping, proposeMapping, sanitiseMapping } from './import.mapping.ts';
+import {
+  columnsOf,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  proposeMapping,
+  sanitiseMapping,
+} from './import.mapping.ts';
 import { type ImportFormat, type ParsedFile, parseImportFile } from './import.parse.ts';
 import { importMappings } from './import.table.ts';
 import {
@@ -46,6 +53,8 @@ export interface ImportAnalysis {
   delimiter: ParsedFile['delimiter'];
   headers: string[];
   mapping: ImportMapping;
+  /** Every column of the file and the field it feeds, null when ignored: nothing dropped silently. */
+  columns: { header: string; field: ImportField | null }[];
   rows: number;
   plan: { create: PlanLine[]; update: PlanLine[] };
   problems: ImportProblem[];
@@ -86,21 +95,36 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
     .from(establishments)
     .innerJoin(organisations, eq(organisations.id, establishments.organisationId));
   const held = await tx
-    .select({ establishmentId: conventions.establishmentId, type: conventions.type })
+    .select({
+      organisationId: conventions.organisationId,
+      establishmentId: conventions.establishmentId,
+      type: conventions.type,
+    })
     .from(conventions);
   const typesOf = new Map<string, ExistingEstablishment['types']>();
   for (const c of held) {
-    if (!c.establishmentId) continue;
-    const list = typesOf.get(c.establishmentId) ?? [];
+    // Types held by the organisation itself: the export prints them on its places, so a
+    // re-imported line carrying them adds nothing.
+    const key = c.establishmentId ?? `organisation:${c.organisationId}`;
+    const list = typesOf.get(key) ?? [];
     list.push(c.type);
-    typesOf.set(c.establishmentId, list);
+    typesOf.set(key, list);
   }
-  const index: RegistryIndex = { bySiret: new Map(), byNamePostcode: new Map(), bySiren: new Map() };
+  const index: RegistryIndex = {
+    bySiret: new Map(),
+    byNamePostcode: new Map(),
+    bySiren: new Map(),
+    placeByNamePostcode: new Map(),
+  };
   for (const p of places) {
     const { id, organisationId, siret, searchName, siren, ...values } = p;
+    const types = [...(typesOf.get(id) ?? []), ...(typesOf.get(`organisation:${organisationId}`) ?? [])];
+    const existing = { id, organisationId, siret, values, types };
     if (siret) {
-      index.bySiret.set(siret, { id, organisationId, siret, values, types: typesOf.get(id) ?? [] });
+      index.bySiret.set(siret, existing);
       index.bySiren.set(siret.slice(0, 9), organisationId);
+    } else {
+      index.placeByNamePostcode.set(`${searchName}|${p.postcode ?? ''}`, existing);
     }
     if (siren) index.bySiren.set(siren, organisationId);
     if (p.postcode) index.byNamePostcode.set(`${searchName}|${p.postcode}`, organisationId);
@@ -108,13 +132,43 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
   return index;
 }
 
+export interface ImportInput {
+  bytes: Uint8Array;
+  filename?: string;
+  mapping?: string;
+  /** Header → field (or null: ignore it), applied over the mapping (the CLI's `--map`). */
+  map?: Record<string, ImportField | null>;
+}
+
+/** Applies `--map` choices; a header not in the file or a field that does not exist is an error. */
+function withOverrides(
+  mapping: ImportMapping,
+  headers: readonly string[],
+  map: ImportInput['map'],
+): ImportMapping {
+  if (!map) return mapping;
+  const result = { ...mapping };
+  for (const [header, field] of Object.entries(map)) {
+    if (!headers.includes(header))
+      throw new AppError('import.map_header_unknown', 400, { params: { value: header } });
+    if (field !== null && !(IMPORT_FIELDS as readonly string[]).includes(field))
+      throw new AppError('import.map_field_unknown', 400, { params: { value: field } });
+    // One column per field: the chosen one replaces the proposed one.
+    for (const [other, f] of Object.entries(result)) if (f === field) delete result[other];
+    if (field === null) delete result[header];
+    else result[header] = field;
+  }
+  return result;
+}
+
 /** The dry run: everything the commit would do, and every problem. Writes nothing. */
-export async function analyseImport(
-  tx: Tx,
-  input: { bytes: Uint8Array; filename?: string; mapping?: string },
-): Promise<ImportAnalysis> {
+export async function analyseImport(tx: Tx, input: ImportInput): Promise<ImportAnalysis> {
   const file = await parseImportFile(input.bytes, input.filename);
-  const mapping = await resolveMapping(tx, file.headers, input.mapping);
+  const mapping = withOverrides(
+    await resolveMapping(tx, file.headers, input.mapping),
+    file.headers,
+    input.map,
+  );
   const index = await loadRegistryIndex(tx);
   const { entries, problems } = planImport(file.rows, file.headers, mapping, index);
   const create: PlanLine[] = [];
@@ -130,6 +184,7 @@ export async function analyseImport(
     delimiter: file.delimiter,
     headers: file.headers,
     mapping,
+    columns: columnsOf(file.headers, mapping),
     rows: file.rows.length,
     plan: { create, update },
     problems,
@@ -155,7 +210,7 @@ export class ImportBlocked extends AppError {
  */
 export async function commitImport(
   tx: Tx,
-  input: { bytes: Uint8Array; filename?: string; mapping?: string },
+  input: ImportInput,
   today = todayInFrance(),
 ): Promise<{ created: number; updated: number; analysis: ImportAnalysis }> {
   await tx.execute(
@@ -193,8 +248,12 @@ async function insertEntries(tx: Tx, entries: PlannedEntry[], analysis: ImportAn
         legalForm: entry.legalForm,
         website: entry.values.website ?? null,
       });
-      const joinedOn = entry.joinedOn ?? today;
-      periodRows.push({ organisationId, joinedOn, knownFrom: joinedOn, source: 'import' });
+      // A status column saying "non adhérent" (a prospect) gives no membership period.
+      if (entry.membership !== 'none') {
+        const joinedOn = entry.joinedOn ?? (entry.knownFrom ? null : today);
+        const knownFrom = entry.knownFrom ?? joinedOn ?? today;
+        periodRows.push({ organisationId, joinedOn, knownFrom, leftOn: entry.leftOn, source: 'import' });
+      }
     }
     const establishmentId = randomUUID();
     placeRows.push({

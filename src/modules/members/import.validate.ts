@@ -49,7 +49,12 @@ export interface RegistryIndex {
   byNamePostcode: Map<string, string>;
   /** SIREN → organisation id (from the organisation or its establishments' SIRET). */
   bySiren: Map<string, string>;
+  /** `${searchName}|${postcode or ''}` → the establishment without SIRET found there (a re-imported line is that place). */
+  placeByNamePostcode: Map<string, ExistingEstablishment>;
 }
+
+/** A membership status column: adhérent, ancien adhérent, non adhérent (prospect). */
+export type MembershipStatus = 'current' | 'former' | 'none';
 
 export interface PlannedEntry {
   line: number;
@@ -59,6 +64,10 @@ export interface PlannedEntry {
   siren: string | null;
   legalForm: string | null;
   joinedOn: string | null;
+  knownFrom: string | null;
+  leftOn: string | null;
+  /** Null when the file has no status column. */
+  membership: MembershipStatus | null;
   values: PlaceValues;
   types: ConventionType[];
   /** Set when the SIRET is already registered: the entry updates that establishment. */
@@ -90,6 +99,38 @@ export function parseTypes(raw: string): { types: ConventionType[]; unknown: str
     .filter(Boolean);
   const types = [...new Set(words.filter((w) => TYPES.has(w)))] as ConventionType[];
   return { types, unknown: words.filter((w) => !TYPES.has(w)) };
+}
+
+/**
+ * The words of other tools and of Maillage's export for a member's status, accents,
+ * case and plurals aside ("Anciens membres", "Adhérent", "Prospect").
+ */
+export function parseMembership(raw: string): MembershipStatus | null {
+  const words = raw
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
+    .join(' ');
+  if (/^(ancien|ex|radie|sorti|demissionnaire|resilie|plus adherent)( (adherent|membre))?$/.test(words))
+    return 'former';
+  if (/^(non adherent|non membre|prospect|contact|sympathisant|pas adherent|non)$/.test(words)) return 'none';
+  if (/^(adherent|membre|actif|adherent actif|membre actif|a jour|oui|current|member)$/.test(words))
+    return 'current';
+  return null;
+}
+
+/**
+ * A number a spreadsheet stored as a number lost its leading zeros ("09000" → 9000):
+ * padded back to `length` digits when the result is valid, else null.
+ */
+function restoreZeros(raw: string, length: number, valid: (padded: string) => boolean): string | null {
+  if (!/^\d+$/.test(raw) || raw.length >= length || raw.length < length - 2) return null;
+  const padded = raw.padStart(length, '0');
+  return valid(padded) ? padded : null;
 }
 
 /** JJ/MM/AAAA, JJ-MM-AAAA or AAAA-MM-JJ → AAAA-MM-JJ, or null. */
@@ -126,6 +167,7 @@ export function planImport(
     problems.push(problem(1, null, 'import.mapping_no_name'));
     return { entries: [], problems };
   }
+  if (!columnOf.has('types')) problems.push(problem(1, null, 'import.no_type_column', {}, 'warning'));
 
   const entries: PlannedEntry[] = [];
   const entryBySiret = new Map<string, PlannedEntry>();
@@ -150,10 +192,23 @@ export function planImport(
       return undefined;
     };
 
+    const warn = (field: ImportField, code: string, params: Record<string, string | number> = {}) =>
+      problems.push(problem(row.line, column(field), code, params, 'warning'));
+    /** Checks a number, first restoring the leading zeros a spreadsheet removed (with a warning). */
+    const checkPadded = (field: 'siret' | 'siren', length: number, fn: (v: string) => Check<string>) =>
+      check(field, (raw) => {
+        const result = fn(raw);
+        if (result.ok) return result;
+        const fixed = restoreZeros(raw, length, (v) => fn(v).ok);
+        if (!fixed) return result;
+        warn(field, `import.${field}_zero_restored`, { value: raw, fixed });
+        return fn(fixed);
+      });
+
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name) report('name', 'import.name_missing');
-    const siret = check('siret', checkSiret) ?? null;
-    let siren = check('siren', checkSiren) ?? null;
+    const siret = checkPadded('siret', 14, checkSiret) ?? null;
+    let siren = checkPadded('siren', 9, checkSiren) ?? null;
     if (siret && siren && !siret.startsWith(siren)) report('siret', 'members.siret_siren_mismatch');
     siren ??= siret ? siret.slice(0, 9) : null;
 
@@ -174,7 +229,17 @@ export function planImport(
     const departmentKnown = department !== '' && isDepartmentCode(department);
     if (department && !departmentKnown) report('department', 'members.department_unknown');
     if (departmentKnown) values.department = department;
-    const postcode = check('postcode', (v) => checkPostcode(v, departmentKnown ? department : undefined));
+    if (departmentKnown && /^\d$/.test(departmentRaw))
+      warn('department', 'import.department_zero_restored', { value: departmentRaw, fixed: department });
+    const postcode = check('postcode', (raw) => {
+      const result = checkPostcode(raw, departmentKnown ? department : undefined);
+      if (result.ok || !departmentKnown) return result;
+      // "9000" in Ariège is 09000: certain only when the department says so.
+      const fixed = restoreZeros(raw.trim(), 5, (v) => checkPostcode(v, department).ok);
+      if (!fixed) return result;
+      warn('postcode', 'import.postcode_zero_restored', { value: raw.trim(), fixed });
+      return checkPostcode(fixed, department);
+    });
     if (postcode) {
       values.postcode = postcode;
       values.department ??= departmentsOfPostcode(postcode)[0];
@@ -182,9 +247,20 @@ export function planImport(
 
     const { types, unknown } = parseTypes(cell('types'));
     if (unknown.length > 0) report('types', 'import.type_unknown', { value: unknown.join(', ') });
-    const joinedRaw = cell('joinedOn');
-    const joinedOn = joinedRaw ? parseDate(joinedRaw) : null;
-    if (joinedRaw && !joinedOn) report('joinedOn', 'import.date_invalid', { value: joinedRaw });
+    const date = (field: 'joinedOn' | 'knownFrom' | 'leftOn') => {
+      const raw = cell(field);
+      const value = raw ? parseDate(raw) : null;
+      if (raw && !value) report(field, 'import.date_invalid', { value: raw });
+      return value;
+    };
+    const joinedOn = date('joinedOn');
+    const knownFrom = date('knownFrom');
+    const leftOn = date('leftOn');
+    const membershipRaw = cell('membership');
+    const membership = membershipRaw ? parseMembership(membershipRaw) : null;
+    if (membershipRaw && !membership)
+      report('membership', 'import.membership_unknown', { value: membershipRaw });
+    if (membership === 'former' && !leftOn) report('membership', 'import.former_without_left_on');
     if (problems.length > before || !name) continue;
 
     const searchName = normaliseForSearch(name);
@@ -203,8 +279,11 @@ export function planImport(
       );
       continue;
     }
-    const existing = siret ? (index.bySiret.get(siret) ?? null) : null;
     const namePostcode = values.postcode ? `${searchName}|${values.postcode}` : null;
+    // A line without SIRET naming a registered place without SIRET (same name, same postcode) is that place.
+    const existing = siret
+      ? (index.bySiret.get(siret) ?? null)
+      : (index.placeByNamePostcode.get(`${searchName}|${values.postcode ?? ''}`) ?? null);
     if (!existing && namePostcode) {
       const twin = entryByNamePostcode.get(namePostcode);
       if (twin && !(twin.siren && twin.siren === siren)) {
@@ -225,6 +304,9 @@ export function planImport(
       siren,
       legalForm: cell('legalForm') || null,
       joinedOn,
+      knownFrom,
+      leftOn,
+      membership,
       values,
       types,
       existing,
@@ -250,8 +332,14 @@ function problem(
 export function changesOf(entry: PlannedEntry): { fields: string[]; newTypes: ConventionType[] } {
   const current = entry.existing;
   if (!current) return { fields: [], newTypes: [] };
+  const same = (key: keyof PlaceValues, value: string) => {
+    const now = current.values[key];
+    // A phone kept as typed ("07.66.61.29.99") is the number the import writes as "07 66 61 29 99".
+    if (key === 'phone' && now) return now.replace(/\D/g, '') === value.replace(/\D/g, '');
+    return now === value;
+  };
   const fields = (Object.entries(entry.values) as [keyof PlaceValues, string][])
-    .filter(([key, value]) => current.values[key] !== value)
+    .filter(([key, value]) => !same(key, value))
     .map(([key]) => key);
   return { fields, newTypes: entry.types.filter((t) => !current.types.includes(t)) };
 }
