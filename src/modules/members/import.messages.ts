@@ -21,9 +21,10 @@ export const importMessages: Record<string, string> = {
   'import.siret_repeated':
     'Ce SIRET figure déjà ligne {line} : les deux lignes forment un seul établissement (types réunis).',
   'import.siret_conflict_in_file': 'Ce SIRET figure déjà ligne {line} sous un autre nom.',
-  'import.duplicate_in_file': 'Cette structure figure déjà ligne {line} (même nom, même code postal).',
+  'import.duplicate_in_file':
+    'Même nom et même code postal que la ligne {line}, sans SIREN pour les distinguer : deux organisations seront créées, vérifiez qu’il ne s’agit pas d’un doublon.',
   'import.duplicate_name_existing':
-    'Une organisation portant ce nom est déjà enregistrée à ce code postal (sans le même SIRET) : ce serait un doublon.',
+    'Une organisation portant ce nom est déjà enregistrée à ce code postal, sans SIREN pour les distinguer : une autre sera créée, vérifiez qu’il ne s’agit pas d’un doublon.',
   'import.map_header_unknown': 'Aucune colonne de ce nom dans le fichier : {value}.',
   'import.map_field_unknown':
     'Champ inconnu : {value} (champs : name, siret, siren, legalForm, streetNumber, address, postcode, city, department, phone, email, website, types, membership, joinedOn, knownFrom, leftOn, ou rien pour ignorer la colonne).',

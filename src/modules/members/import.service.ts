@@ -115,6 +115,7 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
     byNamePostcode: new Map(),
     bySiren: new Map(),
     placeByNamePostcode: new Map(),
+    organisationsWithSiren: new Set(),
   };
   for (const p of places) {
     const { id, organisationId, siret, searchName, siren, ...values } = p;
@@ -127,6 +128,7 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
       index.placeByNamePostcode.set(`${searchName}|${p.postcode ?? ''}`, existing);
     }
     if (siren) index.bySiren.set(siren, organisationId);
+    if (siren || siret) index.organisationsWithSiren.add(organisationId);
     if (p.postcode) index.byNamePostcode.set(`${searchName}|${p.postcode}`, organisationId);
   }
   return index;

@@ -15,6 +15,7 @@ import {
   checkSiren,
   checkSiret,
   checkWebsite,
+  departmentOfUnlistedPostcode,
   departmentsOfPostcode,
   isDepartmentCode,
   normaliseEmail,
@@ -51,6 +52,8 @@ export interface RegistryIndex {
   bySiren: Map<string, string>;
   /** `${searchName}|${postcode or ''}` → the establishment without SIRET found there (a re-imported line is that place). */
   placeByNamePostcode: Map<string, ExistingEstablishment>;
+  /** Organisations with a SIREN (theirs or their establishments'). */
+  organisationsWithSiren: Set<string>;
 }
 
 /** A membership status column: adhérent, ancien adhérent, non adhérent (prospect). */
@@ -231,8 +234,10 @@ export function planImport(
     if (departmentKnown) values.department = department;
     if (departmentKnown && /^\d$/.test(departmentRaw))
       warn('department', 'import.department_zero_restored', { value: departmentRaw, fixed: department });
+    // "TOULOUSE CEDEX 1": a CEDEX code, absent from the communes' list, is accepted.
+    const cedex = /\bcedex\b/i.test(`${cell('city')} ${cell('address')}`);
     const postcode = check('postcode', (raw) => {
-      const result = checkPostcode(raw, departmentKnown ? department : undefined);
+      const result = checkPostcode(raw, departmentKnown ? department : undefined, { cedex });
       if (result.ok || !departmentKnown) return result;
       // "9000" in Ariège is 09000: certain only when the department says so.
       const fixed = restoreZeros(raw.trim(), 5, (v) => checkPostcode(v, department).ok);
@@ -242,7 +247,9 @@ export function planImport(
     });
     if (postcode) {
       values.postcode = postcode;
-      values.department ??= departmentsOfPostcode(postcode)[0];
+      const listed = departmentsOfPostcode(postcode);
+      const unlisted = listed.length === 0 ? departmentOfUnlistedPostcode(postcode, cedex) : null;
+      values.department ??= listed[0] ?? unlisted ?? undefined;
     }
 
     const { types, unknown } = parseTypes(cell('types'));
@@ -284,17 +291,16 @@ export function planImport(
     const existing = siret
       ? (index.bySiret.get(siret) ?? null)
       : (index.placeByNamePostcode.get(`${searchName}|${values.postcode ?? ''}`) ?? null);
+    // Duplicates are decided by SIRET/SIREN: two SIRENs are two organisations whatever their
+    // names. A same name at the same postcode without a SIREN to tell them apart is only a
+    // warning (homonyms exist; a person checks).
     if (!existing && namePostcode) {
       const twin = entryByNamePostcode.get(namePostcode);
-      if (twin && !(twin.siren && twin.siren === siren)) {
-        report('name', 'import.duplicate_in_file', { line: twin.line });
-        continue;
-      }
+      if (twin && !(twin.siren && siren)) warn('name', 'import.duplicate_in_file', { line: twin.line });
       const registered = index.byNamePostcode.get(namePostcode);
-      if (registered && !(siren && index.bySiren.get(siren) === registered)) {
-        report('name', 'members.duplicate_name');
-        continue;
-      }
+      const sameSiren = siren !== null && index.bySiren.get(siren) === registered;
+      const otherSiren = siren !== null && index.organisationsWithSiren.has(registered ?? '');
+      if (registered && !sameSiren && !otherSiren) warn('name', 'import.duplicate_name_existing');
     }
     const entry: PlannedEntry = {
       line: row.line,
