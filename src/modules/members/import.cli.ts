@@ -1,11 +1,13 @@
 /**
  * `npx maillage import members FILE [--dry-run] [--json] [--delegation SLUG] [--mapping NAME]
- *  [--map "En-tête=champ"]…`.
+ *  [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]]`.
+ * `--skip-invalid` imports the valid lines (one transaction) and writes the refused ones,
+ * cells unchanged plus a French "motif" column, to FICHIER (default: `<file>.rejets.csv`).
  * Exit codes: 0 done (or a clean dry run), 1 rows with errors (nothing written),
  * 2 a file that cannot be read (missing, too large, damaged, unknown mapping).
  * `--json` prints one object on stdout and nothing else (shape in README.md).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, withTenant } from '../../db/client.ts';
@@ -13,6 +15,7 @@ import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { IMPORT_FIELD_LABELS, type ImportField } from './import.mapping.ts';
+import { parseImportFile } from './import.parse.ts';
 import { analyseImport, commitImport, hasBlockingProblems, ImportBlocked } from './import.service.ts';
 import type { ImportProblem } from './import.validate.ts';
 
@@ -22,7 +25,7 @@ export interface CliOutput {
 }
 
 export const importUsage =
-  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]…';
+  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]]';
 
 const ENCODINGS: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -55,6 +58,7 @@ export async function importMembersCommand(
     return 2;
   }
   const dryRun = values['dry-run'] === true;
+  const skipInvalid = values['skip-invalid'] === true;
   const json = values.json === true;
   const fail = (code: string, text: string) => {
     if (json) io.out(`${JSON.stringify({ dryRun, file, error: { code, message: text } }, null, 2)}\n`);
@@ -92,10 +96,26 @@ export async function importMembersCommand(
           const analysis = await analyseImport(tx, input);
           return { analysis, created: analysis.plan.create.length, updated: analysis.plan.update.length };
         })
-      : await withTenant(database.db, context, (tx) => commitImport(tx, input));
+      : await withTenant(database.db, context, (tx) => commitImport(tx, input, undefined, { skipInvalid }));
     const { analysis } = result;
-    const blocked = hasBlockingProblems(analysis.problems);
-    report(io, json, { dryRun, file, analysis, created: result.created, updated: result.updated, blocked });
+    const refused = hasBlockingProblems(analysis.problems);
+    const blocked = refused && !(skipInvalid && !dryRun);
+    let rejects: { file: string; lines: number } | undefined;
+    if (refused && !blocked) {
+      const path = values.rejects ?? `${file.replace(/\.(csv|xlsx)$/i, '')}.rejets.csv`;
+      const { text, lines } = await rejectsFile(bytes, basename(file), analysis.problems);
+      await writeFile(path, text);
+      rejects = { file: path, lines };
+    }
+    report(io, json, {
+      dryRun,
+      file,
+      analysis,
+      created: result.created,
+      updated: result.updated,
+      blocked,
+      ...(rejects ? { rejects } : {}),
+    });
     return blocked ? 1 : 0;
   } catch (error) {
     if (error instanceof ImportBlocked) {
@@ -117,6 +137,8 @@ function parse(argv: string[]) {
       delegation: { type: 'string' },
       mapping: { type: 'string' },
       map: { type: 'string', multiple: true },
+      'skip-invalid': { type: 'boolean' },
+      rejects: { type: 'string' },
     },
   });
 }
@@ -131,6 +153,7 @@ function report(
     created: number;
     updated: number;
     blocked: boolean;
+    rejects?: { file: string; lines: number };
   },
 ) {
   const { analysis: a } = r;
@@ -147,6 +170,7 @@ function report(
       columns: a.columns,
       created,
       updated,
+      ...(r.rejects ? { rejected: r.rejects.lines, rejectsFile: r.rejects.file } : {}),
       problems: a.problems,
     };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
@@ -171,10 +195,43 @@ function report(
     lines.push(
       `Simulation : ${a.plan.create.length} établissement(s) à créer, ${a.plan.update.length} à mettre à jour ; rien n'a été enregistré.`,
     );
+  } else if (r.rejects) {
+    lines.push(
+      `Import des lignes valides : ${created} établissement(s) créé(s), ${updated} mis à jour ; ${r.rejects.lines} ligne(s) refusée(s), écrites avec leur motif dans ${r.rejects.file}.`,
+    );
   } else {
     lines.push(`Import terminé : ${created} établissement(s) créé(s), ${updated} mis à jour.`);
   }
   if (!r.blocked && warnings > 0) lines.push(`${warnings} avertissement(s).`);
+  if (r.rejects) lines.push(`${errors} erreur(s) sur les lignes refusées.`);
   for (const p of a.problems) lines.push(problemLine(p));
   io.out(`${lines.join('\n')}\n`);
+}
+
+/** A cell as CSV writes it, unchanged (no formula guard: these are the user's own cells). */
+const rawCell = (value: string, delimiter: string) =>
+  value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+
+/**
+ * The refused lines, their cells as read plus a "motif" column (every error of the line,
+ * with its column), in the file's separator (`;` for an XLSX), UTF-8 with BOM: the user
+ * corrects them and imports this file again.
+ */
+async function rejectsFile(bytes: Uint8Array, filename: string, problems: readonly ImportProblem[]) {
+  const parsed = await parseImportFile(bytes, filename);
+  const delimiter = parsed.delimiter ?? ';';
+  const reasons = new Map<number, string[]>();
+  for (const p of problems) {
+    if (p.severity !== 'error') continue;
+    reasons.set(p.line, [
+      ...(reasons.get(p.line) ?? []),
+      p.column ? `${p.column} : ${p.message}` : p.message,
+    ]);
+  }
+  const out = [[...parsed.headers, 'motif'].map((c) => rawCell(c, delimiter)).join(delimiter)];
+  for (const row of parsed.rows) {
+    const why = reasons.get(row.line);
+    if (why) out.push([...row.cells, why.join(' ; ')].map((c) => rawCell(c, delimiter)).join(delimiter));
+  }
+  return { text: `\uFEFF${out.join('\r\n')}\r\n`, lines: out.length - 1 };
 }

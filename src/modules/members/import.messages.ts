@@ -38,6 +38,10 @@ export const importMessages: Record<string, string> = {
     'Code postal « {value} » lu comme « {fixed} » : un tableur avait ôté le zéro initial.',
   'import.department_zero_restored':
     'Département « {value} » lu comme « {fixed} » : un tableur avait ôté le zéro initial.',
+  'import.postcode_cedex':
+    'Code postal « {value} » absent de la liste des communes mais du département {department} indiqué : lu comme un code CEDEX.',
+  'import.postcode_other_department':
+    'Le code postal « {value} » est dans le département {actual}, pas dans le {listed} indiqué : le département de l’adresse est retenu.',
   'import.siret_zero_restored':
     'SIRET « {value} » lu comme « {fixed} » : un tableur avait ôté les zéros initiaux.',
   'import.siren_zero_restored':

@@ -206,7 +206,9 @@ export class ImportBlocked extends AppError {
 }
 
 /**
- * Checks then writes, all or nothing, in the caller's transaction. Registry writers
+ * Checks then writes, all or nothing, in the caller's transaction; with `skipInvalid`
+ * (asked for by the user), the valid lines are written and the refused ones left to the
+ * caller's rejects file (a line with an error never yields an entry). Registry writers
  * queue on the same per-delegation lock as members.service.ts, so the duplicate
  * checks hold until commit.
  */
@@ -214,12 +216,14 @@ export async function commitImport(
   tx: Tx,
   input: ImportInput,
   today = todayInFrance(),
+  options: { skipInvalid?: boolean } = {},
 ): Promise<{ created: number; updated: number; analysis: ImportAnalysis }> {
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext('members:' || current_setting('app.delegation_id', true)))`,
   );
   const analysis = await analyseImport(tx, input);
-  if (hasBlockingProblems(analysis.problems)) throw new ImportBlocked(analysis);
+  if (hasBlockingProblems(analysis.problems) && !(options.skipInvalid && analysis.entries.length > 0))
+    throw new ImportBlocked(analysis);
   const fresh = analysis.entries.filter((e) => !e.existing);
   await insertEntries(tx, fresh, analysis, today);
   let updated = 0;

@@ -235,10 +235,31 @@ export function planImport(
     if (departmentKnown && /^\d$/.test(departmentRaw))
       warn('department', 'import.department_zero_restored', { value: departmentRaw, fixed: department });
     // "TOULOUSE CEDEX 1": a CEDEX code, absent from the communes' list, is accepted.
-    const cedex = /\bcedex\b/i.test(`${cell('city')} ${cell('address')}`);
+    const cedexWord = /\bcedex\b/i.test(`${cell('city')} ${cell('address')}`);
     const postcode = check('postcode', (raw) => {
-      const result = checkPostcode(raw, departmentKnown ? department : undefined, { cedex });
+      const result = checkPostcode(raw, departmentKnown ? department : undefined, { cedex: cedexWord });
       if (result.ok || !departmentKnown) return result;
+      // An unlisted code starting with the department given (59815 in 59): a CEDEX code.
+      const cedex = checkPostcode(raw, department, { cedex: true });
+      if (cedex.ok) {
+        warn('postcode', 'import.postcode_cedex', { value: cedex.value, department });
+        return cedex;
+      }
+      // A real address in another department than the one listed (the national list gives
+      // the department of the convention): the address wins, said.
+      const elsewhere = checkPostcode(raw, undefined, { cedex: cedexWord });
+      if (elsewhere.ok && result.code === 'members.postcode_department_mismatch') {
+        const actual =
+          departmentsOfPostcode(elsewhere.value)[0] ??
+          departmentOfUnlistedPostcode(elsewhere.value, cedexWord);
+        warn('postcode', 'import.postcode_other_department', {
+          value: elsewhere.value,
+          listed: department,
+          actual: actual ?? '',
+        });
+        if (actual) values.department = actual;
+        return elsewhere;
+      }
       // "9000" in Ariège is 09000: certain only when the department says so.
       const fixed = restoreZeros(raw.trim(), 5, (v) => checkPostcode(v, department).ok);
       if (!fixed) return result;
@@ -248,7 +269,7 @@ export function planImport(
     if (postcode) {
       values.postcode = postcode;
       const listed = departmentsOfPostcode(postcode);
-      const unlisted = listed.length === 0 ? departmentOfUnlistedPostcode(postcode, cedex) : null;
+      const unlisted = listed.length === 0 ? departmentOfUnlistedPostcode(postcode, true) : null;
       values.department ??= listed[0] ?? unlisted ?? undefined;
     }
 
@@ -268,7 +289,7 @@ export function planImport(
     if (membershipRaw && !membership)
       report('membership', 'import.membership_unknown', { value: membershipRaw });
     if (membership === 'former' && !leftOn) report('membership', 'import.former_without_left_on');
-    if (problems.length > before || !name) continue;
+    if (problems.slice(before).some((p) => p.severity === 'error') || !name) continue;
 
     const searchName = normaliseForSearch(name);
     // A SIRET repeated in the file (the national list lists one per convention type) is one establishment.

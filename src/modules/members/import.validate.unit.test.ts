@@ -45,13 +45,28 @@ describe('the real variety of French addresses', () => {
     ]);
   });
 
-  it('still refuses an unknown code without the word CEDEX, and restores lost zeros only when certain', () => {
-    const result = plan(['Nom;Code postal;Département;Type', 'A;31999;31;AI', 'B;9000;9;AI', 'C;9000;;AI']);
+  it('refuses a code no list knows, reads a CEDEX code of the given department, restores lost zeros when certain', () => {
+    const result = plan([
+      'Nom;Code postal;Département;Ville;Type',
+      'A;31999;;TOULOUSE;AI',
+      'B;9000;9;FOIX;AI',
+      'C;9000;;FOIX;AI',
+      // The national list: Lesquin's CEDEX code, and an address outside the convention's department.
+      'D;59815;059;LESQUIN;ETTI',
+      'E;08000;002;CHARLEVILLE MEZIERES;ETTI',
+    ]);
     expect(codes(result)).toEqual([
       [2, 'members.postcode_unknown', 'error'],
       [3, 'import.department_zero_restored', 'warning'],
       [3, 'import.postcode_zero_restored', 'warning'],
       [4, 'members.postcode_format', 'error'],
+      [5, 'import.postcode_cedex', 'warning'],
+      [6, 'import.postcode_other_department', 'warning'],
+    ]);
+    expect(result.entries.map((e) => [e.values.postcode, e.values.department])).toEqual([
+      ['09000', '09'],
+      ['59815', '59'],
+      ['08000', '08'],
     ]);
   });
 });
