@@ -14,6 +14,7 @@ Commandes :
   migrate      applique les migrations à la base (DATABASE_URL, sinon PGlite sous DATA_DIR)
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
   import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]…
+               [--skip-invalid [--rejects FICHIER]] [--attach-siret]
                importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
   events remind
                envoie les rappels des événements de demain (le serveur le fait toutes les heures)

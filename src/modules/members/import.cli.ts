@@ -25,7 +25,7 @@ export interface CliOutput {
 }
 
 export const importUsage =
-  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]]';
+  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]] [--attach-siret]';
 
 const ENCODINGS: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -87,6 +87,7 @@ export async function importMembersCommand(
     filename: basename(file),
     ...(values.mapping ? { mapping: values.mapping } : {}),
     ...(Object.keys(map).length > 0 ? { map } : {}),
+    ...(values['attach-siret'] ? { attachSiret: true } : {}),
   };
   try {
     const delegation = await resolvePublicDelegation(database.db, values.delegation, defaultDelegation);
@@ -138,6 +139,7 @@ function parse(argv: string[]) {
       mapping: { type: 'string' },
       map: { type: 'string', multiple: true },
       'skip-invalid': { type: 'boolean' },
+      'attach-siret': { type: 'boolean' },
       rejects: { type: 'string' },
     },
   });

@@ -42,6 +42,8 @@ export const importMessages: Record<string, string> = {
     'Code postal « {value} » absent de la liste des communes mais du département {department} indiqué : lu comme un code CEDEX.',
   'import.postcode_other_department':
     'Le code postal « {value} » est dans le département {actual}, pas dans le {listed} indiqué : le département de l’adresse est retenu.',
+  'import.siret_attach_confirm':
+    'Une organisation de ce nom, sans SIRET, est déjà enregistrée à ce code postal : pour lui rattacher ce SIRET, confirmez (--attach-siret) ; sinon corrigez le nom.',
   'import.siret_zero_restored':
     'SIRET « {value} » lu comme « {fixed} » : un tableur avait ôté les zéros initiaux.',
   'import.siren_zero_restored':

@@ -103,6 +103,36 @@ describe('import members --skip-invalid', () => {
     ]);
   });
 
+  it('attaches a SIRET to a registered organisation without one, matched by name, once confirmed', async () => {
+    const target = await createDelegation(t.database, 'rattachement');
+    const first = join(dir, 'sans-siret.csv');
+    writeFileSync(first, 'Nom;Code postal;Type\nZETA SERVICES;31000;AI\n');
+    expect((await cli('members', first, '--delegation', 'rattachement')).code).toBe(0);
+    const second = join(dir, 'avec-siret.csv');
+    writeFileSync(second, 'Nom;SIRET;Code postal;Type\nZeta Services;73282932000074;31000;AI\n');
+
+    const asked = await cli('members', second, '--delegation', 'rattachement');
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain('pour lui rattacher ce SIRET, confirmez (--attach-siret)');
+
+    const confirmed = await cli(
+      'members',
+      second,
+      '--delegation',
+      'rattachement',
+      '--attach-siret',
+      '--json',
+    );
+    expect(confirmed.code, confirmed.stdout).toBe(0);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({ created: 0, updated: 1 });
+    const rows = await queryRows<{ name: string; siren: string | null; siret: string | null }>(
+      t.database.db,
+      sql`select o.name, o.siren, e.siret from organisations o join establishments e on e.organisation_id = o.id
+          where o.delegation_id = ${target.id}`,
+    );
+    expect(rows).toEqual([{ name: 'ZETA SERVICES', siren: '732829320', siret: '73282932000074' }]);
+  });
+
   it('imports the national SIAE list with --skip-invalid: no line refused, each doubt a warning', async () => {
     const target = await createDelegation(t.database, 'national');
     const rejects = join(dir, 'siae-refus.csv');

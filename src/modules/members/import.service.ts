@@ -138,6 +138,8 @@ export interface ImportInput {
   bytes: Uint8Array;
   filename?: string;
   mapping?: string;
+  /** Confirms that a SIRET goes to the registered organisation of the same name without one. */
+  attachSiret?: boolean;
   /** Header → field (or null: ignore it), applied over the mapping (the CLI's `--map`). */
   map?: Record<string, ImportField | null>;
 }
@@ -172,7 +174,9 @@ export async function analyseImport(tx: Tx, input: ImportInput): Promise<ImportA
     input.map,
   );
   const index = await loadRegistryIndex(tx);
-  const { entries, problems } = planImport(file.rows, file.headers, mapping, index);
+  const { entries, problems } = planImport(file.rows, file.headers, mapping, index, {
+    attachSiret: input.attachSiret === true,
+  });
   const create: PlanLine[] = [];
   const update: PlanLine[] = [];
   for (const e of entries) {
@@ -285,8 +289,18 @@ async function updateEntry(tx: Tx, entry: PlannedEntry): Promise<boolean> {
   if (!current) return false;
   const { fields, newTypes } = changesOf(entry);
   if (fields.length === 0 && newTypes.length === 0) return false;
-  if (fields.length > 0) {
-    const values = Object.fromEntries(fields.map((f) => [f, entry.values[f as keyof typeof entry.values]]));
+  if (entry.attachSiret && entry.siret) {
+    await tx.update(establishments).set({ siret: entry.siret }).where(eq(establishments.id, current.id));
+    await tx
+      .update(organisations)
+      .set({ siren: entry.siret.slice(0, 9) })
+      .where(sql`${organisations.id} = ${current.organisationId} and ${organisations.siren} is null`);
+  }
+  const placeFields = fields.filter((f) => f !== 'siret');
+  if (placeFields.length > 0) {
+    const values = Object.fromEntries(
+      placeFields.map((f) => [f, entry.values[f as keyof typeof entry.values]]),
+    );
     await tx
       .update(establishments)
       .set({ ...values, updatedAt: new Date() })

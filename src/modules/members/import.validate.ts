@@ -71,6 +71,8 @@ export interface PlannedEntry {
   leftOn: string | null;
   /** Null when the file has no status column. */
   membership: MembershipStatus | null;
+  /** The user confirmed: this SIRET goes to the matched registered place (and its SIREN to its organisation). */
+  attachSiret: boolean;
   values: PlaceValues;
   types: ConventionType[];
   /** Set when the SIRET is already registered: the entry updates that establishment. */
@@ -159,6 +161,7 @@ export function planImport(
   headers: readonly string[],
   mapping: ImportMapping,
   index: RegistryIndex,
+  options: { attachSiret?: boolean } = {},
 ): ImportPlan {
   const problems: ImportProblem[] = [];
   const columnOf = new Map<ImportField, { header: string; position: number }>();
@@ -309,9 +312,19 @@ export function planImport(
     }
     const namePostcode = values.postcode ? `${searchName}|${values.postcode}` : null;
     // A line without SIRET naming a registered place without SIRET (same name, same postcode) is that place.
-    const existing = siret
-      ? (index.bySiret.get(siret) ?? null)
-      : (index.placeByNamePostcode.get(`${searchName}|${values.postcode ?? ''}`) ?? null);
+    const placeByName = index.placeByNamePostcode.get(`${searchName}|${values.postcode ?? ''}`) ?? null;
+    let existing = siret ? (index.bySiret.get(siret) ?? null) : placeByName;
+    // A registered organisation without SIRET/SIREN, same name and postcode, and a line with a
+    // SIRET: probably the same one, but only the user can say so (--attach-siret).
+    let attachSiret = false;
+    if (siret && !existing && placeByName && !index.organisationsWithSiren.has(placeByName.organisationId)) {
+      if (!options.attachSiret) {
+        report('siret', 'import.siret_attach_confirm');
+        continue;
+      }
+      existing = placeByName;
+      attachSiret = true;
+    }
     // Duplicates are decided by SIRET/SIREN: two SIRENs are two organisations whatever their
     // names. A same name at the same postcode without a SIREN to tell them apart is only a
     // warning (homonyms exist; a person checks).
@@ -334,6 +347,7 @@ export function planImport(
       knownFrom,
       leftOn,
       membership,
+      attachSiret,
       values,
       types,
       existing,
@@ -367,6 +381,7 @@ export function changesOf(entry: PlannedEntry): { fields: string[]; newTypes: Co
   };
   const fields = (Object.entries(entry.values) as [keyof PlaceValues, string][])
     .filter(([key, value]) => !same(key, value))
-    .map(([key]) => key);
+    .map(([key]) => key as string);
+  if (entry.attachSiret) fields.push('siret');
   return { fields, newTypes: entry.types.filter((t) => !current.types.includes(t)) };
 }
