@@ -18,7 +18,8 @@ Commandes :
                crée une délégation et invite son premier administrateur (e-mail par SMTP_URL,
                sinon dans DATA_DIR/outbox ; le lien d'invitation est aussi affiché)
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
-  import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]
+  import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]…
+               [--skip-invalid [--rejects FICHIER]] [--attach-siret]
                importe des adhérents depuis un CSV ou un XLSX (tout ou rien ; --dry-run : simulation)
   events remind
                envoie les rappels des événements de demain (le serveur le fait toutes les heures)
@@ -104,18 +105,32 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    if (error instanceof DataDirBusy) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(75);
-    }
-    process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+/**
+ * Ends the process once standard output and error are flushed. On a pipe (`| jq`) Node
+ * writes asynchronously: calling process.exit at once dropped everything past the pipe's
+ * 64 KiB buffer. An empty write's callback runs after every chunk queued before it.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    pending -= 1;
+    // Open handles (a database pool, a timer) must not keep the command alive either.
+    if (pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+run(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    return exitAfterOutput(78);
+  }
+  if (error instanceof DataDirBusy) {
+    process.stderr.write(`${error.message}\n`);
+    return exitAfterOutput(75);
+  }
+  process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
+  exitAfterOutput(1);
+});

@@ -63,6 +63,11 @@ describe('npx maillage import members', () => {
       format: 'csv',
       encoding: 'utf-8',
       rows: 2,
+      columns: [
+        { header: 'Nom', field: 'name' },
+        { header: 'Code postal', field: 'postcode' },
+        { header: 'Type', field: 'types' },
+      ],
       created: 2,
       updated: 0,
       problems: [],
@@ -138,5 +143,64 @@ describe('npx maillage import members', () => {
         }))
         .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(compared(await directory(empty.id))).toEqual(compared(fixed));
+  });
+
+  it('accounts for every column: tolerant headers, --map, ignored columns, no type column, unknown types', async () => {
+    await createDelegation(t.database, 'cli-colonnes');
+    const other = file(
+      'autre-outil.csv',
+      'Raison sociale;Type(s);Tél.;E-mail :;Chiffre d’affaires;Secteur\nALPHA;AI;05 61 00 00 00;a@b.fr;12;BTP\n',
+    );
+    const dry = await cli('members', other, '--dry-run', '--json', '--delegation', 'cli-colonnes');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout).columns).toEqual([
+      { header: 'Raison sociale', field: 'name' },
+      { header: 'Type(s)', field: 'types' },
+      { header: 'Tél.', field: 'phone' },
+      { header: 'E-mail :', field: 'email' },
+      { header: 'Chiffre d’affaires', field: null },
+      { header: 'Secteur', field: null },
+    ]);
+    const text = await cli('members', other, '--dry-run', '--delegation', 'cli-colonnes');
+    expect(text.stdout).toContain('« Type(s) » → Type de structure');
+    expect(text.stdout).toContain('« Secteur » → ignorée');
+
+    // --map reads a column the recognition does not know, and can ignore one.
+    const mapped = await cli(
+      'members',
+      other,
+      '--dry-run',
+      '--json',
+      '--delegation',
+      'cli-colonnes',
+      '--map',
+      'Secteur=legalForm',
+      '--map',
+      'Tél.=',
+    );
+    const columns = JSON.parse(mapped.stdout).columns;
+    expect(columns).toContainEqual({ header: 'Secteur', field: 'legalForm' });
+    expect(columns).toContainEqual({ header: 'Tél.', field: null });
+    const wrong = await cli(
+      'members',
+      other,
+      '--dry-run',
+      '--delegation',
+      'cli-colonnes',
+      '--map',
+      'Absente=name',
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Aucune colonne de ce nom dans le fichier : Absente');
+
+    const untyped = file('sans-type.csv', 'Nom;Code postal\nALPHA;09000\n');
+    const warned = await cli('members', untyped, '--dry-run', '--delegation', 'cli-colonnes');
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain('les structures créées n’auront aucun conventionnement. (avertissement)');
+
+    const unknown = file('type-inconnu.csv', 'Nom;Types\nALPHA;AI, SIAE-X\n');
+    const refused = await cli('members', unknown, '--dry-run', '--delegation', 'cli-colonnes');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Type de structure inconnu : « SIAE-X »');
   });
 });

@@ -1,16 +1,21 @@
 /**
- * `npx maillage import members FILE [--dry-run] [--json] [--delegation SLUG] [--mapping NAME]`.
+ * `npx maillage import members FILE [--dry-run] [--json] [--delegation SLUG] [--mapping NAME]
+ *  [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]]`.
+ * `--skip-invalid` imports the valid lines (one transaction) and writes the refused ones,
+ * cells unchanged plus a French "motif" column, to FICHIER (default: `<file>.rejets.csv`).
  * Exit codes: 0 done (or a clean dry run), 1 rows with errors (nothing written),
  * 2 a file that cannot be read (missing, too large, damaged, unknown mapping).
  * `--json` prints one object on stdout and nothing else (shape in README.md).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
+import { IMPORT_FIELD_LABELS, type ImportField } from './import.mapping.ts';
+import { parseImportFile } from './import.parse.ts';
 import { analyseImport, commitImport, hasBlockingProblems, ImportBlocked } from './import.service.ts';
 import type { ImportProblem } from './import.validate.ts';
 
@@ -20,7 +25,7 @@ export interface CliOutput {
 }
 
 export const importUsage =
-  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM]';
+  'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]] [--attach-siret]';
 
 const ENCODINGS: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -53,6 +58,7 @@ export async function importMembersCommand(
     return 2;
   }
   const dryRun = values['dry-run'] === true;
+  const skipInvalid = values['skip-invalid'] === true;
   const json = values.json === true;
   const fail = (code: string, text: string) => {
     if (json) io.out(`${JSON.stringify({ dryRun, file, error: { code, message: text } }, null, 2)}\n`);
@@ -66,7 +72,23 @@ export async function importMembersCommand(
   } catch {
     return fail('import.file_not_found', `Impossible de lire le fichier « ${file} ».`);
   }
-  const input = { bytes, filename: basename(file), ...(values.mapping ? { mapping: values.mapping } : {}) };
+  // --map "Type(s)=types" (repeatable); "En-tête=" ignores that column.
+  const map: Record<string, ImportField | null> = {};
+  for (const choice of values.map ?? []) {
+    const at = choice.lastIndexOf('=');
+    if (at <= 0) {
+      io.err(`--map attend « En-tête=champ » : « ${choice} ».\n${importUsage}\n`);
+      return 2;
+    }
+    map[choice.slice(0, at).trim()] = (choice.slice(at + 1).trim() || null) as ImportField | null;
+  }
+  const input = {
+    bytes,
+    filename: basename(file),
+    ...(values.mapping ? { mapping: values.mapping } : {}),
+    ...(Object.keys(map).length > 0 ? { map } : {}),
+    ...(values['attach-siret'] ? { attachSiret: true } : {}),
+  };
   try {
     const delegation = await resolvePublicDelegation(database.db, values.delegation, defaultDelegation);
     const context = { delegationId: delegation.id, userId: null };
@@ -75,10 +97,26 @@ export async function importMembersCommand(
           const analysis = await analyseImport(tx, input);
           return { analysis, created: analysis.plan.create.length, updated: analysis.plan.update.length };
         })
-      : await withTenant(database.db, context, (tx) => commitImport(tx, input));
+      : await withTenant(database.db, context, (tx) => commitImport(tx, input, undefined, { skipInvalid }));
     const { analysis } = result;
-    const blocked = hasBlockingProblems(analysis.problems);
-    report(io, json, { dryRun, file, analysis, created: result.created, updated: result.updated, blocked });
+    const refused = hasBlockingProblems(analysis.problems);
+    const blocked = refused && !(skipInvalid && !dryRun);
+    let rejects: { file: string; lines: number } | undefined;
+    if (refused && !blocked) {
+      const path = values.rejects ?? `${file.replace(/\.(csv|xlsx)$/i, '')}.rejets.csv`;
+      const { text, lines } = await rejectsFile(bytes, basename(file), analysis.problems);
+      await writeFile(path, text);
+      rejects = { file: path, lines };
+    }
+    report(io, json, {
+      dryRun,
+      file,
+      analysis,
+      created: result.created,
+      updated: result.updated,
+      blocked,
+      ...(rejects ? { rejects } : {}),
+    });
     return blocked ? 1 : 0;
   } catch (error) {
     if (error instanceof ImportBlocked) {
@@ -99,6 +137,10 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       delegation: { type: 'string' },
       mapping: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'skip-invalid': { type: 'boolean' },
+      'attach-siret': { type: 'boolean' },
+      rejects: { type: 'string' },
     },
   });
 }
@@ -113,6 +155,7 @@ function report(
     created: number;
     updated: number;
     blocked: boolean;
+    rejects?: { file: string; lines: number };
   },
 ) {
   const { analysis: a } = r;
@@ -126,8 +169,10 @@ function report(
       format: a.format,
       encoding: a.encoding,
       rows: a.rows,
+      columns: a.columns,
       created,
       updated,
+      ...(r.rejects ? { rejected: r.rejects.lines, rejectsFile: r.rejects.file } : {}),
       problems: a.problems,
     };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
@@ -140,16 +185,55 @@ function report(
   const errors = a.problems.filter((p) => p.severity === 'error').length;
   const warnings = a.problems.length - errors;
   const lines = [`Fichier ${r.file} (${detail}) : ${a.rows} lignes de données.`];
+  // Every column accounted for: what it feeds, or that it is ignored.
+  lines.push('Colonnes :');
+  for (const c of a.columns)
+    lines.push(
+      `  « ${c.header} » → ${c.field ? IMPORT_FIELD_LABELS[c.field] : 'ignorée (--map "En-tête=champ" pour la lire)'}`,
+    );
   if (r.blocked) {
     lines.push(`${errors} erreur(s), ${warnings} avertissement(s). ${message('import.blocked')}`);
   } else if (r.dryRun) {
     lines.push(
       `Simulation : ${a.plan.create.length} établissement(s) à créer, ${a.plan.update.length} à mettre à jour ; rien n'a été enregistré.`,
     );
+  } else if (r.rejects) {
+    lines.push(
+      `Import des lignes valides : ${created} établissement(s) créé(s), ${updated} mis à jour ; ${r.rejects.lines} ligne(s) refusée(s), écrites avec leur motif dans ${r.rejects.file}.`,
+    );
   } else {
     lines.push(`Import terminé : ${created} établissement(s) créé(s), ${updated} mis à jour.`);
   }
   if (!r.blocked && warnings > 0) lines.push(`${warnings} avertissement(s).`);
+  if (r.rejects) lines.push(`${errors} erreur(s) sur les lignes refusées.`);
   for (const p of a.problems) lines.push(problemLine(p));
   io.out(`${lines.join('\n')}\n`);
+}
+
+/** A cell as CSV writes it, unchanged (no formula guard: these are the user's own cells). */
+const rawCell = (value: string, delimiter: string) =>
+  value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+
+/**
+ * The refused lines, their cells as read plus a "motif" column (every error of the line,
+ * with its column), in the file's separator (`;` for an XLSX), UTF-8 with BOM: the user
+ * corrects them and imports this file again.
+ */
+async function rejectsFile(bytes: Uint8Array, filename: string, problems: readonly ImportProblem[]) {
+  const parsed = await parseImportFile(bytes, filename);
+  const delimiter = parsed.delimiter ?? ';';
+  const reasons = new Map<number, string[]>();
+  for (const p of problems) {
+    if (p.severity !== 'error') continue;
+    reasons.set(p.line, [
+      ...(reasons.get(p.line) ?? []),
+      p.column ? `${p.column} : ${p.message}` : p.message,
+    ]);
+  }
+  const out = [[...parsed.headers, 'motif'].map((c) => rawCell(c, delimiter)).join(delimiter)];
+  for (const row of parsed.rows) {
+    const why = reasons.get(row.line);
+    if (why) out.push([...row.cells, why.join(' ; ')].map((c) => rawCell(c, delimiter)).join(delimiter));
+  }
+  return { text: `\uFEFF${out.join('\r\n')}\r\n`, lines: out.length - 1 };
 }

@@ -19,7 +19,10 @@ export const IMPORT_FIELDS = [
   'email',
   'website',
   'types',
+  'membership',
   'joinedOn',
+  'knownFrom',
+  'leftOn',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -38,23 +41,32 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   email: 'E-mail',
   website: 'Site web',
   types: 'Type de structure (AI, ACI…)',
+  membership: 'Adhésion (adhérent, ancien adhérent, non adhérent)',
   joinedOn: "Date d'adhésion",
+  knownFrom: 'Adhérent attesté depuis',
+  leftOn: 'Date de départ',
 };
 
 /** Source header → field. A header absent from the mapping is ignored. */
 export type ImportMapping = Record<string, ImportField>;
 
-/** Accent-, case- and punctuation-free header: "N° SIRET :" → "siret". */
+/**
+ * Accent-, case-, punctuation- and plural-free header: "N° SIRET :" → "siret",
+ * "Type(s)" and "Types" → "type", "Tél." → "tel", "E-mail :" → "e mail".
+ */
 export function normaliseHeader(header: string): string {
   const plain = header
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
+    .replace(/\((s|x|es)\)/g, '')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   // "N° SIRET", "No SIRET", "Numéro SIRET" all name the SIRET.
-  return plain.replace(/^(n|no|num|numero) (?=siret|siren)/, '');
+  const words = plain.replace(/^(n|no|num|numero) (?=siret|siren)/, '').split(' ');
+  // Plurals: "Types", "Anciens membres", "Adresses"; not "ss" nor short words ("cps" aside).
+  return words.map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)).join(' ');
 }
 
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -74,7 +86,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   ],
   siret: ['siret', 'siret etablissement', 'code siret'],
   siren: ['siren', 'code siren'],
-  legalForm: ['forme juridique', 'nature juridique', 'statut juridique', 'legal form', 'statut'],
+  legalForm: ['forme juridique', 'nature juridique', 'statut juridique', 'legal form'],
   streetNumber: ['num rue', 'numero de voie', 'numero de rue', 'n de voie', 'street number'],
   address: ['adresse', 'address', 'nom rue', 'rue', 'voie', 'adresse postale', 'street'],
   postcode: ['code postal', 'cp', 'zip', 'zip code', 'postcode', 'postal code', 'code post'],
@@ -94,7 +106,32 @@ const SYNONYMS: Record<ImportField, string[]> = {
     'mesure',
     'type siae',
   ],
-  joinedOn: ["date d'adhesion", 'date d adhesion', 'date adhesion', 'adhesion', 'joined on', 'member since'],
+  // Maillage's export writes the status under "Adhésion": a status, never a date.
+  membership: [
+    'adhesion',
+    'statut',
+    'statut adhesion',
+    "statut d'adhesion",
+    'statut adherent',
+    'categorie',
+    'categorie de membre',
+    'situation',
+    'membre',
+    'adherent',
+    'membership',
+    'member status',
+    'status',
+  ],
+  joinedOn: [
+    "date d'adhesion",
+    'date d adhesion',
+    'date adhesion',
+    'joined on',
+    'member since',
+    'adherent depuis',
+  ],
+  knownFrom: ['adherent atteste depuis', 'atteste depuis', 'known from'],
+  leftOn: ['date de depart', 'depart', 'date de sortie', 'sortie', 'date de radiation', 'left on'],
 };
 
 const FIELD_BY_HEADER = new Map<string, ImportField>();
@@ -121,6 +158,11 @@ export function proposeMapping(headers: readonly string[]): ImportMapping {
     taken.add(field);
   }
   return mapping;
+}
+
+/** Every header of the file with the field it feeds, null when the import ignores it. */
+export function columnsOf(headers: readonly string[], mapping: ImportMapping) {
+  return headers.map((header) => ({ header, field: mapping[header] ?? null }));
 }
 
 /** Keeps the entries naming a header of the file and a known field. */

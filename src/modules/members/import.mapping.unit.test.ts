@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { proposeMapping, recogniseHeader } from './import.mapping.ts';
-import { normaliseDepartment, parseDate, parseTypes } from './import.validate.ts';
+import { normaliseDepartment, parseDate, parseMembership, parseTypes } from './import.validate.ts';
 
 // The national SIAE list is read where it lives (../shared/data, see its PROVENANCE.md), never copied.
 const nationalList = fileURLToPath(
@@ -40,6 +40,20 @@ describe('column recognition', () => {
     ['Structure type', 'types'],
     ["Date d'adhésion", 'joinedOn'],
     ['  DATE D’ADHÉSION ', 'joinedOn'],
+    // Punctuation, plurals, abbreviations as other tools write them.
+    ['Type(s)', 'types'],
+    ['Types', 'types'],
+    ['Tél', 'phone'],
+    ['E-mail :', 'email'],
+    ['Adresses', 'address'],
+    ['Codes postaux', null],
+    // Maillage's own export: "Adhésion" is the status, not the join date.
+    ['Adhésion', 'membership'],
+    ['Statut', 'membership'],
+    ['Catégorie', 'membership'],
+    ['Adhérent attesté depuis', 'knownFrom'],
+    ['Date de départ', 'leftOn'],
+    ['Organisation', 'name'],
   ])('recognises « %s » as %s', (header, field) => {
     expect(recogniseHeader(header)).toBe(field);
   });
@@ -72,6 +86,21 @@ describe('column recognition', () => {
 });
 
 describe('cell values', () => {
+  it('reads a status or category column as member, former member or prospect', () => {
+    expect(['Adhérent', 'membre actif', 'Membres'].map(parseMembership)).toEqual([
+      'current',
+      'current',
+      'current',
+    ]);
+    expect(['Ancien adhérent', 'Anciens membres', 'radié'].map(parseMembership)).toEqual([
+      'former',
+      'former',
+      'former',
+    ]);
+    expect(['Non adhérent', 'Prospect', 'Prospects'].map(parseMembership)).toEqual(['none', 'none', 'none']);
+    expect(parseMembership('01/01/2024')).toBeNull();
+  });
+
   it('reads types as the seed prints them, case-insensitive, and names unknown ones', () => {
     expect(parseTypes('AI/ ACI/ GES')).toEqual({ types: ['AI', 'ACI', 'GES'], unknown: [] });
     expect(parseTypes('ai, etti; ei eiti')).toEqual({ types: ['AI', 'ETTI', 'EI', 'EITI'], unknown: [] });

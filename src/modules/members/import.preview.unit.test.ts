@@ -18,6 +18,10 @@ function analysis(creates: number, problems: number): ImportAnalysis {
     delimiter: ';',
     headers: ['Nom', 'SIRET'],
     mapping: { Nom: 'name', SIRET: 'siret' },
+    columns: [
+      { header: 'Nom', field: 'name' },
+      { header: 'SIRET', field: 'siret' },
+    ],
     rows: creates + problems,
     plan: {
       create: Array.from({ length: creates }, (_, i) => ({ line: i + 2, name: `S${i}`, siret: null })),
@@ -25,7 +29,13 @@ function analysis(creates: number, problems: number): ImportAnalysis {
     },
     problems: Array.from({ length: problems }, (_, i) => problem(i + 2, i % 3 ? 'error' : 'warning')),
     entries: [],
-    registry: { bySiret: new Map(), byNamePostcode: new Map(), bySiren: new Map() },
+    registry: {
+      bySiret: new Map(),
+      byNamePostcode: new Map(),
+      bySiren: new Map(),
+      placeByNamePostcode: new Map(),
+      organisationsWithSiren: new Set(),
+    },
   };
 }
 

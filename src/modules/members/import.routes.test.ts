@@ -72,8 +72,9 @@ describe('member import', () => {
     const body = response.json();
     expect(body).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', rows: 3932 });
     // Exact counts; the answer lists the first 200 of each, the CSV download every problem.
+    // Nothing in the national list is refused: doubtful lines are warnings (import.partial.test.ts).
     expect(body.counts.create).toBeGreaterThan(3000);
-    expect(body.counts.errors).toBeGreaterThan(0);
+    expect(body.counts.errors).toBe(0);
     expect(body.plan.create).toHaveLength(200);
     expect(body.problems).toHaveLength(Math.min(200, body.counts.errors + body.counts.warnings));
     expect(body.truncated).toBe(true);
@@ -88,10 +89,11 @@ describe('member import', () => {
       .split('\r\n');
     expect(lines[0]).toBe('Ligne;Colonne;Gravité;Code;Message');
     expect(lines.length - 1).toBe(body.counts.errors + body.counts.warnings);
-    const mismatches = lines.filter((l) => l.includes(';members.postcode_department_mismatch;'));
+    // Addresses outside the department listed (that of the convention): the address wins, a warning.
+    const mismatches = lines.filter((l) => l.includes(';import.postcode_other_department;'));
     expect(mismatches.length).toBeGreaterThan(0);
     expect(mismatches[0]).toMatch(
-      /^\d+;CODE_POSTAL;erreur;members\.postcode_department_mismatch;.*département/,
+      /^\d+;CODE_POSTAL;avertissement;import\.postcode_other_department;.*département/,
     );
     // Lines as the user sees them: the header is line 1, the last data row line 3933.
     const problemLines = lines.slice(1).map((l) => Number(l.split(';')[0]));
@@ -100,15 +102,6 @@ describe('member import', () => {
     // A SIRET repeated under several types is one establishment (a warning, not an error).
     expect(lines.some((l) => l.includes(';avertissement;import.siret_repeated;'))).toBe(true);
     expect(await counts()).toEqual(before);
-
-    const commit = await send('commit', readFileSync(NATIONAL_LIST), { filename: 'liste.csv' });
-    expect(commit.statusCode).toBe(422);
-    expect(commit.json().error.code).toBe('import.blocked');
-    expect(commit.json().error.problems).toEqual(body.problems);
-    expect(commit.json().error.counts).toEqual({
-      errors: body.counts.errors,
-      warnings: body.counts.warnings,
-    });
     expect(await counts()).toEqual(before);
   }, 120_000);
 
@@ -119,6 +112,7 @@ describe('member import', () => {
     expect(
       preview.problems.map((p: { line: number; column: string; code: string }) => [p.line, p.column, p.code]),
     ).toEqual([
+      [1, null, 'import.no_type_column'],
       [2, 'Nom', 'import.nul_character'],
       [3, 'Ville', 'import.nul_character'],
     ]);
@@ -204,10 +198,11 @@ describe('member import', () => {
     expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([
       [3, 'SIRET', 'members.siret_checksum'],
       [3, 'E-mail', 'members.email_invalid'],
-      [3, 'Code postal', 'members.postcode_department_mismatch'],
+      [3, 'Code postal', 'import.postcode_other_department'], // a warning: 31000 is in 31, not 09
       [3, 'Type', 'import.type_unknown'],
       [5, 'Nom', 'import.name_missing'],
-      [6, 'Nom', 'members.duplicate_name'],
+      // Line 6 names the registered GAMMA CHANTIER of 09100, without SIRET either: the same
+      // place (an export imported back), not a duplicate.
     ]);
     expect(await counts()).toEqual(before);
   });

@@ -20,7 +20,14 @@ import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { toFrenchCsv } from '../../server/csv.ts';
 import { AppError } from '../../server/errors.ts';
-import { type ImportMapping, proposeMapping, sanitiseMapping } from './import.mapping.ts';
+import {
+  columnsOf,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  proposeMapping,
+  sanitiseMapping,
+} from './import.mapping.ts';
 import { type ImportFormat, type ParsedFile, parseImportFile } from './import.parse.ts';
 import { importMappings } from './import.table.ts';
 import {
@@ -47,6 +54,8 @@ export interface ImportAnalysis {
   delimiter: ParsedFile['delimiter'];
   headers: string[];
   mapping: ImportMapping;
+  /** Every column of the file and the field it feeds, null when ignored: nothing dropped silently. */
+  columns: { header: string; field: ImportField | null }[];
   rows: number;
   plan: { create: PlanLine[]; update: PlanLine[] };
   problems: ImportProblem[];
@@ -76,13 +85,14 @@ export function countProblems(problems: readonly ImportProblem[]) {
 
 /** The web app's answer: counts, then the first `limit` problems and plan lines of each kind. */
 export function presentPreview(analysis: ImportAnalysis, limit = PREVIEW_LIMIT) {
-  const { format, encoding, delimiter, headers, mapping, rows, plan, problems } = analysis;
+  const { format, encoding, delimiter, headers, mapping, columns, rows, plan, problems } = analysis;
   return {
     format,
     encoding,
     delimiter,
     headers,
     mapping,
+    columns,
     rows,
     counts: { create: plan.create.length, update: plan.update.length, ...countProblems(problems) },
     plan: { create: plan.create.slice(0, limit), update: plan.update.slice(0, limit) },
@@ -132,41 +142,89 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
     .from(establishments)
     .innerJoin(organisations, eq(organisations.id, establishments.organisationId));
   const held = await tx
-    .select({ establishmentId: conventions.establishmentId, type: conventions.type })
+    .select({
+      organisationId: conventions.organisationId,
+      establishmentId: conventions.establishmentId,
+      type: conventions.type,
+    })
     .from(conventions);
   const typesOf = new Map<string, ExistingEstablishment['types']>();
   for (const c of held) {
-    if (!c.establishmentId) continue;
-    const list = typesOf.get(c.establishmentId) ?? [];
+    // Types held by the organisation itself: the export prints them on its places, so a
+    // re-imported line carrying them adds nothing.
+    const key = c.establishmentId ?? `organisation:${c.organisationId}`;
+    const list = typesOf.get(key) ?? [];
     list.push(c.type);
-    typesOf.set(c.establishmentId, list);
+    typesOf.set(key, list);
   }
-  const index: RegistryIndex = { bySiret: new Map(), byNamePostcode: new Map(), bySiren: new Map() };
+  const index: RegistryIndex = {
+    bySiret: new Map(),
+    byNamePostcode: new Map(),
+    bySiren: new Map(),
+    placeByNamePostcode: new Map(),
+    organisationsWithSiren: new Set(),
+  };
   for (const p of places) {
     const { id, organisationId, siret, searchName, siren, ...values } = p;
+    const types = [...(typesOf.get(id) ?? []), ...(typesOf.get(`organisation:${organisationId}`) ?? [])];
+    const existing = { id, organisationId, siret, values, types };
     if (siret) {
-      index.bySiret.set(siret, { id, organisationId, siret, values, types: typesOf.get(id) ?? [] });
+      index.bySiret.set(siret, existing);
       index.bySiren.set(siret.slice(0, 9), organisationId);
+    } else {
+      index.placeByNamePostcode.set(`${searchName}|${p.postcode ?? ''}`, existing);
     }
     if (siren) index.bySiren.set(siren, organisationId);
+    if (siren || siret) index.organisationsWithSiren.add(organisationId);
     if (p.postcode) index.byNamePostcode.set(`${searchName}|${p.postcode}`, organisationId);
   }
   return index;
 }
 
-/** The dry run: everything the commit would do, and every problem. Writes nothing. */
 export interface ImportInput {
   bytes: Uint8Array;
   filename?: string;
   mapping?: string;
+  /** Confirms that a SIRET goes to the registered organisation of the same name without one. */
+  attachSiret?: boolean;
+  /** Header → field (or null: ignore it), applied over the mapping (the CLI's `--map`). */
+  map?: Record<string, ImportField | null>;
   /** The file already read (outside the transaction): `bytes` are not read again. */
   parsed?: ParsedFile;
 }
 
+/** Applies `--map` choices; a header not in the file or a field that does not exist is an error. */
+function withOverrides(
+  mapping: ImportMapping,
+  headers: readonly string[],
+  map: ImportInput['map'],
+): ImportMapping {
+  if (!map) return mapping;
+  const result = { ...mapping };
+  for (const [header, field] of Object.entries(map)) {
+    if (!headers.includes(header))
+      throw new AppError('import.map_header_unknown', 400, { params: { value: header } });
+    if (field !== null && !(IMPORT_FIELDS as readonly string[]).includes(field))
+      throw new AppError('import.map_field_unknown', 400, { params: { value: field } });
+    // One column per field: the chosen one replaces the proposed one.
+    for (const [other, f] of Object.entries(result)) if (f === field) delete result[other];
+    if (field === null) delete result[header];
+    else result[header] = field;
+  }
+  return result;
+}
+
+/** The dry run: everything the commit would do, and every problem. Writes nothing. */
 export async function analyseImport(tx: Tx, input: ImportInput): Promise<ImportAnalysis> {
   const file = input.parsed ?? (await parseImportFile(input.bytes, input.filename));
-  const mapping = await resolveMapping(tx, file.headers, input.mapping);
-  return planAnalysis(file, mapping, await loadRegistryIndex(tx));
+  const mapping = withOverrides(
+    await resolveMapping(tx, file.headers, input.mapping),
+    file.headers,
+    input.map,
+  );
+  return planAnalysis(file, mapping, await loadRegistryIndex(tx), {
+    attachSiret: input.attachSiret === true,
+  });
 }
 
 /**
@@ -178,8 +236,9 @@ export async function planAnalysis(
   file: ParsedFile,
   mapping: ImportMapping,
   index: RegistryIndex,
+  options: { attachSiret?: boolean } = {},
 ): Promise<ImportAnalysis> {
-  const { entries, problems } = await planImportInChunks(file.rows, file.headers, mapping, index);
+  const { entries, problems } = await planImportInChunks(file.rows, file.headers, mapping, index, options);
   const create: PlanLine[] = [];
   const update: PlanLine[] = [];
   for (const e of entries) {
@@ -193,6 +252,7 @@ export async function planAnalysis(
     delimiter: file.delimiter,
     headers: file.headers,
     mapping,
+    columns: columnsOf(file.headers, mapping),
     rows: file.rows.length,
     plan: { create, update },
     problems,
@@ -212,7 +272,9 @@ export class ImportBlocked extends AppError {
 }
 
 /**
- * Checks then writes, all or nothing, in the caller's transaction. Registry writers
+ * Checks then writes, all or nothing, in the caller's transaction; with `skipInvalid`
+ * (asked for by the user), the valid lines are written and the refused ones left to the
+ * caller's rejects file (a line with an error never yields an entry). Registry writers
  * queue on the same per-delegation lock as members.service.ts, so the duplicate
  * checks hold until commit.
  */
@@ -220,12 +282,14 @@ export async function commitImport(
   tx: Tx,
   input: ImportInput,
   today = todayInFrance(),
+  options: { skipInvalid?: boolean } = {},
 ): Promise<{ created: number; updated: number; analysis: ImportAnalysis }> {
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext('members:' || current_setting('app.delegation_id', true)))`,
   );
   const analysis = await analyseImport(tx, input);
-  if (hasBlockingProblems(analysis.problems)) throw new ImportBlocked(analysis);
+  if (hasBlockingProblems(analysis.problems) && !(options.skipInvalid && analysis.entries.length > 0))
+    throw new ImportBlocked(analysis);
   const fresh = analysis.entries.filter((e) => !e.existing);
   await insertEntries(tx, fresh, analysis, today);
   let updated = 0;
@@ -256,8 +320,12 @@ async function insertEntries(tx: Tx, entries: PlannedEntry[], analysis: ImportAn
         legalForm: entry.legalForm,
         website: entry.values.website ?? null,
       });
-      const joinedOn = entry.joinedOn ?? today;
-      periodRows.push({ organisationId, joinedOn, knownFrom: joinedOn, source: 'import' });
+      // A status column saying "non adhérent" (a prospect) gives no membership period.
+      if (entry.membership !== 'none') {
+        const joinedOn = entry.joinedOn ?? (entry.knownFrom ? null : today);
+        const knownFrom = entry.knownFrom ?? joinedOn ?? today;
+        periodRows.push({ organisationId, joinedOn, knownFrom, leftOn: entry.leftOn, source: 'import' });
+      }
     }
     const establishmentId = randomUUID();
     placeRows.push({
@@ -283,8 +351,18 @@ async function updateEntry(tx: Tx, entry: PlannedEntry): Promise<boolean> {
   if (!current) return false;
   const { fields, newTypes } = changesOf(entry);
   if (fields.length === 0 && newTypes.length === 0) return false;
-  if (fields.length > 0) {
-    const values = Object.fromEntries(fields.map((f) => [f, entry.values[f as keyof typeof entry.values]]));
+  if (entry.attachSiret && entry.siret) {
+    await tx.update(establishments).set({ siret: entry.siret }).where(eq(establishments.id, current.id));
+    await tx
+      .update(organisations)
+      .set({ siren: entry.siret.slice(0, 9) })
+      .where(sql`${organisations.id} = ${current.organisationId} and ${organisations.siren} is null`);
+  }
+  const placeFields = fields.filter((f) => f !== 'siret');
+  if (placeFields.length > 0) {
+    const values = Object.fromEntries(
+      placeFields.map((f) => [f, entry.values[f as keyof typeof entry.values]]),
+    );
     await tx
       .update(establishments)
       .set({ ...values, updatedAt: new Date() })

@@ -15,6 +15,7 @@ import {
   checkSiren,
   checkSiret,
   checkWebsite,
+  departmentOfUnlistedPostcode,
   departmentsOfPostcode,
   isDepartmentCode,
   normaliseEmail,
@@ -49,7 +50,14 @@ export interface RegistryIndex {
   byNamePostcode: Map<string, string>;
   /** SIREN → organisation id (from the organisation or its establishments' SIRET). */
   bySiren: Map<string, string>;
+  /** `${searchName}|${postcode or ''}` → the establishment without SIRET found there (a re-imported line is that place). */
+  placeByNamePostcode: Map<string, ExistingEstablishment>;
+  /** Organisations with a SIREN (theirs or their establishments'). */
+  organisationsWithSiren: Set<string>;
 }
+
+/** A membership status column: adhérent, ancien adhérent, non adhérent (prospect). */
+export type MembershipStatus = 'current' | 'former' | 'none';
 
 export interface PlannedEntry {
   line: number;
@@ -59,6 +67,12 @@ export interface PlannedEntry {
   siren: string | null;
   legalForm: string | null;
   joinedOn: string | null;
+  knownFrom: string | null;
+  leftOn: string | null;
+  /** Null when the file has no status column. */
+  membership: MembershipStatus | null;
+  /** The user confirmed: this SIRET goes to the matched registered place (and its SIREN to its organisation). */
+  attachSiret: boolean;
   values: PlaceValues;
   types: ConventionType[];
   /** Set when the SIRET is already registered: the entry updates that establishment. */
@@ -92,6 +106,38 @@ export function parseTypes(raw: string): { types: ConventionType[]; unknown: str
   return { types, unknown: words.filter((w) => !TYPES.has(w)) };
 }
 
+/**
+ * The words of other tools and of Maillage's export for a member's status, accents,
+ * case and plurals aside ("Anciens membres", "Adhérent", "Prospect").
+ */
+export function parseMembership(raw: string): MembershipStatus | null {
+  const words = raw
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
+    .join(' ');
+  if (/^(ancien|ex|radie|sorti|demissionnaire|resilie|plus adherent)( (adherent|membre))?$/.test(words))
+    return 'former';
+  if (/^(non adherent|non membre|prospect|contact|sympathisant|pas adherent|non)$/.test(words)) return 'none';
+  if (/^(adherent|membre|actif|adherent actif|membre actif|a jour|oui|current|member)$/.test(words))
+    return 'current';
+  return null;
+}
+
+/**
+ * A number a spreadsheet stored as a number lost its leading zeros ("09000" → 9000):
+ * padded back to `length` digits when the result is valid, else null.
+ */
+function restoreZeros(raw: string, length: number, valid: (padded: string) => boolean): string | null {
+  if (!/^\d+$/.test(raw) || raw.length >= length || raw.length < length - 2) return null;
+  const padded = raw.padStart(length, '0');
+  return valid(padded) ? padded : null;
+}
+
 /** JJ/MM/AAAA, JJ-MM-AAAA or AAAA-MM-JJ → AAAA-MM-JJ, or null. */
 export function parseDate(raw: string): string | null {
   const text = raw.trim();
@@ -115,8 +161,9 @@ export function planImport(
   headers: readonly string[],
   mapping: ImportMapping,
   index: RegistryIndex,
+  options: { attachSiret?: boolean } = {},
 ): ImportPlan {
-  const planner = createPlanner(headers, mapping, index);
+  const planner = createPlanner(headers, mapping, index, options);
   for (const row of rows) planner.add(row);
   return planner.result();
 }
@@ -130,9 +177,10 @@ export async function planImportInChunks(
   headers: readonly string[],
   mapping: ImportMapping,
   index: RegistryIndex,
+  options: { attachSiret?: boolean } = {},
   chunk = 2_000,
 ): Promise<ImportPlan> {
-  const planner = createPlanner(headers, mapping, index);
+  const planner = createPlanner(headers, mapping, index, options);
   for (let i = 0; i < rows.length; i++) {
     planner.add(rows[i] as ParsedRow);
     if ((i + 1) % chunk === 0) await yieldToLoop();
@@ -145,6 +193,7 @@ function createPlanner(
   headers: readonly string[],
   mapping: ImportMapping,
   index: RegistryIndex,
+  options: { attachSiret?: boolean },
 ): { add(row: ParsedRow): void; result(): ImportPlan } {
   const problems: ImportProblem[] = [];
   const columnOf = new Map<ImportField, { header: string; position: number }>();
@@ -156,6 +205,7 @@ function createPlanner(
     problems.push(problem(1, null, 'import.mapping_no_name'));
     return { add: () => {}, result: () => ({ entries: [], problems }) };
   }
+  if (!columnOf.has('types')) problems.push(problem(1, null, 'import.no_type_column', {}, 'warning'));
 
   const entries: PlannedEntry[] = [];
   const entryBySiret = new Map<string, PlannedEntry>();
@@ -179,14 +229,27 @@ function createPlanner(
       report(field, result.code);
       return undefined;
     };
-
     // PostgreSQL cannot store a NUL character in text: the row is refused, not the import's server.
     for (const [field, { position }] of columnOf)
       if (row.cells[position]?.includes('\u0000')) report(field, 'import.nul_character');
+
+    const warn = (field: ImportField, code: string, params: Record<string, string | number> = {}) =>
+      problems.push(problem(row.line, column(field), code, params, 'warning'));
+    /** Checks a number, first restoring the leading zeros a spreadsheet removed (with a warning). */
+    const checkPadded = (field: 'siret' | 'siren', length: number, fn: (v: string) => Check<string>) =>
+      check(field, (raw) => {
+        const result = fn(raw);
+        if (result.ok) return result;
+        const fixed = restoreZeros(raw, length, (v) => fn(v).ok);
+        if (!fixed) return result;
+        warn(field, `import.${field}_zero_restored`, { value: raw, fixed });
+        return fn(fixed);
+      });
+
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name) report('name', 'import.name_missing');
-    const siret = check('siret', checkSiret) ?? null;
-    let siren = check('siren', checkSiren) ?? null;
+    const siret = checkPadded('siret', 14, checkSiret) ?? null;
+    let siren = checkPadded('siren', 9, checkSiren) ?? null;
     if (siret && siren && !siret.startsWith(siren)) report('siret', 'members.siret_siren_mismatch');
     siren ??= siret ? siret.slice(0, 9) : null;
 
@@ -207,18 +270,64 @@ function createPlanner(
     const departmentKnown = department !== '' && isDepartmentCode(department);
     if (department && !departmentKnown) report('department', 'members.department_unknown');
     if (departmentKnown) values.department = department;
-    const postcode = check('postcode', (v) => checkPostcode(v, departmentKnown ? department : undefined));
+    if (departmentKnown && /^\d$/.test(departmentRaw))
+      warn('department', 'import.department_zero_restored', { value: departmentRaw, fixed: department });
+    // "TOULOUSE CEDEX 1": a CEDEX code, absent from the communes' list, is accepted.
+    const cedexWord = /\bcedex\b/i.test(`${cell('city')} ${cell('address')}`);
+    const postcode = check('postcode', (raw) => {
+      const result = checkPostcode(raw, departmentKnown ? department : undefined, { cedex: cedexWord });
+      if (result.ok || !departmentKnown) return result;
+      // An unlisted code starting with the department given (59815 in 59): a CEDEX code.
+      const cedex = checkPostcode(raw, department, { cedex: true });
+      if (cedex.ok) {
+        warn('postcode', 'import.postcode_cedex', { value: cedex.value, department });
+        return cedex;
+      }
+      // A real address in another department than the one listed (the national list gives
+      // the department of the convention): the address wins, said.
+      const elsewhere = checkPostcode(raw, undefined, { cedex: cedexWord });
+      if (elsewhere.ok && result.code === 'members.postcode_department_mismatch') {
+        const actual =
+          departmentsOfPostcode(elsewhere.value)[0] ??
+          departmentOfUnlistedPostcode(elsewhere.value, cedexWord);
+        warn('postcode', 'import.postcode_other_department', {
+          value: elsewhere.value,
+          listed: department,
+          actual: actual ?? '',
+        });
+        if (actual) values.department = actual;
+        return elsewhere;
+      }
+      // "9000" in Ariège is 09000: certain only when the department says so.
+      const fixed = restoreZeros(raw.trim(), 5, (v) => checkPostcode(v, department).ok);
+      if (!fixed) return result;
+      warn('postcode', 'import.postcode_zero_restored', { value: raw.trim(), fixed });
+      return checkPostcode(fixed, department);
+    });
     if (postcode) {
       values.postcode = postcode;
-      values.department ??= departmentsOfPostcode(postcode)[0];
+      const listed = departmentsOfPostcode(postcode);
+      const unlisted = listed.length === 0 ? departmentOfUnlistedPostcode(postcode, true) : null;
+      values.department ??= listed[0] ?? unlisted ?? undefined;
     }
 
     const { types, unknown } = parseTypes(cell('types'));
     if (unknown.length > 0) report('types', 'import.type_unknown', { value: unknown.join(', ') });
-    const joinedRaw = cell('joinedOn');
-    const joinedOn = joinedRaw ? parseDate(joinedRaw) : null;
-    if (joinedRaw && !joinedOn) report('joinedOn', 'import.date_invalid', { value: joinedRaw });
-    if (problems.length > before || !name) return;
+    const date = (field: 'joinedOn' | 'knownFrom' | 'leftOn') => {
+      const raw = cell(field);
+      const value = raw ? parseDate(raw) : null;
+      if (raw && !value) report(field, 'import.date_invalid', { value: raw });
+      return value;
+    };
+    const joinedOn = date('joinedOn');
+    const knownFrom = date('knownFrom');
+    const leftOn = date('leftOn');
+    const membershipRaw = cell('membership');
+    const membership = membershipRaw ? parseMembership(membershipRaw) : null;
+    if (membershipRaw && !membership)
+      report('membership', 'import.membership_unknown', { value: membershipRaw });
+    if (membership === 'former' && !leftOn) report('membership', 'import.former_without_left_on');
+    if (problems.slice(before).some((p) => p.severity === 'error') || !name) return;
 
     const searchName = normaliseForSearch(name);
     // A SIRET repeated in the file (the national list lists one per convention type) is one establishment.
@@ -236,19 +345,31 @@ function createPlanner(
       );
       return;
     }
-    const existing = siret ? (index.bySiret.get(siret) ?? null) : null;
     const namePostcode = values.postcode ? `${searchName}|${values.postcode}` : null;
+    // A line without SIRET naming a registered place without SIRET (same name, same postcode) is that place.
+    const placeByName = index.placeByNamePostcode.get(`${searchName}|${values.postcode ?? ''}`) ?? null;
+    let existing = siret ? (index.bySiret.get(siret) ?? null) : placeByName;
+    // A registered organisation without SIRET/SIREN, same name and postcode, and a line with a
+    // SIRET: probably the same one, but only the user can say so (--attach-siret).
+    let attachSiret = false;
+    if (siret && !existing && placeByName && !index.organisationsWithSiren.has(placeByName.organisationId)) {
+      if (!options.attachSiret) {
+        report('siret', 'import.siret_attach_confirm');
+        return;
+      }
+      existing = placeByName;
+      attachSiret = true;
+    }
+    // Duplicates are decided by SIRET/SIREN: two SIRENs are two organisations whatever their
+    // names. A same name at the same postcode without a SIREN to tell them apart is only a
+    // warning (homonyms exist; a person checks).
     if (!existing && namePostcode) {
       const twin = entryByNamePostcode.get(namePostcode);
-      if (twin && !(twin.siren && twin.siren === siren)) {
-        report('name', 'import.duplicate_in_file', { line: twin.line });
-        return;
-      }
+      if (twin && !(twin.siren && siren)) warn('name', 'import.duplicate_in_file', { line: twin.line });
       const registered = index.byNamePostcode.get(namePostcode);
-      if (registered && !(siren && index.bySiren.get(siren) === registered)) {
-        report('name', 'members.duplicate_name');
-        return;
-      }
+      const sameSiren = siren !== null && index.bySiren.get(siren) === registered;
+      const otherSiren = siren !== null && index.organisationsWithSiren.has(registered ?? '');
+      if (registered && !sameSiren && !otherSiren) warn('name', 'import.duplicate_name_existing');
     }
     const entry: PlannedEntry = {
       line: row.line,
@@ -258,6 +379,10 @@ function createPlanner(
       siren,
       legalForm: cell('legalForm') || null,
       joinedOn,
+      knownFrom,
+      leftOn,
+      membership,
+      attachSiret,
       values,
       types,
       existing,
@@ -283,8 +408,15 @@ function problem(
 export function changesOf(entry: PlannedEntry): { fields: string[]; newTypes: ConventionType[] } {
   const current = entry.existing;
   if (!current) return { fields: [], newTypes: [] };
+  const same = (key: keyof PlaceValues, value: string) => {
+    const now = current.values[key];
+    // A phone kept as typed ("07.66.61.29.99") is the number the import writes as "07 66 61 29 99".
+    if (key === 'phone' && now) return now.replace(/\D/g, '') === value.replace(/\D/g, '');
+    return now === value;
+  };
   const fields = (Object.entries(entry.values) as [keyof PlaceValues, string][])
-    .filter(([key, value]) => current.values[key] !== value)
-    .map(([key]) => key);
+    .filter(([key, value]) => !same(key, value))
+    .map(([key]) => key as string);
+  if (entry.attachSiret) fields.push('siret');
   return { fields, newTypes: entry.types.filter((t) => !current.types.includes(t)) };
 }

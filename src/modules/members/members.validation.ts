@@ -90,7 +90,13 @@ function loadDepartments(): Map<string, string> {
   if (!departmentsByCode) {
     const list = requireCjs('@etalab/decoupage-administratif/data/departements.json') as DepartmentEntry[];
     departmentsByCode = new Map(
-      list.filter((d) => d.zone === 'metro' || /^97[1-6]$/.test(d.code)).map((d) => [d.code, d.nom] as const),
+      // Overseas collectivities too (Saint-Barthélemy 977, Saint-Martin 978, Wallis-et-Futuna,
+      // Polynesia, New Caledonia); not the uninhabited TAAF (984) and Clipperton (989).
+      list
+        .filter(
+          (d) => d.zone === 'metro' || d.zone === 'drom' || (d.zone === 'com' && !/^98[49]$/.test(d.code)),
+        )
+        .map((d) => [d.code, d.nom] as const),
     );
   }
   return departmentsByCode;
@@ -225,10 +231,35 @@ export function departmentFromPostcode(postcode: string): string | null {
  * Postcode: 5 digits (spaces ignored) served by at least one commune; when a
  * department is given (non-blank), it must be among the postcode's departments.
  */
-export function checkPostcode(raw: string, department?: string): Check<string> {
+/**
+ * Postcodes the communes' list does not hold: the overseas collectivities whose code does
+ * not start with their number (Saint-Barthélemy 97133 is 977, Saint-Martin 97150 is 978)
+ * and the Pacific ones (986xx–988xx); with `cedex` (the address says "CEDEX"), a CEDEX
+ * code, which belongs to the department of its first digits (20xxx: 2A below 20200,
+ * else 2B). A code like 31999 without the word CEDEX stays unknown: most are typos.
+ */
+export function departmentOfUnlistedPostcode(postcode: string, cedex = false): string | null {
+  const code = stripWhitespace(postcode);
+  if (!/^\d{5}$/.test(code)) return null;
+  if (code === '97133') return '977';
+  if (code === '97150') return '978';
+  if (/^98[678]/.test(code)) return code.slice(0, 3);
+  if (!cedex) return null;
+  const prefix = /^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2);
+  const department = prefix === '20' ? (code < '20200' ? '2A' : '2B') : prefix;
+  return loadDepartments().has(department) ? department : null;
+}
+
+export function checkPostcode(
+  raw: string,
+  department?: string,
+  options: { cedex?: boolean } = {},
+): Check<string> {
   const postcode = stripWhitespace(raw);
   if (!/^\d{5}$/.test(postcode)) return fail('members.postcode_format');
-  const departments = departmentsOfPostcode(postcode);
+  const listed = departmentsOfPostcode(postcode);
+  const unlisted = listed.length === 0 ? departmentOfUnlistedPostcode(postcode, options.cedex) : null;
+  const departments = unlisted ? [unlisted] : listed;
   if (departments.length === 0) return fail('members.postcode_unknown');
   const wanted = department === undefined ? '' : normaliseDepartmentCode(department);
   if (wanted !== '' && !departments.includes(wanted)) {

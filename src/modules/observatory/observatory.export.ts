@@ -36,6 +36,20 @@ const UNIT_LABELS: Record<IndicatorUnit, string> = {
   percent: '%',
   etp: 'ETP',
 };
+/**
+ * Decimals an export keeps per unit: averages and sums of decimals carry floating-point
+ * noise (32.894999999999996) that a spreadsheet would print as is. Cents for euros,
+ * hundredths of an FTE or an hour, a tenth of a percent; a count keeps one decimal
+ * because a median of an even number of answers can fall on a half.
+ */
+const UNIT_DECIMALS: Record<IndicatorUnit, number> = { count: 1, hours: 2, euros: 2, percent: 1, etp: 2 };
+
+export function roundToUnit(value: number, unit: IndicatorUnit): number {
+  const factor = 10 ** UNIT_DECIMALS[unit];
+  // Number.EPSILON: 1.005 € is stored as 1.00499999…; it rounds up, as written.
+  return Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * factor) / factor;
+}
+
 const yesNo = (value: boolean) => (value ? 'oui' : 'non');
 const qualifierLabel = (q: ExportRow['qualifier']) =>
   q === 'about' ? 'environ' : q === 'exact' ? 'exact' : '';
@@ -113,7 +127,8 @@ const sourceLabel = (source: ExportRow['source']) => (source === 'computed' ? 'c
 
 /** French CSV (`;`, BOM, decimal comma), one line per aggregate. */
 export function toCsv(rows: ExportRow[]): string {
-  const number = (value: number | null) => (value === null ? '' : frenchNumber(value));
+  const number = (value: number | null, unit: IndicatorUnit = 'count') =>
+    value === null ? '' : frenchNumber(roundToUnit(value, unit));
   return toFrenchCsv(
     HEADERS,
     rows.map((row) => [
@@ -123,9 +138,9 @@ export function toCsv(rows: ExportRow[]): string {
       row.code,
       row.label,
       UNIT_LABELS[row.unit],
-      number(row.value),
+      number(row.value, row.unit),
       number(row.answers),
-      number(row.median),
+      number(row.median, row.unit),
       sourceLabel(row.source),
       qualifierLabel(row.qualifier),
       yesNo(row.synthetic),
@@ -150,6 +165,8 @@ export async function toXlsx(rows: ExportRow[], declared: DeclaredAggregate[]): 
   data.columns = HEADERS.map((header, index) => ({ header, width: widths[index] }));
   data.getColumn(3).numFmt = '@';
   for (const row of rows) {
+    const value = roundToUnit(row.value, row.unit);
+    const median = row.median === null ? null : roundToUnit(row.median, row.unit);
     const line = data.addRow([
       row.year,
       row.conventionType || ALL_TYPES,
@@ -157,15 +174,15 @@ export async function toXlsx(rows: ExportRow[], declared: DeclaredAggregate[]): 
       row.code,
       row.label,
       UNIT_LABELS[row.unit],
-      row.value,
+      value,
       row.answers,
-      row.median,
+      median,
       sourceLabel(row.source),
       qualifierLabel(row.qualifier),
       yesNo(row.synthetic),
     ]);
-    line.getCell(7).numFmt = numberFormat(row.value);
-    if (row.median !== null) line.getCell(9).numFmt = numberFormat(row.median);
+    line.getCell(7).numFmt = numberFormat(value);
+    if (median !== null) line.getCell(9).numFmt = numberFormat(median);
   }
   finish(data, HEADERS.length);
 

@@ -598,6 +598,12 @@ export const fr = {
   'import.field.website': 'Site web',
   'import.field.types': 'Type de structure (AI, ACI…)',
   'import.field.joinedOn': 'Date d’adhésion',
+  'import.field.membership': 'Adhésion (adhérent, ancien adhérent, non adhérent)',
+  'import.field.knownFrom': 'Adhérent attesté depuis',
+  'import.field.leftOn': 'Date de départ',
+  'import.ignoredColumns':
+    'Colonnes ignorées (non importées) : {columns}. Choisissez un champ pour les lire.',
+  'import.noIgnoredColumn': 'Toutes les colonnes du fichier sont lues.',
   // Governance: board at a date, assemblies, mandates history, member groups.
   'governance.board.at': 'Conseil au',
   'governance.board.emptyAt': 'Aucun mandat en cours le {date}.',

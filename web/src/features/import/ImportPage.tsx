@@ -131,6 +131,17 @@ export function ImportPage() {
             })}
           </Text>
           <Title order={2}>{t('import.mapping')}</Title>
+          {/* Every column accounted for: the ones the import will not read are named. */}
+          {(() => {
+            const ignored = preview.headers.filter((header) => !mapping[header]);
+            return ignored.length > 0 ? (
+              <Text c="orange.9" data-testid="ignored-columns">
+                {t('import.ignoredColumns', { columns: ignored.map((h) => `« ${h} »`).join(', ') })}
+              </Text>
+            ) : (
+              <Text data-testid="ignored-columns">{t('import.noIgnoredColumn')}</Text>
+            );
+          })()}
           <Table>
             <Table.Thead>
               <Table.Tr>
