@@ -8,20 +8,19 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
   DEMO_BOARD,
   DEMO_MEMBER,
   DEMO_STAFF,
   field,
-  launchBrowser,
   type MaillageServer,
   reportFailure,
   seriousAxeViolations,
   signInThroughForm,
-  startOwnServer,
   step,
+  withServerAndBrowser,
 } from './fixtures.ts';
 
 let server: MaillageServer | undefined;
@@ -29,21 +28,13 @@ let browser: BrowserSession | undefined;
 
 // A server of its own: this file changes the demo accounts' names and passwords, which the
 // run's shared server keeps for the other specs.
-beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([
-    startOwnServer({ timeoutMs: 170_000 }),
-    launchBrowser(),
-  ]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
-  await server?.stop();
-}, 30_000);
+withServerAndBrowser(
+  (startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
+  },
+  { own: true },
+);
 
 /**
  * Signs in through the API from another loopback address (127.0.0.x): sign-in is

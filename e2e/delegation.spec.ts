@@ -7,39 +7,28 @@
  * axe checks the new pages.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
   field,
-  launchBrowser,
   type MaillageServer,
   reportFailure,
   seriousAxeViolations,
-  startServer,
   step,
+  withServerAndBrowser,
 } from './fixtures.ts';
 
 let server: MaillageServer | undefined;
 let browser: BrowserSession | undefined;
 
-beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([
-    startServer({
-      timeoutMs: 120_000,
-      env: { NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('hex') },
-    }),
-    launchBrowser(),
-  ]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch((error: unknown) => console.error('closing Chromium failed:', error));
-  await server?.stop();
-}, 30_000);
+// Production on an empty embedded database: a server of the file's own, never the demo.
+withServerAndBrowser(
+  (startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
+  },
+  { env: { NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('hex') } },
+);
 
 async function setupCode(s: MaillageServer): Promise<string> {
   for (let i = 0; i < 100; i++) {

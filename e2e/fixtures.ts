@@ -522,14 +522,27 @@ export function field(page: Page, label: string) {
 // ---------------------------------------------------------------------------
 
 /**
+ * `own`: a server of the file's own instead of the run's (a file that changes the demo
+ * accounts); `env`: one with other settings (production on an empty database).
+ */
+export interface OwnServerOptions {
+  timeoutMs?: number;
+  own?: boolean;
+  env?: Record<string, string>;
+}
+
+/**
  * Starts the server and Chromium side by side (independent); if either fails, stops the
  * other before throwing. Call in `beforeAll` with a hook timeout above the server's budget.
  */
 export async function startServerAndBrowser(
-  options: { timeoutMs?: number } = {},
+  options: OwnServerOptions = {},
 ): Promise<{ server: MaillageServer; browser: BrowserSession }> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const [started, launched] = await Promise.allSettled([
-    startServer({ timeoutMs: options.timeoutMs ?? 120_000 }),
+    options.own || options.env
+      ? startOwnServer({ timeoutMs, ...(options.env ? { env: options.env } : {}) })
+      : startServer({ timeoutMs }),
     launchBrowser(),
   ]);
   if (started.status === 'fulfilled' && launched.status === 'fulfilled')
@@ -648,11 +661,16 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
  * One server and one Chromium for the whole test file: started before the first test,
  * stopped after the last. `onReady` hands them to the file's own variables.
  */
-export function withServerAndBrowser(onReady: (server: MaillageServer, browser: BrowserSession) => void) {
+export function withServerAndBrowser(
+  onReady: (server: MaillageServer, browser: BrowserSession) => void,
+  options: OwnServerOptions = {},
+) {
   let started: { server: MaillageServer; browser: BrowserSession } | undefined;
+  const own = Boolean(options.own || options.env);
   beforeAll(async () => {
-    started = await startServerAndBrowser();
-    await prepareSpecAccounts(started.server);
+    started = await startServerAndBrowser({ ...options, timeoutMs: options.timeoutMs ?? 170_000 });
+    // A server of the file's own keeps the demo accounts as they are (or has none).
+    if (!own) await prepareSpecAccounts(started.server);
     onReady(started.server, started.browser);
   }, 180_000);
   afterAll(async () => {
