@@ -38,7 +38,7 @@ withServerAndBrowser(
 
 /**
  * Signs in through the API from another loopback address (127.0.0.x): sign-in is
- * throttled per client address (5 a minute), and the browser's own sign-ins in this
+ * throttled per client address (20 a minute), and the browser's own sign-ins in this
  * file come from 127.0.0.1.
  */
 let nextAddress = 10;

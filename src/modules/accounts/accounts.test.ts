@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/app.ts';
+import { SIGN_IN_PER_ADDRESS_PER_MINUTE } from './auth.ts';
 
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
 const received: { to: string; data: string }[] = [];
@@ -154,18 +155,21 @@ describe('sign-in and sessions', () => {
 
   it('throttles repeated sign-in attempts and says so in French', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < SIGN_IN_PER_ADDRESS_PER_MINUTE + 2; i++) {
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/auth/sign-in/email',
         headers: { origin: TEST_ORIGIN },
         remoteAddress: '192.0.2.77',
-        payload: { email: 'personne@example.org', password: 'mauvais-mot-de-passe' },
+        // One e-mail per attempt: the per-address limit, not the per-account one.
+        payload: { email: `personne-${i}@example.org`, password: 'mauvais-mot-de-passe' },
       });
       statuses.push(response.statusCode);
       if (response.statusCode === 429) expect(response.json().error.code).toBe('auth.rate_limited');
     }
-    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(0, SIGN_IN_PER_ADDRESS_PER_MINUTE)).toEqual(
+      Array(SIGN_IN_PER_ADDRESS_PER_MINUTE).fill(401),
+    );
     expect(statuses.at(-1)).toBe(429);
   });
 

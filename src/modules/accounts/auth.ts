@@ -13,6 +13,14 @@ export const RESET_TOKEN_SECONDS = 3600;
 /** The header through which the server hands Better Auth the client IP it trusts (see app.ts). */
 export const CLIENT_IP_HEADER = 'x-maillage-client-ip';
 
+/**
+ * Sign-ins per client address and minute, successful ones included (Better Auth counts
+ * requests). 20, not 5: a team on one office connection signs in one after another on its
+ * first day; guessing one account's password is held by the per-account limit
+ * (sign-in-throttle.service.ts), and 20 a minute still slows spraying across accounts.
+ */
+export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 20;
+
 export interface AuthOptions {
   db: Db;
   baseUrl: string;
@@ -91,7 +99,10 @@ export function createAuth(options: AuthOptions) {
       window: 60,
       max: 300,
       customRules: {
-        '/sign-in/email': { window: 60, max: options.signInAttemptsPerMinute ?? 5 },
+        '/sign-in/email': {
+          window: 60,
+          max: options.signInAttemptsPerMinute ?? SIGN_IN_PER_ADDRESS_PER_MINUTE,
+        },
         // Per client IP; the per-address limit on reset mails is in account.service.ts.
         '/request-password-reset': { window: 60, max: 3 },
         '/reset-password': { window: 60, max: 10 },

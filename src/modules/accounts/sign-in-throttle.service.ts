@@ -7,7 +7,7 @@ import { queryRows } from '../../db/client.ts';
 /**
  * Per-account limit on failed sign-ins (docs/decisions/013-*.md, docs/security.md).
  *
- * The per-address limit (Better Auth, 5 a minute) stops one machine; this one stops many
+ * The per-address limit (Better Auth, 20 a minute) stops one machine; this one stops many
  * machines guessing one account's password. It slows guessing rather than locking the
  * account: the first `freeFailures` failures cost nothing, then each attempt is followed by
  * a wait that doubles up to `maxLockSeconds`, and attempts refused during a wait neither
