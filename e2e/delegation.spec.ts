@@ -139,7 +139,19 @@ describe('the first run of a real delegation', () => {
       await page.getByRole('button', { name: 'Retirer camille@example.org' }).click();
       await page.getByText('Aucune invitation en attente.').waitFor();
 
+      // A role is changed only once confirmed: an arrow key on the select sends nothing.
+      const roleSelect = page.getByRole('combobox', { name: 'Rôle de Anne Admin' });
+      await roleSelect.selectOption('staff');
+      const roleDialog = page.getByRole('dialog', { name: 'Changer le rôle de Anne Admin ?' });
+      await roleDialog.waitFor();
+      await roleDialog.getByRole('button', { name: 'Annuler' }).click();
+      await roleDialog.waitFor({ state: 'hidden' });
+      expect(await roleSelect.inputValue()).toBe('admin');
       const stop = session.ignore(/status of 409\b/);
+      await roleSelect.selectOption('staff');
+      await roleDialog.getByRole('button', { name: 'Changer le rôle' }).click();
+      await roleDialog.getByText("C'est le dernier administrateur de la délégation").waitFor();
+      await roleDialog.getByRole('button', { name: 'Annuler' }).click();
       await page.getByRole('button', { name: 'Désactiver Anne Admin' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).click();
       await page.getByText("C'est le dernier administrateur de la délégation").waitFor();

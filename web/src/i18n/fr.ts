@@ -349,6 +349,10 @@ export const fr = {
   'admin.invitations.resend': 'Renvoyer',
   'admin.invitations.revoke': 'Retirer',
   'admin.users.roleOf': 'Rôle de {name}',
+  'admin.users.roleChangeTitle': 'Changer le rôle de {name} ?',
+  'admin.users.roleChangeText':
+    'Le compte passe de « {from} » à « {to} » : ses droits changent dès maintenant.',
+  'admin.users.roleChangeConfirm': 'Changer le rôle',
   'admin.users.deactivate': 'Désactiver',
   'admin.users.deactivateTitle': 'Désactiver le compte de {name} ?',
   'admin.users.deactivateText':

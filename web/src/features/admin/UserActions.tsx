@@ -9,10 +9,14 @@ import { adminKeys, type InvitationRow, type UserRow } from './api';
 
 const roles: Role[] = ['admin', 'staff', 'board'];
 
-/** A user's role (a select that saves at once) and the button that deactivates the account. */
+/**
+ * A user's role and the button that deactivates the account. Choosing another role asks
+ * first: an arrow key on the select would otherwise give an account other rights at once.
+ */
 export function UserActions({ user, onError }: { user: UserRow; onError: (error: unknown) => void }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [newRole, setNewRole] = useState<Role | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.users });
   const change = useMutation({
     mutationFn: (role: Role) =>
@@ -27,12 +31,28 @@ export function UserActions({ user, onError }: { user: UserRow; onError: (error:
         <NativeSelect
           aria-label={t('admin.users.roleOf', { name: user.name })}
           size="xs"
-          value={user.role}
+          value={newRole ?? user.role}
           disabled={change.isPending}
           data={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          onChange={(event) => change.mutate(event.currentTarget.value as Role)}
+          onChange={(event) => {
+            const role = event.currentTarget.value as Role;
+            setNewRole(role === user.role ? null : role);
+          }}
         />
       )}
+      <ConfirmDialog
+        opened={newRole !== null}
+        title={t('admin.users.roleChangeTitle', { name: user.name })}
+        message={t('admin.users.roleChangeText', {
+          from: t(`role.${user.role}`),
+          to: newRole ? t(`role.${newRole}`) : '',
+        })}
+        confirmLabel={t('admin.users.roleChangeConfirm')}
+        onClose={() => setNewRole(null)}
+        onConfirm={async () => {
+          if (newRole) await change.mutateAsync(newRole);
+        }}
+      />
       <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming(true)}>
         {t('admin.users.deactivate')}
         <VisuallyHidden> {user.name}</VisuallyHidden>
