@@ -128,6 +128,8 @@ describe('a newcomer on the team', () => {
       await field(page, 'Code postal').fill('31000');
       await field(page, 'Ville').fill('TOULOUSE');
       await field(page, 'Téléphone').fill('05.61.00.00.00');
+      // A join date makes it a member (listed by default); left empty it would be a prospect.
+      await field(page, "Date d'adhésion").fill('2024-01-01');
       // The type checkboxes come from the reference endpoint and appear a moment after the form:
       // wait for them (auto-waiting), and go on without if this form has none.
       hasAci = await aci.waitFor({ timeout: 10_000 }).then(

@@ -1,7 +1,8 @@
 /**
  * A staff member keeps the registry: the data-quality screen lists the printed errors of
  * the seed, an import's dry run names the bad line and writes nothing, the corrected file
- * imports, and the new organisation is then found in the member list.
+ * imports, and the new organisation is then found in the member list. An organisation
+ * created without a join date is a prospect, published once its membership is recorded.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   type BrowserSession,
+  field,
   type MaillageServer,
   type PageSession,
   reportFailure,
@@ -28,6 +30,7 @@ withServerAndBrowser((startedServer, startedBrowser) => {
 });
 
 const NAME = 'ATELIER DU BANC D ESSAI';
+const PROSPECT = 'PROSPECT DU BANC D ESSAI';
 // 14 digits whose Luhn key holds, and the same with the last digit changed.
 const GOOD_SIRET = '73282932000074';
 const BAD_SIRET = '73282932000075';
@@ -107,5 +110,31 @@ describe('a staff member keeping the registry', () => {
       await page.goto('/gouvernance');
       await page.getByRole('heading', { level: 1, name: 'Gouvernance' }).waitFor();
     });
+
+    const inDirectory = async (name: string) => {
+      const response = await fetch(`${server?.baseUrl}/api/public/structures?q=${encodeURIComponent(name)}`);
+      return ((await response.json()) as { items: { name: string }[] }).items.some((i) => i.name === name);
+    };
+    await step('an organisation created without a join date is a prospect, not published', async () => {
+      await page.goto('/adherents/nouveau');
+      await page.getByText(/Laisser vide pour une organisation non adhérente/).waitFor();
+      await field(page, "Nom de l'organisation").fill(PROSPECT);
+      await field(page, 'Code postal').first().fill('31000');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForURL(/\/adherents\/[0-9a-f-]{36}$/);
+      await page.getByText(/Non adhérent : aucune période d'adhésion/).waitFor();
+    });
+    expect(await inDirectory(PROSPECT), 'a prospect is not in the public directory').toBe(false);
+
+    await step('recording its membership makes it a member', async () => {
+      await page.getByRole('button', { name: "Enregistrer l'adhésion" }).click();
+      const dialog = page.getByRole('dialog', { name: "Enregistrer l'adhésion" });
+      await field(page, "Date d'adhésion").fill('2024-01-01');
+      await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText(/Non adhérent : aucune période d'adhésion/).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Ajouter une période' }).waitFor();
+    });
+    expect(await inDirectory(PROSPECT), 'a member is in the public directory').toBe(true);
   });
 });

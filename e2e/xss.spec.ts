@@ -115,6 +115,8 @@ describe('HTML typed into forms', () => {
       await field(page, 'Description').fill(`${SCRIPT} ${IMG}`);
       await field(page, 'Code postal').first().fill('31000');
       await page.getByRole('checkbox', { name: 'ACI', exact: true }).check();
+      // A member (join date given), so that the list and the public directory show it.
+      await field(page, "Date d'adhésion").fill('2024-01-01');
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.waitForURL(/\/adherents\/[0-9a-f-]{36}$/);
       organisationUrl = new URL(page.url()).pathname;

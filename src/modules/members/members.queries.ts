@@ -124,6 +124,8 @@ function listConditions(query: OrganisationListQuery, today: string): SQL | unde
   if (query.membership === 'current') conditions.push(currentMember(today));
   if (query.membership === 'former')
     conditions.push(sql`(${startedMember(today)} and not ${currentMember(today)})`);
+  // Prospects: organisations with no period started yet (hidden from the default list).
+  if (query.membership === 'none') conditions.push(sql`not ${startedMember(today)}`);
   if (query.type) {
     conditions.push(
       sql`exists (select 1 from ${conventions} where ${conventions.organisationId} = ${organisations.id} and ${conventions.type} = ${query.type})`,

@@ -17,6 +17,8 @@ function siren(first8: string): string {
   throw new Error('no key');
 }
 const RELAIS_SIREN = siren('42112345');
+/** A join date: without one a new organisation is a prospect, out of the default (current) list. */
+const MEMBER = { joinedOn: '2024-01-01' };
 
 type As = keyof typeof users | null;
 function call(as: As, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
@@ -60,16 +62,19 @@ beforeAll(async () => {
     joinedOn: '2020-01-01',
   });
   ids.bati = await create({
+    ...MEMBER,
     name: 'BATI +',
     establishment: { postcode: '09600', city: 'LE PEYRAT' },
     conventionTypes: ['ACI'],
   });
   ids.interem = await create({
+    ...MEMBER,
     name: "INTER'EM",
     establishment: { postcode: '31700', city: 'BLAGNAC' },
     conventionTypes: ['ACI', 'AI'],
   });
   ids.ailes = await create({
+    ...MEMBER,
     name: 'AILES',
     establishment: { postcode: '31250', city: 'REVEL' },
     conventionTypes: [],
@@ -80,6 +85,7 @@ beforeAll(async () => {
   });
   expect(convention.statusCode, convention.body).toBe(201);
   ids.avie = await create({
+    ...MEMBER,
     name: 'AVIE',
     establishment: { postcode: '31340', city: 'VILLEMUR SUR TARN' },
     conventionTypes: ['AI'],
@@ -252,6 +258,7 @@ describe('list', () => {
 
 describe('creating an organisation', () => {
   const base = {
+    ...MEMBER,
     name: 'LE RELAIS PAYS TOULOUSAIN',
     establishment: { postcode: '31500', city: 'Toulouse' },
     conventionTypes: ['EI'],
@@ -374,6 +381,7 @@ describe('creating an organisation', () => {
     const name = "'); drop table organisations; --";
     const description = '<script>alert(1)</script>';
     const response = await call('staff', 'POST', '/api/members/organisations', {
+      ...MEMBER,
       name,
       description,
       note: "Robert'); DELETE FROM contacts; --",

@@ -48,7 +48,7 @@ const text = (max: number) => z.string().max(max).nullish();
 // List
 // ---------------------------------------------------------------------------
 
-export const membershipFilterSchema = z.enum(['current', 'former', 'all']);
+export const membershipFilterSchema = z.enum(['current', 'former', 'none', 'all']);
 export const organisationSortSchema = z.enum([
   'name',
   '-name',

@@ -10,7 +10,7 @@ import { message } from '../../i18n/messages.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recordHistory } from '../audit/audit.service.ts';
 import { presentHistory } from '../audit/history.presenter.ts';
-import { loadOrganisationRecord, todayInFrance, type Viewer } from './members.queries.ts';
+import { loadOrganisationRecord, type Viewer } from './members.queries.ts';
 import type {
   ContactCreate,
   ContactPatch,
@@ -248,8 +248,11 @@ export async function getOrganisation(tx: Tx, viewer: Viewer, id: string) {
   return record;
 }
 
-/** A new member: organisation, headquarters, one convention per type, a membership period. */
-export async function createOrganisation(tx: Tx, input: OrganisationCreate, today = todayInFrance()) {
+/**
+ * A new organisation: headquarters, one convention per type, and a membership period from
+ * `joinedOn` when given (a member), none without it (a prospect).
+ */
+export async function createOrganisation(tx: Tx, input: OrganisationCreate) {
   const problems: Problem[] = [];
   const name = clean(input.name);
   if (!name) problems.push({ field: 'name', code: 'validation.required' });
@@ -295,10 +298,13 @@ export async function createOrganisation(tx: Tx, input: OrganisationCreate, toda
       })),
     );
   }
-  const joinedOn = input.joinedOn ?? today;
-  await tx
-    .insert(membershipPeriods)
-    .values({ organisationId: organisation.id, joinedOn, knownFrom: joinedOn });
+  // Without a join date the organisation is a prospect ("non adhérent"): no period, so it
+  // stays out of the public directory and the counts until a membership is recorded.
+  if (input.joinedOn) {
+    await tx
+      .insert(membershipPeriods)
+      .values({ organisationId: organisation.id, joinedOn: input.joinedOn, knownFrom: input.joinedOn });
+  }
   return { id: organisation.id };
 }
 

@@ -148,6 +148,7 @@ export const fr = {
   'members.list.membership': 'Adhésion',
   'members.list.membership.current': 'En cours',
   'members.list.membership.former': 'Anciens',
+  'members.list.membership.none': 'Non adhérents',
   'members.list.membership.all': 'Tous',
   'members.list.create': 'Nouvelle organisation',
   'members.list.caption': 'Organisations',
@@ -193,6 +194,8 @@ export const fr = {
   'members.create.organisation': 'Organisation',
   'members.create.establishment': 'Premier établissement',
   'members.create.membership': 'Types et adhésion',
+  'members.create.joinedOnHint':
+    "Laisser vide pour une organisation non adhérente (prospect) : elle n'apparaîtra ni dans l'annuaire public ni dans les effectifs tant que son adhésion n'est pas enregistrée.",
   'members.create.submit': 'Enregistrer',
   'members.create.cancel': 'Annuler',
 
@@ -213,7 +216,9 @@ export const fr = {
   'members.record.confirmDeleteConvention':
     'Supprimer la convention {type} ? Cette action est enregistrée dans l’historique.',
   'members.record.memberships': "Périodes d'adhésion",
-  'members.record.noMembership': "Aucune période d'adhésion.",
+  'members.record.noMembership':
+    "Non adhérent : aucune période d'adhésion. L'organisation n'apparaît ni dans l'annuaire public ni dans les effectifs tant que son adhésion n'est pas enregistrée.",
+  'members.record.recordMembership': "Enregistrer l'adhésion",
   'members.record.addMembership': 'Ajouter une période',
   'members.record.editMembership': 'Modifier la période',
   'members.record.contacts': 'Contacts',

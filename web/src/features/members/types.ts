@@ -1,5 +1,5 @@
 export type MembershipStatus = 'current' | 'former' | 'none';
-export type MembershipFilter = 'current' | 'former' | 'all';
+export type MembershipFilter = 'current' | 'former' | 'none' | 'all';
 export type OrganisationSort = 'name' | '-name' | 'department' | '-department' | 'updated' | '-updated';
 export type Editable = 'all' | 'public' | 'none';
 

@@ -84,6 +84,7 @@ export function CreateOrganisationPage() {
               <TextInput
                 type="date"
                 label={t('members.field.joinedOn')}
+                description={t('members.create.joinedOnHint')}
                 value={String(values.joinedOn ?? '')}
                 onChange={(event) => set('joinedOn', event.currentTarget.value)}
                 error={errorAt(errors, 'joinedOn')}

@@ -50,6 +50,7 @@ export function MemberFilters({ params, reference, onChange, onReset }: Props) {
             data={[
               { value: 'current', label: t('members.list.membership.current') },
               { value: 'former', label: t('members.list.membership.former') },
+              { value: 'none', label: t('members.list.membership.none') },
               { value: 'all', label: t('members.list.membership.all') },
             ]}
           />

@@ -4,7 +4,7 @@ import type { ListParams, MembershipFilter, OrganisationSort } from '../types';
 
 export const PAGE_SIZE = 25;
 const DEFAULTS = { membership: 'current', sort: 'name' } as const;
-const memberships: readonly MembershipFilter[] = ['current', 'former', 'all'];
+const memberships: readonly MembershipFilter[] = ['current', 'former', 'none', 'all'];
 const sorts: readonly OrganisationSort[] = [
   'name',
   '-name',

@@ -57,10 +57,14 @@ export function MembershipsSection({ organisation, writes, editable }: Props) {
     return Promise.resolve();
   };
 
+  // A prospect has no period yet: its first one is the act of joining, named as such.
+  const prospect = organisation.memberships.length === 0;
+  const addLabel = prospect ? t('members.record.recordMembership') : t('members.record.addMembership');
+
   return (
     <RecordTableSection
       title={t('members.record.memberships')}
-      addLabel={t('members.record.addMembership')}
+      addLabel={addLabel}
       emptyMessage={t('members.record.noMembership')}
       rows={organisation.memberships}
       columns={columns}
@@ -76,7 +80,7 @@ export function MembershipsSection({ organisation, writes, editable }: Props) {
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('members.record.addMembership') : t('members.record.editMembership')}
+        title={editing === 'new' ? addLabel : t('members.record.editMembership')}
         fields={editing === 'new' ? newFields : endFields}
         initialValues={initial}
         onSubmit={submit}
