@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { withTenant } from '../db/client.ts';
@@ -80,11 +80,34 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   mailScope.current = sentMail;
   return {
     ...worker,
+    app: fromAddressOfItsOwn(worker.app),
     sentMail,
     async close() {
       if (mailScope.current === sentMail) mailScope.current = null;
     },
   };
+}
+
+/**
+ * The shared app as one more client: requests that name no `remoteAddress` come from an
+ * address of this file's own. Rate limits count per address in the app's memory and in
+ * the database, which the worker's files share; from one address, one file's requests
+ * used up another's allowance (10 invitation acceptances a minute, the first run's 5).
+ */
+function fromAddressOfItsOwn(app: TestApp['app']): TestApp['app'] {
+  const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  const inject = (options?: InjectOptions | string) => {
+    if (options === undefined) return app.inject();
+    const withAddress = typeof options === 'string' ? { url: options } : options;
+    return app.inject({ remoteAddress: address, ...withAddress });
+  };
+  return new Proxy(app, {
+    get(target, property) {
+      if (property === 'inject') return inject;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 let shared: Promise<TestApp> | null = null;
