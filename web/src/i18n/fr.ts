@@ -574,6 +574,10 @@ export const fr = {
   'import.mappingSaved': 'Correspondance enregistrée.',
   'import.dryRun': 'Simuler l’import',
   'import.commit': 'Importer',
+  'import.commitValid': 'Importer les lignes valides',
+  'import.rejected':
+    '{lines} ligne(s) refusée(s) : téléchargez-les avec leur motif, corrigez-les et importez ce fichier à nouveau.',
+  'import.downloadRejects': 'Télécharger les lignes refusées (CSV)',
   'import.plan': 'À créer : {create} · à mettre à jour : {update} · erreurs bloquantes : {errors}',
   'import.done': 'Import terminé : {created} établissement(s) créé(s), {updated} mis à jour.',
   'import.problems': 'Problèmes relevés',
