@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import { isTeam, mayRead, presentFor } from '../../server/audiences.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
+import { directoryHaystack, matchesAllWords, searchWords } from './directory.search.ts';
 import {
   CONVENTION_TYPE_LABELS,
   CONVENTION_TYPES,
@@ -371,7 +372,7 @@ export async function listPublicStructures(
     byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
     byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
-  const words = filters.q ? normaliseForSearch(filters.q) : '';
+  const query = filters.q ? searchWords(filters.q) : [];
   const activity = filters.activity === undefined ? undefined : normaliseForSearch(filters.activity);
   // An organisation's tags, normalised once for all its establishments.
   const tagsOf = new Map<string, string[]>();
@@ -398,17 +399,12 @@ export async function listPublicStructures(
       tagsOf.set(row.organisationId, tags);
     }
     if (activity !== undefined && !tags.includes(activity)) continue;
+    // A query of punctuation only finds nothing, as before.
     if (
       filters.q &&
-      !(
-        words &&
-        (row.searchName.includes(words) ||
-          normaliseForSearch(row.city ?? '').includes(words) ||
-          tags.some((tag) => tag.includes(words)))
-      )
-    ) {
+      (query.length === 0 || !matchesAllWords(directoryHaystack({ ...row, listedUnder }), query))
+    )
       continue;
-    }
     const { searchName, ...shown } = row;
     items.push({ item: { ...shown, types, listedUnder }, name: searchName });
   }
