@@ -106,6 +106,12 @@ function searchCondition(q: string): SQL | undefined {
       sql`exists (select 1 from unnest(${organisations.activities}) as activity where ${normalisedSql(sql`activity`)} like ${containsPattern(words)})`,
     );
   }
+  // A postcode, whole or its start ("09", "0900", "09000"): any establishment's.
+  if (/^\d{2,5}$/.test(digits)) {
+    parts.push(
+      sql`exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and ${establishments.postcode} like ${`${digits}%`})`,
+    );
+  }
   if (/^\d{3,14}$/.test(digits)) {
     parts.push(sql`${organisations.siren} like ${`${digits}%`}`);
     parts.push(
