@@ -115,6 +115,18 @@ describe('the public site, without signing in', () => {
       expect(await page.getByRole('searchbox', { name: 'Rechercher' }).inputValue()).toBe('ariege');
     });
 
+    await step('words across fields, "st" for "saint", a department number', async () => {
+      const search = page.getByRole('searchbox', { name: 'Rechercher' });
+      await search.fill('chorus decazeville');
+      await page.waitForURL(/q=chorus/);
+      await page.getByRole('heading', { level: 3, name: 'CHORUS' }).waitFor();
+      await search.fill('st girons');
+      await page.getByRole('heading', { level: 3, name: 'IRISSE' }).waitFor();
+      await search.fill('12');
+      await page.getByRole('heading', { level: 2, name: '12. AVEYRON' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '09. ARIÈGE' }).waitFor({ state: 'detached' });
+    });
+
     expect(session.problems(), 'console errors or page errors').toEqual([]);
     await session.close();
   });
