@@ -1,3 +1,4 @@
+import type { PublicStructure } from './members.schemas.ts';
 import { departmentName, normaliseForSearch } from './members.validation.ts';
 
 /**
@@ -56,4 +57,50 @@ export function directoryHaystack(entry: {
 /** True when every word is in the haystack (a word of digits at the start of one of its words). */
 export function matchesAllWords(haystack: string, query: readonly string[]): boolean {
   return query.every((w) => haystack.includes(/^\d+$/.test(w) ? ` ${w}` : w));
+}
+
+export interface DirectoryFilters {
+  department?: string | undefined;
+  type?: string | undefined;
+  q?: string | undefined;
+  activity?: string | undefined;
+}
+
+// Worked out once per entry of a cached directory, not once per query.
+const haystacks = new WeakMap<PublicStructure, string>();
+const tagLists = new WeakMap<PublicStructure, string[]>();
+
+/**
+ * The entries the filters keep, in the directory's order: the type and department (any it
+ * is listed under) as given, the activity tag without case or accents, and the search.
+ */
+export function filterDirectory(
+  items: readonly PublicStructure[],
+  filters: DirectoryFilters,
+): PublicStructure[] {
+  const query = filters.q ? searchWords(filters.q) : [];
+  const activity = filters.activity === undefined ? undefined : normaliseForSearch(filters.activity);
+  return items.filter((item) => {
+    if (filters.type && !(item.types as string[]).includes(filters.type)) return false;
+    if (filters.department && !item.listedUnder.includes(filters.department)) return false;
+    if (activity !== undefined) {
+      let tags = tagLists.get(item);
+      if (!tags) {
+        tags = item.activities.map(normaliseForSearch);
+        tagLists.set(item, tags);
+      }
+      if (!tags.includes(activity)) return false;
+    }
+    if (filters.q !== undefined && filters.q !== '') {
+      // A query of punctuation only finds nothing.
+      if (query.length === 0) return false;
+      let haystack = haystacks.get(item);
+      if (haystack === undefined) {
+        haystack = directoryHaystack(item);
+        haystacks.set(item, haystack);
+      }
+      if (!matchesAllWords(haystack, query)) return false;
+    }
+    return true;
+  });
 }

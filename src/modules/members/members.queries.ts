@@ -8,7 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import { isTeam, mayRead, presentFor } from '../../server/audiences.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
-import { directoryHaystack, matchesAllWords, searchWords } from './directory.search.ts';
+import { filterDirectory } from './directory.search.ts';
 import {
   CONVENTION_TYPE_LABELS,
   CONVENTION_TYPES,
@@ -378,10 +378,6 @@ export async function listPublicStructures(
     byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
     byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
-  const query = filters.q ? searchWords(filters.q) : [];
-  const activity = filters.activity === undefined ? undefined : normaliseForSearch(filters.activity);
-  // An organisation's tags, normalised once for all its establishments.
-  const tagsOf = new Map<string, string[]>();
   const items: { item: PublicStructure; name: string }[] = [];
   let previousOrganisation = '';
   for (const row of rows) {
@@ -397,20 +393,6 @@ export async function listPublicStructures(
     const listedUnder = [
       ...new Set([...(row.department ? [row.department] : []), ...own.flatMap((c) => c.departments)]),
     ].sort();
-    if (filters.type && !types.includes(filters.type)) continue;
-    if (filters.department && !listedUnder.includes(filters.department)) continue;
-    let tags = tagsOf.get(row.organisationId);
-    if (!tags) {
-      tags = row.activities.map(normaliseForSearch);
-      tagsOf.set(row.organisationId, tags);
-    }
-    if (activity !== undefined && !tags.includes(activity)) continue;
-    // A query of punctuation only finds nothing, as before.
-    if (
-      filters.q &&
-      (query.length === 0 || !matchesAllWords(directoryHaystack({ ...row, listedUnder }), query))
-    )
-      continue;
     const { searchName, ...shown } = row;
     items.push({ item: { ...shown, types, listedUnder }, name: searchName });
   }
@@ -421,7 +403,10 @@ export async function listPublicStructures(
       compareNullable(a.name, b.name) ||
       compareNullable(a.item.city, b.item.city),
   );
-  return items.map((k) => k.item);
+  return filterDirectory(
+    items.map((k) => k.item),
+    filters,
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { PUBLIC } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
+import { type DirectoryFilters, filterDirectory } from './directory.search.ts';
 import { listPublicActivities, listPublicStructures, todayInFrance } from './members.queries.ts';
 import {
   memberStatsQuerySchema,
@@ -44,11 +45,16 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
   // Which delegation a public page speaks for changes only with the delegations table.
   const delegationOf = (slug: string | undefined) =>
     cache.get('*', slug ?? '', () => resolvePublicDelegation(db, slug, deps.config.DEFAULT_DELEGATION));
-  // The filtered directory, computed once per day and filters; pages are slices of it.
-  // Membership depends on the day: the date is part of the key.
-  const directory = (delegationId: string, filters: Parameters<typeof listPublicStructures>[1]) =>
-    cache.get(delegationId, JSON.stringify(['structures-list', todayInFrance(), filters]), () =>
-      withTenant(db, { delegationId, userId: null }, (tx) => listPublicStructures(tx, filters)),
+  // The whole directory read once per day and change; each filter's list is worked out from
+  // it in memory, once, and pages are slices of that list.
+  // Membership depends on the day: the date is part of the keys.
+  const wholeDirectory = (delegationId: string) =>
+    cache.get(delegationId, JSON.stringify(['structures-all', todayInFrance()]), () =>
+      withTenant(db, { delegationId, userId: null }, (tx) => listPublicStructures(tx, {})),
+    );
+  const directory = (delegationId: string, filters: DirectoryFilters) =>
+    cache.get(delegationId, JSON.stringify(['structures-list', todayInFrance(), filters]), async () =>
+      filterDirectory(await wholeDirectory(delegationId), filters),
     );
 
   r.get(
@@ -102,7 +108,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
       const delegation = await delegationOf(request.query.delegation);
       const key = JSON.stringify(['structures-summary', todayInFrance()]);
       const body = await cache.get(delegation.id, key, async () => {
-        const items = await directory(delegation.id, {});
+        const items = await wholeDirectory(delegation.id);
         const perDepartment = new Map<string, Set<string>>();
         for (const item of items) {
           for (const code of item.listedUnder) {
