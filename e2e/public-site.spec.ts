@@ -115,6 +115,73 @@ describe('the public site, without signing in', () => {
       expect(await page.getByRole('searchbox', { name: 'Rechercher' }).inputValue()).toBe('ariege');
     });
 
+    await step('words across fields, "st" for "saint", a department number', async () => {
+      const search = page.getByRole('searchbox', { name: 'Rechercher' });
+      await search.fill('chorus decazeville');
+      await page.waitForURL(/q=chorus/);
+      await page.getByRole('heading', { level: 3, name: 'CHORUS' }).waitFor();
+      await search.fill('st girons');
+      await page.getByRole('heading', { level: 3, name: 'IRISSE' }).waitFor();
+      await search.fill('12');
+      await page.getByRole('heading', { level: 2, name: '12. AVEYRON' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '09. ARIÈGE' }).waitFor({ state: 'detached' });
+    });
+
+    expect(session.problems(), 'console errors or page errors').toEqual([]);
+    await session.close();
+  });
+
+  it('the directory asks for one page at a time and pages through a federation', async ({ onTestFailed }) => {
+    if (!server || !browser) throw new Error('server or browser not started');
+    const session = await browser.newPage({ baseUrl: server.baseUrl });
+    onTestFailed(reportFailure(session, server, 'public-directory-pages'));
+    const { page } = session;
+    const asked: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/public/structures') asked.push(url);
+    });
+    // The demo fits one page: the first page's answer is given a federation's total.
+    await page.route(/\/api\/public\/structures\?/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { total: number };
+      await route.fulfill({ response, json: { ...body, total: 3_600 } });
+    });
+
+    await step('the first page, the map from the summary', async () => {
+      await page.goto('/annuaire');
+      await page.getByRole('heading', { level: 2, name: '09. ARIÈGE' }).waitFor();
+      await page.getByRole('button', { name: 'Haute-Garonne : 14 adhérents' }).waitFor();
+      await page
+        .getByText('3600 établissements trouvés')
+        .or(page.getByText('3 600 établissements trouvés'))
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: 'Page 72' }).waitFor();
+    });
+
+    await step('page 2: in the URL, asked of the server', async () => {
+      await page.getByRole('button', { name: 'Page 2', exact: true }).click();
+      await page.waitForURL(/page=2/);
+      await expect.poll(() => asked.some((url) => url.searchParams.get('page') === '2')).toBe(true);
+      // Past the demo's 50 entries: nothing on page 2.
+      await page.getByText('Aucun adhérent ne correspond à ces critères.').waitFor();
+    });
+
+    await step('a filter starts again from the first page', async () => {
+      await page.getByLabel('Département', { exact: true }).selectOption('12');
+      await page.waitForURL(
+        (url) => url.searchParams.get('department') === '12' && !url.searchParams.has('page'),
+      );
+      await page.getByRole('heading', { level: 3, name: 'CHORUS' }).waitFor();
+    });
+
+    // Never the whole directory: every request names its page, 50 entries at most.
+    expect(asked.length).toBeGreaterThan(0);
+    for (const url of asked) {
+      expect(url.searchParams.get('page'), url.search).toMatch(/^\d+$/);
+      expect(url.searchParams.get('pageSize'), url.search).toBe('50');
+    }
     expect(session.problems(), 'console errors or page errors').toEqual([]);
     await session.close();
   });

@@ -1,10 +1,12 @@
 /**
  * A staff member keeps the registry: the data-quality screen lists the printed errors of
  * the seed, an import's dry run names the bad line and writes nothing, the corrected file
- * imports, and the new organisation is then found in the member list. An organisation
- * created without a join date is a prospect, published once its membership is recorded.
+ * imports, and the new organisation is then found in the member list; a file with one bad
+ * line imports its valid lines on request and offers the refused one to download. An
+ * organisation created without a join date is a prospect, published once its membership
+ * is recorded.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -35,6 +37,8 @@ const PROSPECT = 'PROSPECT DU BANC D ESSAI';
 const GOOD_SIRET = '73282932000074';
 const BAD_SIRET = '73282932000075';
 
+const PARTIAL_NAME = 'ATELIER DES LIGNES VALIDES';
+
 const csv = (siret: string) =>
   `\uFEFFNom;SIRET;Code postal;Ville;Type\n${NAME};${siret};31000;TOULOUSE;ACI\n`;
 
@@ -48,9 +52,14 @@ describe('a staff member keeping the registry', () => {
     onTestFailed(reportFailure(session, server, 'registry-staff'));
     const badFile = join(testResultsDir, 'import-bad.csv');
     const goodFile = join(testResultsDir, 'import-good.csv');
+    const mixedFile = join(testResultsDir, 'import-mixed.csv');
     await mkdir(testResultsDir, { recursive: true });
     await writeFile(badFile, csv(BAD_SIRET));
     await writeFile(goodFile, csv(GOOD_SIRET));
+    await writeFile(
+      mixedFile,
+      `Nom;SIRET;Code postal;Ville;Type\n${PARTIAL_NAME};;31000;TOULOUSE;EI\nLIGNE REFUSEE;${BAD_SIRET};31000;TOULOUSE;ACI\n`,
+    );
 
     await step('sign in as staff', async () => {
       await page.goto('/connexion');
@@ -98,6 +107,39 @@ describe('a staff member keeping the registry', () => {
       await page.getByText(/Import terminé : 1 établissement/).waitFor();
     });
     expect(await search()).toBe(1);
+
+    await step('a file with one bad line: its valid line imports, the refused one downloads', async () => {
+      await page.locator('input[type=file]').setInputFiles(mixedFile);
+      await page.getByText(/À créer : 1 · à mettre à jour : 0 · erreurs bloquantes : 1/).waitFor();
+      // All or nothing stays the default: the plain button is disabled.
+      expect(await page.getByRole('button', { name: 'Importer', exact: true }).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'Importer les lignes valides' }).click();
+      await page.getByText(/Import terminé : 1 établissement/).waitFor();
+      await page
+        .getByTestId('rejected-lines')
+        .getByText(/1 ligne\(s\) refusée\(s\)/)
+        .waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Télécharger les lignes refusées (CSV)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('import-mixed.rejets.csv');
+      const path = await download.path();
+      const lines = (await readFile(path, 'utf8'))
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines[0]).toBe('Nom;SIRET;Code postal;Ville;Type;motif');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toMatch(
+        new RegExp(`^LIGNE REFUSEE;${BAD_SIRET};31000;TOULOUSE;ACI;SIRET : .*clé de contrôle`),
+      );
+    });
+    const partial = await fetch(
+      `${server?.baseUrl}/api/members/organisations?q=${encodeURIComponent('lignes valides')}`,
+      { headers: { cookie } },
+    );
+    expect(((await partial.json()) as { total: number }).total).toBe(1);
 
     await step('the new organisation is in the member list', async () => {
       await page.goto(`/adherents?q=${encodeURIComponent('banc d essai')}`);

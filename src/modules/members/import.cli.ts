@@ -16,6 +16,7 @@ import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { IMPORT_FIELD_LABELS, type ImportField } from './import.mapping.ts';
 import { parseImportFile } from './import.parse.ts';
+import { rejectsFile } from './import.rejects.ts';
 import { analyseImport, commitImport, hasBlockingProblems, ImportBlocked } from './import.service.ts';
 import type { ImportProblem } from './import.validate.ts';
 
@@ -104,7 +105,7 @@ export async function importMembersCommand(
     let rejects: { file: string; lines: number } | undefined;
     if (refused && !blocked) {
       const path = values.rejects ?? `${file.replace(/\.(csv|xlsx)$/i, '')}.rejets.csv`;
-      const { text, lines } = await rejectsFile(bytes, basename(file), analysis.problems);
+      const { text, lines } = rejectsFile(await parseImportFile(bytes, basename(file)), analysis.problems);
       await writeFile(path, text);
       rejects = { file: path, lines };
     }
@@ -208,32 +209,4 @@ function report(
   if (r.rejects) lines.push(`${errors} erreur(s) sur les lignes refusées.`);
   for (const p of a.problems) lines.push(problemLine(p));
   io.out(`${lines.join('\n')}\n`);
-}
-
-/** A cell as CSV writes it, unchanged (no formula guard: these are the user's own cells). */
-const rawCell = (value: string, delimiter: string) =>
-  value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
-/**
- * The refused lines, their cells as read plus a "motif" column (every error of the line,
- * with its column), in the file's separator (`;` for an XLSX), UTF-8 with BOM: the user
- * corrects them and imports this file again.
- */
-async function rejectsFile(bytes: Uint8Array, filename: string, problems: readonly ImportProblem[]) {
-  const parsed = await parseImportFile(bytes, filename);
-  const delimiter = parsed.delimiter ?? ';';
-  const reasons = new Map<number, string[]>();
-  for (const p of problems) {
-    if (p.severity !== 'error') continue;
-    reasons.set(p.line, [
-      ...(reasons.get(p.line) ?? []),
-      p.column ? `${p.column} : ${p.message}` : p.message,
-    ]);
-  }
-  const out = [[...parsed.headers, 'motif'].map((c) => rawCell(c, delimiter)).join(delimiter)];
-  for (const row of parsed.rows) {
-    const why = reasons.get(row.line);
-    if (why) out.push([...row.cells, why.join(' ; ')].map((c) => rawCell(c, delimiter)).join(delimiter));
-  }
-  return { text: `\uFEFF${out.join('\r\n')}\r\n`, lines: out.length - 1 };
 }

@@ -257,4 +257,54 @@ describe('member import', () => {
       message: expect.stringMatching(/illisible/),
     });
   });
+
+  it('imports the valid lines on request, in one transaction, and answers the rejects file', async () => {
+    const csv = [
+      'Nom;Code postal;Ville;Type',
+      'PARTIEL UN;09000;Foix;AI',
+      'PARTIEL DEUX;"09;100";Pamiers;SIAE-X',
+      'PARTIEL TROIS;31000;Toulouse;ACI',
+    ].join('\r\n');
+    const before = await counts();
+    // All or nothing stays the default, and skipInvalid=false says the same.
+    for (const query of [{}, { skipInvalid: 'false' }] as Record<string, string>[]) {
+      const refused = await send('commit', csv, query);
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().error.code).toBe('import.blocked');
+      expect(await counts()).toEqual(before);
+    }
+
+    const partial = await send('commit', csv, { skipInvalid: 'true', filename: 'adhérents 2024.csv' });
+    expect(partial.statusCode, partial.body).toBe(201);
+    const body = partial.json();
+    expect(body).toMatchObject({
+      created: 2,
+      updated: 0,
+      rejects: { lines: 1, filename: 'adh_rents_2024.rejets.csv' },
+    });
+    const after = await counts();
+    expect(after?.e).toBe((before?.e ?? 0) + 2);
+    // The CLI's format: the original cells unchanged (quoted as read), in the file's
+    // separator, plus a French motif naming the column.
+    const lines = body.rejects.csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Nom;Code postal;Ville;Type;motif');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^PARTIEL DEUX;"09;100";Pamiers;SIAE-X;.*Type : .*SIAE-X/);
+
+    // Nothing valid to import: refused as before, nothing written.
+    const none = await send('commit', 'Nom;Code postal;Ville;Type\r\nRIEN;09000;Foix;SIAE-X\r\n', {
+      skipInvalid: 'true',
+    });
+    expect(none.statusCode, none.body).toBe(422);
+    expect(await counts()).toEqual(after);
+  });
+
+  it('refuses an unknown skipInvalid value by its field', async () => {
+    const response = await send('commit', 'Nom\nA\n', { skipInvalid: 'oui' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('skipInvalid');
+  });
 });

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../server/app.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { IMPORT_FIELDS } from './import.mapping.ts';
 import { MAX_IMPORT_BYTES, parseImportFile } from './import.parse.ts';
+import { rejectsFile } from './import.rejects.ts';
 import {
   commitImport,
   countProblems,
@@ -27,6 +28,10 @@ const tags = ['members'];
 const fileQuerySchema = z.object({
   filename: z.string().max(255).optional(),
   mapping: z.string().max(20_000).optional(),
+});
+const commitQuerySchema = fileQuerySchema.extend({
+  /** `true`: import the valid lines and answer the refused ones as a rejects file. */
+  skipInvalid: z.enum(['true', 'false']).optional(),
 });
 const problemSchema = z.object({
   line: z.number(),
@@ -134,18 +139,38 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps & { regis
         config: { access: team },
         schema: {
           tags,
-          querystring: fileQuerySchema,
-          response: { 201: z.object({ created: z.number(), updated: z.number() }), 422: blockedSchema },
+          querystring: commitQuerySchema,
+          response: {
+            201: z.object({
+              created: z.number(),
+              updated: z.number(),
+              /** With `skipInvalid=true` and refused lines: the CLI's rejects file (cells + "motif"). */
+              rejects: z.object({ lines: z.number(), filename: z.string(), csv: z.string() }).optional(),
+            }),
+            422: blockedSchema,
+          },
         },
       },
       async (request, reply) => {
-        const parsed = await parseImportFile(bytesOf(request.body), request.query.filename);
+        const { skipInvalid, ...query } = request.query;
+        const parsed = await parseImportFile(bytesOf(request.body), query.filename);
         try {
-          const { created, updated } = await withTenant(db, caller(request), (tx) =>
-            commitImport(tx, { bytes: new Uint8Array(), parsed, ...request.query }),
+          // All or nothing unless the user asked for the valid lines (one transaction either way).
+          const { created, updated, analysis } = await withTenant(db, caller(request), (tx) =>
+            commitImport(tx, { bytes: new Uint8Array(), parsed, ...query }, undefined, {
+              skipInvalid: skipInvalid === 'true',
+            }),
           );
           deps.registryCache.invalidate(caller(request).delegationId);
-          return reply.status(201).send({ created, updated });
+          const refused = rejectsFile(parsed, analysis.problems);
+          const base = (query.filename ?? 'import').replace(/\.(csv|xlsx)$/i, '').replace(/[^\w.-]+/g, '_');
+          return reply.status(201).send({
+            created,
+            updated,
+            ...(refused.lines > 0
+              ? { rejects: { lines: refused.lines, filename: `${base}.rejets.csv`, csv: refused.text } }
+              : {}),
+          });
         } catch (error) {
           if (!(error instanceof ImportBlocked)) throw error;
           // The one error shape, with the rows' problems: nothing was written.

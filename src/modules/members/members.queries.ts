@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import { isTeam, mayRead, presentFor } from '../../server/audiences.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
+import { filterDirectory } from './directory.search.ts';
 import {
   CONVENTION_TYPE_LABELS,
   CONVENTION_TYPES,
@@ -103,6 +104,12 @@ function searchCondition(q: string): SQL | undefined {
     // What the organisation does or sells: staff look for "a laundry" as buyers do.
     parts.push(
       sql`exists (select 1 from unnest(${organisations.activities}) as activity where ${normalisedSql(sql`activity`)} like ${containsPattern(words)})`,
+    );
+  }
+  // A postcode, whole or its start ("09", "0900", "09000"): any establishment's.
+  if (/^\d{2,5}$/.test(digits)) {
+    parts.push(
+      sql`exists (select 1 from ${establishments} where ${establishments.organisationId} = ${organisations.id} and ${establishments.postcode} like ${`${digits}%`})`,
     );
   }
   if (/^\d{3,14}$/.test(digits)) {
@@ -373,10 +380,6 @@ export async function listPublicStructures(
     byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
     byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
-  const words = filters.q ? normaliseForSearch(filters.q) : '';
-  const activity = filters.activity === undefined ? undefined : normaliseForSearch(filters.activity);
-  // An organisation's tags, normalised once for all its establishments.
-  const tagsOf = new Map<string, string[]>();
   const items: { item: PublicStructure; name: string }[] = [];
   let previousOrganisation = '';
   for (const row of rows) {
@@ -392,25 +395,6 @@ export async function listPublicStructures(
     const listedUnder = [
       ...new Set([...(row.department ? [row.department] : []), ...own.flatMap((c) => c.departments)]),
     ].sort();
-    if (filters.type && !types.includes(filters.type)) continue;
-    if (filters.department && !listedUnder.includes(filters.department)) continue;
-    let tags = tagsOf.get(row.organisationId);
-    if (!tags) {
-      tags = row.activities.map(normaliseForSearch);
-      tagsOf.set(row.organisationId, tags);
-    }
-    if (activity !== undefined && !tags.includes(activity)) continue;
-    if (
-      filters.q &&
-      !(
-        words &&
-        (row.searchName.includes(words) ||
-          normaliseForSearch(row.city ?? '').includes(words) ||
-          tags.some((tag) => tag.includes(words)))
-      )
-    ) {
-      continue;
-    }
     const { searchName, ...shown } = row;
     items.push({ item: { ...shown, types, listedUnder }, name: searchName });
   }
@@ -421,7 +405,10 @@ export async function listPublicStructures(
       compareNullable(a.name, b.name) ||
       compareNullable(a.item.city, b.item.city),
   );
-  return items.map((k) => k.item);
+  return filterDirectory(
+    items.map((k) => k.item),
+    filters,
+  );
 }
 
 /**

@@ -185,6 +185,15 @@ describe('list', () => {
     expect(names(await list('staff', 'q=apa09%40orange'))).toEqual(['ARIÈGE PROFESSION ANIMATION']);
   });
 
+  it('finds by postcode and by e-mail domain, as its hint promises', async () => {
+    for (const q of ['09000', '0900', 'orange.fr', '@orange.fr', 'ORANGE.FR']) {
+      expect(names(await list('staff', `q=${encodeURIComponent(q)}`)), q).toContain(
+        'ARIÈGE PROFESSION ANIMATION',
+      );
+    }
+    expect(names(await list('staff', 'q=82000'))).toEqual(['AVIE']);
+  });
+
   it('filters by type and by department, including departments a convention covers', async () => {
     expect(names(await list('staff', 'type=ACI'))).toEqual(['BATI +', "INTER'EM"]);
     expect(names(await list('staff', 'department=81'))).toEqual(['AILES']);

@@ -311,6 +311,10 @@ export const publicStructuresQuerySchema = z.object({
   /** One activity tag, compared without accents or case. */
   activity: z.string().max(200).optional(),
   delegation: z.string().max(100).optional(),
+  /** From 1; without it the whole directory is answered, as existing clients expect. */
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Entries per page (with `page`), at most 200. */
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type PublicStructuresQuery = z.infer<typeof publicStructuresQuerySchema>;
 
@@ -333,7 +337,23 @@ export const publicStructureSchema = z.object({
 export type PublicStructure = z.infer<typeof publicStructureSchema>;
 export const publicStructuresSchema = z.object({
   items: z.array(publicStructureSchema),
+  /** Every entry the filters keep, whatever the page. */
   total: z.number().int(),
+  page: z.number().int().optional(),
+  pageSize: z.number().int().optional(),
+});
+
+export const publicStructuresSummaryQuerySchema = z.object({
+  delegation: z.string().max(100).optional(),
+});
+/** The map's figures without the directory itself. */
+export const publicStructuresSummarySchema = z.object({
+  /** Directory entries (establishments of current members). */
+  total: z.number().int(),
+  /** Distinct member organisations. */
+  organisations: z.number().int(),
+  /** Member organisations each department's directory lists (`listedUnder`), by department code. */
+  byDepartment: z.record(z.string(), z.number().int()),
 });
 
 export const publicActivitiesQuerySchema = z.object({

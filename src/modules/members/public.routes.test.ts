@@ -171,6 +171,64 @@ describe('GET /api/public/structures', () => {
   });
 });
 
+describe('the directory at federation scale', () => {
+  it('answers pages with the total kept; without page, the whole directory as before', async () => {
+    const all = await structures('');
+    expect(Object.keys(all).sort()).toEqual(['items', 'total']);
+    const first = await structures('page=1&pageSize=2');
+    expect(first).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    expect(first.items).toEqual(all.items.slice(0, 2));
+    expect((await structures('page=3&pageSize=2')).items).toEqual(all.items.slice(4));
+    expect(await structures('page=4&pageSize=2')).toMatchObject({ items: [], total: 5 });
+    expect(await structures('page=1')).toMatchObject({ total: 5, pageSize: 50 });
+    // Filters apply before paging.
+    expect(await structures('department=31&page=1&pageSize=1')).toMatchObject({ total: 3, pageSize: 1 });
+    for (const bad of ['pageSize=201&page=1', 'page=0', 'page=un']) {
+      const response = await get(`/api/public/structures?delegation=${slugA}&${bad}`);
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().error.code).toBe('request.invalid');
+    }
+  });
+
+  it('gives the map its counts without the directory: member organisations per department', async () => {
+    const response = await get(`/api/public/structures/summary?delegation=${slugA}`);
+    expect(response.statusCode).toBe(200);
+    // AILES is listed under 31 and 81 (its convention), AVIE under 31 and 82 (two establishments).
+    expect(response.json()).toEqual({
+      total: 5,
+      organisations: 4,
+      byDepartment: { '09': 1, '31': 3, '81': 1, '82': 1 },
+    });
+    expect((await get(`/api/public/structures/summary?delegation=${slugB}`)).json()).toEqual({
+      total: 1,
+      organisations: 1,
+      byDepartment: { '09': 1 },
+    });
+  });
+
+  it('searches department names and numbers, st/saint, postcodes and words across fields', async () => {
+    expect(labels(await structures('q=ariege'))).toEqual(['IRISSE (SAINT-GIRONS)']);
+    expect(labels(await structures('q=Ari%C3%A8ge'))).toEqual(['IRISSE (SAINT-GIRONS)']);
+    expect(labels(await structures('q=09'))).toEqual(['IRISSE (SAINT-GIRONS)']);
+    // Tarn (81, AILES's convention), a town on the Tarn, and Tarn-et-Garonne (82).
+    expect(labels(await structures('q=Tarn'))).toEqual([
+      'AILES (REVEL)',
+      'AVIE (VILLEMUR SUR TARN)',
+      'AVIE (MONTAUBAN)',
+    ]);
+    expect(labels(await structures('q=81'))).toEqual(['AILES (REVEL)']);
+    for (const q of ['st girons', 'St-Girons', 'saint girons', 'ST GIRONS']) {
+      expect(labels(await structures(`q=${encodeURIComponent(q)}`)), q).toEqual(['IRISSE (SAINT-GIRONS)']);
+    }
+    expect(labels(await structures('q=31250'))).toEqual(['AILES (REVEL)']);
+    expect(labels(await structures('q=82000'))).toEqual(['AVIE (MONTAUBAN)']);
+    expect(labels(await structures('q=avie%20montauban'))).toEqual(['AVIE (MONTAUBAN)']);
+    expect(labels(await structures('q=irisse%20ariege%2009200'))).toEqual(['IRISSE (SAINT-GIRONS)']);
+    expect((await structures('q=avie%20rodez')).total).toBe(0);
+    expect((await structures('q=%3F%21')).total).toBe(0);
+  });
+});
+
 describe('GET /api/public/stats/members', () => {
   it('counts conventions by the documented rule', async () => {
     const response = await get(`/api/public/stats/members?year=2024&delegation=${slugA}`);

@@ -6,6 +6,7 @@ import { PUBLIC } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
 import type { ReadCache } from '../../server/read-cache.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
+import { type DirectoryFilters, filterDirectory } from './directory.search.ts';
 import { listPublicActivities, listPublicStructures, todayInFrance } from './members.queries.ts';
 import {
   memberStatsQuerySchema,
@@ -14,6 +15,8 @@ import {
   publicActivitiesSchema,
   publicStructuresQuerySchema,
   publicStructuresSchema,
+  publicStructuresSummaryQuerySchema,
+  publicStructuresSummarySchema,
 } from './members.schemas.ts';
 import { memberStats } from './members.stats.ts';
 
@@ -23,6 +26,8 @@ import { memberStats } from './members.stats.ts';
  * scopes them, and the response schemas let only public fields through.
  */
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Entries per page when `page` is given without `pageSize`. */
+const DEFAULT_PAGE_SIZE = 50;
 
 /**
  * The answer checked against its response schema once, when it is computed, and kept as
@@ -40,6 +45,17 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
   // Which delegation a public page speaks for changes only with the delegations table.
   const delegationOf = (slug: string | undefined) =>
     cache.get('*', slug ?? '', () => resolvePublicDelegation(db, slug, deps.config.DEFAULT_DELEGATION));
+  // The whole directory read once per day and change; each filter's list is worked out from
+  // it in memory, once, and pages are slices of that list.
+  // Membership depends on the day: the date is part of the keys.
+  const wholeDirectory = (delegationId: string) =>
+    cache.get(delegationId, JSON.stringify(['structures-all', todayInFrance()]), () =>
+      withTenant(db, { delegationId, userId: null }, (tx) => listPublicStructures(tx, {})),
+    );
+  const directory = (delegationId: string, filters: DirectoryFilters) =>
+    cache.get(delegationId, JSON.stringify(['structures-list', todayInFrance(), filters]), async () =>
+      filterDirectory(await wholeDirectory(delegationId), filters),
+    );
 
   r.get(
     '/api/public/structures',
@@ -52,17 +68,61 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { regis
       },
     },
     async (request, reply) => {
-      const { delegation: slug, ...filters } = request.query;
+      const { delegation: slug, page, pageSize, ...filters } = request.query;
       const delegation = await delegationOf(slug);
-      // Membership depends on the day: the date is part of the key.
-      const key = JSON.stringify(['structures', todayInFrance(), filters]);
+      // Without `page`, the whole directory as existing clients read it (kept as JSON text).
+      if (page === undefined) {
+        const key = JSON.stringify(['structures', todayInFrance(), filters]);
+        const body = await cache.get(delegation.id, key, async () => {
+          const items = await directory(delegation.id, filters);
+          return serialised(publicStructuresSchema, { items, total: items.length });
+        });
+        // Already JSON text: Fastify sends a string as is, the typed reply expects the object.
+        return reply.type(JSON_TYPE).send(body as never);
+      }
+      const items = await directory(delegation.id, filters);
+      const size = pageSize ?? DEFAULT_PAGE_SIZE;
+      const slice = items.slice((page - 1) * size, page * size);
+      return reply.type(JSON_TYPE).send(
+        serialised(publicStructuresSchema, {
+          items: slice,
+          total: items.length,
+          page,
+          pageSize: size,
+        }) as never,
+      );
+    },
+  );
+
+  r.get(
+    '/api/public/structures/summary',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['public'],
+        querystring: publicStructuresSummaryQuerySchema,
+        response: { 200: publicStructuresSummarySchema },
+      },
+    },
+    async (request, reply) => {
+      const delegation = await delegationOf(request.query.delegation);
+      const key = JSON.stringify(['structures-summary', todayInFrance()]);
       const body = await cache.get(delegation.id, key, async () => {
-        const items = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
-          listPublicStructures(tx, filters),
-        );
-        return serialised(publicStructuresSchema, { items, total: items.length });
+        const items = await wholeDirectory(delegation.id);
+        const perDepartment = new Map<string, Set<string>>();
+        for (const item of items) {
+          for (const code of item.listedUnder) {
+            const set = perDepartment.get(code) ?? new Set<string>();
+            set.add(item.organisationId);
+            perDepartment.set(code, set);
+          }
+        }
+        return serialised(publicStructuresSummarySchema, {
+          total: items.length,
+          organisations: new Set(items.map((i) => i.organisationId)).size,
+          byDepartment: Object.fromEntries([...perDepartment].sort().map(([code, set]) => [code, set.size])),
+        });
       });
-      // Already JSON text: Fastify sends a string as is, the typed reply expects the object.
       return reply.type(JSON_TYPE).send(body as never);
     },
   );

@@ -17,10 +17,12 @@ import { api } from '../../app/api';
 import { type MessageKey, t } from '../../i18n';
 import { usePageTitle } from '../../ui/usePageTitle';
 import {
+  type CommitResult,
   downloadProblems,
   type ImportPreview,
   type ImportProblem,
   type ProblemCounts,
+  saveText,
   sendImport,
 } from './upload';
 
@@ -41,7 +43,7 @@ export function ImportPage() {
   const [progress, setProgress] = useState<Progressing>(null);
   const [showBar, setShowBar] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ created: number; updated: number } | null>(null);
+  const [done, setDone] = useState<CommitResult | null>(null);
   const [mappingName, setMappingName] = useState('');
   const [saved, setSaved] = useState(false);
   const timer = useRef<number | undefined>(undefined);
@@ -54,7 +56,11 @@ export function ImportPage() {
     return () => window.clearTimeout(timer.current);
   }, [working]);
 
-  async function run(action: 'preview' | 'commit', chosen: File, usedMapping: Record<string, string>) {
+  async function run(
+    action: 'preview' | 'commit' | 'commitValid',
+    chosen: File,
+    usedMapping: Record<string, string>,
+  ) {
     setError(null);
     setDone(null);
     setProgress({ fraction: 0 });
@@ -68,9 +74,14 @@ export function ImportPage() {
         setProblems(answer.problems);
         setProblemCounts(answer.counts);
       } else {
+        // "Importer les lignes valides": one transaction too, the refused lines come back as a file.
         setDone(
-          await sendImport<{ created: number; updated: number }>('commit', chosen, usedMapping, (fraction) =>
-            setProgress({ fraction }),
+          await sendImport<CommitResult>(
+            'commit',
+            chosen,
+            usedMapping,
+            (fraction) => setProgress({ fraction }),
+            { skipInvalid: action === 'commitValid' },
           ),
         );
         setPreview(null);
@@ -118,7 +129,26 @@ export function ImportPage() {
       )}
       {error && <Alert color="red">{error}</Alert>}
       {done && (
-        <Alert color="green">{t('import.done', { created: done.created, updated: done.updated })}</Alert>
+        <Alert color="green">
+          <Stack gap="xs">
+            <Text>{t('import.done', { created: done.created, updated: done.updated })}</Text>
+            {done.rejects && (
+              <>
+                <Text data-testid="rejected-lines">
+                  {t('import.rejected', { lines: done.rejects.lines })}
+                </Text>
+                <Group>
+                  <Button
+                    variant="default"
+                    onClick={() => done.rejects && saveText(done.rejects.csv, done.rejects.filename)}
+                  >
+                    {t('import.downloadRejects')}
+                  </Button>
+                </Group>
+              </>
+            )}
+          </Stack>
+        </Alert>
       )}
       {preview && file && (
         <>
@@ -200,6 +230,12 @@ export function ImportPage() {
             <Button loading={busy} disabled={errors > 0} onClick={() => void run('commit', file, mapping)}>
               {t('import.commit')}
             </Button>
+            {/* All or nothing stays the default; on request, the valid lines alone. */}
+            {errors > 0 && preview.counts.create + preview.counts.update > 0 && (
+              <Button variant="light" loading={busy} onClick={() => void run('commitValid', file, mapping)}>
+                {t('import.commitValid')}
+              </Button>
+            )}
           </Group>
           <Text>
             {t('import.plan', {

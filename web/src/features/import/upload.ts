@@ -32,6 +32,23 @@ export interface ProblemCounts {
   warnings: number;
 }
 
+/** What a commit answers; `rejects` when the valid lines were imported and some refused. */
+export interface CommitResult {
+  created: number;
+  updated: number;
+  rejects?: { lines: number; filename: string; csv: string };
+}
+
+/** Offers a text the server answered as a file to save. */
+export function saveText(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 /** Every problem of the file as a CSV download (the preview lists the first 200). */
 export async function downloadProblems(file: File, mapping: Record<string, string>): Promise<void> {
   const search = new URLSearchParams({ filename: file.name });
@@ -68,8 +85,10 @@ export function sendImport<T>(
   file: File,
   mapping: Record<string, string>,
   onProgress: (fraction: number | null) => void,
+  options: { skipInvalid?: boolean } = {},
 ): Promise<T> {
   const search = new URLSearchParams({ filename: file.name });
+  if (options.skipInvalid) search.set('skipInvalid', 'true');
   // No mapping yet (a new file): the server proposes one from the headers.
   if (Object.keys(mapping).length > 0) search.set('mapping', JSON.stringify(mapping));
   return new Promise((resolve, reject) => {

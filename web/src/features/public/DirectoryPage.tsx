@@ -1,8 +1,8 @@
-import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Pagination, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { t, tn } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useDirectoryByDepartment, usePublicOrganisation, usePublicStructures } from './api';
+import { DIRECTORY_PAGE_SIZE, useDirectorySummary, usePublicOrganisation, usePublicStructures } from './api';
 import { DepartmentMap } from './DepartmentMap';
 import { DepartmentTable } from './DepartmentTable';
 import { DirectoryFilters } from './DirectoryFilters';
@@ -13,15 +13,17 @@ import { useDirectoryParams } from './useDirectoryParams';
 /** The public directory of current members, by department, with the map of the delegation. */
 export function DirectoryPage() {
   usePageTitle(t('public.directory.title'));
-  const { filters, update, reset, hasFilters } = useDirectoryParams();
+  const { filters, page, goToPage, update, reset, hasFilters } = useDirectoryParams();
   const organisation = usePublicOrganisation();
   const covered = organisation.data?.delegation.departmentsCovered ?? [];
-  const perDepartment = useDirectoryByDepartment(covered);
-  const directory = usePublicStructures(filters);
+  // The map's counts come from the summary; the list asks for one page at a time.
+  const summary = useDirectorySummary();
+  const directory = usePublicStructures(filters, page);
 
-  const counts = membersPerDepartment(covered, perDepartment.byDepartment);
+  const counts = membersPerDepartment(covered, summary.data?.byDepartment ?? {});
   const items = directory.data?.items ?? [];
-  const groups = groupByDepartment(items, covered, perDepartment.byDepartment, filters.department);
+  const groups = groupByDepartment(items, covered, filters.department);
+  const pages = Math.ceil((directory.data?.total ?? 0) / DIRECTORY_PAGE_SIZE);
   const selectDepartment = (department: string) => update({ department });
 
   return (
@@ -37,7 +39,7 @@ export function DirectoryPage() {
           <Text size="sm" c="dimmed" mb="sm">
             {t('public.map.explain')}
           </Text>
-          <QueryState isPending={perDepartment.isPending} error={perDepartment.error}>
+          <QueryState isPending={summary.isPending} error={summary.error}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
               <div>
                 <DepartmentMap counts={counts} selected={filters.department} onSelect={selectDepartment} />
@@ -74,6 +76,25 @@ export function DirectoryPage() {
           <Alert color="gray">{t('public.directory.empty')}</Alert>
         ) : (
           <DirectoryList groups={groups} />
+        )}
+        {pages > 1 && (
+          <Group justify="center" mt="md">
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={(next) => {
+                goToPage(next);
+                window.scrollTo({ top: 0 });
+              }}
+              getControlProps={(control) => ({
+                'aria-label': t(
+                  control === 'previous' ? 'public.directory.previousPage' : 'public.directory.nextPage',
+                ),
+              })}
+              getItemProps={(n) => ({ 'aria-label': t('public.directory.page', { page: n }) })}
+              aria-label={t('public.directory.pages')}
+            />
+          </Group>
         )}
       </QueryState>
     </Stack>

@@ -21,8 +21,22 @@ export interface PublicStructure {
 
 export interface PublicStructures {
   items: PublicStructure[];
+  /** Every entry the filters keep, whatever the page. */
   total: number;
+  page?: number;
+  pageSize?: number;
 }
+
+/** `GET /api/public/structures/summary`: the map's figures without the directory. */
+export interface PublicStructuresSummary {
+  total: number;
+  organisations: number;
+  /** Member organisations each department's directory lists, by department code. */
+  byDepartment: Record<string, number>;
+}
+
+/** Entries per page of the public directory (the API allows up to 200). */
+export const DIRECTORY_PAGE_SIZE = 50;
 
 export type BoardRole = 'president' | 'vice_president' | 'treasurer' | 'secretary' | 'bureau_member';
 
@@ -71,7 +85,9 @@ const publicCall = <T>(path: string, signal: AbortSignal) => api<T>(path, { sign
 
 export const publicKeys = {
   organisation: ['public', 'organisation'] as const,
-  structures: (filters: Partial<DirectoryFilters>) => ['public', 'structures', filters] as const,
+  structures: (filters: Partial<DirectoryFilters>, page: number) =>
+    ['public', 'structures', filters, page] as const,
+  summary: ['public', 'structures', 'summary'] as const,
   activities: ['public', 'activities'] as const,
 };
 
@@ -91,43 +107,33 @@ export function usePublicOrganisation() {
   });
 }
 
-/** Only non-empty filters go into the key, so the same request is shared between the list and the map. */
+/** Only non-empty filters go into the key. */
 function compact(filters: Partial<DirectoryFilters>): Partial<DirectoryFilters> {
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => value),
   ) as Partial<DirectoryFilters>;
 }
 
-function structuresQuery(filters: Partial<DirectoryFilters>) {
+/** One page of the directory: a federation's thousands of members are never loaded at once. */
+export function usePublicStructures(filters: DirectoryFilters, page: number) {
   const key = compact(filters);
-  return {
-    queryKey: publicKeys.structures(key),
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      publicCall<PublicStructures>(`/api/public/structures${query(key)}`, signal),
+  return useQuery({
+    queryKey: publicKeys.structures(key, page),
+    queryFn: ({ signal }) =>
+      publicCall<PublicStructures>(
+        `/api/public/structures${query({ ...key, page, pageSize: DIRECTORY_PAGE_SIZE })}`,
+        signal,
+      ),
     staleTime: 60_000,
-  };
+    placeholderData: keepPreviousData,
+  });
 }
 
-export function usePublicStructures(filters: DirectoryFilters) {
-  return useQuery({ ...structuresQuery(filters), placeholderData: keepPreviousData });
-}
-
-/**
- * The directory of each department, as the department filter gives it: an establishment
- * listed under two departments (AILES, Revel, also under Tarn) appears in both, as in the
- * printed report. One request for the whole directory; each item says where it is listed.
- */
-export function useDirectoryByDepartment(departments: string[]) {
-  const all = useQuery(structuresQuery({}));
-  const items = all.data?.items ?? [];
-  return {
-    isPending: all.isPending,
-    error: all.error,
-    byDepartment: new Map(
-      departments.map((department) => [
-        department,
-        items.filter((item) => item.listedUnder.includes(department)),
-      ]),
-    ),
-  };
+/** The map's counts: member organisations per department, from the summary route. */
+export function useDirectorySummary() {
+  return useQuery({
+    queryKey: publicKeys.summary,
+    queryFn: ({ signal }) => publicCall<PublicStructuresSummary>('/api/public/structures/summary', signal),
+    staleTime: 60_000,
+  });
 }

@@ -8,24 +8,20 @@ export interface DepartmentGroup {
 
 /**
  * The directory under department headings, as the printed report lists it: an
- * establishment appears under every department whose directory lists it (AILES under
- * Haute-Garonne and Tarn). `byDepartment` holds each covered department's directory;
- * establishments no covered department lists go under their own department.
+ * establishment appears under every covered department it is listed under (AILES under
+ * Haute-Garonne and Tarn); establishments no covered department lists go under their own
+ * department. Works on one page of the directory: each item says where it is listed.
  */
 export function groupByDepartment(
   items: PublicStructure[],
   covered: string[],
-  byDepartment: ReadonlyMap<string, PublicStructure[]>,
   selected: string,
 ): DepartmentGroup[] {
   if (selected) return items.length ? [{ code: selected, items }] : [];
   const placed = new Set<string>();
   const groups: DepartmentGroup[] = [];
   for (const code of covered) {
-    const listed = new Set((byDepartment.get(code) ?? []).map((item) => item.id));
-    const own = items.filter(
-      (item) => listed.has(item.id) || (listed.size === 0 && item.department === code),
-    );
+    const own = items.filter((item) => item.listedUnder.includes(code) || item.department === code);
     for (const item of own) placed.add(item.id);
     if (own.length) groups.push({ code, items: own });
   }
@@ -39,13 +35,10 @@ export function groupByDepartment(
   return [...groups, ...rest.map(([code, list]) => ({ code, items: list }))];
 }
 
-/** Members per department: distinct organisations in each department's directory. */
+/** Members per covered department, as the summary route counts them (distinct organisations). */
 export function membersPerDepartment(
   covered: string[],
-  byDepartment: ReadonlyMap<string, PublicStructure[]>,
+  byDepartment: Readonly<Record<string, number>>,
 ): { code: string; count: number }[] {
-  return covered.map((code) => ({
-    code,
-    count: new Set((byDepartment.get(code) ?? []).map((item) => item.organisationId)).size,
-  }));
+  return covered.map((code) => ({ code, count: byDepartment[code] ?? 0 }));
 }

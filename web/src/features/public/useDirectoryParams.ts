@@ -5,7 +5,7 @@ import type { DirectoryFilters } from './api';
 const departmentCode = /^(\d{2,3}|2[AB])$/;
 
 /**
- * The directory's filters live in the URL under the API's names (`?department=&type=&q=&activity=`),
+ * The directory's filters and page live in the URL under the API's names (`?department=&type=&q=&activity=&page=`),
  * so a filtered directory can be shared and survives a reload. A malformed department is ignored.
  */
 export function useDirectoryParams() {
@@ -25,6 +25,7 @@ export function useDirectoryParams() {
       setSearch(
         (current) => {
           const next = new URLSearchParams(current);
+          next.delete('page');
           for (const [key, value] of Object.entries(patch)) {
             if (value) next.set(key, value);
             else next.delete(key);
@@ -36,6 +37,19 @@ export function useDirectoryParams() {
     },
     [setSearch],
   );
+  // Any filter change starts again from the first page.
+  const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
+  const goToPage = useCallback(
+    (next: number) =>
+      setSearch((current) => {
+        const params = new URLSearchParams(current);
+        if (next > 1) params.set('page', String(next));
+        else params.delete('page');
+        return params;
+      }),
+    [setSearch],
+  );
   const reset = useCallback(() => setSearch(new URLSearchParams()), [setSearch]);
-  return { filters, update, reset, hasFilters: search.size > 0 };
+  const hasFilters = [...search.keys()].some((key) => key !== 'page');
+  return { filters, page, goToPage, update, reset, hasFilters };
 }
