@@ -136,6 +136,19 @@ export async function buildApp(
   app.decorateRequest('auth', null);
   const sessionCache = await createSessionCache(deps.database);
   app.addHook('onClose', () => sessionCache.stop());
+  // A change of one's own account (name, password) is seen at once by this server's next
+  // request, not only when the database's notification arrives (asynchronous on PostgreSQL).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const userId = request.auth?.userId;
+    if (
+      userId &&
+      request.method !== 'GET' &&
+      reply.statusCode < 400 &&
+      routeOf(request).startsWith('/api/account')
+    )
+      sessionCache.forgetUser(userId);
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     const cookie = request.headers.cookie;
     const token = cookie ? sessionToken(cookie) : undefined;

@@ -13,6 +13,8 @@ export interface SessionCache {
   get(key: string, load: () => Promise<CachedSession | null>): Promise<AuthContext | null>;
   /** Forgets what a session token designates (this server's sign-in and sign-out routes). */
   forget(token: string): void;
+  /** Forgets every session of a user (this server's own change of that user's account). */
+  forgetUser(userId: string): void;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function createSessionCache(
     forget(token) {
       for (const key of entries.keys()) if (key.startsWith(`${token}\n`)) entries.delete(key);
     },
+    forgetUser: dropUser,
     stop: unlisten,
   };
 }
