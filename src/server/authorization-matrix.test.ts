@@ -20,7 +20,9 @@ import type { RegisteredRoute } from './access.ts';
 let t: TestApp;
 let w: World;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The world loads the demo (fixed accounts and names): a database of its own, or a second
+  // world in the same worker would find the demo already there.
+  t = await createTestApp({ own: true });
   w = await buildWorld(t);
 }, 180_000);
 afterAll(() => t.close());

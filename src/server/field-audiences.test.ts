@@ -32,7 +32,9 @@ const markerOf = (audience: Audience, table: string, column: string) =>
   `${audience === 'team' ? 'EQUIPESEULE' : 'ADHERENTSEUL'}${table}${column}`.replace(/_/g, '').toUpperCase();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The world loads the demo (fixed accounts and names): a database of its own, or a second
+  // world in the same worker would find the demo already there.
+  t = await createTestApp({ own: true });
   w = await buildWorld(t);
   const textColumns = await queryRows<{ table: string; column: string }>(
     t.database.db,
