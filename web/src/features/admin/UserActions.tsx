@@ -18,11 +18,11 @@ export function UserActions({ user, onError }: { user: UserRow; onError: (error:
   const [confirming, setConfirming] = useState(false);
   const [newRole, setNewRole] = useState<Role | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.users });
+  // Its refusal (the last administrator) is shown in the confirmation dialog, not twice.
   const change = useMutation({
     mutationFn: (role: Role) =>
       api(`/api/admin/users/${encodeURIComponent(user.id)}/role`, { method: 'PUT', body: { role } }),
     onMutate: () => onError(null),
-    onError,
     onSettled: refresh,
   });
   return (
