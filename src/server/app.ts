@@ -127,8 +127,7 @@ export async function buildApp(
     const origin =
       request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
     const ownOrigin = `${request.protocol}://${request.host}`;
-    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin))
-      throw new AppError('auth.csrf', 403);
+    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin)) throw new AppError('auth.csrf');
   });
 
   // Who is calling: the session cookie, checked against the sessions table (any app server
@@ -166,7 +165,7 @@ export async function buildApp(
           () => false,
           () => true,
         );
-        throw down ? new AppError('database.unavailable', 503) : error;
+        throw down ? new AppError('database.unavailable') : error;
       });
       if (!session) return null;
       return {

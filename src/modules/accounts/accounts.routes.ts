@@ -59,7 +59,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { hide: true },
     async handler(request, reply) {
       const path = new URL(request.url, deps.config.baseUrl).pathname;
-      if (!OPEN_AUTH_ENDPOINTS.has(`${request.method} ${path}`)) throw new AppError('route.not_found', 404);
+      if (!OPEN_AUTH_ENDPOINTS.has(`${request.method} ${path}`)) throw new AppError('route.not_found');
       const answer = await forwardToAuth(deps, request, reply, request.url, request.body ?? undefined);
       if (answer.status >= 400) {
         let code = answer.status === 429 ? 'auth.rate_limited' : 'auth.error';
@@ -196,7 +196,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const invitation = await findPendingInvitation(deps.database.db, request.params.token);
-      if (!invitation) throw new AppError('invitations.not_found', 404);
+      if (!invitation) throw new AppError('invitations.not_found');
       return { email: invitation.email, role: invitation.role, delegationName: invitation.delegationName };
     },
   );

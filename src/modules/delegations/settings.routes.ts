@@ -80,7 +80,7 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: AppDe
         request.query.delegation,
         deps.config.DEFAULT_DELEGATION,
       );
-      if (!delegation.logo || !delegation.logoType) throw new AppError('delegations.no_logo', 404);
+      if (!delegation.logo || !delegation.logoType) throw new AppError('delegations.no_logo');
       // An SVG opened on its own is a document: nothing in it may run or load anything.
       return reply
         .header('content-type', delegation.logoType)

@@ -40,7 +40,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           max: 5,
           timeWindow: 15 * 60_000,
           // Thrown by the plugin, then answered as any coded error.
-          errorResponseBuilder: () => new AppError('setup.rate_limited', 429),
+          errorResponseBuilder: () => new AppError('setup.rate_limited'),
         },
       },
       schema: {
@@ -52,14 +52,14 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       if (!(await hasNoDelegation(db))) {
         gate.close();
-        throw new AppError('setup.closed', 409);
+        throw new AppError('setup.closed');
       }
-      if (!gate.open) throw new AppError('setup.unavailable', 409);
+      if (!gate.open) throw new AppError('setup.unavailable');
       const claimed = gate.claim(request.body.code);
-      if (claimed === 'closed') throw new AppError('setup.unavailable', 409);
-      if (claimed === 'busy') throw new AppError('setup.busy', 409);
+      if (claimed === 'closed') throw new AppError('setup.unavailable');
+      if (claimed === 'busy') throw new AppError('setup.busy');
       if (claimed === 'wrong')
-        throw new AppError('setup.code_invalid', 403, {
+        throw new AppError('setup.code_invalid', {
           fields: [{ field: 'code', code: 'setup.code_invalid', message: message('setup.code_invalid') }],
         });
       let userId: string | null = null;
@@ -68,7 +68,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         const checked = await checkNewDelegation(db, body);
         const adminName = body.adminName.trim();
         if (!adminName)
-          throw new AppError('validation.failed', 422, {
+          throw new AppError('validation.failed', {
             fields: [
               {
                 field: 'adminName',
@@ -82,7 +82,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           .from(users)
           .where(eq(users.email, checked.adminEmail));
         if (taken)
-          throw new AppError('validation.failed', 422, {
+          throw new AppError('validation.failed', {
             fields: [
               { field: 'adminEmail', code: 'setup.email_taken', message: message('setup.email_taken') },
             ],

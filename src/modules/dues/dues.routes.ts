@@ -29,7 +29,7 @@ export async function duesRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: readers }, schema: { tags, params: z.object({ year: yearSchema }) } },
     async (request) => {
       const grid = await withTenant(db, caller(request), (tx) => getGrid(tx, request.params.year));
-      if (!grid) throw new AppError('dues.no_grid', 404);
+      if (!grid) throw new AppError('dues.no_grid');
       return grid;
     },
   );

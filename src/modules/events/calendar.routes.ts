@@ -80,7 +80,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: PUBLIC }, schema: { tags, params: feedParamsSchema } },
     async (request, reply) => {
       const body = await privateCalendar(db, request.params.token, { baseUrl, now: new Date() });
-      if (body === null) throw new AppError('events.calendar_not_found', 404);
+      if (body === null) throw new AppError('events.calendar_not_found');
       // Private: no shared cache may keep it.
       return reply.type(CALENDAR_TYPE).header('cache-control', 'private, no-store').send(body);
     },

@@ -24,7 +24,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The one file of a multipart request, read up to 10 MB (the parser stops there). */
 async function uploadedFile(request: FastifyRequest): Promise<{ filename: string; bytes: Buffer }> {
-  const missing = () => documentError('observatory.document_missing', 400, '');
+  const missing = () => documentError('observatory.document_missing', '');
   if (!request.isMultipart()) throw missing();
   const part = await request.file();
   if (!part) throw missing();
@@ -32,7 +32,7 @@ async function uploadedFile(request: FastifyRequest): Promise<{ filename: string
     return { filename: part.filename, bytes: await part.toBuffer() };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw documentError('observatory.document_too_large', 413, cleanFilename(part.filename));
+      throw documentError('observatory.document_too_large', cleanFilename(part.filename));
     throw error;
   }
 }

@@ -21,7 +21,7 @@ const tags = ['support'];
 const documentUsers = allow('admin', 'staff', 'member');
 
 const missingFile = () =>
-  new AppError('support.document_missing', 400, {
+  new AppError('support.document_missing', {
     fields: [
       { field: 'file', code: 'support.document_missing', message: message('support.document_missing') },
     ],
@@ -66,7 +66,7 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
           bytes = await part.toBuffer();
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw documentError('support.document_too_large', 413, cleanFilename(part.filename));
+            throw documentError('support.document_too_large', cleanFilename(part.filename));
           throw error;
         }
         const document = await withTenant(db, caller(request), (tx) =>

@@ -33,7 +33,7 @@ export async function interviewsRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: team }, schema: { tags, params: yearParamsSchema } },
     async (request) => {
       const template = await withTenant(db, caller(request), (tx) => getTemplate(tx, request.params.year));
-      if (!template) throw new AppError('support.no_template', 404);
+      if (!template) throw new AppError('support.no_template');
       return template;
     },
   );
