@@ -9,7 +9,8 @@ import { errorStatuses } from './error-statuses.ts';
 // so this test reads the sources for them: a field code without a French message fails here.
 const root = new URL('..', import.meta.url).pathname;
 const FIELD_CODE = /\bcode: '([a-zA-Z]+\.[a-z_.]+)'/g;
-const CALLED_CODE = /\b(?:fieldError|documentError|invalidFields|problem|refuse)\(\s*'([a-zA-Z]+\.[a-z_.]+)'/g;
+const CALLED_CODE =
+  /\b(?:fieldError|documentError|invalidFields|problem|refuse)\(\s*'([a-zA-Z]+\.[a-z_.]+)'/g;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { message } from '../../i18n/messages.ts';
 import { caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import {
@@ -49,7 +49,7 @@ function authFailure(
  * Better Auth's endpoint (its hashing, throttling and session handling), which the
  * generic /api/auth bridge no longer opens.
  */
-export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.patch(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { allow, caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
 import {
@@ -45,7 +45,7 @@ const OPEN_AUTH_ENDPOINTS = new Set([
   'GET /api/auth/get-session',
 ]);
 
-export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Better Auth's own endpoints, bridged from Fastify to its fetch handler: only those the

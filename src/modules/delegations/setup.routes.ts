@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { message } from '../../i18n/messages.ts';
 import { PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { createUserWithPassword } from '../accounts/accounts.service.ts';
 import { users } from '../accounts/accounts.table.ts';
@@ -17,7 +17,7 @@ import { SetupGate } from './setup.gate.ts';
  * with the one-time code the server printed at start (see setup.gate.ts). Throttled per
  * address on top of the gate's own limit of wrong codes.
  */
-export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function setupRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const gate = deps.setupGate ?? new SetupGate(null);

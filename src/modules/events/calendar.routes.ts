@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import {
@@ -22,7 +22,7 @@ const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
  * Feeds are read by calendar apps, which poll them: they answer with the calendar and a
  * short cache time, not from memory (actions announce no change to other app servers).
  */
-export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function calendarRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const baseUrl = deps.config.baseUrl;

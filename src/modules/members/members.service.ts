@@ -8,7 +8,7 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
-import { type ErrorCode, isErrorCode } from '../../server/error-statuses.ts';
+import { isErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recordHistory } from '../audit/audit.service.ts';
 import { presentHistory } from '../audit/history.presenter.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { attachmentDisposition, cleanFilename, sendDocument } from '../support/document-type.ts';
 import { documentParamsSchema, idParamsSchema } from './observatory.schemas.ts';
 import {
@@ -38,7 +38,7 @@ async function uploadedFile(request: FastifyRequest): Promise<{ filename: string
 }
 
 /** Attachments, XLSX template and prefill of a form. Multipart is parsed only in this scope. */
-export async function submissionFilesRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {

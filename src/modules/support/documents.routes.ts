@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { cleanFilename, sendDocument } from './document-type.ts';
 import {
@@ -28,7 +28,7 @@ const missingFile = () =>
   });
 
 /** Uploads and downloads of a support file's documents. Multipart is parsed only in this scope. */
-export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function documentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {
