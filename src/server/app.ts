@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { message } from '../i18n/messages.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { appModules } from './modules.ts';
+import { contractTransform, openapiDocument } from './openapi.ts';
 import { createReadCache } from './read-cache.ts';
 import {
   createRenderQueue,
@@ -139,15 +140,9 @@ export async function buildApp(
   });
 
   await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Maillage API',
-        version: '0.1.0',
-        description: "API de Maillage, le système d'information d'un réseau de SIAE.",
-      },
-      servers: [],
-    },
-    transform: jsonSchemaTransform,
+    openapi: openapiDocument,
+    transform: contractTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
