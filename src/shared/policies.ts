@@ -71,4 +71,7 @@ export const can = {
   readDashboard: isReader,
   readFigures: isReader,
   manageFigures: isTeam,
+  readReports: isReader,
+  editReports: isTeam,
+  unfreezeReports: isAdmin,
 } satisfies Record<string, (viewer: HasRole) => boolean>;

@@ -3026,6 +3026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Compare les chiffres clés de deux années */
         get: operations["getReportsCompare"];
         put?: never;
         post?: never;
@@ -3042,6 +3043,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Rapport d'activité d'une année (figé ou tel que les données le donnent) */
         get: operations["getReportsByYear"];
         put?: never;
         post?: never;
@@ -3058,6 +3060,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Télécharge le rapport d'activité (HTML, PDF, DOCX ou JSON) */
         get: operations["getReportsByYearDownload"];
         put?: never;
         post?: never;
@@ -3076,6 +3079,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Génère le rapport d'activité en suivant sa progression */
         post: operations["postReportsByYearRender"];
         delete?: never;
         options?: never;
@@ -3090,7 +3094,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Textes du rapport d'activité (mot du président, priorités) */
         get: operations["getReportsByYearTexts"];
+        /** Enregistre les textes du rapport d'activité */
         put: operations["putReportsByYearTexts"];
         post?: never;
         delete?: never;
@@ -3108,7 +3114,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Fige le rapport d'activité tel qu'il est */
         post: operations["postReportsByYearFreeze"];
+        /** Défige le rapport d'activité (il suit de nouveau les données) */
         delete: operations["deleteReportsByYearFreeze"];
         options?: never;
         head?: never;
@@ -3187,6 +3195,198 @@ export interface components {
             items: components["schemas"]["DeclaredFigureInput"][];
         };
         /** @enum {string} */
+        ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
+        /** @enum {string} */
+        ReportFigureGroupInput: "members" | "observatory" | "trainings" | "practiceGroups" | "support" | "programmes" | "funders" | "events";
+        ReportKeyFigureInput: {
+            value: number | null;
+            unit: components["schemas"]["ReportFigureUnitInput"];
+            label: string;
+            /** @enum {string} */
+            source: "computed" | "declared";
+            from: string;
+            group: components["schemas"]["ReportFigureGroupInput"];
+            synthetic?: boolean;
+            /** @enum {string} */
+            qualifier?: "exact" | "at_least" | "about";
+            detail?: string;
+        };
+        ReportTextsInput: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+        };
+        ReportTextsStateInput: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        AnnualReportInput: {
+            /** @constant */
+            schemaVersion: 1;
+            year: number;
+            /** @enum {string} */
+            scope: "delegation" | "national";
+            generatedAt: string;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+            delegation: {
+                slug: string;
+                name: string;
+                network: string | null;
+                region: string | null;
+                departmentsCovered: {
+                    code: string;
+                    name: string;
+                }[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                tagline?: string | null;
+            };
+            texts: components["schemas"]["ReportTextsInput"];
+            members: {
+                total: number;
+                byType: {
+                    [key: string]: number;
+                };
+                organisations: number;
+                byDepartment: {
+                    code: string;
+                    name: string;
+                    count: number;
+                    organisations: {
+                        name: string;
+                        types: string[];
+                        address: string | null;
+                        postcode: string | null;
+                        city: string | null;
+                        phone: string | null;
+                        email: string | null;
+                    }[];
+                }[];
+            };
+            board: {
+                person: string;
+                role: string;
+                roleCode?: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
+                organisation: string | null;
+                department: string | null;
+                nationalRepresentative: boolean;
+            }[];
+            assembly: {
+                date: string;
+                place: string | null;
+            } | null;
+            staff: {
+                person: string;
+                title: string;
+                missions: string[];
+            }[];
+            keyFigures: {
+                [key: string]: components["schemas"]["ReportKeyFigureInput"];
+            };
+            chronicle: {
+                month: number;
+                label: string;
+                actions: {
+                    id: string;
+                    date: string;
+                    /** @enum {string} */
+                    datePrecision: "day" | "month";
+                    title: string;
+                    summary: string | null;
+                    kind: string;
+                    kindCode?: string;
+                    place: string | null;
+                    participants: {
+                        value: number;
+                        qualifier: string | null;
+                        label: string;
+                    } | null;
+                    partners: string[];
+                    members: string[];
+                }[];
+            }[];
+            partners: {
+                name: string;
+                kind: string | null;
+            }[];
+            delegations?: {
+                slug: string;
+                name: string;
+                membersTotal: number;
+                actions: number;
+            }[];
+        };
+        ReportFigureComparisonInput: {
+            id: string;
+            label: string;
+            unit: components["schemas"]["ReportFigureUnitInput"];
+            from: number | null;
+            to: number | null;
+            delta: number | null;
+            /** @enum {string} */
+            trend: "up" | "down" | "same" | "unknown";
+        };
+        ReportComparisonInput: {
+            from: number;
+            to: number;
+            items: components["schemas"]["ReportFigureComparisonInput"][];
+        };
+        ReportFreezeInput: {
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        ReportStreamLineInput: {
+            /** @constant */
+            type: "progress";
+            /** @enum {string} */
+            phase: "data" | "render";
+            step: string;
+            label: string;
+            done: number;
+            total: number;
+        } | {
+            /** @constant */
+            type: "done";
+            filename: string;
+            contentType: string;
+            base64: string;
+        } | {
+            /** @constant */
+            type: "error";
+            code: string;
+            message: string;
+        };
+        /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
         DuesStatus: "paid" | "partial" | "unpaid";
@@ -3252,6 +3452,198 @@ export interface components {
         DeclaredFigures: {
             year: number;
             items: components["schemas"]["DeclaredFigure"][];
+        };
+        /** @enum {string} */
+        ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
+        /** @enum {string} */
+        ReportFigureGroup: "members" | "observatory" | "trainings" | "practiceGroups" | "support" | "programmes" | "funders" | "events";
+        ReportKeyFigure: {
+            value: number | null;
+            unit: components["schemas"]["ReportFigureUnit"];
+            label: string;
+            /** @enum {string} */
+            source: "computed" | "declared";
+            from: string;
+            group: components["schemas"]["ReportFigureGroup"];
+            synthetic?: boolean;
+            /** @enum {string} */
+            qualifier?: "exact" | "at_least" | "about";
+            detail?: string;
+        };
+        ReportTexts: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+        };
+        ReportTextsState: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        AnnualReport: {
+            /** @constant */
+            schemaVersion: 1;
+            year: number;
+            /** @enum {string} */
+            scope: "delegation" | "national";
+            generatedAt: string;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+            delegation: {
+                slug: string;
+                name: string;
+                network: string | null;
+                region: string | null;
+                departmentsCovered: {
+                    code: string;
+                    name: string;
+                }[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                tagline?: string | null;
+            };
+            texts: components["schemas"]["ReportTexts"];
+            members: {
+                total: number;
+                byType: {
+                    [key: string]: number;
+                };
+                organisations: number;
+                byDepartment: {
+                    code: string;
+                    name: string;
+                    count: number;
+                    organisations: {
+                        name: string;
+                        types: string[];
+                        address: string | null;
+                        postcode: string | null;
+                        city: string | null;
+                        phone: string | null;
+                        email: string | null;
+                    }[];
+                }[];
+            };
+            board: {
+                person: string;
+                role: string;
+                roleCode?: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
+                organisation: string | null;
+                department: string | null;
+                nationalRepresentative: boolean;
+            }[];
+            assembly: {
+                date: string;
+                place: string | null;
+            } | null;
+            staff: {
+                person: string;
+                title: string;
+                missions: string[];
+            }[];
+            keyFigures: {
+                [key: string]: components["schemas"]["ReportKeyFigure"];
+            };
+            chronicle: {
+                month: number;
+                label: string;
+                actions: {
+                    id: string;
+                    date: string;
+                    /** @enum {string} */
+                    datePrecision: "day" | "month";
+                    title: string;
+                    summary: string | null;
+                    kind: string;
+                    kindCode?: string;
+                    place: string | null;
+                    participants: {
+                        value: number;
+                        qualifier: string | null;
+                        label: string;
+                    } | null;
+                    partners: string[];
+                    members: string[];
+                }[];
+            }[];
+            partners: {
+                name: string;
+                kind: string | null;
+            }[];
+            delegations?: {
+                slug: string;
+                name: string;
+                membersTotal: number;
+                actions: number;
+            }[];
+        };
+        ReportFigureComparison: {
+            id: string;
+            label: string;
+            unit: components["schemas"]["ReportFigureUnit"];
+            from: number | null;
+            to: number | null;
+            delta: number | null;
+            /** @enum {string} */
+            trend: "up" | "down" | "same" | "unknown";
+        };
+        ReportComparison: {
+            from: number;
+            to: number;
+            items: components["schemas"]["ReportFigureComparison"][];
+        };
+        ReportFreeze: {
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        ReportStreamLine: {
+            /** @constant */
+            type: "progress";
+            /** @enum {string} */
+            phase: "data" | "render";
+            step: string;
+            label: string;
+            done: number;
+            total: number;
+        } | {
+            /** @constant */
+            type: "done";
+            filename: string;
+            contentType: string;
+            base64: string;
+        } | {
+            /** @constant */
+            type: "error";
+            code: string;
+            message: string;
         };
     };
     responses: never;
@@ -28407,6 +28799,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportComparison"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28500,6 +28901,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28595,6 +29005,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Le rapport : page HTML, PDF, DOCX ou JSON selon le format demandé */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28665,6 +29087,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28695,6 +29137,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Étapes de la génération puis le fichier (base64), une ligne JSON chacune */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ReportStreamLine"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28775,6 +29226,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getReportsByYearTexts: {
@@ -28788,6 +29259,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTextsState"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28889,6 +29369,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTextsState"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28939,6 +29428,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `reports.frozen` : Le rapport de cette année est figé : ses textes ne peuvent plus être modifiés. Un administrateur peut le défiger. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "reports.frozen";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28982,6 +29491,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportFreeze"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29032,6 +29550,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `reports.already_frozen` : Le rapport de cette année est déjà figé. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "reports.already_frozen";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29075,6 +29613,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Rapport défigé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29125,6 +29670,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `reports.not_frozen` : Le rapport de cette année n'est pas figé. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "reports.not_frozen";
                             message: string;
                             fields?: {
                                 field: string;
