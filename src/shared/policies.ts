@@ -74,4 +74,6 @@ export const can = {
   readReports: isReader,
   editReports: isTeam,
   unfreezeReports: isAdmin,
+  manageEvents: isTeam,
+  registerToEvents: (viewer: HasRole) => isTeam(viewer) || isMember(viewer),
 } satisfies Record<string, (viewer: HasRole) => boolean>;

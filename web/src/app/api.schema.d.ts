@@ -1054,6 +1054,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Événements ouverts aux inscriptions */
         get: operations["getEvents"];
         put?: never;
         post?: never;
@@ -1070,6 +1071,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un événement, ses places et ses inscrits comptés */
         get: operations["getEventsByActionId"];
         put?: never;
         post?: never;
@@ -1086,8 +1088,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Inscriptions à un événement (celles de sa structure pour un adhérent) */
         get: operations["getEventsByActionIdRegistrations"];
         put?: never;
+        /** Inscrit une personne à un événement (ou en liste d'attente) */
         post: operations["postEventsByActionIdRegistrations"];
         delete?: never;
         options?: never;
@@ -1102,6 +1106,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Inscriptions à un événement (CSV) */
         get: operations["getEventsByActionIdRegistrationsCsv"];
         put?: never;
         post?: never;
@@ -1120,6 +1125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Annule une inscription (la première personne en attente prend la place) */
         post: operations["postEventsByActionIdRegistrationsByIdCancel"];
         delete?: never;
         options?: never;
@@ -1135,6 +1141,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre les présences à un événement */
         put: operations["putEventsByActionIdAttendance"];
         post?: never;
         delete?: never;
@@ -1152,6 +1159,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une personne venue sans inscription, notée présente */
         post: operations["postEventsByActionIdWalkIns"];
         delete?: never;
         options?: never;
@@ -1166,6 +1174,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Calendrier public des actions de la délégation (iCalendar) */
         get: operations["getPublicEventsIcs"];
         put?: never;
         post?: never;
@@ -1182,9 +1191,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Mon lien de calendrier privé est-il actif ? */
         get: operations["getCalendarToken"];
         put?: never;
+        /** Crée mon lien de calendrier privé (montré une seule fois) */
         post: operations["postCalendarToken"];
+        /** Révoque mes liens de calendrier privé */
         delete: operations["deleteCalendarToken"];
         options?: never;
         head?: never;
@@ -1198,6 +1210,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Calendrier privé des événements (iCalendar, par son lien secret) */
         get: operations["getCalendarFeedsByTokenIcs"];
         put?: never;
         post?: never;
@@ -3179,6 +3192,113 @@ export interface components {
             }[];
         };
         /** @enum {string} */
+        EventRegistrationStatusInput: "registered" | "waiting" | "cancelled";
+        EventRegistrationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+            status: components["schemas"]["EventRegistrationStatusInput"];
+            attended: boolean | null;
+            waitingPosition: number | null;
+            /** Format: date-time */
+            registeredAt: string;
+            cancelledAt: string | null;
+        };
+        /** @enum {string} */
+        EventRegistrationStateInput: "open" | "closed" | "started";
+        EventInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationStateInput"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+        };
+        EventListItemInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationStateInput"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+            ownRegistrations: components["schemas"]["EventRegistrationInput"][];
+        };
+        EventListInput: {
+            items: components["schemas"]["EventListItemInput"][];
+        };
+        EventRegistrationListInput: {
+            items: components["schemas"]["EventRegistrationInput"][];
+        };
+        EventCancellationInput: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatusInput"];
+            promoted: string[];
+        };
+        EventAttendanceInput: {
+            participantsCount: number;
+            items: components["schemas"]["EventRegistrationInput"][];
+        };
+        EventWalkInInput: {
+            participantsCount: number;
+            registration: components["schemas"]["EventRegistrationInput"];
+        };
+        CalendarTokenStatusInput: {
+            active: boolean;
+            createdAt: string | null;
+        };
+        CalendarTokenInput: {
+            /** Format: uri */
+            url: string;
+        };
+        /** @enum {string} */
         FigureUnitInput: "count" | "hours" | "euros" | "percent";
         DeclaredFigureInput: {
             year: number;
@@ -3436,6 +3556,113 @@ export interface components {
                 organisationId: string;
                 organisationName: string;
             }[];
+        };
+        /** @enum {string} */
+        EventRegistrationStatus: "registered" | "waiting" | "cancelled";
+        EventRegistration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+            status: components["schemas"]["EventRegistrationStatus"];
+            attended: boolean | null;
+            waitingPosition: number | null;
+            /** Format: date-time */
+            registeredAt: string;
+            cancelledAt: string | null;
+        };
+        /** @enum {string} */
+        EventRegistrationState: "open" | "closed" | "started";
+        Event: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationState"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+        };
+        EventListItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationState"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+            ownRegistrations: components["schemas"]["EventRegistration"][];
+        };
+        EventList: {
+            items: components["schemas"]["EventListItem"][];
+        };
+        EventRegistrationList: {
+            items: components["schemas"]["EventRegistration"][];
+        };
+        EventCancellation: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            promoted: string[];
+        };
+        EventAttendance: {
+            participantsCount: number;
+            items: components["schemas"]["EventRegistration"][];
+        };
+        EventWalkIn: {
+            participantsCount: number;
+            registration: components["schemas"]["EventRegistration"];
+        };
+        CalendarTokenStatus: {
+            active: boolean;
+            createdAt: string | null;
+        };
+        CalendarToken: {
+            /** Format: uri */
+            url: string;
         };
         /** @enum {string} */
         FigureUnit: "count" | "hours" | "euros" | "percent";
@@ -11460,6 +11687,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11533,6 +11769,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11563,6 +11808,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.required";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11606,6 +11871,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistrationList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11656,6 +11930,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11709,6 +12003,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11749,7 +12052,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `events.other_organisation` : Vous ne pouvez inscrire que des personnes de votre organisation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11758,7 +12065,71 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "events.other_organisation" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `events.registration_closed` : Les inscriptions à cet événement sont closes.
+             *
+             *     `events.already_registered` : Cette adresse e-mail est déjà inscrite à cet événement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.registration_closed" | "events.already_registered";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.organisation_unknown` : Cette organisation est introuvable dans la délégation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.organisation_unknown";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11802,6 +12173,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11852,6 +12232,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11896,6 +12296,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCancellation"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11946,6 +12355,54 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès.
+             *
+             *     `events.registration_not_found` : Cette inscription n'existe pas ou vous n'y avez pas accès.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found" | "events.registration_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `events.already_cancelled` : Cette inscription est déjà annulée.
+             *
+             *     `events.already_started` : Cet événement a déjà commencé : les inscriptions ne peuvent plus être modifiées.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.already_cancelled" | "events.already_started";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11998,6 +12455,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAttendance"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12048,6 +12514,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12101,6 +12607,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventWalkIn"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12161,6 +12676,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.already_registered` : Cette adresse e-mail est déjà inscrite à cet événement. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.already_registered";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.organisation_unknown` : Cette organisation est introuvable dans la délégation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.organisation_unknown";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -12195,6 +12770,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Calendrier iCalendar (.ics), à abonner dans une application de calendrier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12205,6 +12789,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12246,6 +12850,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenStatus"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -12297,6 +12910,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarToken"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -12348,6 +12970,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Liens révoqués */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -12401,6 +13030,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Calendrier iCalendar (.ics), à abonner dans une application de calendrier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12411,6 +13049,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.calendar_not_found` : Ce calendrier n'existe pas ou son adresse a été révoquée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.calendar_not_found";
                             message: string;
                             fields?: {
                                 field: string;
