@@ -75,5 +75,7 @@ export const can = {
   editReports: isTeam,
   unfreezeReports: isAdmin,
   manageEvents: isTeam,
+  readSupport: isReader,
+  manageSupport: isTeam,
   registerToEvents: (viewer: HasRole) => isTeam(viewer) || isMember(viewer),
 } satisfies Record<string, (viewer: HasRole) => boolean>;

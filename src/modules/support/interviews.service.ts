@@ -50,6 +50,7 @@ export async function loadDefaultTemplate(tx: Tx, year: number) {
     .insert(interviewTemplates)
     .values({ year, ...defaultInterviewTemplate(year) })
     .returning();
+  if (!template) throw new AppError('internal');
   return template;
 }
 

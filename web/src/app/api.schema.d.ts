@@ -1582,6 +1582,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Membres de l'équipe à qui confier un dossier */
         get: operations["getSupportOwners"];
         put?: never;
         post?: never;
@@ -1598,8 +1599,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Dossiers d'accompagnement (ceux de sa structure pour un adhérent) */
         get: operations["getSupportFiles"];
         put?: never;
+        /** Ouvre un dossier d'accompagnement */
         post: operations["postSupportFiles"];
         delete?: never;
         options?: never;
@@ -1614,12 +1617,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un dossier d'accompagnement, ses documents, son temps et ses notes */
         get: operations["getSupportFilesById"];
         put?: never;
         post?: never;
+        /** Supprime un dossier d'accompagnement */
         delete: operations["deleteSupportFilesById"];
         options?: never;
         head?: never;
+        /** Modifie un dossier d'accompagnement */
         patch: operations["patchSupportFilesById"];
         trace?: never;
     };
@@ -1632,6 +1638,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Note du temps passé sur un dossier */
         post: operations["postSupportFilesByIdTime"];
         delete?: never;
         options?: never;
@@ -1649,6 +1656,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un temps noté sur un dossier */
         delete: operations["deleteSupportFilesByIdTimeByEntryId"];
         options?: never;
         head?: never;
@@ -1664,6 +1672,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une note à un dossier */
         post: operations["postSupportFilesByIdNotes"];
         delete?: never;
         options?: never;
@@ -1681,6 +1690,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une note d'un dossier */
         delete: operations["deleteSupportFilesByIdNotesByEntryId"];
         options?: never;
         head?: never;
@@ -1694,6 +1704,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tableau de bord d'un chargé d'accompagnement : échéances, temps du mois */
         get: operations["getSupportDashboard"];
         put?: never;
         post?: never;
@@ -1710,6 +1721,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres de l'accompagnement d'une année */
         get: operations["getSupportStats"];
         put?: never;
         post?: never;
@@ -1759,7 +1771,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Questions de l'entretien annuel d'une année */
         get: operations["getSupportInterviewTemplatesByYear"];
+        /** Définit les questions de l'entretien annuel d'une année */
         put: operations["putSupportInterviewTemplatesByYear"];
         post?: never;
         delete?: never;
@@ -1777,6 +1791,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reprend les questions par défaut pour l'entretien annuel d'une année */
         post: operations["postSupportInterviewTemplatesByYearDefault"];
         delete?: never;
         options?: never;
@@ -1791,6 +1806,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Entretiens annuels d'une année, adhérent par adhérent */
         get: operations["getSupportInterviews"];
         put?: never;
         post?: never;
@@ -1807,7 +1823,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Entretien annuel d'un adhérent (le sien pour un adhérent, une fois terminé) */
         get: operations["getSupportInterviewsByYearByOrganisationId"];
+        /** Enregistre l'entretien annuel d'un adhérent (brouillon ou terminé) */
         put: operations["putSupportInterviewsByYearByOrganisationId"];
         post?: never;
         delete?: never;
@@ -3141,6 +3159,211 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
+        SupportQuestionKindInput: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
+        SupportQuestionInput: {
+            id: string;
+            label: string;
+            kind: components["schemas"]["SupportQuestionKindInput"];
+            options?: string[];
+            required?: boolean;
+            help?: string;
+        };
+        /** @enum {string} */
+        SupportSubjectInput: "fse_plus_application" | "fse_plus_report" | "financial_diagnosis" | "quality_approach" | "territorial_project" | "anti_discrimination" | "individual_support" | "other";
+        /** @enum {string} */
+        SupportStatusInput: "open" | "in_progress" | "waiting" | "done" | "abandoned";
+        SupportOwnerInput: {
+            id: string;
+            name: string;
+        };
+        SupportDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedByName: string | null;
+            createdAt: unknown;
+        };
+        SupportTimeEntryInput: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            /** Format: date */
+            spentOn: string;
+            minutes: number;
+            note: string | null;
+        };
+        SupportNoteInput: {
+            /** Format: uuid */
+            id: string;
+            authorUserId: string | null;
+            body: string;
+            createdAt: unknown;
+        };
+        SupportFileSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubjectInput"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatusInput"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+        };
+        SupportFileListInput: {
+            items: components["schemas"]["SupportFileSummaryInput"][];
+            total: number;
+        };
+        SupportFileInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubjectInput"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatusInput"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+            documents: components["schemas"]["SupportDocumentInput"][];
+            timeEntries?: {
+                /** Format: uuid */
+                id: string;
+                userId: string | null;
+                /** Format: date */
+                spentOn: string;
+                minutes: number;
+                note: string | null;
+                userName: string | null;
+            }[];
+            time?: {
+                totalMinutes: number;
+                byUser: {
+                    userId: string | null;
+                    name: string | null;
+                    minutes: number;
+                }[];
+            };
+            notes?: {
+                /** Format: uuid */
+                id: string;
+                authorUserId: string | null;
+                body: string;
+                createdAt: unknown;
+                authorName: string | null;
+            }[];
+        };
+        SupportDashboardInput: {
+            owner: components["schemas"]["SupportOwnerInput"];
+            /** Format: date */
+            today: string;
+            overdue: components["schemas"]["SupportFileSummaryInput"][];
+            dueSoon: components["schemas"]["SupportFileSummaryInput"][];
+            later: components["schemas"]["SupportFileSummaryInput"][];
+            minutesThisMonth: number;
+            countsByStatus: {
+                open: number;
+                in_progress: number;
+                waiting: number;
+                done: number;
+                abandoned: number;
+            };
+        };
+        SupportStatsInput: {
+            year: number;
+            subjects: {
+                subject: components["schemas"]["SupportSubjectInput"];
+                files: number;
+                byStatus: {
+                    open: number;
+                    in_progress: number;
+                    waiting: number;
+                    done: number;
+                    abandoned: number;
+                };
+                members: number;
+                minutes: number;
+            }[];
+            fsePlusMembers: number;
+            totals: {
+                files: number;
+                members: number;
+                minutes: number;
+                hours: number;
+            };
+        };
+        SupportInterviewTemplateInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            questions: components["schemas"]["SupportQuestionInput"][];
+        };
+        /** @enum {string} */
+        SupportInterviewStatusInput: "not_started" | "draft" | "done";
+        SupportInterviewYearInput: {
+            year: number;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: number;
+            } | null;
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                status: components["schemas"]["SupportInterviewStatusInput"];
+                heldOn: string | null;
+                interviewerName: string | null;
+                completedAt: unknown | null;
+                answered: number;
+            }[];
+        };
+        SupportInterviewInput: {
+            year: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: components["schemas"]["SupportQuestionInput"][];
+            };
+            interview: {
+                /** @enum {string} */
+                status: "draft" | "done";
+                answers: {
+                    [key: string]: string | number | boolean | null;
+                };
+                heldOn: string | null;
+                interviewerUserId: string | null;
+                interviewerName: string | null;
+                completedAt: unknown | null;
+            } | null;
+        };
+        /** @enum {string} */
         DuesBasisInput: "flat" | "etp" | "revenue";
         /** @enum {string} */
         DuesStatusInput: "paid" | "partial" | "unpaid";
@@ -3505,6 +3728,214 @@ export interface components {
             type: "error";
             code: string;
             message: string;
+        };
+        /** @enum {string} */
+        SupportQuestionKind: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
+        SupportQuestion: {
+            id: string;
+            label: string;
+            kind: components["schemas"]["SupportQuestionKind"];
+            options?: string[];
+            required?: boolean;
+            help?: string;
+        };
+        /** @enum {string} */
+        SupportSubject: "fse_plus_application" | "fse_plus_report" | "financial_diagnosis" | "quality_approach" | "territorial_project" | "anti_discrimination" | "individual_support" | "other";
+        /** @enum {string} */
+        SupportStatus: "open" | "in_progress" | "waiting" | "done" | "abandoned";
+        SupportOwner: {
+            id: string;
+            name: string;
+        };
+        SupportDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupportTimeEntry: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            /** Format: date */
+            spentOn: string;
+            minutes: number;
+            note: string | null;
+        };
+        SupportNote: {
+            /** Format: uuid */
+            id: string;
+            authorUserId: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupportFileSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubject"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatus"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+        };
+        SupportFileList: {
+            items: components["schemas"]["SupportFileSummary"][];
+            total: number;
+        };
+        SupportFile: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubject"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatus"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+            documents: components["schemas"]["SupportDocument"][];
+            timeEntries?: {
+                /** Format: uuid */
+                id: string;
+                userId: string | null;
+                /** Format: date */
+                spentOn: string;
+                minutes: number;
+                note: string | null;
+                userName: string | null;
+            }[];
+            time?: {
+                totalMinutes: number;
+                byUser: {
+                    userId: string | null;
+                    name: string | null;
+                    minutes: number;
+                }[];
+            };
+            notes?: {
+                /** Format: uuid */
+                id: string;
+                authorUserId: string | null;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                authorName: string | null;
+            }[];
+        };
+        SupportDashboard: {
+            owner: components["schemas"]["SupportOwner"];
+            /** Format: date */
+            today: string;
+            overdue: components["schemas"]["SupportFileSummary"][];
+            dueSoon: components["schemas"]["SupportFileSummary"][];
+            later: components["schemas"]["SupportFileSummary"][];
+            minutesThisMonth: number;
+            countsByStatus: {
+                open: number;
+                in_progress: number;
+                waiting: number;
+                done: number;
+                abandoned: number;
+            };
+        };
+        SupportStats: {
+            year: number;
+            subjects: {
+                subject: components["schemas"]["SupportSubject"];
+                files: number;
+                byStatus: {
+                    open: number;
+                    in_progress: number;
+                    waiting: number;
+                    done: number;
+                    abandoned: number;
+                };
+                members: number;
+                minutes: number;
+            }[];
+            fsePlusMembers: number;
+            totals: {
+                files: number;
+                members: number;
+                minutes: number;
+                hours: number;
+            };
+        };
+        SupportInterviewTemplate: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            questions: components["schemas"]["SupportQuestion"][];
+        };
+        /** @enum {string} */
+        SupportInterviewStatus: "not_started" | "draft" | "done";
+        SupportInterviewYear: {
+            year: number;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: number;
+            } | null;
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                status: components["schemas"]["SupportInterviewStatus"];
+                heldOn: string | null;
+                interviewerName: string | null;
+                completedAt: string | null;
+                answered: number;
+            }[];
+        };
+        SupportInterview: {
+            year: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: components["schemas"]["SupportQuestion"][];
+            };
+            interview: {
+                /** @enum {string} */
+                status: "draft" | "done";
+                answers: {
+                    [key: string]: string | number | boolean | null;
+                };
+                heldOn: string | null;
+                interviewerUserId: string | null;
+                interviewerName: string | null;
+                completedAt: string | null;
+            } | null;
         };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
@@ -16697,6 +17128,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupportOwner"][];
+                    };
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -16776,6 +17218,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFileList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16886,6 +17337,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFile"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16936,6 +17396,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16979,6 +17459,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFile"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17029,6 +17518,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17072,6 +17581,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Dossier supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17122,6 +17638,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17182,6 +17718,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFile"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17232,6 +17777,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17284,6 +17869,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTimeEntry"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17334,6 +17928,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17378,6 +18012,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Temps supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17418,7 +18059,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `support.not_author` : Seul son auteur ou un administrateur peut supprimer cette ligne.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17427,7 +18072,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "support.not_author" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17477,6 +18142,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportNote"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17527,6 +18201,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17571,6 +18265,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Note supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17611,7 +18312,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `support.not_author` : Seul son auteur ou un administrateur peut supprimer cette ligne.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17620,7 +18325,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "support.not_author" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17664,6 +18389,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportDashboard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17724,6 +18458,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -17757,6 +18531,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18131,6 +18914,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewTemplate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18181,6 +18973,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `support.no_template` : Aucune grille d’entretien annuel n’est définie pour cette année. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.no_template";
                             message: string;
                             fields?: {
                                 field: string;
@@ -18226,19 +19038,20 @@ export interface operations {
             content: {
                 "application/json": {
                     title: string;
-                    questions: {
-                        id: string;
-                        label: string;
-                        /** @enum {string} */
-                        kind: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
-                        options?: string[];
-                        required?: boolean;
-                        help?: string;
-                    }[];
+                    questions: components["schemas"]["SupportQuestionInput"][];
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewTemplate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18289,6 +19102,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -18332,6 +19165,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewTemplate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18392,6 +19234,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `support.template_exists` : Une grille d’entretien existe déjà pour cette année : modifiez-la. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.template_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -18425,6 +19287,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewYear"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18519,6 +19390,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterview"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18569,6 +19449,32 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `support.no_template` : Aucune grille d’entretien annuel n’est définie pour cette année.
+             *
+             *     `support.interview_not_done` : Cet entretien n’est pas encore terminé.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "support.no_template" | "support.interview_not_done";
                             message: string;
                             fields?: {
                                 field: string;
@@ -18625,6 +19531,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterview"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -18675,6 +19590,50 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `support.no_template` : Aucune grille d’entretien annuel n’est définie pour cette année.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "support.no_template";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
