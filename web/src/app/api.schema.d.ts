@@ -2225,6 +2225,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Agrégats publiés de l'observatoire (années d'avant les réponses) */
         get: operations["getObservatoryDeclared"];
         put?: never;
         post?: never;
@@ -2242,8 +2243,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre un agrégat publié (le crée ou remplace sa valeur) */
         put: operations["putObservatoryDeclaredByYearByIndicatorCode"];
         post?: never;
+        /** Supprime un agrégat publié */
         delete: operations["deleteObservatoryDeclaredByYearByIndicatorCode"];
         options?: never;
         head?: never;
@@ -3538,6 +3541,22 @@ export interface components {
             items: components["schemas"]["DeclaredFigureInput"][];
         };
         /** @enum {string} */
+        ObservatoryQualifierInput: "exact" | "about";
+        ObservatoryDeclaredAggregateInput: {
+            year: number;
+            indicatorCode: string;
+            conventionType: string | null;
+            value: number;
+            qualifier: components["schemas"]["ObservatoryQualifierInput"];
+            label: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObservatoryDeclaredListInput: {
+            items: components["schemas"]["ObservatoryDeclaredAggregateInput"][];
+        };
+        /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
         ReportFigureGroupInput: "members" | "observatory" | "trainings" | "practiceGroups" | "support" | "programmes" | "funders" | "events";
@@ -4110,6 +4129,22 @@ export interface components {
         DeclaredFigures: {
             year: number;
             items: components["schemas"]["DeclaredFigure"][];
+        };
+        /** @enum {string} */
+        ObservatoryQualifier: "exact" | "about";
+        ObservatoryDeclaredAggregate: {
+            year: number;
+            indicatorCode: string;
+            conventionType: string | null;
+            value: number;
+            qualifier: components["schemas"]["ObservatoryQualifier"];
+            label: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObservatoryDeclaredList: {
+            items: components["schemas"]["ObservatoryDeclaredAggregate"][];
         };
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
@@ -22706,6 +22741,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDeclaredList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22802,11 +22846,7 @@ export interface operations {
             content: {
                 "application/json": {
                     value: number;
-                    /**
-                     * @default exact
-                     * @enum {string}
-                     */
-                    qualifier?: "exact" | "about";
+                    qualifier?: components["schemas"]["ObservatoryQualifierInput"];
                     label: string;
                     source: string;
                     conventionType?: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
@@ -22814,6 +22854,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDeclaredAggregate"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDeclaredAggregate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22910,6 +22968,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Agrégat supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22960,6 +23025,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.declared.not_found` : Aucun chiffre déclaré ne correspond à cette année et à cet indicateur. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.declared.not_found";
                             message: string;
                             fields?: {
                                 field: string;
