@@ -1,13 +1,14 @@
 // Maillage's own exports (CSV and XLSX) imported back: into an empty delegation they give the
 // same records; into the delegation they came from they change nothing. Also after a
 // spreadsheet has dropped the leading zeros of postcodes and departments.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../../db/client.ts';
+import { queryRows, withTenant } from '../../db/client.ts';
 import { loadDemo } from '../../db/seed/demo.ts';
 import { createDelegation, createTestApp, type TestApp } from '../../test/app.ts';
 import { type ExportRow, exportQuerySchema, exportRows, toCsv, toXlsx } from './export.service.ts';
 import { analyseImport, commitImport } from './import.service.ts';
+import { memberStats } from './members.stats.ts';
 import { establishments } from './members.table.ts';
 
 let t: TestApp;
@@ -83,5 +84,59 @@ describe('round trip of the member export', () => {
     const analysis = await tenant(demo, (tx) => analyseImport(tx, { bytes, filename: 'a.csv' }));
     expect(analysis.columns.filter((c) => c.field === null)).toEqual([]);
     expect(analysis.columns.find((c) => c.header === 'Adhésion')?.field).toBe('membership');
+  });
+});
+
+// Issue 18: "without a join-date column every organisation gets today as its join date".
+describe('join dates a member file does not give (decision 019)', () => {
+  const periods = (delegationId: string) =>
+    queryRows<Record<string, string | null>>(
+      t.database.db,
+      sql`select o.name, p.joined_on::text joined, p.known_from::text known, p.left_on::text left_on
+          from membership_periods p join organisations o on o.id = p.organisation_id
+          where p.delegation_id = ${delegationId} order by o.name`,
+    );
+  const importInto = async (delegationId: string, lines: string[]) => {
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const result = await tenant(delegationId, (tx) => commitImport(tx, { bytes, filename: 'a.csv' }, today));
+    expect(result.analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    return result;
+  };
+
+  it('leaves the join date unknown and counts the member from the import day, not before', async () => {
+    const empty = await createDelegation(t.database);
+    const result = await importInto(empty.id, [
+      'Nom;SIRET;Code postal;Commune;Type',
+      "AINTERIM'AIR;41071771400035;01500;AMBERIEU EN BUGEY;ETTI",
+    ]);
+    expect(result.created).toBe(1);
+    expect(await periods(empty.id)).toEqual([
+      { name: "AINTERIM'AIR", joined: null, known: today, left_on: null },
+    ]);
+    // The counting rule: an unknown join date counts from knownFrom, here the import day.
+    const stats = await tenant(empty.id, async (tx) => [
+      await memberStats(tx, 2026),
+      await memberStats(tx, 2025),
+    ]);
+    expect(stats.map((s) => s.total)).toEqual([1, 0]);
+    // The export prints no join date, and the day the file vouched for in its own column.
+    const [row] = await exported(empty.id);
+    expect(row).toMatchObject({ membership: 'current', joinedOn: null, knownFrom: today });
+  });
+
+  it('counts a former member with only a departure date up to that date, not from the import day', async () => {
+    const empty = await createDelegation(t.database);
+    await importInto(empty.id, [
+      'Nom;SIRET;Code postal;Commune;Type;Statut;Date de départ',
+      'COTIERE AVENIR;34356040500023;01700;ST MAURICE DE BEYNOST;ACI;Ancien adhérent;30/06/2025',
+    ]);
+    expect(await periods(empty.id)).toEqual([
+      { name: 'COTIERE AVENIR', joined: null, known: '2025-06-30', left_on: '2025-06-30' },
+    ]);
+    const stats = await tenant(empty.id, async (tx) => [
+      await memberStats(tx, 2025),
+      await memberStats(tx, 2026),
+    ]);
+    expect(stats.map((s) => s.total)).toEqual([1, 0]);
   });
 });
