@@ -138,15 +138,22 @@ function restoreZeros(raw: string, length: number, valid: (padded: string) => bo
   return valid(padded) ? padded : null;
 }
 
-/** JJ/MM/AAAA, JJ-MM-AAAA or AAAA-MM-JJ → AAAA-MM-JJ, or null. */
+/**
+ * A two-digit year as LibreOffice and Excel read it (their default window, 1930–2029): a
+ * French LibreOffice saves the dates of a CSV it opened as JJ/MM/AA.
+ */
+const fullYear = (yy: string) => String(Number(yy) < 30 ? 2000 + Number(yy) : 1900 + Number(yy));
+
+/** JJ/MM/AAAA, JJ-MM-AAAA, JJ/MM/AA (1930–2029) or AAAA-MM-JJ → AAAA-MM-JJ, or null. */
 export function parseDate(raw: string): string | null {
   const text = raw.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text);
+  const year = french?.[3];
   const [y, m, d] = iso
     ? [iso[1], iso[2], iso[3]]
-    : french
-      ? [french[3], french[2]?.padStart(2, '0'), french[1]?.padStart(2, '0')]
+    : french && year
+      ? [year.length === 2 ? fullYear(year) : year, french[2]?.padStart(2, '0'), french[1]?.padStart(2, '0')]
       : [];
   if (!y || !m || !d) return null;
   const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
