@@ -11,7 +11,7 @@
 //   beside a bare Fastify route answering the same page from memory;
 // - directory-paint: /annuaire in Chromium, navigation start to the first entry painted.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
@@ -83,7 +83,7 @@ interface Templates {
 }
 
 /** The national list's rows without a blocking problem, as templates. */
-async function templates(db: Awaited<ReturnType<typeof openDatabase>>['db'], delegationId: string) {
+export async function templates(db: Awaited<ReturnType<typeof openDatabase>>['db'], delegationId: string) {
   const text = (await readFile(source, 'utf8')).replace(/\r/g, '');
   const analysis = await withTenant(db, { delegationId, userId: null }, (tx) =>
     analyseImport(tx, { bytes: new TextEncoder().encode(text), filename: 'siae.csv' }),
@@ -94,7 +94,7 @@ async function templates(db: Awaited<ReturnType<typeof openDatabase>>['db'], del
 }
 
 /** `count` rows from the templates, seeds from `offset`: each its own SIREN, SIRET and name. */
-function memberFile({ header, rows }: Templates, offset: number, count: number): Uint8Array {
+export function memberFile({ header, rows }: Templates, offset: number, count: number): Uint8Array {
   const columns = header.split(';');
   const siret = columns.indexOf('SIRET');
   const name = columns.indexOf('DENOMINATION_SOCIALE');
@@ -116,6 +116,11 @@ export interface ReimportFigures {
   runsMs: number[];
   /** Where one dry run's time goes (the median run's parts, ms). */
   parts: { parseMs: number; registryMs: number; checksMs: number };
+  /**
+   * CPU time of this process over the median run (user + system): what the dry run costs
+   * whatever else the machine runs. The registry's query costs PostgreSQL little beside it.
+   */
+  cpuMs: number;
   plan: { create: number; changed: number; errors: number; warnings: number };
   baselineRowsPerSecond: number;
   /** Loading the delegation (commit of the generated file, through the same service): information. */
@@ -155,6 +160,8 @@ export interface ColdSearches {
 
 export interface FederationFigures {
   establishments: number;
+  /** The machine's 1-minute load average at the end of each case (2 cores: above 2, work waits). */
+  loads: Partial<Record<FederationCase, number>>;
   reimport?: ReimportFigures;
   health?: HealthFigures;
   directory?: DirectoryFigures & { total: number; cold: ColdSearches };
@@ -217,16 +224,21 @@ export async function benchFederation(
     if (loaded.created !== ROWS) throw new Error(`loaded ${loaded.created} of ${ROWS}`);
     await db.execute(sql`analyze`);
     log(`${ROWS} établissements chargés en ${(loadMs / 1000).toFixed(1)} s`);
-    const figures: FederationFigures = { establishments: ROWS };
+    const figures: FederationFigures = { establishments: ROWS, loads: {} };
+    const loaded1 = (c: FederationCase) => {
+      figures.loads[c] = loadavg()[0] ?? Number.NaN;
+    };
 
     if (cases.includes('reimport')) {
       const rows = await withTenant(db, tenant, (tx) => exportRows(tx, exportQuerySchema.parse({})));
       const bytes = new TextEncoder().encode(toCsv(rows));
-      const runs: { total: number; parseMs: number; registryMs: number; checksMs: number }[] = [];
+      const runs: { total: number; parseMs: number; registryMs: number; checksMs: number; cpuMs: number }[] =
+        [];
       let plan: ReimportFigures['plan'] = { create: 0, changed: 0, errors: 0, warnings: 0 };
       for (let run = 0; run < 3; run++) {
         // The dry run as the web preview does it: the file read outside the transaction,
         // the registry in a short one, the checks without the database.
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const parsed = await parseImportFile(bytes, 'export.csv');
         const t1 = performance.now();
@@ -237,7 +249,14 @@ export async function benchFederation(
         const t2 = performance.now();
         const analysis = await planAnalysis(parsed, mapping, index);
         const t3 = performance.now();
-        runs.push({ total: t3 - t0, parseMs: t1 - t0, registryMs: t2 - t1, checksMs: t3 - t2 });
+        const cpu = process.cpuUsage(cpu0);
+        runs.push({
+          total: t3 - t0,
+          parseMs: t1 - t0,
+          registryMs: t2 - t1,
+          checksMs: t3 - t2,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+        });
         const errors = analysis.problems.filter((p) => p.severity === 'error').length;
         plan = {
           create: analysis.plan.create.length,
@@ -272,10 +291,12 @@ export async function benchFederation(
         rowsPerSecond: rows.length / (mid.total / 1000),
         runsMs: runs.map((r) => r.total),
         parts: { parseMs: mid.parseMs, registryMs: mid.registryMs, checksMs: mid.checksMs },
+        cpuMs: mid.cpuMs,
         plan,
         baselineRowsPerSecond: rows.length / (baselineMs / 1000),
         loadRowsPerSecond: ROWS / (loadMs / 1000),
       };
+      loaded1('reimport');
     }
 
     const needsServer = cases.some((c) => c !== 'reimport');
@@ -355,6 +376,7 @@ export async function benchFederation(
         idle: spread(idle),
       };
       log(`santé pendant l'import : ${JSON.stringify(figures.health)}`);
+      loaded1('import-health');
     }
 
     if (cases.includes('directory-paint')) {
@@ -365,6 +387,7 @@ export async function benchFederation(
       servers.push(fresh);
       figures.paint = await paint(fresh.base);
       log(`premier affichage : ${JSON.stringify(figures.paint)}`);
+      loaded1('directory-paint');
     }
 
     if (cases.includes('directory')) {
@@ -375,6 +398,7 @@ export async function benchFederation(
       const measured = await benchDirectory(target.base, path);
       figures.directory = { ...measured, total: first.total, cold };
       log(`annuaire : ${JSON.stringify(figures.directory)}`);
+      loaded1('directory');
     }
     return figures;
   } finally {
@@ -488,26 +512,27 @@ const f0 = (n: number) => n.toFixed(0);
 /** Table rows of RESULTS.md, each starting with its case's name (`--only` replaces those it ran). */
 export function federationLines(f: FederationFigures, run: string): Map<FederationCase, string[]> {
   const lines = new Map<FederationCase, string[]>();
+  const at = (c: FederationCase) => `${run}, load average ${(f.loads[c] ?? Number.NaN).toFixed(1)}`;
   const r = f.reimport;
   if (r)
     lines.set('reimport', [
-      `| \`reimport\` | re-import of its own export, ${r.rows} rows (${(r.bytes / 2 ** 20).toFixed(1)} MB CSV), dry run (parse, registry, checks), PostgreSQL, median of 3 | ${f0(r.rowsPerSecond)} rows/s (runs ${r.runsMs.map(f0).join(', ')} ms; parse ${f0(r.parts.parseMs)} ms, registry ${f0(r.parts.registryMs)} ms, checks ${f0(r.parts.checksMs)} ms); plan: ${r.plan.create} to create, ${r.plan.changed} changed, ${r.plan.errors} errors, ${r.plan.warnings} warnings | plain INSERT: ${f0(r.baselineRowsPerSecond)} rows/s | ${(r.rowsPerSecond / r.baselineRowsPerSecond).toFixed(2)} × | ≥ 20000 rows/s ${r.rowsPerSecond >= 20_000 ? '✅' : '❌'} | ${run} |`,
+      `| \`reimport\` | re-import of its own export, ${r.rows} rows (${(r.bytes / 2 ** 20).toFixed(1)} MB CSV), dry run (parse, registry, checks), PostgreSQL, median of 3 | ${f0(r.rowsPerSecond)} rows/s (runs ${r.runsMs.map(f0).join(', ')} ms; parse ${f0(r.parts.parseMs)} ms, registry ${f0(r.parts.registryMs)} ms, checks ${f0(r.parts.checksMs)} ms); CPU ${f0(r.cpuMs)} ms, i.e. ${f0(r.rows / (r.cpuMs / 1000))} rows per CPU-second; plan: ${r.plan.create} to create, ${r.plan.changed} changed, ${r.plan.errors} errors, ${r.plan.warnings} warnings | plain INSERT: ${f0(r.baselineRowsPerSecond)} rows/s | ${(r.rowsPerSecond / r.baselineRowsPerSecond).toFixed(2)} × | ≥ 20000 rows/s ${r.rowsPerSecond >= 20_000 ? '✅' : '❌'} | ${at('reimport')} |`,
     ]);
   const h = f.health;
   if (h)
     lines.set('import-health', [
-      `| \`import-health\` | /api/health every 20 ms while a staff user imports ${h.rows} rows from the web (preview ${(h.previewMs / 1000).toFixed(1)} s, then commit ${(h.commitMs / 1000).toFixed(1)} s, ${h.created} created), PostgreSQL | ${h.during.probes} probes: p50 ${f0(h.during.p50)} ms, p99 ${f0(h.during.p99)} ms, max ${f0(h.during.max)} ms, ${h.during.errors} errors (preview p99 ${f0(h.preview.p99)} ms, commit p99 ${f0(h.commit.p99)} ms) | nothing running: ${h.idle.probes} probes, p50 ${f0(h.idle.p50)} ms, p99 ${f0(h.idle.p99)} ms | ${(h.during.p99 / h.idle.p99).toFixed(2)} × (p99) | p99 < 100 ms ${h.during.p99 < 100 && h.during.errors === 0 ? '✅' : '❌'} | ${run} |`,
+      `| \`import-health\` | /api/health every 20 ms while a staff user imports ${h.rows} rows from the web (preview ${(h.previewMs / 1000).toFixed(1)} s, then commit ${(h.commitMs / 1000).toFixed(1)} s, ${h.created} created), PostgreSQL | ${h.during.probes} probes: p50 ${f0(h.during.p50)} ms, p99 ${f0(h.during.p99)} ms, max ${f0(h.during.max)} ms, ${h.during.errors} errors (preview p99 ${f0(h.preview.p99)} ms, commit p99 ${f0(h.commit.p99)} ms) | nothing running: ${h.idle.probes} probes, p50 ${f0(h.idle.p50)} ms, p99 ${f0(h.idle.p99)} ms | ${(h.during.p99 / h.idle.p99).toFixed(2)} × (p99) | p99 < 100 ms ${h.during.p99 < 100 && h.during.errors === 0 ? '✅' : '❌'} | ${at('import-health')} |`,
     ]);
   const d = f.directory;
   if (d)
     lines.set('directory', [
-      `| \`directory\` | \`${d.path}\` (${d.items} of ${d.total} entries) with ${f.establishments} establishments, autocannon 32 connections × 20 s | ${f0(d.maillage.rps)} req/s, p99 ${d.maillage.p99} ms, ${d.maillage.errors} errors; first answer of ${d.cold.searches} searches not cached: median ${f0(d.cold.medianMs)} ms, max ${f0(d.cold.maxMs)} ms | bare Fastify, same page from memory: ${f0(d.baseline.rps)} req/s, p99 ${d.baseline.p99} ms | ${(d.maillage.rps / d.baseline.rps).toFixed(2)} × | p99 < 50 ms ${d.maillage.p99 < 50 && d.maillage.errors === 0 ? '✅' : '❌'} | ${run} |`,
+      `| \`directory\` | \`${d.path}\` (${d.items} of ${d.total} entries) with ${f.establishments} establishments, autocannon 32 connections × 20 s | ${f0(d.maillage.rps)} req/s, p99 ${d.maillage.p99} ms, ${d.maillage.errors} errors; first answer of ${d.cold.searches} searches not cached: median ${f0(d.cold.medianMs)} ms, max ${f0(d.cold.maxMs)} ms | bare Fastify, same page from memory: ${f0(d.baseline.rps)} req/s, p99 ${d.baseline.p99} ms | ${(d.maillage.rps / d.baseline.rps).toFixed(2)} × | p99 < 50 ms ${d.maillage.p99 < 50 && d.maillage.errors === 0 ? '✅' : '❌'} | ${at('directory')} |`,
     ]);
   const p = f.paint;
   if (p) {
     const worst = Math.max(p.coldMs, ...p.warmMs);
     lines.set('directory-paint', [
-      `| \`directory-paint\` | \`${p.path}\` in Chromium (${p.total} entries, first page ${p.items}): navigation start to the first entry painted | first visit on the server's empty cache ${f0(p.coldMs)} ms; then 5 visits, each in a new context: median ${f0(median(p.warmMs))} ms, max ${f0(Math.max(...p.warmMs))} ms (medians: scripts loaded at ${f0(p.timing.scriptsMs)} ms, list asked at ${f0(p.timing.listStartMs)} ms, answered at ${f0(p.timing.listEndMs)} ms) | the app's simplest page, \`/mot-de-passe-oublie\` to its field painted: median ${f0(median(p.baselineMs))} ms, max ${f0(Math.max(...p.baselineMs))} ms | ${(median(p.warmMs) / median(p.baselineMs)).toFixed(2)} × | < 1000 ms ${worst < 1000 ? '✅' : '❌'} | ${run} |`,
+      `| \`directory-paint\` | \`${p.path}\` in Chromium (${p.total} entries, first page ${p.items}): navigation start to the first entry painted | first visit on the server's empty cache ${f0(p.coldMs)} ms; then 5 visits, each in a new context: median ${f0(median(p.warmMs))} ms, max ${f0(Math.max(...p.warmMs))} ms (medians: scripts loaded at ${f0(p.timing.scriptsMs)} ms, list asked at ${f0(p.timing.listStartMs)} ms, answered at ${f0(p.timing.listEndMs)} ms) | the app's simplest page, \`/mot-de-passe-oublie\` to its field painted: median ${f0(median(p.baselineMs))} ms, max ${f0(Math.max(...p.baselineMs))} ms | ${(median(p.warmMs) / median(p.baselineMs)).toFixed(2)} × | < 1000 ms ${worst < 1000 ? '✅' : '❌'} | ${at('directory-paint')} |`,
     ]);
   }
   return lines;
