@@ -56,12 +56,12 @@ export function installAccessControl(app: FastifyInstance, routes: RegisteredRou
 function enforce(access: Access, request: FastifyRequest) {
   if (access.kind === 'public') return;
   const auth = request.auth;
-  if (!auth) throw new AppError('auth.required', 401);
-  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden', 403);
+  if (!auth) throw new AppError('auth.required');
+  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden');
 }
 
 /** The caller of a route whose access is not public (the access check has already run). */
 export function caller(request: FastifyRequest): AuthContext {
-  if (!request.auth) throw new AppError('auth.required', 401);
+  if (!request.auth) throw new AppError('auth.required');
   return request.auth;
 }

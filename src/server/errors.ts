@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { message } from '../i18n/messages.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
+import { type ErrorCode, type ErrorStatus, statusOf } from './error-statuses.ts';
 
 export interface FieldError {
   field: string;
@@ -9,14 +10,17 @@ export interface FieldError {
   message: string;
 }
 
-/** An expected failure: a stable code, an HTTP status, a French message, and optional field errors. */
+/**
+ * An expected failure: a stable code (its status comes from `error-statuses.ts`, its French
+ * message from the catalogue), and optional field errors.
+ */
 export class AppError extends Error {
+  readonly status: ErrorStatus;
   readonly fields: FieldError[];
   /** Sent with the answer (`Retry-After` of a 503). */
   readonly headers: Record<string, string>;
   constructor(
-    readonly code: string,
-    readonly status: number,
+    readonly code: ErrorCode,
     options: {
       fields?: FieldError[];
       params?: Record<string, string | number>;
@@ -25,17 +29,18 @@ export class AppError extends Error {
     } = {},
   ) {
     super(options.message ?? message(code, options.params));
+    this.status = statusOf(code);
     this.fields = options.fields ?? [];
     this.headers = options.headers ?? {};
   }
 }
 
-export const notFound = (code = 'record.not_found') => new AppError(code, 404);
-export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);
+export const notFound = (code: ErrorCode = 'record.not_found') => new AppError(code);
+export const forbidden = (code: ErrorCode = 'auth.forbidden') => new AppError(code);
 
 /** Field-level validation failure: 422 with each field's code and French message. */
 export function invalidFields(fields: { field: string; code: string }[]): AppError {
-  return new AppError('validation.failed', 422, {
+  return new AppError('validation.failed', {
     fields: fields.map((f) => ({ ...f, message: message(f.code) })),
   });
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { duesCallInputSchema, duesGridInputSchema, duesPaymentSchema, yearSchema } from './dues.schemas.ts';
 import {
@@ -20,7 +20,7 @@ const team = allow('admin', 'staff');
 const readers = allow('admin', 'staff', 'board');
 const tags = ['dues'];
 
-export async function duesRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function duesRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
@@ -29,7 +29,7 @@ export async function duesRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: readers }, schema: { tags, params: z.object({ year: yearSchema }) } },
     async (request) => {
       const grid = await withTenant(db, caller(request), (tx) => getGrid(tx, request.params.year));
-      if (!grid) throw new AppError('dues.no_grid', 404);
+      if (!grid) throw new AppError('dues.no_grid');
       return grid;
     },
   );

@@ -108,7 +108,7 @@ export async function callDues(
 ) {
   const member = (await membersOfYear(tx, input.year)).find((m) => m.id === input.organisationId);
   if (!member)
-    throw new AppError('dues.not_a_member', 422, {
+    throw new AppError('dues.not_a_member', {
       fields: [
         {
           field: 'organisationId',
@@ -120,7 +120,7 @@ export async function callDues(
   let amount = input.amount ?? null;
   if (amount === null) {
     const grid = await getGrid(tx, input.year);
-    if (!grid) throw new AppError('dues.no_grid', 422);
+    if (!grid) throw new AppError('dues.grid_required');
     amount = amountFor(grid.rules, member.types, input.basisValue ?? null);
     if (amount === null) throw invalidFields([{ field: 'basisValue', code: 'dues.no_rule' }]);
   }
@@ -129,7 +129,7 @@ export async function callDues(
     .select({ id: duesCalls.id })
     .from(duesCalls)
     .where(and(eq(duesCalls.organisationId, input.organisationId), eq(duesCalls.year, input.year)));
-  if (existing) throw new AppError('dues.already_called', 409);
+  if (existing) throw new AppError('dues.already_called');
   const [call] = await tx
     .insert(duesCalls)
     .values({
@@ -149,7 +149,7 @@ export async function callDues(
  */
 export async function callAllDues(tx: Tx, year: number) {
   const grid = await getGrid(tx, year);
-  if (!grid) throw new AppError('dues.no_grid', 422);
+  if (!grid) throw new AppError('dues.grid_required');
   const { items } = await duesOfYear(tx, year);
   const skipped: { organisationId: string; organisationName: string }[] = [];
   const calls: (typeof duesCalls.$inferInsert)[] = [];
@@ -172,7 +172,7 @@ export async function recordPayment(
   input: { amountPaid?: number; paidOn?: string | null; amountCalled?: number; note?: string | null },
 ) {
   const [current] = await tx.select().from(duesCalls).where(eq(duesCalls.id, id));
-  if (!current) throw new AppError('record.not_found', 404);
+  if (!current) throw new AppError('record.not_found');
   const problems: { field: string; code: string }[] = [];
   if (input.amountPaid !== undefined && input.amountPaid < 0)
     problems.push({ field: 'amountPaid', code: 'dues.amount_invalid' });
