@@ -342,6 +342,11 @@ function federationSection(previous: string, figures: FederationFigures, run: st
   const old = start >= 0 ? previous.slice(start).split('\n') : [];
   const rowOf = (c: FederationCase) =>
     fresh.get(c) ?? old.filter((line) => line.startsWith(`| \`${c}\` |`)).slice(0, 1);
+  // Notes written by hand under a "### " heading of the section (what bounds a figure, found
+  // by profiling) are carried over, up to the next section.
+  const notesAt = old.findIndex((line) => line.startsWith('### '));
+  const nextSection = old.findIndex((line, i) => i > 0 && line.startsWith('## '));
+  const notes = notesAt >= 0 ? old.slice(notesAt, nextSection >= 0 ? nextSection : undefined) : [];
   return [
     FEDERATION_HEADING,
     '',
@@ -364,5 +369,9 @@ function federationSection(previous: string, figures: FederationFigures, run: st
     '|---|---|---|---|---|---|---|',
     ...FEDERATION_CASES.flatMap(rowOf),
     '',
-  ].join('\n');
+    ...notes,
+  ]
+    .join('\n')
+    .trimEnd()
+    .concat('\n');
 }
