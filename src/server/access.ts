@@ -15,7 +15,7 @@ export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'
 
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: Access = { kind: 'signedIn' };
-export const allow = (...roles: Role[]): Access => ({ kind: 'roles', roles });
+export const allow = (...roles: readonly Role[]): Access => ({ kind: 'roles', roles });
 
 declare module 'fastify' {
   interface FastifyContextConfig {

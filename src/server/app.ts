@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { message } from '../i18n/messages.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
@@ -16,6 +17,7 @@ import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { appModules } from './modules.ts';
+import { contractTransform, openapiDocument } from './openapi.ts';
 import { createReadCache } from './read-cache.ts';
 import {
   createRenderQueue,
@@ -29,6 +31,15 @@ import { createSessionCache, sessionToken } from './session-cache.ts';
 import './request-context.ts';
 
 export type { AppDeps } from './app.types.ts';
+
+const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+const healthDownSchema = z
+  .object({
+    status: z.literal('unavailable'),
+    database: z.enum(['pglite', 'postgres']),
+    error: z.object({ code: z.literal('database.unavailable'), message: z.string() }),
+  })
+  .describe('La base de données ne répond pas');
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -139,21 +150,22 @@ export async function buildApp(
   });
 
   await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Maillage API',
-        version: '0.1.0',
-        description: "API de Maillage, le système d'information d'un réseau de SIAE.",
-      },
-      servers: [],
-    },
-    transform: jsonSchemaTransform,
+    openapi: openapiDocument,
+    transform: contractTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.get(
     '/api/health',
-    { config: { access: PUBLIC }, schema: { tags: ['system'] } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: 'État du serveur et de sa base de données',
+        tags: ['system'],
+        response: { 200: healthSchema, 503: healthDownSchema },
+      },
+    },
     async (_request, reply) => {
       try {
         await deps.database.ping();

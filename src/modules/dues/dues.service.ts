@@ -32,6 +32,7 @@ export async function putGrid(
       set: { ...values, updatedAt: new Date() },
     })
     .returning();
+  if (!grid) throw new AppError('internal');
   return grid;
 }
 
@@ -63,6 +64,12 @@ export function statusOf(call: { amountCalled: number; amountPaid: number }): Du
   return call.amountPaid > 0 ? 'partial' : 'unpaid';
 }
 
+/** A call as the API shows it: its figures and its payment status. */
+export function presentCall(call: typeof duesCalls.$inferSelect) {
+  const { id, basisValue, amountCalled, calledOn, amountPaid, paidOn, note } = call;
+  return { id, basisValue, amountCalled, calledOn, amountPaid, paidOn, note, status: statusOf(call) };
+}
+
 /** Every member of the year with its call (or none yet), and the year's totals. */
 export async function duesOfYear(tx: Tx, year: number) {
   // One after the other: a transaction is one connection, which runs one query at a time.
@@ -76,18 +83,7 @@ export async function duesOfYear(tx: Tx, year: number) {
       organisationId: member.id,
       organisationName: member.name,
       types: member.types,
-      call: call
-        ? {
-            id: call.id,
-            basisValue: call.basisValue,
-            amountCalled: call.amountCalled,
-            calledOn: call.calledOn,
-            amountPaid: call.amountPaid,
-            paidOn: call.paidOn,
-            note: call.note,
-            status: statusOf(call),
-          }
-        : null,
+      call: call ? presentCall(call) : null,
     };
   });
   const called = calls.reduce((sum, c) => sum + c.amountCalled, 0);
@@ -140,7 +136,8 @@ export async function callDues(
       calledOn: input.calledOn ?? new Date().toISOString().slice(0, 10),
     })
     .returning();
-  return call;
+  if (!call) throw new AppError('internal');
+  return presentCall(call);
 }
 
 /**
@@ -186,7 +183,8 @@ export async function recordPayment(
     .set({ ...input, updatedAt: new Date() })
     .where(eq(duesCalls.id, id))
     .returning();
-  return updated;
+  if (!updated) throw new AppError('record.not_found');
+  return presentCall(updated);
 }
 
 const STATUS_LABELS: Record<DuesStatus | 'not_called', string> = {
