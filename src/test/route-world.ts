@@ -30,6 +30,7 @@ export interface RouteWorld {
   delegationId: string;
   otherDelegationId: string;
   staff: string;
+  staffUserId: string;
   board: string;
   otherStaff: string;
   /** A request from our own pages, signed in with `cookie` (or anonymous with null). */
@@ -64,11 +65,13 @@ export function routeWorld(options?: TestAppOptions): RouteWorld {
     const t = await createTestApp(options);
     const a = await createDelegation(t.database);
     const b = await createDelegation(t.database);
+    const staff = await signedInAs(t, { delegationId: a.id, role: 'staff' });
     Object.assign(world, {
       t,
       delegationId: a.id,
       otherDelegationId: b.id,
-      staff: (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie,
+      staff: staff.cookie,
+      staffUserId: staff.userId,
       board: (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie,
       otherStaff: (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie,
     });
