@@ -10,6 +10,8 @@ import {
   type TestAppOptions,
 } from './app.ts';
 
+export type SignedIn = Awaited<ReturnType<typeof signedInAs>>;
+
 /** A member organisation as the staff form sends it (`joinedOn` and `types` left out when not given). */
 export interface OrganisationSpec {
   name: string;
@@ -18,6 +20,18 @@ export interface OrganisationSpec {
   joinedOn?: string;
   establishment?: Record<string, string>;
 }
+
+/**
+ * Organisations of the network as the route files create them (members since 1 March 2024):
+ * `addOrganisations` takes one by its key, with what a file changes on top.
+ */
+export const SAMPLE_ORGANISATIONS = {
+  chorus: { name: 'CHORUS', postcode: '12300', types: ['AI'], joinedOn: '2024-03-01' },
+  regain: { name: 'REGAIN', postcode: '46100', types: ['ACI'], joinedOn: '2024-03-01' },
+  abeille: { name: "L'ABEILLE VERTE", postcode: '34700', types: ['EBE'], joinedOn: '2024-03-01' },
+  irisse: { name: 'IRISSE', postcode: '31000', types: ['GES'], joinedOn: '2024-03-01' },
+} satisfies Record<string, OrganisationSpec>;
+const samples: Record<string, OrganisationSpec | undefined> = SAMPLE_ORGANISATIONS;
 
 /**
  * What most route files start from: the app, the file's delegation with a staff member and
@@ -30,18 +44,26 @@ export interface RouteWorld {
   delegationId: string;
   otherDelegationId: string;
   staff: string;
-  staffUserId: string;
   board: string;
   otherStaff: string;
+  /** The same three users with their ids. */
+  users: Record<'staff' | 'board' | 'otherStaff', SignedIn>;
   /** A request from our own pages, signed in with `cookie` (or anonymous with null). */
   call(cookie: string | null, method: HttpMethod, url: string, payload?: object): ReturnType<typeof request>;
-  /** Signs in one more user of the file's delegation (a member of `organisationId`, an admin…). */
+  /** Signs in one more user of the file's delegation (a member of `organisationId`, an admin…): the cookie. */
   as(role: Role, organisationId?: string | null): Promise<string>;
-  /** Creates member organisations through the API and returns their ids by key. */
+  /** The same, with the user's id and email. */
+  signedIn(role: Role, organisationId?: string | null): Promise<SignedIn>;
+  /**
+   * Creates member organisations through the API and returns their ids by key: a key of
+   * SAMPLE_ORGANISATIONS with the fields that differ, or a whole spec.
+   */
   addOrganisations<K extends string>(
     cookie: string,
-    specs: Record<K, OrganisationSpec>,
+    specs: Record<K, Partial<OrganisationSpec>>,
   ): Promise<Record<K, string>>;
+  /** Creates one member organisation through the API and returns its id. */
+  addOrganisation(cookie: string, spec: OrganisationSpec): Promise<string>;
 }
 
 /**
@@ -52,28 +74,43 @@ export function routeWorld(options?: TestAppOptions): RouteWorld {
   const world = {
     call: (cookie: string | null, method: HttpMethod, url: string, payload?: object) =>
       request(world.t, cookie, method, url, payload),
+    signedIn: (role: Role, organisationId: string | null = null) =>
+      signedInAs(world.t, { delegationId: world.delegationId, role, organisationId }),
     as: async (role: Role, organisationId: string | null = null) =>
-      (await signedInAs(world.t, { delegationId: world.delegationId, role, organisationId })).cookie,
-    async addOrganisations<K extends string>(cookie: string, specs: Record<K, OrganisationSpec>) {
+      (await world.signedIn(role, organisationId)).cookie,
+    async addOrganisations<K extends string>(cookie: string, specs: Record<K, Partial<OrganisationSpec>>) {
       const ids = {} as Record<K, string>;
-      for (const [key, spec] of Object.entries(specs) as [K, OrganisationSpec][])
-        ids[key] = await addOrganisation(world, cookie, spec);
+      for (const [key, spec] of Object.entries(specs) as [K, Partial<OrganisationSpec>][]) {
+        const whole = { ...samples[key], ...spec };
+        if (!whole.name || !whole.postcode)
+          throw new Error(`addOrganisations: ${key} is no sample, give its name and postcode`);
+        ids[key] = await addOrganisation(world, cookie, {
+          ...whole,
+          name: whole.name,
+          postcode: whole.postcode,
+        });
+      }
       return ids;
     },
+    addOrganisation: (cookie: string, spec: OrganisationSpec) => addOrganisation(world, cookie, spec),
   } as RouteWorld;
   beforeAll(async () => {
     const t = await createTestApp(options);
     const a = await createDelegation(t.database);
     const b = await createDelegation(t.database);
-    const staff = await signedInAs(t, { delegationId: a.id, role: 'staff' });
+    const users = {
+      staff: await signedInAs(t, { delegationId: a.id, role: 'staff' }),
+      board: await signedInAs(t, { delegationId: a.id, role: 'board' }),
+      otherStaff: await signedInAs(t, { delegationId: b.id, role: 'staff' }),
+    };
     Object.assign(world, {
       t,
       delegationId: a.id,
       otherDelegationId: b.id,
-      staff: staff.cookie,
-      staffUserId: staff.userId,
-      board: (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie,
-      otherStaff: (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie,
+      users,
+      staff: users.staff.cookie,
+      board: users.board.cookie,
+      otherStaff: users.otherStaff.cookie,
     });
   });
   afterAll(() => world.t?.close());

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { addOrganisation, routeWorld } from '../../test/route-world.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 
 const ids: Record<string, string> = {};
@@ -12,13 +12,13 @@ const w = routeWorld();
 const { call } = w;
 
 beforeAll(async () => {
-  ids.chorus = await addOrganisation(w, w.staff, {
+  ids.chorus = await w.addOrganisation(w.staff, {
     name: 'CHORUS',
     types: ['AI'],
     postcode: '12300',
     joinedOn: '2024-01-01',
   });
-  ids.foreignMember = await addOrganisation(w, w.otherStaff, {
+  ids.foreignMember = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
     types: ['ACI'],
     postcode: '75011',

@@ -9,11 +9,7 @@ const { call } = w;
 beforeAll(async () => {
   Object.assign(
     ids,
-    await w.addOrganisations(w.staff, {
-      chorus: { name: 'CHORUS', types: ['AI'], postcode: '12300', joinedOn: '2024-03-01' },
-      regain: { name: 'REGAIN', types: ['AI', 'ACI'], postcode: '46100', joinedOn: '2024-03-01' },
-      abeille: { name: "L'ABEILLE VERTE", types: ['EBE'], postcode: '34700', joinedOn: '2024-03-01' },
-    }),
+    await w.addOrganisations(w.staff, { chorus: {}, regain: { types: ['AI', 'ACI'] }, abeille: {} }),
   );
 });
 

@@ -26,8 +26,8 @@ beforeAll(async () => {
   Object.assign(
     ids,
     await w.addOrganisations(w.staff, {
-      regain: { name: 'REGAIN', types: ['ACI'], postcode: '81000', joinedOn: '2024-03-01' },
-      chorus: { name: 'CHORUS', types: ['EI'], postcode: '31000', joinedOn: '2024-03-01' },
+      regain: { postcode: '81000' },
+      chorus: { types: ['EI'], postcode: '31000' },
     }),
   );
   member = await w.as('member', ids.regain);

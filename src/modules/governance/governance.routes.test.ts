@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { createTestApp, type HttpMethod, request, signIn, type TestApp } from '../../test/app.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { routeWorld, SAMPLE_ORGANISATIONS } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
 let admin: string;
@@ -21,10 +21,10 @@ beforeAll(async () => {
   Object.assign(
     orgs,
     await w.addOrganisations(w.staff, {
-      chorus: { name: 'CHORUS', types: ['AI'], postcode: '12300', joinedOn: '2024-03-01' },
-      regain: { name: 'REGAIN', types: ['ACI'], postcode: '46100', joinedOn: '2024-03-01' },
-      regain2: { name: 'REGAIN CHANTIERS', types: ['ACI'], postcode: '46100', joinedOn: '2024-03-01' },
-      irisse: { name: 'IRISSE', types: ['GES'], postcode: '31000', joinedOn: '2024-03-01' },
+      chorus: {},
+      regain: {},
+      regain2: { ...SAMPLE_ORGANISATIONS.regain, name: 'REGAIN CHANTIERS' },
+      irisse: {},
     }),
   );
   member = await w.as('member', orgs.chorus ?? null);
@@ -252,7 +252,7 @@ describe('mandates', () => {
       tx
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.tableName, 'board_mandates'), eq(auditLog.actorUserId, w.staffUserId))),
+        .where(and(eq(auditLog.tableName, 'board_mandates'), eq(auditLog.actorUserId, w.users.staff.userId))),
     );
     expect(rows.filter((r) => r.action === 'insert').length).toBeGreaterThanOrEqual(4);
     expect(rows.some((r) => r.action === 'update')).toBe(true);

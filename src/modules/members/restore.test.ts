@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addOrganisation, routeWorld } from '../../test/route-world.ts';
+import { routeWorld } from '../../test/route-world.ts';
 
 let organisationId: string;
 
@@ -16,7 +16,7 @@ const w = routeWorld();
 const { call } = w;
 
 beforeAll(async () => {
-  organisationId = await addOrganisation(w, w.staff, {
+  organisationId = await w.addOrganisation(w.staff, {
     name: 'RECYCLERIE DU ROUERGUE',
     postcode: '12200',
     establishment: { city: 'VILLEFRANCHE DE ROUERGUE', phone: '05 65 45 54 39' },

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { addOrganisation, routeWorld } from '../../test/route-world.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { participations } from '../events/events.table.ts';
 
@@ -25,12 +25,12 @@ beforeAll(async () => {
   Object.assign(
     ids,
     await w.addOrganisations(w.staff, {
-      chorus: { name: 'CHORUS', types: ['ACI'], postcode: '12300', joinedOn: '2020-01-01' },
-      regain: { name: 'REGAIN', types: ['ACI'], postcode: '46100', joinedOn: '2020-01-01' },
-      future: { name: 'FUTUR ADHÉRENT', types: ['ACI'], postcode: '31000', joinedOn: '2099-01-01' },
+      chorus: { types: ['ACI'], joinedOn: '2020-01-01' },
+      regain: { joinedOn: '2020-01-01' },
+      future: { name: 'FUTUR ADHÉRENT', postcode: '31000', types: ['ACI'], joinedOn: '2099-01-01' },
     }),
   );
-  ids.foreign = await addOrganisation(w, w.otherStaff, {
+  ids.foreign = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
     postcode: '09000',
     joinedOn: '2020-01-01',

@@ -29,10 +29,7 @@ const { call } = w;
 beforeAll(async () => {
   Object.assign(
     ids,
-    await w.addOrganisations(w.staff, {
-      chorus: { name: 'CHORUS', types: ['ACI'], postcode: '46100', joinedOn: '2024-03-01' },
-      regain: { name: 'REGAIN', types: ['ACI'], postcode: '46100', joinedOn: '2024-03-01' },
-    }),
+    await w.addOrganisations(w.staff, { chorus: { postcode: '46100', types: ['ACI'] }, regain: {} }),
   );
   member = await w.as('member', ids.chorus);
   otherMember = await w.as('member', ids.regain);

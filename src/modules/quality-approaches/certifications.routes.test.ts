@@ -15,10 +15,7 @@ const { call } = w;
 beforeAll(async () => {
   Object.assign(
     ids,
-    await w.addOrganisations(w.staff, {
-      chorus: { name: 'CHORUS', types: ['AI'], postcode: '12300', joinedOn: '2024-03-01' },
-      regain: { name: 'REGAIN', types: ['AI'], postcode: '12300', joinedOn: '2024-03-01' },
-    }),
+    await w.addOrganisations(w.staff, { chorus: {}, regain: { postcode: '12300', types: ['AI'] } }),
   );
   member = await w.as('member', ids.chorus);
 });

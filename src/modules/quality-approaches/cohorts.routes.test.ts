@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addOrganisation, routeWorld } from '../../test/route-world.ts';
+import { routeWorld } from '../../test/route-world.ts';
 
 let member: string;
 const ids: Record<string, string> = {};
@@ -10,7 +10,7 @@ const w = routeWorld();
 const { call } = w;
 
 beforeAll(async () => {
-  ids.chorus = await addOrganisation(w, w.staff, {
+  ids.chorus = await w.addOrganisation(w.staff, {
     name: 'CHORUS',
     types: ['AI'],
     postcode: '12300',

@@ -1,56 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import type { HttpMethod } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { listFiles, updateFile } from './support.service.ts';
 
-let t: TestApp;
-let delegationId: string;
 const users: Record<string, { cookie: string; userId: string }> = {};
 const orgs: Record<string, string> = {};
 let otherOrg: string;
 
+const w = routeWorld();
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, users[who]!.cookie, method, url, payload);
+  w.call(users[who]!.cookie, method, url, payload);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  delegationId = a.id;
-  for (const role of ['admin', 'staff', 'board'] as const)
-    users[role] = await signedInAs(t, { delegationId, role });
-  users.colleague = await signedInAs(t, { delegationId, role: 'staff' });
-  users.otherStaff = await signedInAs(t, { delegationId: b.id, role: 'staff' });
-  for (const [key, name] of [
-    ['chorus', 'CHORUS'],
-    ['regain', 'RÉGAIN'],
-  ] as const) {
-    const created = await call('staff', 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode: '31000' },
-      conventionTypes: ['ACI'],
-      joinedOn: '2024-03-01',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    orgs[key] = created.json().id;
-  }
-  const foreign = await call('otherStaff', 'POST', '/api/members/organisations', {
+  Object.assign(users, w.users);
+  users.admin = await w.signedIn('admin');
+  users.colleague = await w.signedIn('staff');
+  const inToulouse = { types: ['ACI'], postcode: '31000' };
+  Object.assign(
+    orgs,
+    await w.addOrganisations(w.staff, { chorus: inToulouse, regain: { ...inToulouse, name: 'RÉGAIN' } }),
+  );
+  otherOrg = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
-    establishment: { postcode: '75001' },
-    conventionTypes: ['AI'],
+    postcode: '75001',
+    types: ['AI'],
     joinedOn: '2024-03-01',
   });
-  otherOrg = foreign.json().id;
-  users.member = await signedInAs(t, { delegationId, role: 'member', organisationId: orgs.chorus! });
+  users.member = await w.signedIn('member', orgs.chorus);
 });
-afterAll(() => t.close());
 
 const ids: Record<string, string> = {};
 
@@ -127,14 +105,17 @@ describe('support files', () => {
     expect(openWithDate.json().error.fields[0].code).toBe('support.closed_on_needs_closed_status');
 
     // Closing without a date takes today's, given by the caller of the service here.
-    const closed = await withTenant(t.database.db, { delegationId, userId: users.staff!.userId }, (tx) =>
-      updateFile(
-        tx,
-        { userId: users.staff!.userId, role: 'staff', organisationId: null },
-        ids.chorus!,
-        { status: 'done' },
-        '2025-04-02',
-      ),
+    const closed = await withTenant(
+      w.t.database.db,
+      { delegationId: w.delegationId, userId: users.staff!.userId },
+      (tx) =>
+        updateFile(
+          tx,
+          { userId: users.staff!.userId, role: 'staff', organisationId: null },
+          ids.chorus!,
+          { status: 'done' },
+          '2025-04-02',
+        ),
     );
     expect(closed).toMatchObject({ status: 'done', closedOn: '2025-04-02' });
     const abandoned = await call('staff', 'PATCH', `/api/support/files/${ids.chorus}`, {
@@ -185,7 +166,7 @@ describe('support files', () => {
     expect(await list('?overdue=true')).toContain('Bilan FSE+ 2024');
     expect(await list('?overdue=true')).not.toContain('CAP RSE');
     // Overdue on a given day: the service takes the day as a parameter.
-    const overdue = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    const overdue = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       listFiles(
         tx,
         { userId: users.staff!.userId, role: 'staff', organisationId: null },

@@ -16,13 +16,7 @@ const w = routeWorld();
 const { call } = w;
 
 beforeAll(async () => {
-  Object.assign(
-    ids,
-    await w.addOrganisations(w.staff, {
-      abeille: { name: "L'ABEILLE VERTE", types: ['EBE'], postcode: '34700', joinedOn: '2024-03-01' },
-      regain: { name: 'REGAIN', types: ['AI'], postcode: '46100', joinedOn: '2024-03-01' },
-    }),
-  );
+  Object.assign(ids, await w.addOrganisations(w.staff, { abeille: {}, regain: { types: ['AI'] } }));
   member = await w.as('member', ids.abeille);
   otherMember = await w.as('member', ids.regain);
   await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, async (tx) => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { addOrganisation, routeWorld } from '../../test/route-world.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { actions, partners } from '../actions/actions.table.ts';
 
 let member: string;
@@ -32,12 +32,12 @@ beforeAll(async () => {
       return row?.id as string;
     },
   );
-  ids.chorus = await addOrganisation(w, w.staff, {
+  ids.chorus = await w.addOrganisation(w.staff, {
     name: 'CHORUS',
     postcode: '12300',
     joinedOn: '2020-01-01',
   });
-  ids.foreignOrganisation = await addOrganisation(w, w.otherStaff, {
+  ids.foreignOrganisation = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
     postcode: '09000',
     joinedOn: '2020-01-01',
