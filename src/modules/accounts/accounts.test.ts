@@ -1,9 +1,5 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../server/mailer.ts';
 import {
   createDelegation,
   createTestApp,
@@ -13,46 +9,21 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/app.ts';
+import { smtpCatcher } from '../../test/smtp.ts';
 import { SIGN_IN_PER_ADDRESS_PER_MINUTE } from './auth.ts';
 
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
-const received: { to: string; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-      callback();
-    });
-  },
-});
+const smtp = smtpCatcher();
+const { received } = smtp;
 
 let t: TestApp;
 let delegationId: string;
 
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({
-    mailer: createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
-      from: 'Maillage <no-reply@example.org>',
-      outboxDir: '/nonexistent',
-    }),
-  });
+  t = await createTestApp({ mailer: smtp.mailer() });
   delegationId = (await createDelegation(t.database)).id;
 });
-afterAll(async () => {
-  await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => t.close());
 
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 

@@ -1,10 +1,7 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { inArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { createMailer, type Mailer } from '../../server/mailer.ts';
+import type { Mailer } from '../../server/mailer.ts';
 import {
   createDelegation,
   createTestApp,
@@ -13,6 +10,7 @@ import {
   TEST_ORIGIN,
   type TestApp,
 } from '../../test/app.ts';
+import { smtpCatcher } from '../../test/smtp.ts';
 import { participations } from './events.table.ts';
 import { addDays, parisInstant, parisToday } from './paris-time.ts';
 import { eventRemindersCommand } from './reminders.cli.ts';
@@ -20,27 +18,8 @@ import { sendEventReminders } from './reminders.ts';
 import { insertAction, insertOrganisation, person } from './test-fixtures.ts';
 
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
-const received: { to: string; data: string }[] = [];
-let refuse = false;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onRcptTo(_address, _session, callback) {
-    if (refuse) return callback(new Error('boîte pleine'));
-    callback();
-  },
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-      callback();
-    });
-  },
-});
+const smtp = smtpCatcher();
+const { received } = smtp;
 
 /** The text of a received message, quoted-printable decoded (nodemailer encodes accents). */
 function bodyOf(data: string): string {
@@ -62,26 +41,16 @@ let delegationId: string;
 let member: string;
 
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    from: 'Maillage <no-reply@example.org>',
-    outboxDir: '/nonexistent',
-  });
+  mailer = smtp.mailer();
   t = await createTestApp({ mailer });
   delegationId = (await createDelegation(t.database)).id;
   const chorus = await insertOrganisation(t, delegationId, 'CHORUS');
   member = (await signedInAs(t, { delegationId, role: 'member', organisationId: chorus })).cookie;
 });
-afterAll(async () => {
-  await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => t.close());
 beforeEach(() => {
   received.length = 0;
-  refuse = false;
+  smtp.refuse = false;
 });
 
 describe('registration e-mails over SMTP', () => {
@@ -111,11 +80,11 @@ describe('registration e-mails over SMTP', () => {
 
   it('keeps the registration when the mail server refuses the message', async () => {
     const id = await insertAction(t, delegationId);
-    refuse = true;
+    smtp.refuse = true;
     const response = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('refused'));
     expect(response.statusCode).toBe(201);
     expect(received).toHaveLength(0);
-    refuse = false;
+    smtp.refuse = false;
     const sentOk = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('accepted'));
     const rows = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
       tx
@@ -185,7 +154,7 @@ describe('reminders the day before', () => {
     });
     await request(t, member, 'POST', `/api/events/${id}/registrations`, person('retry'));
     received.length = 0;
-    refuse = true;
+    smtp.refuse = true;
     // As `npx maillage events remind` runs it.
     const out: string[] = [];
     const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
@@ -195,7 +164,7 @@ describe('reminders the day before', () => {
       'Rappels envoyés : 0.\n',
       'Rappels en échec : 1 (nouvel essai au prochain passage).\n',
     ]);
-    refuse = false;
+    smtp.refuse = false;
     expect(await sendEventReminders(t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 1, failed: 0 });
     expect(received.map((m) => m.to)).toEqual(['camille.martin.retry@example.org']);
   });
