@@ -9,6 +9,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/app.ts';
+import { eventually } from '../../test/eventually.ts';
 import { smtpCatcher } from '../../test/smtp.ts';
 import { SIGN_IN_PER_ADDRESS_PER_MINUTE } from './auth.ts';
 
@@ -25,6 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The status a request ends up with: a change made on another server arrives by notification. */
+const eventuallyStatus = (send: () => Promise<{ statusCode: number }>, expected: number) =>
+  eventually(async () => (await send()).statusCode, expected);
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 
 describe('sign-in and sessions', () => {
@@ -240,18 +244,3 @@ describe('invitations', () => {
     expect(response.json().error.code).toBe('auth.forbidden');
   });
 });
-
-/** The status a request ends up with: a change made on another server arrives by notification. */
-async function eventuallyStatus(
-  send: () => Promise<{ statusCode: number }>,
-  expected: number,
-  timeoutMs = 3000,
-): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let status = (await send()).statusCode;
-  while (status !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    status = (await send()).statusCode;
-  }
-  return status;
-}

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { eventually } from '../../test/eventually.ts';
 import { actions } from './actions.table.ts';
 
 // The chronicle and the public agenda are served from memory; these tests prove that no
@@ -18,16 +19,6 @@ const chronicleTotal = async (app: FastifyInstance) =>
     .total;
 const agendaTotal = async (app: FastifyInstance) =>
   (await app.inject({ method: 'GET', url: `/api/public/actions?year=2025&delegation=${slug}` })).json().total;
-
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 const create = (app: FastifyInstance, title: string) =>
   app.inject({

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { eventually } from '../../test/eventually.ts';
 import { createOrganisation } from './members.service.ts';
 
 // The public directory and figures are served from memory; these tests prove that no
@@ -14,16 +15,6 @@ let delegationId: string;
 const total = async (app: FastifyInstance) =>
   (await app.inject({ method: 'GET', url: `/api/public/stats/members?year=2026&delegation=${slug}` })).json()
     .total;
-
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
