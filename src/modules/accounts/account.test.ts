@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { organisations } from '../members/members.table.ts';
 import { users, verifications } from './accounts.table.ts';
 
@@ -84,11 +85,7 @@ describe('changing one’s password', () => {
       { currentPassword: TEST_PASSWORD, newPassword: 'court' },
       { cookie },
     );
-    expect(short.statusCode).toBe(422);
-    expect(short.json().error.fields[0]).toMatchObject({
-      field: 'newPassword',
-      code: 'auth.password_too_short',
-    });
+    expectFieldError(short, 422, { field: 'newPassword', code: 'auth.password_too_short' });
     expect((await me(cookie)).statusCode).toBe(200);
   });
 
@@ -212,11 +209,7 @@ describe('mot de passe oublié', () => {
     await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(1));
     const token = tokenOf(mailsTo(email)[0]?.text ?? '');
     const short = await post('/api/account/password-reset', { token, newPassword: 'court' });
-    expect(short.statusCode).toBe(422);
-    expect(short.json().error.fields[0]).toMatchObject({
-      field: 'newPassword',
-      code: 'auth.password_too_short',
-    });
+    expectFieldError(short, 422, { field: 'newPassword', code: 'auth.password_too_short' });
     await t.database.db
       .update(verifications)
       .set({ expiresAt: new Date(Date.now() - 1000) })

@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from '../../test/app.ts';
 import { eventually } from '../../test/eventually.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { smtpCatcher } from '../../test/smtp.ts';
 import { SIGN_IN_PER_ADDRESS_PER_MINUTE } from './auth.ts';
 
@@ -193,8 +194,7 @@ describe('invitations', () => {
       url: `/api/invitations/${token}/accept`,
       payload: { name: 'Nouvelle Salariée', password: 'court' },
     });
-    expect(tooShort.statusCode).toBe(422);
-    expect(tooShort.json().error.fields[0]).toMatchObject({ field: 'password' });
+    expectFieldError(tooShort, 422, { field: 'password' });
 
     const accepted = await t.app.inject({
       method: 'POST',

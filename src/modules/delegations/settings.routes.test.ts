@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { delegations } from './delegations.table.ts';
 import { checkLogo } from './logo.ts';
@@ -134,11 +135,7 @@ describe('the delegation settings', () => {
     const response = await request(t, admin, 'PUT', '/api/delegation/logo', {
       data: Buffer.from(scripted).toString('base64'),
     });
-    expect(response.statusCode).toBe(422);
-    expect(response.json().error.fields[0]).toMatchObject({
-      field: 'logo',
-      code: 'delegations.logo_scripted',
-    });
+    expectFieldError(response, 422, { field: 'logo', code: 'delegations.logo_scripted' });
     expect(checkLogo(Buffer.from('<svg onload="x()"></svg>'))).toEqual({
       ok: false,
       code: 'delegations.logo_scripted',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
 const ids: Record<string, string> = {};
 
@@ -22,11 +22,7 @@ describe('dues', () => {
         { conventionType: 'AI', from: 10, to: null, amount: 600 },
       ],
     });
-    expect(overlapping.statusCode).toBe(422);
-    expect(overlapping.json().error.fields[0]).toMatchObject({
-      field: 'rules.1.from',
-      code: 'dues.rules_overlap',
-    });
+    expectFieldError(overlapping, 422, { field: 'rules.1.from', code: 'dues.rules_overlap' });
     const saved = await call(w.staff, 'PUT', '/api/dues/grids/2025', {
       basis: 'etp',
       rules: [

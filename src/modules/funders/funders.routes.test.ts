@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
 let member: string;
 const ids: Record<string, string> = {};
@@ -214,11 +214,7 @@ describe('matching a project with the guide', () => {
     });
     expect(other.statusCode).toBe(403);
     const unknown = await call(w.staff, 'POST', '/api/funders/match', { themes: [], department: '999' });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields[0]).toMatchObject({
-      field: 'department',
-      code: 'funders.department_unknown',
-    });
+    expectFieldError(unknown, 400, { field: 'department', code: 'funders.department_unknown' });
     const none = await call(w.staff, 'POST', '/api/funders/match', { themes: ['insertion'] });
     expect(none.json().error.fields[0].message).toMatch(/département du projet/);
     const elsewhere = await call(w.otherStaff, 'POST', '/api/funders/match', {

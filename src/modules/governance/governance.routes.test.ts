@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { createTestApp, type HttpMethod, request, signIn, type TestApp } from '../../test/app.ts';
-import { routeWorld, SAMPLE_ORGANISATIONS } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld, SAMPLE_ORGANISATIONS } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
 let admin: string;
@@ -207,11 +207,7 @@ describe('mandates', () => {
     const early = await call(w.staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
       endsOn: '2020-01-01',
     });
-    expect(early.statusCode).toBe(422);
-    expect(early.json().error.fields[0]).toMatchObject({
-      field: 'endsOn',
-      code: 'governance.ends_before_elected',
-    });
+    expectFieldError(early, 422, { field: 'endsOn', code: 'governance.ends_before_elected' });
     const noOrg = await call(w.staff, 'POST', '/api/governance/mandates', {
       firstName: 'Paul',
       lastName: 'SANS',
@@ -228,11 +224,7 @@ describe('mandates', () => {
       nationalRepresentative: false,
       electedOn: '2025-01-01',
     });
-    expect(unknownOrg.statusCode).toBe(422);
-    expect(unknownOrg.json().error.fields[0]).toMatchObject({
-      field: 'organisationId',
-      code: 'governance.organisation_unknown',
-    });
+    expectFieldError(unknownOrg, 422, { field: 'organisationId', code: 'governance.organisation_unknown' });
     const wrongDate = await call(w.staff, 'POST', '/api/governance/mandates', {
       firstName: 'Paul',
       lastName: 'SANS',
@@ -279,11 +271,7 @@ describe('member groups', () => {
       kind: 'ges',
       organisationIds: [orgs.irisse, orgs.irisse],
     });
-    expect(lonelyGes.statusCode).toBe(422);
-    expect(lonelyGes.json().error.fields[0]).toMatchObject({
-      field: 'organisationIds',
-      code: 'governance.ges_too_small',
-    });
+    expectFieldError(lonelyGes, 422, { field: 'organisationIds', code: 'governance.ges_too_small' });
     const empty = await call(w.staff, 'POST', '/api/governance/groups', {
       name: 'Vide',
       kind: 'structure_porteuse',
@@ -295,11 +283,7 @@ describe('member groups', () => {
       kind: 'ges',
       organisationIds: [orgs.irisse, crypto.randomUUID()],
     });
-    expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().error.fields[0]).toMatchObject({
-      field: 'organisationIds.1',
-      code: 'governance.organisation_unknown',
-    });
+    expectFieldError(unknown, 422, { field: 'organisationIds.1', code: 'governance.organisation_unknown' });
 
     const ges = await call(admin, 'POST', '/api/governance/groups', {
       name: 'GES IRISSE',

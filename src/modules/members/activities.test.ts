@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 
 let t: TestApp;
 let slugA: string;
@@ -126,8 +127,7 @@ describe('activities of an organisation', () => {
     const tooMany = await call('staff', 'PATCH', `/api/members/organisations/${ids.chorus}`, {
       activities: Array.from({ length: 21 }, (_, i) => `Activité ${i}`),
     });
-    expect(tooMany.statusCode).toBe(422);
-    expect(tooMany.json().error.fields[0]).toMatchObject({
+    expectFieldError(tooMany, 422, {
       field: 'activities',
       code: 'members.activities_too_many',
       message: expect.stringMatching(/au plus 20/),
@@ -141,8 +141,7 @@ describe('activities of an organisation', () => {
       establishment: { postcode: '31700', city: 'BLAGNAC' },
       activities: ['ok', ' x '],
     });
-    expect(created.statusCode).toBe(422);
-    expect(created.json().error.fields[0]).toMatchObject({ field: 'activities.1' });
+    expectFieldError(created, 422, { field: 'activities.1' });
   });
 });
 

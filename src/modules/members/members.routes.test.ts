@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { checkSiren, checkSiret } from './members.validation.ts';
 
 let t: TestApp;
@@ -424,11 +425,7 @@ describe('creating an organisation', () => {
       ...base,
       conventionTypes: ['SCOP'],
     });
-    expect(unknownType.statusCode).toBe(400);
-    expect(unknownType.json().error.fields[0]).toMatchObject({
-      field: 'conventionTypes.0',
-      code: 'validation.unknown_value',
-    });
+    expectFieldError(unknownType, 400, { field: 'conventionTypes.0', code: 'validation.unknown_value' });
   });
 });
 

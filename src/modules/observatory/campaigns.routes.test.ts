@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
 
@@ -53,11 +54,7 @@ describe('campaign lifecycle and catalogue', () => {
       message: 'Une campagne existe déjà pour l’année 2022.',
     });
     const inverted = await newCampaign(2030, { opensOn: '2031-04-01', deadline: '2031-03-01' });
-    expect(inverted.statusCode).toBe(422);
-    expect(inverted.json().error.fields[0]).toMatchObject({
-      field: 'deadline',
-      code: 'observatory.deadline_before_opening',
-    });
+    expectFieldError(inverted, 422, { field: 'deadline', code: 'observatory.deadline_before_opening' });
     const malformed = await call('staff', 'POST', '/api/observatory/campaigns', {
       year: 'x',
       title: '',

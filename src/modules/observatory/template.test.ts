@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { buildWorld, caller, cookieOf, openCampaign, upload, type World } from './campaigns.fixtures.ts';
 
 let t: TestApp;
@@ -139,8 +140,7 @@ describe('XLSX template', () => {
       'a.xlsx',
       Buffer.from('pas un classeur'),
     );
-    expect(notXlsx.statusCode).toBe(400);
-    expect(notXlsx.json().error.fields[0]).toMatchObject({
+    expectFieldError(notXlsx, 400, {
       field: 'file',
       message: 'Ce fichier n’est pas un classeur XLSX lisible.',
     });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { participations } from '../events/events.table.ts';
 
@@ -41,11 +41,7 @@ beforeAll(async () => {
 describe('practice-exchange groups', () => {
   it('creates a group, refusing a missing name in French and writes by the board or a member', async () => {
     const empty = await call(w.staff, 'POST', '/api/practice-groups', { name: ' ' });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json().error.fields[0]).toMatchObject({
-      field: 'name',
-      message: 'Ce champ est obligatoire.',
-    });
+    expectFieldError(empty, 400, { field: 'name', message: 'Ce champ est obligatoire.' });
     expect((await call(w.board, 'POST', '/api/practice-groups', { name: 'GEP CIP' })).statusCode).toBe(403);
     expect((await call(member, 'POST', '/api/practice-groups', { name: 'GEP CIP' })).statusCode).toBe(403);
     const created = await call(w.staff, 'POST', '/api/practice-groups', {
@@ -69,11 +65,7 @@ describe('practice-exchange groups', () => {
       firstName: 'Ana',
       lastName: 'Lopez',
     });
-    expect(notMember.statusCode).toBe(422);
-    expect(notMember.json().error.fields[0]).toMatchObject({
-      field: 'organisationId',
-      code: 'practice.organisation_not_member',
-    });
+    expectFieldError(notMember, 422, { field: 'organisationId', code: 'practice.organisation_not_member' });
     const foreign = await call(w.staff, 'POST', url, {
       organisationId: ids.foreign,
       firstName: 'A',

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import type { HttpMethod } from '../../test/app.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 
 const as: Record<'staff' | 'board' | 'member' | 'otherMember' | 'otherStaff', string> = {} as never;
@@ -94,11 +94,7 @@ describe('opportunities and matching', () => {
       title: 'Entretien',
       kind: 'quote',
     });
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error.fields[0]).toMatchObject({
-      field: 'buyerId',
-      code: 'purchasing.buyer_unknown',
-    });
+    expectFieldError(foreign, 422, { field: 'buyerId', code: 'purchasing.buyer_unknown' });
     const bad = await call('staff', 'POST', '/api/purchasing/opportunities', {
       buyerId: ids.buyer,
       title: 'Entretien',
@@ -158,11 +154,7 @@ describe('opportunities and matching', () => {
     const foreign = await call('staff', 'POST', `/api/purchasing/opportunities/${ids.opportunity}/matches`, {
       organisationIds: [ids.jardins, ids.ailleurs],
     });
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error.fields[0]).toMatchObject({
-      field: 'organisationIds.1',
-      code: 'purchasing.not_a_member',
-    });
+    expectFieldError(foreign, 422, { field: 'organisationIds.1', code: 'purchasing.not_a_member' });
     const created = await call('staff', 'POST', `/api/purchasing/opportunities/${ids.opportunity}/matches`, {
       organisationIds: [ids.jardins, ids.proprete],
     });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
 let member: string;
 let otherMember: string;
@@ -87,11 +87,7 @@ describe('assessments', () => {
       assessedOn: '2024-03-01',
       answers: { zz: 1 },
     });
-    expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error.fields[0]).toMatchObject({
-      field: 'answers.zz',
-      code: 'qualityApproaches.unknown_criterion',
-    });
+    expectFieldError(wrong, 422, { field: 'answers.zz', code: 'qualityApproaches.unknown_criterion' });
     const draft = await call(member, 'POST', `${base}/assessments`, {
       gridId: ids.grid,
       assessedOn: '2024-03-01',
@@ -185,11 +181,7 @@ describe('assessments', () => {
 describe('progress plan', () => {
   it('lets a member keep its own actions, staff any', async () => {
     const missing = await call(member, 'POST', `${base}/progress-actions`, { title: '' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields[0]).toMatchObject({
-      field: 'title',
-      message: 'Ce champ est obligatoire.',
-    });
+    expectFieldError(missing, 400, { field: 'title', message: 'Ce champ est obligatoire.' });
     const created = await call(member, 'POST', `${base}/progress-actions`, {
       assessmentId: ids.first,
       criterionId: 'e1',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { certificationStats } from './certifications.service.ts';
 
@@ -45,8 +45,7 @@ describe('certifications', () => {
       `${base}/certifications`,
       certification({ expiresOn: '2022-01-01' }),
     );
-    expect(dates.statusCode).toBe(422);
-    expect(dates.json().error.fields[0]).toMatchObject({
+    expectFieldError(dates, 422, {
       field: 'expiresOn',
       message: "La date d'expiration ne peut pas précéder la date d'obtention.",
     });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
 let member: string;
 const ids: Record<string, string> = {};
@@ -63,8 +63,7 @@ describe('cohorts', () => {
     const foreign = await call(w.staff, 'PUT', `${base}/${ids.cohort}/sessions`, {
       actionIds: [ids.action, ids.foreignAction],
     });
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error.fields[0]).toMatchObject({
+    expectFieldError(foreign, 422, {
       field: 'actionIds.1',
       message: "Cette action n'existe pas dans la délégation.",
     });

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type HttpMethod, request, TEST_ORIGIN } from '../../test/app.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { type HttpMethod, TEST_ORIGIN } from '../../test/app.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
 const cookies: Record<string, string> = {};
@@ -115,8 +115,7 @@ describe('support documents', () => {
       'Le fichier « scan.pdf » dépasse la taille maximale de 10 Mo.',
     );
     const json = await call('staff', 'POST', `/api/support/files/${files.CHORUS}/documents`, { file: 'x' });
-    expect(json.statusCode).toBe(400);
-    expect(json.json().error.fields[0]).toMatchObject({ field: 'file', code: 'support.document_missing' });
+    expectFieldError(json, 400, { field: 'file', code: 'support.document_missing' });
   });
 
   it('downloads the same bytes as an attachment, typed as stored, never sniffed', async () => {

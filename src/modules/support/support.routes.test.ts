@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import type { HttpMethod } from '../../test/app.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { listFiles, updateFile } from './support.service.ts';
 
 const users: Record<string, { cookie: string; userId: string }> = {};
@@ -73,11 +73,7 @@ describe('support files', () => {
       title: 'Diagnostic',
       ownerUserId: users.board!.userId,
     });
-    expect(boardOwner.statusCode).toBe(422);
-    expect(boardOwner.json().error.fields[0]).toMatchObject({
-      field: 'ownerUserId',
-      code: 'support.owner_not_staff',
-    });
+    expectFieldError(boardOwner, 422, { field: 'ownerUserId', code: 'support.owner_not_staff' });
     expect(boardOwner.json().error.fields[0].message).toContain('équipe de la délégation');
 
     const foreign = await call('staff', 'POST', '/api/support/files', {
@@ -94,11 +90,7 @@ describe('support files', () => {
       status: 'done',
       closedOn: '2024-12-31',
     });
-    expect(early.statusCode).toBe(422);
-    expect(early.json().error.fields[0]).toMatchObject({
-      field: 'closedOn',
-      code: 'support.closed_before_opened',
-    });
+    expectFieldError(early, 422, { field: 'closedOn', code: 'support.closed_before_opened' });
     const openWithDate = await call('staff', 'PATCH', `/api/support/files/${ids.chorus}`, {
       closedOn: '2025-02-01',
     });
@@ -185,11 +177,7 @@ describe('support files', () => {
   it('records time spent with totals per person, and notes', async () => {
     const url = `/api/support/files/${ids.chorus}`;
     const tooLong = await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 1441 });
-    expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().error.fields[0]).toMatchObject({
-      field: 'minutes',
-      code: 'support.minutes_out_of_range',
-    });
+    expectFieldError(tooLong, 400, { field: 'minutes', code: 'support.minutes_out_of_range' });
     expect(
       (await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 0 })).statusCode,
     ).toBe(400);

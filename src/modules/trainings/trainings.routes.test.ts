@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { actions, partners } from '../actions/actions.table.ts';
 
 let member: string;
@@ -51,11 +51,7 @@ describe('trainings', () => {
       startsOn: '2024-04-02',
       endsOn: '2024-04-03',
     });
-    expect(noTitle.statusCode).toBe(400);
-    expect(noTitle.json().error.fields[0]).toMatchObject({
-      field: 'title',
-      message: 'Ce champ est obligatoire.',
-    });
+    expectFieldError(noTitle, 400, { field: 'title', message: 'Ce champ est obligatoire.' });
     const wrong = await call(w.staff, 'POST', '/api/trainings', {
       title: 'Sauveteur secouriste du travail',
       startsOn: '2024-04-03',
