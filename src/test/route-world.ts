@@ -6,6 +6,7 @@ import {
   type HttpMethod,
   request,
   signedInAs,
+  TEST_ORIGIN,
   type TestApp,
   type TestAppOptions,
 } from './app.ts';
@@ -43,6 +44,9 @@ export interface RouteWorld {
   t: TestApp;
   delegationId: string;
   otherDelegationId: string;
+  /** The two delegations' slugs, as the public pages name them. */
+  slug: string;
+  otherSlug: string;
   staff: string;
   board: string;
   otherStaff: string;
@@ -107,6 +111,8 @@ export function routeWorld(options?: TestAppOptions): RouteWorld {
       t,
       delegationId: a.id,
       otherDelegationId: b.id,
+      slug: a.slug,
+      otherSlug: b.slug,
       users,
       staff: users.staff.cookie,
       board: users.board.cookie,
@@ -141,4 +147,18 @@ export function expectFieldError(
 ) {
   expect(response.statusCode).toBe(status);
   expect(response.json().error.fields[0]).toMatchObject(expected);
+}
+
+/**
+ * Requests as one of `users`, by name, or anonymous with null: an anonymous request
+ * carries neither cookie nor origin, as a script or another site's page would send it.
+ */
+export function callerAs<U extends string>(app: () => TestApp, users: Record<U, { cookie: string }>) {
+  return (as: U | null, method: HttpMethod, url: string, payload?: unknown) =>
+    app().app.inject({
+      method,
+      url,
+      headers: as ? { cookie: users[as].cookie, origin: TEST_ORIGIN } : {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
-import { expectFieldError } from '../../test/route-world.ts';
+import { callerAs, expectFieldError } from '../../test/route-world.ts';
 import { checkSiren, checkSiret } from './members.validation.ts';
 
 let t: TestApp;
@@ -21,16 +21,8 @@ const RELAIS_SIREN = siren('42112345');
 /** A join date: without one a new organisation is a prospect, out of the default (current) list. */
 const MEMBER = { joinedOn: '2024-01-01' };
 
+const call = callerAs(() => t, users);
 type As = keyof typeof users | null;
-function call(as: As, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
-  const headers: Record<string, string> = as ? { cookie: users[as].cookie, origin: TEST_ORIGIN } : {};
-  return t.app.inject({
-    method,
-    url,
-    headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
 const list = async (as: As, query: string) =>
   (await call(as, 'GET', `/api/members/organisations?${query}`)).json();
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name);
