@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { createDelegation, signIn, TEST_ORIGIN, TEST_PASSWORD } from '../../test/app.ts';
+import { createDelegation, signIn, TEST_PASSWORD } from '../../test/app.ts';
 import { routeWorld } from '../../test/route-world.ts';
 import { createUserWithPassword, grantRole } from './accounts.service.ts';
 
@@ -18,11 +18,9 @@ it('keeps an inviter named with line breaks on the line of the invitation', asyn
     grantRole(tx, { userId, role: 'admin', organisationId: null }),
   );
   const cookie = await signIn(w.t, email, TEST_PASSWORD);
-  const invite = await w.t.app.inject({
-    method: 'POST',
-    url: '/api/admin/invitations',
-    headers: { cookie, origin: TEST_ORIGIN },
-    payload: { email: 'invitee@example.org', role: 'staff' },
+  const invite = await w.call(cookie, 'POST', '/api/admin/invitations', {
+    email: 'invitee@example.org',
+    role: 'staff',
   });
   expect(invite.statusCode).toBe(201);
   const mail = w.t.sentMail.find((m) => m.to === 'invitee@example.org');
