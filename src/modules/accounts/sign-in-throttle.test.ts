@@ -6,9 +6,9 @@ import { signedInAs, TEST_ORIGIN, TEST_PASSWORD } from '../../test/app.ts';
 import { routeWorld } from '../../test/route-world.ts';
 import { accountKey, lockSeconds, SIGN_IN_LIMITS } from './sign-in-throttle.service.ts';
 
-let address = 0;
-
 const w = routeWorld();
+
+let address = 0;
 
 /** A sign-in from a new address each time: the per-address limit never answers here. */
 function signIn(email: string, password: string, app: FastifyInstance = w.t.app) {

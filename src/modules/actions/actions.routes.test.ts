@@ -3,21 +3,16 @@ import { withTenant } from '../../db/client.ts';
 import { routeWorld } from '../../test/route-world.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 const ids: Record<string, string> = {};
 
 const fieldsOf = (response: { json(): { error: { fields: { field: string; code: string }[] } } }) =>
   response.json().error.fields.map((f) => `${f.field}:${f.code}`);
 
-const w = routeWorld();
-const { call } = w;
-
 beforeAll(async () => {
-  ids.chorus = await w.addOrganisation(w.staff, {
-    name: 'CHORUS',
-    types: ['AI'],
-    postcode: '12300',
-    joinedOn: '2024-01-01',
-  });
+  ids.chorus = (await w.addOrganisations(w.staff, { chorus: { joinedOn: '2024-01-01' } })).chorus;
   ids.foreignMember = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
     types: ['ACI'],

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
-const ids: Record<string, string> = {};
-
 const w = routeWorld();
 const { call } = w;
+
+const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   Object.assign(

@@ -8,10 +8,11 @@ import { register } from './events.service.ts';
 import { addDays, parisToday } from './paris-time.ts';
 import { insertAction, insertOrganisation, person } from './test-fixtures.ts';
 
+const w = routeWorld();
+
 const as: Record<'staff' | 'board' | 'member' | 'otherMember' | 'otherStaff', string> = {} as never;
 const org: Record<'chorus' | 'regain', string> = {} as never;
 
-const w = routeWorld();
 const call = (who: keyof typeof as | null, method: HttpMethod, url: string, payload?: object) =>
   w.call(who ? as[who] : null, method, url, payload);
 const registerAs = (who: keyof typeof as, actionId: string, body: object) =>

@@ -3,6 +3,9 @@ import { withTenant } from '../../db/client.ts';
 import { routeWorld } from '../../test/route-world.ts';
 import { declaredFigure, declaredFigures } from './figures.service.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 
 const hours = {
@@ -11,9 +14,6 @@ const hours = {
   label: 'Heures de formation des salariés permanents',
   source: "Rapport d'activité 2024, p. 18",
 };
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   member = await w.as('member');

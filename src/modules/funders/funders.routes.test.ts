@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 const ids: Record<string, string> = {};
 
@@ -18,9 +21,6 @@ const solidarite = {
   lastCheckedOn: '2023-05-01',
   note: 'Privilégie les chantiers d’insertion en milieu rural',
 };
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   Object.assign(

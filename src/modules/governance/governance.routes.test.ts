@@ -6,15 +6,15 @@ import { createTestApp, type HttpMethod, request, signIn, type TestApp } from '.
 import { expectFieldError, routeWorld, SAMPLE_ORGANISATIONS } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let admin: string;
 let member: string;
 const orgs: Record<string, string> = {};
 let assemblyId: string;
 
 const names = (items: { lastName: string }[]) => items.map((m) => m.lastName).sort();
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   admin = await w.as('admin');

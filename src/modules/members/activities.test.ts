@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, expectFieldError, routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+
 const users: Record<'staff' | 'member' | 'otherStaff', { cookie: string }> = {} as never;
 const ids: Record<string, string> = {};
 
@@ -16,8 +18,6 @@ async function create(as: 'staff' | 'otherStaff', body: Record<string, unknown>)
 const directory = async (query: string) =>
   (await call(null, 'GET', `/api/public/structures?${query}`)).json();
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name);
-
-const w = routeWorld();
 
 beforeAll(async () => {
   Object.assign(users, w.users);

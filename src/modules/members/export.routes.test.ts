@@ -13,6 +13,8 @@ import {
 } from './members.service.ts';
 import type { ConventionType } from './members.table.ts';
 
+const w = routeWorld();
+
 let cookies: Record<'admin' | 'staff' | 'board' | 'member', string>;
 const staff = { role: 'staff' as const, organisationId: null };
 
@@ -38,8 +40,6 @@ async function xlsxOf(body: Buffer) {
   if (!sheet) throw new Error('no worksheet');
   return sheet;
 }
-
-const w = routeWorld();
 
 beforeAll(async () => {
   const A: TenantContext = { delegationId: w.delegationId, userId: null };

@@ -11,6 +11,8 @@ import {
 } from './members.service.ts';
 import type { ConventionType } from './members.table.ts';
 
+const w = routeWorld();
+
 const staff = { role: 'staff' as const, organisationId: null };
 
 /** Creates a member organisation with the service, as the back-office would. */
@@ -37,8 +39,6 @@ async function member(
     return { id, establishmentId: record.establishments[0]?.id ?? '' };
   });
 }
-
-const w = routeWorld();
 
 beforeAll(async () => {
   const A = { delegationId: w.delegationId, userId: null };

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let organisationId: string;
 
 const history = async () =>
@@ -11,9 +14,6 @@ const history = async () =>
     recordId: string;
     changes: { field: string; before: unknown; after: unknown }[];
   }[];
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   organisationId = await w.addOrganisation(w.staff, {

@@ -5,6 +5,9 @@ import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { participations } from '../events/events.table.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 const ids: Record<string, string> = {};
 
@@ -17,9 +20,6 @@ async function stored(actionId: string | undefined) {
     return { action, rows };
   });
 }
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   Object.assign(

@@ -5,9 +5,10 @@ import type { HttpMethod } from '../../test/app.ts';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 
+const w = routeWorld();
+
 const as: Record<'staff' | 'board' | 'member' | 'otherMember' | 'otherStaff', string> = {} as never;
 const ids: Record<string, string> = {};
-const w = routeWorld();
 const call = (who: keyof typeof as, method: HttpMethod, url: string, payload?: object) =>
   w.call(as[who], method, url, payload);
 

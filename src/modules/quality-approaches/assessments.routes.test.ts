@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 let otherMember: string;
 const ids: Record<string, string> = {};
@@ -22,9 +25,6 @@ const smallGrid = {
     { id: 'env', label: 'Environnement', criteria: [{ id: 'e1', label: 'E1', levels }] },
   ],
 };
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   Object.assign(

@@ -5,12 +5,12 @@ import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { certificationStats } from './certifications.service.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 const ids: Record<string, string> = {};
 const base = '/api/quality-approaches';
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   Object.assign(

@@ -2,20 +2,15 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 const ids: Record<string, string> = {};
 const base = '/api/quality-approaches/cohorts';
 
-const w = routeWorld();
-const { call } = w;
-
 beforeAll(async () => {
-  ids.chorus = await w.addOrganisation(w.staff, {
-    name: 'CHORUS',
-    types: ['AI'],
-    postcode: '12300',
-    joinedOn: '2024-03-01',
-  });
+  ids.chorus = (await w.addOrganisations(w.staff, { chorus: {} })).chorus;
   member = await w.as('member', ids.chorus);
   const action = await call(w.staff, 'POST', '/api/actions', {
     title: 'Atelier CAP RSE n°1',

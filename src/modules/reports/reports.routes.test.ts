@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let admin: string;
 let member: string;
 
@@ -25,9 +28,6 @@ interface ReportJson {
 
 const titles = (report: ReportJson) => report.chronicle.flatMap((m) => m.actions.map((a) => a.title));
 const download = (format: string) => call(w.staff, 'GET', `/api/reports/2024/download?format=${format}`);
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   admin = await w.as('admin');

@@ -6,10 +6,11 @@ import { type HttpMethod, TEST_ORIGIN } from '../../test/app.ts';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
+const w = routeWorld();
+
 const cookies: Record<string, string> = {};
 const files: Record<string, string> = {};
 
-const w = routeWorld();
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
   w.call(cookies[who]!, method, url, payload);
 

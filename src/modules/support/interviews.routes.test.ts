@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HttpMethod } from '../../test/app.ts';
 import { routeWorld } from '../../test/route-world.ts';
 
+const w = routeWorld();
+
 const cookies: Record<string, string> = {};
 const orgs: Record<string, string> = {};
 
-const w = routeWorld();
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
   w.call(cookies[who]!, method, url, payload);
 

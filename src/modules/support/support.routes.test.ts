@@ -4,11 +4,12 @@ import type { HttpMethod } from '../../test/app.ts';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { listFiles, updateFile } from './support.service.ts';
 
+const w = routeWorld();
+
 const users: Record<string, { cookie: string; userId: string }> = {};
 const orgs: Record<string, string> = {};
 let otherOrg: string;
 
-const w = routeWorld();
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
   w.call(users[who]!.cookie, method, url, payload);
 

@@ -6,14 +6,14 @@ import { actions } from '../actions/actions.table.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { supportFiles } from '../support/support.table.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 let otherMember: string;
 const ids: Record<string, string> = {};
 
 const base = '/api/territories/projects';
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   Object.assign(ids, await w.addOrganisations(w.staff, { abeille: {}, regain: { types: ['AI'] } }));

@@ -3,6 +3,9 @@ import { withTenant } from '../../db/client.ts';
 import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { actions, partners } from '../actions/actions.table.ts';
 
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 const ids: Record<string, string> = {};
 
@@ -13,9 +16,6 @@ async function addPartner(delegationId: string, name: string, kind: 'region' | '
     return row?.id as string;
   });
 }
-
-const w = routeWorld();
-const { call } = w;
 
 beforeAll(async () => {
   ids.uniformation = await addPartner(w.delegationId, 'Uniformation', 'training_body');
