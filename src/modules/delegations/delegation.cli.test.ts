@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/seed/demo.ts';
 import { createTestApp, request, signIn, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { bretagneCreateArgs } from '../../test/bretagne.ts';
 import { invitations } from '../accounts/accounts.table.ts';
 import { delegationCommand } from './delegation.cli.ts';
 import { delegations } from './delegations.table.ts';
@@ -23,19 +24,7 @@ async function counts() {
   return { delegations: d?.n, invitations: i?.n };
 }
 
-const valid = [
-  'create',
-  '--name',
-  'Coorace Bretagne',
-  '--slug',
-  'bretagne',
-  '--region',
-  'Bretagne',
-  '--departments',
-  '22,29,35,56',
-  '--admin-email',
-  'Admin.Bretagne@example.org',
-];
+const valid = bretagneCreateArgs('Admin.Bretagne@example.org');
 
 function withOption(option: string, value: string) {
   const argv = [...valid];

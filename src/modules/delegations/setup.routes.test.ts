@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { TEST_ORIGIN } from '../../test/app.ts';
+import { BRETAGNE } from '../../test/bretagne.ts';
 import { createTestDatabase } from '../../test/database.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { createAuth } from '../accounts/auth.ts';
@@ -16,16 +17,7 @@ let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let withoutCode: Awaited<ReturnType<typeof buildApp>>;
 
-const form = {
-  code: CODE,
-  name: 'Coorace Bretagne',
-  slug: 'bretagne',
-  region: 'Bretagne',
-  departments: ['22', '29', '35', '56'],
-  adminName: 'Anne Admin',
-  adminEmail: 'anne@example.org',
-  password: 'un-mot-de-passe-solide',
-};
+const form = { code: CODE, ...BRETAGNE };
 
 let address = 0;
 /** Each call from its own address unless told: the per-address throttle is tested on its own. */
