@@ -72,9 +72,10 @@ export interface RouteWorld {
 
 /**
  * Declares the hooks that build a file's RouteWorld (on the worker's shared app unless
- * `options` ask for an app of its own) and close it after the file's tests.
+ * `options` ask for an app of its own; a function when they can only be known in the
+ * hooks, such as a mailer to a server they start) and close it after the file's tests.
  */
-export function routeWorld(options?: TestAppOptions): RouteWorld {
+export function routeWorld(options?: TestAppOptions | (() => TestAppOptions)): RouteWorld {
   const world = {
     call: (cookie: string | null, method: HttpMethod, url: string, payload?: object) =>
       request(world.t, cookie, method, url, payload),
@@ -99,7 +100,7 @@ export function routeWorld(options?: TestAppOptions): RouteWorld {
     addOrganisation: (cookie: string, spec: OrganisationSpec) => addOrganisation(world, cookie, spec),
   } as RouteWorld;
   beforeAll(async () => {
-    const t = await createTestApp(options);
+    const t = await createTestApp(typeof options === 'function' ? options() : options);
     const a = await createDelegation(t.database);
     const b = await createDelegation(t.database);
     const users = {

@@ -1,15 +1,9 @@
 import { inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import type { Mailer } from '../../server/mailer.ts';
-import {
-  createDelegation,
-  createTestApp,
-  request,
-  signedInAs,
-  TEST_ORIGIN,
-  type TestApp,
-} from '../../test/app.ts';
+import { request, TEST_ORIGIN } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { smtpCatcher } from '../../test/smtp.ts';
 import { participations } from './events.table.ts';
 import { addDays, parisInstant, parisToday } from './paris-time.ts';
@@ -20,6 +14,7 @@ import { insertAction, insertOrganisation, person } from './test-fixtures.ts';
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
 const smtp = smtpCatcher();
 const { received } = smtp;
+const w = routeWorld(() => ({ mailer: smtp.mailer() }));
 
 /** The text of a received message, quoted-printable decoded (nodemailer encodes accents). */
 function bodyOf(data: string): string {
@@ -35,19 +30,13 @@ function bodyOf(data: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-let t: TestApp;
 let mailer: Mailer;
-let delegationId: string;
 let member: string;
 
 beforeAll(async () => {
   mailer = smtp.mailer();
-  t = await createTestApp({ mailer });
-  delegationId = (await createDelegation(t.database)).id;
-  const chorus = await insertOrganisation(t, delegationId, 'CHORUS');
-  member = (await signedInAs(t, { delegationId, role: 'member', organisationId: chorus })).cookie;
+  member = await w.as('member', await insertOrganisation(w.t, w.delegationId, 'CHORUS'));
 });
-afterAll(() => t.close());
 beforeEach(() => {
   received.length = 0;
   smtp.refuse = false;
@@ -55,7 +44,7 @@ beforeEach(() => {
 
 describe('registration e-mails over SMTP', () => {
   it('sends the confirmation, in French, to the registered person', async () => {
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       title: 'Webinaire « L’Instant Coorace »',
       startsOn: '2031-12-04',
       endsOn: '2031-12-04',
@@ -65,7 +54,7 @@ describe('registration e-mails over SMTP', () => {
       town: null,
       department: null,
     });
-    const response = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('smtp'));
+    const response = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('smtp'));
     expect(response.statusCode, response.body).toBe(201);
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toBe('camille.martin.smtp@example.org');
@@ -79,14 +68,14 @@ describe('registration e-mails over SMTP', () => {
   });
 
   it('keeps the registration when the mail server refuses the message', async () => {
-    const id = await insertAction(t, delegationId);
+    const id = await insertAction(w.t, w.delegationId);
     smtp.refuse = true;
-    const response = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('refused'));
+    const response = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('refused'));
     expect(response.statusCode).toBe(201);
     expect(received).toHaveLength(0);
     smtp.refuse = false;
-    const sentOk = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('accepted'));
-    const rows = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    const sentOk = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('accepted'));
+    const rows = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       tx
         .select({ id: participations.id, sentAt: participations.confirmationSentAt })
         .from(participations)
@@ -103,7 +92,7 @@ describe('reminders the day before', () => {
   it('reminds each registered person once, not those waiting, and not once the event began', async () => {
     const now = new Date();
     const tomorrow = addDays(parisToday(now), 1);
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       title: 'Atelier achats responsables',
       startsOn: tomorrow,
       endsOn: tomorrow,
@@ -111,20 +100,20 @@ describe('reminders the day before', () => {
       endTime: '12:00',
       capacity: 1,
     });
-    const later = await insertAction(t, delegationId, { inDays: 5 });
-    const monthOnly = await insertAction(t, delegationId, {
+    const later = await insertAction(w.t, w.delegationId, { inDays: 5 });
+    const monthOnly = await insertAction(w.t, w.delegationId, {
       startsOn: tomorrow,
       endsOn: tomorrow,
       datePrecision: 'month',
     });
-    const registered = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('r-1'));
-    const waiting = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('r-2'));
+    const registered = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('r-1'));
+    const waiting = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('r-2'));
     expect([registered.json().status, waiting.json().status]).toEqual(['registered', 'waiting']);
-    await request(t, member, 'POST', `/api/events/${later}/registrations`, person('r-3'));
-    await request(t, member, 'POST', `/api/events/${monthOnly}/registrations`, person('r-4'));
+    await request(w.t, member, 'POST', `/api/events/${later}/registrations`, person('r-3'));
+    await request(w.t, member, 'POST', `/api/events/${monthOnly}/registrations`, person('r-4'));
     received.length = 0;
 
-    const first = await sendEventReminders(t.database, mailer, now, TEST_ORIGIN);
+    const first = await sendEventReminders(w.t.database, mailer, now, TEST_ORIGIN);
     expect(first).toEqual({ sent: 1, failed: 0 });
     expect(received.map((m) => m.to)).toEqual(['camille.martin.r-1@example.org']);
     const text = bodyOf(received[0]?.data ?? '');
@@ -133,10 +122,10 @@ describe('reminders the day before', () => {
     expect(text).toContain('Lieu : Toulouse (31)');
 
     // The next hourly run, or another app server: nothing more.
-    expect(await sendEventReminders(t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 0, failed: 0 });
+    expect(await sendEventReminders(w.t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 0, failed: 0 });
     // Once the event has begun, a late registration is not reminded.
     const started = new Date(parisInstant(tomorrow, '09:31').getTime());
-    expect(await sendEventReminders(t.database, mailer, started, TEST_ORIGIN)).toEqual({
+    expect(await sendEventReminders(w.t.database, mailer, started, TEST_ORIGIN)).toEqual({
       sent: 0,
       failed: 0,
     });
@@ -146,26 +135,30 @@ describe('reminders the day before', () => {
   it('tries again at the next run when the mail server refused the reminder', async () => {
     const now = new Date();
     const tomorrow = addDays(parisToday(now), 1);
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       startsOn: tomorrow,
       endsOn: tomorrow,
       startTime: '23:00',
       endTime: '23:30',
     });
-    await request(t, member, 'POST', `/api/events/${id}/registrations`, person('retry'));
+    await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('retry'));
     received.length = 0;
     smtp.refuse = true;
     // As `npx maillage events remind` runs it.
     const out: string[] = [];
     const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
-    const code = await eventRemindersCommand({ database: t.database, mailer, baseUrl: TEST_ORIGIN }, io, now);
+    const code = await eventRemindersCommand(
+      { database: w.t.database, mailer, baseUrl: TEST_ORIGIN },
+      io,
+      now,
+    );
     expect(code).toBe(1);
     expect(out).toEqual([
       'Rappels envoyés : 0.\n',
       'Rappels en échec : 1 (nouvel essai au prochain passage).\n',
     ]);
     smtp.refuse = false;
-    expect(await sendEventReminders(t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 1, failed: 0 });
+    expect(await sendEventReminders(w.t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 1, failed: 0 });
     expect(received.map((m) => m.to)).toEqual(['camille.martin.retry@example.org']);
   });
 });
