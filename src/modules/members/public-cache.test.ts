@@ -8,7 +8,6 @@ import { createOrganisation } from './members.service.ts';
 // The public directory and figures are served from memory; these tests prove that no
 // change is ever hidden by it: on the server that made it, on another app server, and
 // when the change comes from outside any server (a CLI command, another process).
-
 const w = routeWorld();
 
 const total = async (app: FastifyInstance) =>
