@@ -163,3 +163,8 @@ export function callerAs<U extends string>(app: () => TestApp, users: Record<U, 
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
 }
+
+/** The fields a refused request names, in its order. */
+export function fieldNames(response: { json(): { error: { fields: { field: string }[] } } }): string[] {
+  return response.json().error.fields.map((f) => f.field);
+}

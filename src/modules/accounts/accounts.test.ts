@@ -155,12 +155,10 @@ describe('sign-in and sessions', () => {
 
 describe('invitations', () => {
   it('lets an admin invite by e-mail; the invited person creates an account and signs in', async () => {
-    const admin = await signedInAs(w.t, { delegationId: w.delegationId, role: 'admin' });
-    const invite = await w.t.app.inject({
-      method: 'POST',
-      url: '/api/admin/invitations',
-      headers: { cookie: admin.cookie, origin: TEST_ORIGIN },
-      payload: { email: 'Nouvelle.Salariee@Example.org', role: 'staff' },
+    const admin = await w.signedIn('admin');
+    const invite = await w.call(admin.cookie, 'POST', '/api/admin/invitations', {
+      email: 'Nouvelle.Salariee@Example.org',
+      role: 'staff',
     });
     expect(invite.statusCode).toBe(201);
     const mail = received.find((m) => m.to === 'nouvelle.salariee@example.org');
@@ -205,12 +203,10 @@ describe('invitations', () => {
   });
 
   it('requires an organisation for a member invitation', async () => {
-    const admin = await signedInAs(w.t, { delegationId: w.delegationId, role: 'admin' });
-    const response = await w.t.app.inject({
-      method: 'POST',
-      url: '/api/admin/invitations',
-      headers: { cookie: admin.cookie, origin: TEST_ORIGIN },
-      payload: { email: 'adherent@example.org', role: 'member' },
+    const admin = await w.signedIn('admin');
+    const response = await w.call(admin.cookie, 'POST', '/api/admin/invitations', {
+      email: 'adherent@example.org',
+      role: 'member',
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.fields[0].field).toBe('organisationId');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { fieldNames, routeWorld } from '../../test/route-world.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 
 const w = routeWorld();
@@ -82,7 +82,7 @@ describe('actions', () => {
       missions: ['danser'],
     });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error.fields.map((f: { field: string }) => f.field)).toEqual(
+    expect(fieldNames(shape)).toEqual(
       expect.arrayContaining(['kind', 'startsOn', 'startTime', 'missions.0']),
     );
     expect(shape.json().error.fields[0].message).toMatch(/[éè]|valeur/);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
-import { expectFieldError } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { delegations } from './delegations.table.ts';
 import { checkLogo } from './logo.ts';
@@ -107,7 +107,7 @@ describe('the delegation settings', () => {
       ],
     });
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.fields.map((f: { field: string }) => f.field)).toEqual([
+    expect(fieldNames(response)).toEqual([
       'departmentsCovered',
       'phone',
       'addresses.0.postcode',

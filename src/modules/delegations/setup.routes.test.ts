@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config.ts';
 import { TEST_ORIGIN } from '../../test/app.ts';
 import { BRETAGNE } from '../../test/bretagne.ts';
 import { createTestDatabase } from '../../test/database.ts';
+import { fieldNames } from '../../test/route-world.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { createAuth } from '../accounts/auth.ts';
 import { delegations } from './delegations.table.ts';
@@ -89,7 +90,7 @@ describe('the first run (POST /api/setup)', () => {
   it('names the field at fault and keeps the code usable', async () => {
     const response = await post({ ...form, departments: ['22', '99'], adminName: ' ' });
     expect(response.statusCode).toBe(422);
-    const fields = response.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(response);
     expect(fields).toEqual(['departments']);
     const short = await post({ ...form, password: 'court' });
     expect(short.statusCode).toBe(422);

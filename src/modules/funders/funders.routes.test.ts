@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFieldError, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 
 const w = routeWorld();
 const { call } = w;
@@ -69,7 +69,7 @@ describe('funders guide', () => {
       website: 'javascript:alert(1)',
     });
     expect(bad.statusCode).toBe(400);
-    const fields = bad.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(bad);
     expect(fields).toEqual(['territories', 'website', 'amountMax']);
     expect(bad.json().error.fields[2].message).toMatch(/supérieur ou égal/);
     const wrongKind = await call(w.staff, 'POST', '/api/funders', { name: 'X', kind: 'bank' });

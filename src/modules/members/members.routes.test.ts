@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
-import { callerAs, expectFieldError } from '../../test/route-world.ts';
+import { callerAs, expectFieldError, fieldNames } from '../../test/route-world.ts';
 import { checkSiren, checkSiret } from './members.validation.ts';
 
 let t: TestApp;
@@ -604,12 +604,7 @@ describe('establishments, conventions, memberships, contacts', () => {
   it('requires a name and a purpose for a contact, and erases it', async () => {
     const url = `/api/members/organisations/${ids.bati}/contacts`;
     const incomplete = await call('staff', 'POST', url, { firstName: 'Jean', consent: false });
-    expect(
-      incomplete
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['lastName', 'purpose']);
+    expect(fieldNames(incomplete).sort()).toEqual(['lastName', 'purpose']);
     const added = await call('staff', 'POST', url, {
       lastName: 'Martin',
       purpose: 'Invitations',

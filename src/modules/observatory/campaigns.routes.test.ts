@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { expectFieldError } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames } from '../../test/route-world.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
 
@@ -61,12 +61,7 @@ describe('campaign lifecycle and catalogue', () => {
       opensOn: 'hier',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(
-      malformed
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['deadline', 'opensOn', 'title', 'year']);
+    expect(fieldNames(malformed).sort()).toEqual(['deadline', 'opensOn', 'title', 'year']);
   });
 
   it('edits the catalogue while draft: unique codes, coherent rules', async () => {
@@ -106,7 +101,7 @@ describe('campaign lifecycle and catalogue', () => {
       rules: [{ kind: 'change', ratio: -1, severity: 'error' }],
     });
     expect(badShape.statusCode).toBe(400);
-    expect(badShape.json().error.fields.map((f: { field: string }) => f.field)).toContain('code');
+    expect(fieldNames(badShape)).toContain('code');
 
     // A code other rules use is neither renamed nor removed.
     const catalogue = (await call('staff', 'GET', `/api/observatory/campaigns/${first}`)).json().indicators;

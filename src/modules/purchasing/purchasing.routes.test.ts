@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import type { HttpMethod } from '../../test/app.ts';
-import { expectFieldError, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 
 const w = routeWorld();
@@ -52,7 +52,7 @@ describe('buyers', () => {
   it('refuses bad input with French field messages', async () => {
     const bad = await call('staff', 'POST', '/api/purchasing/buyers', { name: '', sector: 'mixed' });
     expect(bad.statusCode).toBe(400);
-    const fields = bad.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(bad);
     expect(fields).toEqual(expect.arrayContaining(['name', 'sector']));
     expect(bad.json().error.fields[0].message).toMatch(/\p{L}/u);
   });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFieldError, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 
 const w = routeWorld();
 const { call } = w;
@@ -65,7 +65,7 @@ describe('self-assessment grids', () => {
     ]);
     const empty = await call(w.staff, 'POST', `${base}/grids`, { name: '', pillars: [] });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'pillars']);
+    expect(fieldNames(empty)).toEqual(['name', 'pillars']);
     const created = await call(w.staff, 'POST', `${base}/grids`, smallGrid);
     expect(created.statusCode).toBe(201);
     ids.grid = created.json().id;
@@ -98,10 +98,7 @@ describe('assessments', () => {
     ids.first = draft.json().id;
     const early = await call(member, 'POST', `${base}/assessments/${ids.first}/complete`);
     expect(early.statusCode).toBe(422);
-    expect(early.json().error.fields.map((f: { field: string }) => f.field)).toEqual([
-      'answers.s2',
-      'answers.e1',
-    ]);
+    expect(fieldNames(early)).toEqual(['answers.s2', 'answers.e1']);
     await call(member, 'PATCH', `${base}/assessments/${ids.first}`, { answers: { s1: 2, s2: 3, e1: 1 } });
     const done = await call(member, 'POST', `${base}/assessments/${ids.first}/complete`);
     expect(done.statusCode).toBe(200);

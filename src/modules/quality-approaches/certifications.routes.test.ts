@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { expectFieldError, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { certificationStats } from './certifications.service.ts';
 
@@ -37,7 +37,7 @@ describe('certifications', () => {
       status: 'nope',
     });
     expect(missing.statusCode).toBe(400);
-    const fields = missing.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(missing);
     expect(fields).toEqual(expect.arrayContaining(['label', 'status']));
     const dates = await call(
       w.staff,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFieldError, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 
 const w = routeWorld();
 const { call } = w;
@@ -39,7 +39,7 @@ describe('cohorts', () => {
       startsOn: '11/02/2025',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'startsOn']);
+    expect(fieldNames(response)).toEqual(['name', 'startsOn']);
     expect(response.json().error.fields[0].message).toBe('Ce champ est obligatoire.');
   });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { routeWorld } from '../../test/route-world.ts';
+import { fieldNames, routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { supportFiles } from '../support/support.table.ts';
@@ -73,12 +73,7 @@ describe('territorial projects', () => {
     });
     const malformed = await call(w.staff, 'POST', base, { kind: 'other', name: '', extra: 1 });
     expect(malformed.statusCode).toBe(400);
-    expect(
-      malformed
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['body', 'kind', 'name']);
+    expect(fieldNames(malformed).sort()).toEqual(['body', 'kind', 'name']);
   });
 
   it('keeps projects, members, links and sessions, and checks rights', async () => {
