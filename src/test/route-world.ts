@@ -168,3 +168,13 @@ export function callerAs<U extends string>(app: () => TestApp, users: Record<U, 
 export function fieldNames(response: { json(): { error: { fields: { field: string }[] } } }): string[] {
   return response.json().error.fields.map((f) => f.field);
 }
+
+/** A refused request: its status, and the fields it names, in its order. */
+export function expectFieldNames(
+  response: { statusCode: number; json(): { error: { fields: { field: string }[] } } },
+  status: 400 | 422,
+  names: string[],
+) {
+  expect(response.statusCode).toBe(status);
+  expect(fieldNames(response)).toEqual(names);
+}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, expectFieldNames, routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { participations } from '../events/events.table.ts';
 
@@ -109,8 +109,7 @@ describe('practice-exchange groups', () => {
   it('adds meetings, with a place or online, titled after the group by default', async () => {
     const url = `/api/practice-groups/${ids.cip}/meetings`;
     const nowhere = await call(w.staff, 'POST', url, { startsOn: '2024-03-12', visibility: 'internal' });
-    expect(nowhere.statusCode).toBe(422);
-    expect(fieldNames(nowhere)).toEqual(['town', 'department']);
+    expectFieldNames(nowhere, 422, ['town', 'department']);
     const badPlace = await call(w.staff, 'POST', url, {
       startsOn: '2024-03-12',
       town: 'Toulouse',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, expectFieldNames, routeWorld } from '../../test/route-world.ts';
 
 const w = routeWorld();
 const { call } = w;
@@ -64,8 +64,7 @@ describe('self-assessment grids', () => {
       }),
     ]);
     const empty = await call(w.staff, 'POST', `${base}/grids`, { name: '', pillars: [] });
-    expect(empty.statusCode).toBe(400);
-    expect(fieldNames(empty)).toEqual(['name', 'pillars']);
+    expectFieldNames(empty, 400, ['name', 'pillars']);
     const created = await call(w.staff, 'POST', `${base}/grids`, smallGrid);
     expect(created.statusCode).toBe(201);
     ids.grid = created.json().id;
@@ -97,8 +96,7 @@ describe('assessments', () => {
     expect(draft.json()).toMatchObject({ organisationId: ids.chorus, status: 'draft' });
     ids.first = draft.json().id;
     const early = await call(member, 'POST', `${base}/assessments/${ids.first}/complete`);
-    expect(early.statusCode).toBe(422);
-    expect(fieldNames(early)).toEqual(['answers.s2', 'answers.e1']);
+    expectFieldNames(early, 422, ['answers.s2', 'answers.e1']);
     await call(member, 'PATCH', `${base}/assessments/${ids.first}`, { answers: { s1: 2, s2: 3, e1: 1 } });
     const done = await call(member, 'POST', `${base}/assessments/${ids.first}/complete`);
     expect(done.statusCode).toBe(200);

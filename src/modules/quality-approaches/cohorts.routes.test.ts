@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
+import { expectFieldError, expectFieldNames, routeWorld } from '../../test/route-world.ts';
 
 const w = routeWorld();
 const { call } = w;
@@ -38,8 +38,7 @@ describe('cohorts', () => {
       programme: 'CAP RSE',
       startsOn: '11/02/2025',
     });
-    expect(response.statusCode).toBe(400);
-    expect(fieldNames(response)).toEqual(['name', 'startsOn']);
+    expectFieldNames(response, 400, ['name', 'startsOn']);
     expect(response.json().error.fields[0].message).toBe('Ce champ est obligatoire.');
   });
 
