@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/seed/demo.ts';
 import { createTestApp, request, signIn, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
 import { bretagneCreateArgs } from '../../test/bretagne.ts';
+import { captureCli } from '../../test/cli.ts';
 import { invitations } from '../accounts/accounts.table.ts';
 import { delegationCommand } from './delegation.cli.ts';
 import { delegations } from './delegations.table.ts';
@@ -10,12 +11,10 @@ import { delegations } from './delegations.table.ts';
 let t: TestApp;
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
   const mailer = { send: async (mail: (typeof t.sentMail)[number]) => void t.sentMail.push(mail) };
-  const code = await delegationCommand({ database: t.database, mailer, baseUrl: TEST_ORIGIN }, argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return captureCli((io) =>
+    delegationCommand({ database: t.database, mailer, baseUrl: TEST_ORIGIN }, argv, io),
+  );
 }
 
 async function counts() {

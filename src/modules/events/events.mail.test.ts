@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import type { Mailer } from '../../server/mailer.ts';
 import { request, TEST_ORIGIN } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
 import { routeWorld } from '../../test/route-world.ts';
 import { smtpCatcher } from '../../test/smtp.ts';
 import { participations } from './events.table.ts';
@@ -145,15 +146,11 @@ describe('reminders the day before', () => {
     received.length = 0;
     smtp.refuse = true;
     // As `npx maillage events remind` runs it.
-    const out: string[] = [];
-    const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
-    const code = await eventRemindersCommand(
-      { database: w.t.database, mailer, baseUrl: TEST_ORIGIN },
-      io,
-      now,
+    const { code, output } = await captureCli((io) =>
+      eventRemindersCommand({ database: w.t.database, mailer, baseUrl: TEST_ORIGIN }, io, now),
     );
     expect(code).toBe(1);
-    expect(out).toEqual([
+    expect(output).toEqual([
       'Rappels envoyés : 0.\n',
       'Rappels en échec : 1 (nouvel essai au prochain passage).\n',
     ]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mail, Mailer } from '../../server/mailer.ts';
 import { createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
 import { smtpCatcher } from '../../test/smtp.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 import { observatoryRemindersCommand } from './reminders.cli.ts';
@@ -85,15 +86,15 @@ describe('campaign reminders', () => {
       failed: 0,
     });
     // 7 days before, as `npx maillage observatory remind` runs it.
-    const out: string[] = [];
-    const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
-    const code = await observatoryRemindersCommand(
-      { database: t.database, mailer: memory, baseUrl: TEST_ORIGIN },
-      io,
-      '2025-03-24',
+    const { code, output } = await captureCli((io) =>
+      observatoryRemindersCommand(
+        { database: t.database, mailer: memory, baseUrl: TEST_ORIGIN },
+        io,
+        '2025-03-24',
+      ),
     );
     expect(code).toBe(0);
-    expect(out).toEqual(['Campagnes relancées : 1. Rappels envoyés : 3.\n']);
+    expect(output).toEqual(['Campagnes relancées : 1. Rappels envoyés : 3.\n']);
     expect(t.sentMail).toHaveLength(3);
   });
 
