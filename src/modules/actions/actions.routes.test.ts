@@ -73,7 +73,7 @@ describe('actions', () => {
     expect(read.json()).toEqual(action);
   });
 
-  it('answers bad input with 400 and French messages naming each field', async () => {
+  it('answers bad input with 400 (shape) or 422 (rules) and French messages naming each field', async () => {
     const shape = await call(w.staff, 'POST', '/api/actions', {
       ...regionalDay(),
       kind: 'party',
@@ -94,7 +94,7 @@ describe('actions', () => {
       startTime: '17:00',
       endTime: '09:00',
     });
-    expect(rules.statusCode).toBe(400);
+    expect(rules.statusCode).toBe(422);
     expect(fieldsOf(rules)).toEqual([
       'endsOn:actions.ends_before_starts',
       'department:actions.department_unknown',
@@ -119,7 +119,7 @@ describe('actions', () => {
       ],
       members: [{ organisationId: ids.foreignMember }],
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(fieldsOf(response)).toEqual([
       'practiceGroupId:actions.practice_group_unknown',
       'partners.1.partnerId:actions.partner_unknown',

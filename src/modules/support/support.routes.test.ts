@@ -178,10 +178,10 @@ describe('support files', () => {
   it('records time spent with totals per person, and notes', async () => {
     const url = `/api/support/files/${ids.chorus}`;
     const tooLong = await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 1441 });
-    expectFieldError(tooLong, 400, { field: 'minutes', code: 'support.minutes_out_of_range' });
+    expectFieldError(tooLong, 422, { field: 'minutes', code: 'support.minutes_out_of_range' });
     expect(
       (await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 0 })).statusCode,
-    ).toBe(400);
+    ).toBe(422);
     const mine = await call('staff', 'POST', `${url}/time`, {
       spentOn: '2025-02-03',
       minutes: 90,
