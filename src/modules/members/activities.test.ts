@@ -7,7 +7,6 @@ const users: Record<'staff' | 'member' | 'otherStaff', { cookie: string }> = {} 
 const ids: Record<string, string> = {};
 
 const call = callerAs(() => w.t, users);
-type As = keyof typeof users | null;
 
 async function create(as: 'staff' | 'otherStaff', body: Record<string, unknown>): Promise<string> {
   const response = await call(as, 'POST', '/api/members/organisations', body);
