@@ -68,7 +68,7 @@ describe('funders guide', () => {
       amountMax: 500,
       website: 'javascript:alert(1)',
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     const fields = fieldNames(bad);
     expect(fields).toEqual(['territories', 'website', 'amountMax']);
     expect(bad.json().error.fields[2].message).toMatch(/supérieur ou égal/);
@@ -214,7 +214,7 @@ describe('matching a project with the guide', () => {
     });
     expect(other.statusCode).toBe(403);
     const unknown = await call(w.staff, 'POST', '/api/funders/match', { themes: [], department: '999' });
-    expectFieldError(unknown, 400, { field: 'department', code: 'funders.department_unknown' });
+    expectFieldError(unknown, 422, { field: 'department', code: 'funders.department_unknown' });
     const none = await call(w.staff, 'POST', '/api/funders/match', { themes: ['insertion'] });
     expect(none.json().error.fields[0].message).toMatch(/département du projet/);
     const elsewhere = await call(w.otherStaff, 'POST', '/api/funders/match', {
