@@ -109,11 +109,3 @@ export function formatParticipants(count: number | null, qualifier: Qualifier): 
   if (qualifier === 'about') return tn('actions.participants.about', count);
   return tn('actions.participants.exact', count);
 }
-
-/** The years offered by the year pickers: the current one and the five before, plus the next. */
-export function yearsAround(chosen: number): number[] {
-  const current = new Date().getFullYear();
-  const years = Array.from({ length: 7 }, (_, i) => current + 1 - i);
-  if (!years.includes(chosen)) years.push(chosen);
-  return years.sort((a, b) => b - a);
-}

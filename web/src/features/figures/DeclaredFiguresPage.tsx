@@ -9,13 +9,13 @@ import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect } from '../../ui/YearSelect';
 import { practiceKeys } from '../practice-groups/api';
 import { trainingsKeys } from '../trainings/api';
 import { canEditFigures } from './access';
 import { type DeclaredFigure, deleteFigure, figuresKeys, useDeclaredFigures } from './api';
 import { FigureDialog } from './FigureDialog';
 import { formatFigure } from './numbers';
-import { useYearParam, YearSelect } from './YearSelect';
 
 /** The totals sources state for a year (the report's figures), each with where it comes from. */
 export function DeclaredFiguresPage() {
@@ -84,7 +84,7 @@ export function DeclaredFiguresPage() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('figures.title')}</Title>
-        <YearSelect year={year} onChange={setYear} />
+        <YearSelect label={t('figures.year')} year={year} onChange={setYear} />
       </Group>
       <Text c="dimmed">{t('figures.intro')}</Text>
       <Section
