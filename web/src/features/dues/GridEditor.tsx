@@ -12,6 +12,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { type DuesBasis, type DuesGrid, type DuesRule, duesKeys, putGrid } from './api';
@@ -184,14 +185,7 @@ export function GridEditor({ year, grid, onClose }: Props) {
             error={errors.note}
             onChange={(event) => setNote(event.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { errorAt, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { useOrganisations } from '../members/api';
@@ -133,14 +134,7 @@ function PersonForm({
             error={errorAt(errors, 'organisationId')}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} submitLabel={submitLabel} pending={pending} />
       </Stack>
     </form>
   );

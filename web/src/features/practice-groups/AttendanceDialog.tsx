@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
 import { useFormSubmit } from '../../ui/useFormSubmit';
@@ -189,14 +190,7 @@ function RollCall({ group, meeting, onClose, onSaved }: Omit<Props, 'meeting'> &
           onChange={(event) => setCount(event.currentTarget.value)}
           error={form.errors.count}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={form.pending} />
       </Stack>
     </form>
   );

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, NativeSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { useOrganisations } from '../members/api';
@@ -224,14 +215,7 @@ export function FileDialog({ file, organisation, onClose, onSaved }: Props) {
             error={errors.description}
             onChange={(e) => set('description')(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

@@ -14,6 +14,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import {
@@ -226,14 +227,7 @@ export function TemplateEditor({ year, template, onClose }: Props) {
             <Button variant="light" onClick={() => setRows((current) => [...current, draft()])}>
               {t('support.template.add')}
             </Button>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormButtons onCancel={onClose} pending={pending} />
           </Group>
         </Stack>
       </form>
