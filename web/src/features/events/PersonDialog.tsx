@@ -1,10 +1,10 @@
 import { Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../i18n';
 import { FormButtons } from '../../ui/FormButtons';
 import { errorAt, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
-import { useOrganisations } from '../members/api';
+import { useOrganisationOptions } from '../members/useOrganisationOptions';
 
 export interface PersonValues {
   firstName: string;
@@ -42,17 +42,6 @@ export function PersonDialog({ opened, title, onClose, ...form }: Props) {
   );
 }
 
-function useOrganisationOptions(enabled: boolean) {
-  const list = useOrganisations({ membership: 'all', sort: 'name', page: 1, pageSize: 100 }, enabled);
-  return useMemo(
-    () => [
-      { value: '', label: t('events.person.noOrganisation') },
-      ...(list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-    ],
-    [list.data],
-  );
-}
-
 const empty: PersonValues = { firstName: '', lastName: '', email: '', jobTitle: '', organisationId: '' };
 
 function PersonForm({
@@ -64,7 +53,7 @@ function PersonForm({
   onSubmit,
 }: Omit<Props, 'opened' | 'title'>) {
   const [values, setValues] = useState<PersonValues>(empty);
-  const organisations = useOrganisationOptions(chooseOrganisation);
+  const organisations = useOrganisationOptions('all', chooseOrganisation, t('events.person.noOrganisation'));
   const set = (name: keyof PersonValues) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setValues((current) => ({ ...current, [name]: value }));

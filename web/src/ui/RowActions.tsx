@@ -1,0 +1,34 @@
+import { Button } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+import type { Column } from './DataTable';
+
+interface Props {
+  /** Names the row too ("Retirer Jeanne Martin"): every row has the same visible text. */
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+  /** Red, for what removes or ends something. */
+  danger?: boolean;
+  size?: 'xs' | 'compact-sm';
+}
+
+/** A light button in a table row. */
+export function RowButton({ label, onClick, children, danger, size = 'compact-sm' }: Props) {
+  return (
+    <Button
+      size={size}
+      variant="subtle"
+      color={danger ? 'red' : undefined}
+      onClick={onClick}
+      aria-label={label}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** The last column of a table whose rows can be changed. */
+export function actionsColumn<T>(render: (row: T) => ReactNode): Column<T> {
+  return { key: 'actions', header: t('common.actions'), render };
+}
