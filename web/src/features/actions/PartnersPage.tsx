@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatBoolean, orDash, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -104,23 +105,16 @@ export function PartnersPage() {
       header: t('common.actions'),
       render: (p) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(p)}
-            aria-label={t('actions.partner.editOf', { name: p.name })}
-          >
+          <RowButton onClick={() => setEditing(p)} label={t('actions.partner.editOf', { name: p.name })}>
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setDeleting(p)}
-            aria-label={t('actions.partner.deleteOf', { name: p.name })}
+            label={t('actions.partner.deleteOf', { name: p.name })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

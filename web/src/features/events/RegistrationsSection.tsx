@@ -4,6 +4,7 @@ import { t, tn } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { orDash } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { type EventItem, type Registration, registrationsCsvUrl, saveAttendance } from './api';
 import { statusColor, statusLabel } from './labels';
@@ -103,15 +104,14 @@ export function RegistrationsSection({
       nowrap: true,
       render: (r) =>
         canCancel && r.status !== 'cancelled' ? (
-          <Button
+          <RowButton
             size="xs"
-            variant="subtle"
-            color="red"
+            danger
             onClick={() => onCancel(r)}
-            aria-label={t('events.cancel.openLabel', { name: fullName(r) })}
+            label={t('events.cancel.openLabel', { name: fullName(r) })}
           >
             {t('events.cancel.open')}
-          </Button>
+          </RowButton>
         ) : null,
     },
   ];

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useYearParam, YearSelect } from '../../ui/YearSelect';
@@ -58,23 +59,12 @@ export function DeclaredFiguresPage() {
       header: t('common.actions'),
       render: (f) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(f)}
-            aria-label={t('figures.editOf', { label: f.label })}
-          >
+          <RowButton onClick={() => setEditing(f)} label={t('figures.editOf', { label: f.label })}>
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setRemoving(f)}
-            aria-label={t('figures.deleteOf', { label: f.label })}
-          >
+          </RowButton>
+          <RowButton danger onClick={() => setRemoving(f)} label={t('figures.deleteOf', { label: f.label })}>
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -113,23 +114,12 @@ export function FundersPage() {
       header: t('common.actions'),
       render: (f) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(f)}
-            aria-label={t('funders.editOf', { name: f.name })}
-          >
+          <RowButton onClick={() => setEditing(f)} label={t('funders.editOf', { name: f.name })}>
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(f)}
-            aria-label={t('funders.deleteOf', { name: f.name })}
-          >
+          </RowButton>
+          <RowButton danger onClick={() => setDeleting(f)} label={t('funders.deleteOf', { name: f.name })}>
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDate, orDash } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import {
   type BoardMandate,
@@ -81,15 +82,13 @@ function columns(
       key: 'actions',
       header: t('common.actions'),
       render: (m) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
+        <RowButton
+          danger
           onClick={() => onEnd(m)}
-          aria-label={t('governance.mandate.endOf', { name: fullName(m) })}
+          label={t('governance.mandate.endOf', { name: fullName(m) })}
         >
           {t('governance.mandate.end')}
-        </Button>
+        </RowButton>
       ),
     });
   }

@@ -8,6 +8,7 @@ import { FormModal } from '../../ui/FormModal';
 import { orDash } from '../../ui/format';
 import type { FormValues } from '../../ui/formValues';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { deleteGroup, governanceKeys, type MemberGroup, saveGroup, useGroups } from './api';
 import { useOrganisationOptions } from './options';
@@ -54,23 +55,16 @@ export function GroupsSection({ write }: { write: boolean }) {
       header: t('common.actions'),
       render: (g) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(g)}
-            aria-label={t('governance.group.editOf', { name: g.name })}
-          >
+          <RowButton onClick={() => setEditing(g)} label={t('governance.group.editOf', { name: g.name })}>
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setRemoving(g)}
-            aria-label={t('governance.group.deleteOf', { name: g.name })}
+            label={t('governance.group.deleteOf', { name: g.name })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

@@ -6,6 +6,7 @@ import { ClientDataTable } from '../../ui/ClientDataTable';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatPhone, phoneHref } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type Buyer, deleteBuyer, exportUrls, purchasingKeys } from './api';
@@ -68,23 +69,16 @@ export function BuyersSection({ buyers, team }: { buyers: Buyer[]; team: boolean
       header: t('common.actions'),
       render: (b) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(b)}
-            aria-label={t('purchasing.buyers.editOf', { name: b.name })}
-          >
+          <RowButton onClick={() => setEditing(b)} label={t('purchasing.buyers.editOf', { name: b.name })}>
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setDeleting(b)}
-            aria-label={t('purchasing.buyers.deleteOf', { name: b.name })}
+            label={t('purchasing.buyers.deleteOf', { name: b.name })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import {
@@ -102,23 +103,19 @@ export function OpportunitiesSection({ title, buyers, linkTitles }: Props) {
       header: t('common.actions'),
       render: (o) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <RowButton
             onClick={() => setEditing(o)}
-            aria-label={t('purchasing.opportunities.editOf', { name: o.title })}
+            label={t('purchasing.opportunities.editOf', { name: o.title })}
           >
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setDeleting(o)}
-            aria-label={t('purchasing.opportunities.deleteOf', { name: o.title })}
+            label={t('purchasing.opportunities.deleteOf', { name: o.title })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

@@ -8,6 +8,7 @@ import type { Column } from '../../ui/DataTable';
 import type { Option } from '../../ui/FormField';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import {
@@ -61,23 +62,19 @@ export function PlanSection({ criteria, assessmentId }: { criteria: Option[]; as
       header: t('common.actions'),
       render: (a) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <RowButton
             onClick={() => setEditing(a)}
-            aria-label={t('qualityApproaches.plan.editOf', { name: a.title })}
+            label={t('qualityApproaches.plan.editOf', { name: a.title })}
           >
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setDeleting(a)}
-            aria-label={t('qualityApproaches.plan.deleteOf', { name: a.title })}
+            label={t('qualityApproaches.plan.deleteOf', { name: a.title })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     },

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { formatDate, orDash } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { canManageSupport } from './access';
@@ -83,15 +84,13 @@ export function DocumentsSection({ file, me }: { file: SupportFile; me: Me }) {
       key: 'actions',
       header: t('common.actions'),
       render: (d) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
+        <RowButton
+          danger
           onClick={() => setRemoving(d)}
-          aria-label={t('support.documents.deleteOf', { name: d.filename })}
+          label={t('support.documents.deleteOf', { name: d.filename })}
         >
           {t('common.delete')}
-        </Button>
+        </RowButton>
       ),
     });
 

@@ -7,6 +7,7 @@ import { type Column, DataTable } from '../../../ui/DataTable';
 import { type FieldErrors, FormErrorSummary } from '../../../ui/FormErrors';
 import { formatDate } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
+import { RowButton } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
 import { useFormSubmit } from '../../../ui/useFormSubmit';
 import {
@@ -78,15 +79,13 @@ export function AttachmentsSection({ submissionId, canEdit }: { submissionId: st
       key: 'actions',
       header: t('common.actions'),
       render: (d) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
+        <RowButton
+          danger
           onClick={() => setRemoving(d)}
-          aria-label={t('observatory.attachments.deleteOf', { name: d.filename })}
+          label={t('observatory.attachments.deleteOf', { name: d.filename })}
         >
           {t('common.delete')}
-        </Button>
+        </RowButton>
       ),
     });
 

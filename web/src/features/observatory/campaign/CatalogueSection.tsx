@@ -5,6 +5,7 @@ import { t, tn } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../../ui/DataTable';
 import { formatBoolean } from '../../../ui/format';
+import { RowButton } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
 import { addIndicator, deleteIndicator, type Indicator, observatoryKeys, updateIndicator } from './api';
 import { IndicatorDialog } from './IndicatorDialog';
@@ -65,23 +66,19 @@ export function CatalogueSection({ campaignId, indicators, canEdit }: Props) {
       header: t('common.actions'),
       render: (i) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <RowButton
             onClick={() => setEditing(i)}
-            aria-label={t('observatory.indicator.editOf', { code: i.code })}
+            label={t('observatory.indicator.editOf', { code: i.code })}
           >
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setRemoving(i)}
-            aria-label={t('observatory.indicator.deleteOf', { code: i.code })}
+            label={t('observatory.indicator.deleteOf', { code: i.code })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });

@@ -5,6 +5,7 @@ import { t } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../../ui/DataTable';
 import { QueryState } from '../../../ui/QueryState';
+import { RowButton } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
 import {
   type DashboardOptions,
@@ -55,23 +56,19 @@ export function DeclaredSection({ options, canEdit }: { options: DashboardOption
       header: t('common.actions'),
       render: (d) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <RowButton
             onClick={() => setEditing(d)}
-            aria-label={t('observatory.declared.editOf', { label: d.label })}
+            label={t('observatory.declared.editOf', { label: d.label })}
           >
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          </RowButton>
+          <RowButton
+            danger
             onClick={() => setRemoving(d)}
-            aria-label={t('observatory.declared.deleteOf', { label: d.label })}
+            label={t('observatory.declared.deleteOf', { label: d.label })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });
