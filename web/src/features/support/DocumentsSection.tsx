@@ -1,15 +1,14 @@
-import { Anchor, Button, FileInput, Group, Progress, Stack } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Me } from '../../app/session';
 import { t } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { formatDate, orDash } from '../../ui/format';
 import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
-import { useFormSubmit } from '../../ui/useFormSubmit';
+import { UploadForm } from '../../ui/UploadForm';
 import { canManageSupport } from './access';
 import {
   deleteDocument,
@@ -32,28 +31,8 @@ export function DocumentsSection({ file, me }: { file: SupportFile; me: Me }) {
   const queryClient = useQueryClient();
   const team = canManageSupport(me.role);
   const canUpload = team || me.role === 'member';
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
   const [removing, setRemoving] = useState<SupportDocument | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: supportKeys.all });
-
-  const check = (): FieldErrors => {
-    if (!chosen) return { file: t('common.required') };
-    if (chosen.size > MAX_BYTES) return { file: t('support.documents.tooLarge', { name: chosen.name }) };
-    return {};
-  };
-  const send = async () => {
-    if (!chosen) return;
-    setProgress(0);
-    try {
-      await uploadDocument(file.id, chosen, setProgress);
-      setChosen(null);
-      await refresh();
-    } finally {
-      setProgress(null);
-    }
-  };
-  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
 
   const columns: Column<SupportDocument>[] = [
     {
@@ -98,32 +77,19 @@ export function DocumentsSection({ file, me }: { file: SupportFile; me: Me }) {
     <Section title={t('support.documents.title')}>
       <Stack>
         {canUpload && (
-          <form ref={formRef} onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              <FormErrorSummary error={error} labels={{ file: t('support.documents.file') }} />
-              <Group align="flex-end" wrap="wrap">
-                <FileInput
-                  label={t('support.documents.file')}
-                  description={t('support.documents.hint')}
-                  value={chosen}
-                  onChange={setChosen}
-                  error={errors.file}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('support.documents.clear') }}
-                  style={{ flex: 1, minWidth: 240 }}
-                />
-                <Button type="submit" loading={pending}>
-                  {t('support.documents.upload')}
-                </Button>
-              </Group>
-              {progress !== null && (
-                <Progress
-                  value={Math.round(progress * 100)}
-                  aria-label={t('support.documents.progress', { percent: Math.round(progress * 100) })}
-                />
-              )}
-            </Stack>
-          </form>
+          <UploadForm
+            label={t('support.documents.file')}
+            description={t('support.documents.hint')}
+            clearLabel={t('support.documents.clear')}
+            submitLabel={t('support.documents.upload')}
+            maxBytes={MAX_BYTES}
+            tooLarge={(name) => t('support.documents.tooLarge', { name })}
+            progressLabel={(percent) => t('support.documents.progress', { percent })}
+            onUpload={async (chosen, onProgress) => {
+              await uploadDocument(file.id, chosen, onProgress);
+              await refresh();
+            }}
+          />
         )}
         <DataTable
           caption={t('support.documents.title')}

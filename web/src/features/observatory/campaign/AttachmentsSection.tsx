@@ -1,15 +1,14 @@
-import { Anchor, Button, FileInput, Group, Stack } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../../ui/DataTable';
-import { type FieldErrors, FormErrorSummary } from '../../../ui/FormErrors';
 import { formatDate } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { RowButton } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
-import { useFormSubmit } from '../../../ui/useFormSubmit';
+import { UploadForm } from '../../../ui/UploadForm';
 import {
   deleteDocument,
   documentUrl,
@@ -29,26 +28,12 @@ const formatSize = (bytes: number) =>
 /** Source documents of a form (balance sheet, activity report): 10 MB each, type checked by the server. */
 export function AttachmentsSection({ submissionId, canEdit }: { submissionId: string; canEdit: boolean }) {
   const queryClient = useQueryClient();
-  const [chosen, setChosen] = useState<File | null>(null);
   const [removing, setRemoving] = useState<FormDocument | null>(null);
   const documents = useQuery({
     queryKey: observatoryKeys.documents(submissionId),
     queryFn: ({ signal }) => listDocuments(submissionId, signal),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: observatoryKeys.documents(submissionId) });
-  const check = (): FieldErrors => {
-    if (!chosen) return { file: t('common.required') };
-    if (chosen.size > MAX_BYTES)
-      return { file: t('observatory.attachments.tooLarge', { name: chosen.name }) };
-    return {};
-  };
-  const send = async () => {
-    if (!chosen) return;
-    await uploadDocument(submissionId, chosen);
-    setChosen(null);
-    await refresh();
-  };
-  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
 
   const columns: Column<FormDocument>[] = [
     {
@@ -93,26 +78,18 @@ export function AttachmentsSection({ submissionId, canEdit }: { submissionId: st
     <Section title={t('observatory.attachments.title')}>
       <Stack>
         {canEdit && (
-          <form ref={formRef} onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              <FormErrorSummary error={error} labels={{ file: t('observatory.attachments.file') }} />
-              <Group align="flex-end" wrap="wrap">
-                <FileInput
-                  label={t('observatory.attachments.file')}
-                  description={t('observatory.attachments.hint')}
-                  value={chosen}
-                  onChange={setChosen}
-                  error={errors.file}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('observatory.attachments.clear') }}
-                  style={{ flex: 1, minWidth: 240 }}
-                />
-                <Button type="submit" loading={pending}>
-                  {t('observatory.attachments.upload')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <UploadForm
+            label={t('observatory.attachments.file')}
+            description={t('observatory.attachments.hint')}
+            clearLabel={t('observatory.attachments.clear')}
+            submitLabel={t('observatory.attachments.upload')}
+            maxBytes={MAX_BYTES}
+            tooLarge={(name) => t('observatory.attachments.tooLarge', { name })}
+            onUpload={async (file) => {
+              await uploadDocument(submissionId, file);
+              await refresh();
+            }}
+          />
         )}
         <QueryState
           isPending={documents.isPending}
