@@ -10,15 +10,17 @@ interface Props {
   children: ReactNode;
   /** Red, for what removes or ends something. */
   danger?: boolean;
+  /** Filled lightly, for the row's main step (a roll call, a payment) rather than an edit. */
+  light?: boolean;
   size?: 'xs' | 'compact-sm';
 }
 
-/** A light button in a table row. */
-export function RowButton({ label, onClick, children, danger, size = 'compact-sm' }: Props) {
+/** A small button in a table row. */
+export function RowButton({ label, onClick, children, danger, light, size = 'compact-sm' }: Props) {
   return (
     <Button
       size={size}
-      variant="subtle"
+      variant={light ? 'light' : 'subtle'}
       color={danger ? 'red' : undefined}
       onClick={onClick}
       aria-label={label}

@@ -6,6 +6,7 @@ import { t, tn } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
 import type { Column } from '../../ui/DataTable';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type CallAllResult, callAll, type DuesItem, type DuesYear, duesKeys, useDuesYear } from './api';
@@ -149,23 +150,23 @@ export function CallsSection({ year, canEdit }: { year: number; canEdit: boolean
       nowrap: true,
       render: (i) =>
         i.call ? (
-          <Button
+          <RowButton
             size="xs"
-            variant="light"
+            light
             onClick={() => setPaying(i)}
-            aria-label={t('dues.payment.openLabel', { name: i.organisationName })}
+            label={t('dues.payment.openLabel', { name: i.organisationName })}
           >
             {t('dues.payment.open')}
-          </Button>
+          </RowButton>
         ) : (
-          <Button
+          <RowButton
             size="xs"
-            variant="light"
+            light
             onClick={() => setCalling(i)}
-            aria-label={t('dues.call.openLabel', { name: i.organisationName })}
+            label={t('dues.call.openLabel', { name: i.organisationName })}
           >
             {t('dues.call.open')}
-          </Button>
+          </RowButton>
         ),
     });
   }
