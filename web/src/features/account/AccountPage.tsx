@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { formatDateTime, orDash } from '../../ui/format';
+import { NewPasswordFields, useNewPassword } from '../../ui/NewPasswordFields';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -18,8 +19,6 @@ import {
   revokeOtherSessions,
   sessionsQueryKey,
 } from './api';
-
-const MIN_PASSWORD = 10;
 
 /** "Mon compte": one's name, password and sessions, for every role. */
 export function AccountPage() {
@@ -97,27 +96,19 @@ function NameSection({ me }: { me: Me }) {
 function PasswordSection() {
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [checked, setChecked] = useState(false);
+  const newPassword = useNewPassword();
   const change = useMutation({
-    mutationFn: () => changePassword(current, next),
+    mutationFn: () => changePassword(current, newPassword.password),
     onSuccess: () => {
       setCurrent('');
-      setNext('');
-      setConfirmation('');
-      setChecked(false);
+      newPassword.reset();
       void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
     },
   });
   const serverErrors = fieldErrorsOf(change.error);
-  const nextError =
-    checked && next.length < MIN_PASSWORD ? t('account.password.tooShort', { min: MIN_PASSWORD }) : undefined;
-  const confirmationError = checked && confirmation !== next ? t('account.password.mismatch') : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setChecked(true);
-    if (!current || next.length < MIN_PASSWORD || confirmation !== next) return;
+    if (!newPassword.check() || !current) return;
     change.mutate();
   };
   return (
@@ -144,25 +135,16 @@ function PasswordSection() {
             autoComplete="current-password"
             required
             value={current}
-            error={(checked && !current ? t('common.required') : undefined) ?? serverErrors.currentPassword}
+            error={
+              (newPassword.checked && !current ? t('common.required') : undefined) ??
+              serverErrors.currentPassword
+            }
             onChange={(event) => setCurrent(event.currentTarget.value)}
           />
-          <PasswordInput
-            label={t('account.password.new')}
-            description={t('account.password.hint', { min: MIN_PASSWORD })}
-            autoComplete="new-password"
-            required
-            value={next}
-            error={nextError ?? serverErrors.newPassword}
-            onChange={(event) => setNext(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('account.password.confirmation')}
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            error={confirmationError}
-            onChange={(event) => setConfirmation(event.currentTarget.value)}
+          <NewPasswordFields
+            {...newPassword.fields}
+            errors={newPassword.errors}
+            serverError={serverErrors.newPassword}
           />
           <Group>
             <Button type="submit" loading={change.isPending}>

@@ -1,15 +1,14 @@
-import { Alert, Anchor, Button, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api';
 import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
+import { MIN_PASSWORD, NewPasswordFields } from '../../ui/NewPasswordFields';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AuthFrame } from '../auth/AuthFrame';
-
-const MIN_PASSWORD = 10;
 
 /** The first run: the set-up code from the server's log, the delegation, its first administrator. */
 export function SetupPage() {
@@ -169,22 +168,17 @@ function SetupForm() {
               error={errors.adminEmail}
               onChange={set('adminEmail')}
             />
-            <PasswordInput
-              label={labels.password}
-              description={t('setup.passwordHint', { min: MIN_PASSWORD })}
-              required
-              autoComplete="new-password"
-              value={values.password}
-              error={errors.password}
-              onChange={set('password')}
-            />
-            <PasswordInput
-              label={labels.confirmation}
-              required
-              autoComplete="new-password"
-              value={values.confirmation}
-              error={errors.confirmation}
-              onChange={set('confirmation')}
+            <NewPasswordFields
+              password={values.password}
+              confirmation={values.confirmation}
+              onPasswordChange={(value) => setValues((v) => ({ ...v, password: value }))}
+              onConfirmationChange={(value) => setValues((v) => ({ ...v, confirmation: value }))}
+              labels={{
+                password: labels.password,
+                passwordHint: t('setup.passwordHint', { min: MIN_PASSWORD }),
+                confirmation: labels.confirmation,
+              }}
+              errors={errors}
             />
           </Stack>
         </Fieldset>
