@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 import type { Column } from './DataTable';
@@ -33,4 +33,25 @@ export function RowButton({ label, onClick, children, danger, light, size = 'com
 /** The last column of a table whose rows can be changed. */
 export function actionsColumn<T>(render: (row: T) => ReactNode): Column<T> {
   return { key: 'actions', header: t('common.actions'), render };
+}
+
+interface EditDeleteProps {
+  editLabel: string;
+  deleteLabel: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+/** A row's edit and delete buttons, each naming the row. */
+export function EditDeleteButtons({ editLabel, deleteLabel, onEdit, onDelete }: EditDeleteProps) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <RowButton onClick={onEdit} label={editLabel}>
+        {t('common.edit')}
+      </RowButton>
+      <RowButton danger onClick={onDelete} label={deleteLabel}>
+        {t('common.delete')}
+      </RowButton>
+    </Group>
+  );
 }

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatBoolean, orDash, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
-import { RowButton } from '../../ui/RowActions';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -104,18 +104,12 @@ export function PartnersPage() {
       key: 'edit',
       header: t('common.actions'),
       render: (p) => (
-        <Group gap={4} wrap="nowrap">
-          <RowButton onClick={() => setEditing(p)} label={t('actions.partner.editOf', { name: p.name })}>
-            {t('common.edit')}
-          </RowButton>
-          <RowButton
-            danger
-            onClick={() => setDeleting(p)}
-            label={t('actions.partner.deleteOf', { name: p.name })}
-          >
-            {t('common.delete')}
-          </RowButton>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(p)}
+          editLabel={t('actions.partner.editOf', { name: p.name })}
+          onDelete={() => setDeleting(p)}
+          deleteLabel={t('actions.partner.deleteOf', { name: p.name })}
+        />
       ),
     });
 

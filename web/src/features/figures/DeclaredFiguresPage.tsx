@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
-import { RowButton } from '../../ui/RowActions';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useYearParam, YearSelect } from '../../ui/YearSelect';
@@ -58,14 +58,12 @@ export function DeclaredFiguresPage() {
       key: 'actions',
       header: t('common.actions'),
       render: (f) => (
-        <Group gap={4} wrap="nowrap">
-          <RowButton onClick={() => setEditing(f)} label={t('figures.editOf', { label: f.label })}>
-            {t('common.edit')}
-          </RowButton>
-          <RowButton danger onClick={() => setRemoving(f)} label={t('figures.deleteOf', { label: f.label })}>
-            {t('common.delete')}
-          </RowButton>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(f)}
+          editLabel={t('figures.editOf', { label: f.label })}
+          onDelete={() => setRemoving(f)}
+          deleteLabel={t('figures.deleteOf', { label: f.label })}
+        />
       ),
     });
 

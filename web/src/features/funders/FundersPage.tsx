@@ -19,7 +19,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
-import { RowButton } from '../../ui/RowActions';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -113,14 +113,12 @@ export function FundersPage() {
       key: 'edit',
       header: t('common.actions'),
       render: (f) => (
-        <Group gap={4} wrap="nowrap">
-          <RowButton onClick={() => setEditing(f)} label={t('funders.editOf', { name: f.name })}>
-            {t('common.edit')}
-          </RowButton>
-          <RowButton danger onClick={() => setDeleting(f)} label={t('funders.deleteOf', { name: f.name })}>
-            {t('common.delete')}
-          </RowButton>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(f)}
+          editLabel={t('funders.editOf', { name: f.name })}
+          onDelete={() => setDeleting(f)}
+          deleteLabel={t('funders.deleteOf', { name: f.name })}
+        />
       ),
     });
 

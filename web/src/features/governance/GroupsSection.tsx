@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../i18n';
@@ -8,7 +8,7 @@ import { FormModal } from '../../ui/FormModal';
 import { orDash } from '../../ui/format';
 import type { FormValues } from '../../ui/formValues';
 import { QueryState } from '../../ui/QueryState';
-import { RowButton } from '../../ui/RowActions';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { deleteGroup, governanceKeys, type MemberGroup, saveGroup, useGroups } from './api';
 import { useOrganisationOptions } from './options';
@@ -54,18 +54,12 @@ export function GroupsSection({ write }: { write: boolean }) {
       key: 'actions',
       header: t('common.actions'),
       render: (g) => (
-        <Group gap={4} wrap="nowrap">
-          <RowButton onClick={() => setEditing(g)} label={t('governance.group.editOf', { name: g.name })}>
-            {t('common.edit')}
-          </RowButton>
-          <RowButton
-            danger
-            onClick={() => setRemoving(g)}
-            label={t('governance.group.deleteOf', { name: g.name })}
-          >
-            {t('common.delete')}
-          </RowButton>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(g)}
+          editLabel={t('governance.group.editOf', { name: g.name })}
+          onDelete={() => setRemoving(g)}
+          deleteLabel={t('governance.group.deleteOf', { name: g.name })}
+        />
       ),
     });
 

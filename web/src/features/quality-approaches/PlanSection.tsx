@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../i18n';
@@ -8,7 +8,7 @@ import type { Column } from '../../ui/DataTable';
 import type { Option } from '../../ui/FormField';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
-import { RowButton } from '../../ui/RowActions';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import {
@@ -61,21 +61,12 @@ export function PlanSection({ criteria, assessmentId }: { criteria: Option[]; as
       key: 'edit',
       header: t('common.actions'),
       render: (a) => (
-        <Group gap={4} wrap="nowrap">
-          <RowButton
-            onClick={() => setEditing(a)}
-            label={t('qualityApproaches.plan.editOf', { name: a.title })}
-          >
-            {t('common.edit')}
-          </RowButton>
-          <RowButton
-            danger
-            onClick={() => setDeleting(a)}
-            label={t('qualityApproaches.plan.deleteOf', { name: a.title })}
-          >
-            {t('common.delete')}
-          </RowButton>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(a)}
+          editLabel={t('qualityApproaches.plan.editOf', { name: a.title })}
+          onDelete={() => setDeleting(a)}
+          deleteLabel={t('qualityApproaches.plan.deleteOf', { name: a.title })}
+        />
       ),
     },
   ];

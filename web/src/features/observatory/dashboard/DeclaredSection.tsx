@@ -1,11 +1,11 @@
-import { Button, Code, Group, Text } from '@mantine/core';
+import { Button, Code, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../../ui/DataTable';
 import { QueryState } from '../../../ui/QueryState';
-import { RowButton } from '../../../ui/RowActions';
+import { EditDeleteButtons } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
 import {
   type DashboardOptions,
@@ -55,21 +55,12 @@ export function DeclaredSection({ options, canEdit }: { options: DashboardOption
       key: 'actions',
       header: t('common.actions'),
       render: (d) => (
-        <Group gap={4} wrap="nowrap">
-          <RowButton
-            onClick={() => setEditing(d)}
-            label={t('observatory.declared.editOf', { label: d.label })}
-          >
-            {t('common.edit')}
-          </RowButton>
-          <RowButton
-            danger
-            onClick={() => setRemoving(d)}
-            label={t('observatory.declared.deleteOf', { label: d.label })}
-          >
-            {t('common.delete')}
-          </RowButton>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(d)}
+          editLabel={t('observatory.declared.editOf', { label: d.label })}
+          onDelete={() => setRemoving(d)}
+          deleteLabel={t('observatory.declared.deleteOf', { label: d.label })}
+        />
       ),
     });
 
