@@ -11,11 +11,11 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { t } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDelete } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
@@ -23,6 +23,7 @@ import { EditDeleteButtons } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useSearchParam } from '../../ui/useSearchParam';
 import { canWriteFunders } from './access';
 import { deleteFunder, exportUrl, type Funder, type FunderFilters, fundersKeys, useFunders } from './api';
 import { FunderDialog } from './FunderDialog';
@@ -42,22 +43,12 @@ export function FundersPage() {
   usePageTitle(t('funders.title'));
   const { data: me } = useMe();
   const write = me ? canWriteFunders(me.role) : false;
-  const [search, setSearch] = useSearchParams();
+  const [search, setParam] = useSearchParam();
   const filters: FunderFilters = {};
   for (const key of FILTERS) {
     const value = search.get(key);
     if (value) filters[key] = value;
   }
-  const setParam = (key: string, value: string) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const funders = useFunders(filters);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Funder | null | undefined>(undefined);
@@ -122,12 +113,6 @@ export function FundersPage() {
       ),
     });
 
-  const remove = async () => {
-    if (!deleting) return;
-    await deleteFunder(deleting.id);
-    await queryClient.invalidateQueries({ queryKey: fundersKeys.all });
-  };
-
   return (
     <Stack>
       <Group justify="space-between">
@@ -185,13 +170,15 @@ export function FundersPage() {
         />
       </QueryState>
       <FunderDialog editing={editing} onClose={() => setEditing(undefined)} />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <ConfirmDelete
+        row={deleting}
         title={t('funders.deleteTitle')}
-        message={t('funders.deleteMessage', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
+        message={(row) => t('funders.deleteMessage', { name: row.name })}
         onClose={() => setDeleting(null)}
-        onConfirm={remove}
+        onDelete={async (row) => {
+          await deleteFunder(row.id);
+          await queryClient.invalidateQueries({ queryKey: fundersKeys.all });
+        }}
       />
     </Stack>
   );
