@@ -59,10 +59,7 @@ function SetupForm() {
     password: '',
     confirmation: '',
   });
-  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const { formRef, submit, pending, error, errors } = useFormSubmit(
     () => {
@@ -102,77 +99,37 @@ function SetupForm() {
     },
   );
 
+  /** What every input of the form is given: its label, value, error and change. */
+  const field = (key: keyof typeof values) => ({
+    label: labels[key],
+    value: values[key],
+    error: errors[key],
+    onChange: (event: { currentTarget: { value: string } }) => set(key)(event.currentTarget.value),
+  });
+
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <Text>{t('setup.intro')}</Text>
         <FormErrorSummary error={error} labels={labels} />
-        <TextInput
-          label={labels.code}
-          description={t('setup.codeHelp')}
-          required
-          autoComplete="off"
-          value={values.code}
-          error={errors.code}
-          onChange={set('code')}
-        />
+        <TextInput {...field('code')} description={t('setup.codeHelp')} required autoComplete="off" />
         <Fieldset legend={t('setup.delegation')}>
           <Stack>
-            <TextInput
-              label={labels.name}
-              required
-              value={values.name}
-              error={errors.name}
-              onChange={set('name')}
-            />
-            <TextInput
-              label={labels.slug}
-              description={t('setup.slugHint')}
-              required
-              autoComplete="off"
-              value={values.slug}
-              error={errors.slug}
-              onChange={set('slug')}
-            />
-            <TextInput
-              label={labels.region}
-              value={values.region}
-              error={errors.region}
-              onChange={set('region')}
-            />
-            <TextInput
-              label={labels.departments}
-              description={t('setup.departmentsHint')}
-              value={values.departments}
-              error={errors.departments}
-              onChange={set('departments')}
-            />
+            <TextInput {...field('name')} required />
+            <TextInput {...field('slug')} description={t('setup.slugHint')} required autoComplete="off" />
+            <TextInput {...field('region')} />
+            <TextInput {...field('departments')} description={t('setup.departmentsHint')} />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('setup.admin')}>
           <Stack>
-            <TextInput
-              label={labels.adminName}
-              required
-              autoComplete="name"
-              value={values.adminName}
-              error={errors.adminName}
-              onChange={set('adminName')}
-            />
-            <TextInput
-              label={labels.adminEmail}
-              type="email"
-              required
-              autoComplete="username"
-              value={values.adminEmail}
-              error={errors.adminEmail}
-              onChange={set('adminEmail')}
-            />
+            <TextInput {...field('adminName')} required autoComplete="name" />
+            <TextInput {...field('adminEmail')} type="email" required autoComplete="username" />
             <NewPasswordFields
               password={values.password}
               confirmation={values.confirmation}
-              onPasswordChange={(value) => setValues((v) => ({ ...v, password: value }))}
-              onConfirmationChange={(value) => setValues((v) => ({ ...v, confirmation: value }))}
+              onPasswordChange={set('password')}
+              onConfirmationChange={set('confirmation')}
               labels={{
                 password: labels.password,
                 passwordHint: t('setup.passwordHint', { min: MIN_PASSWORD }),
