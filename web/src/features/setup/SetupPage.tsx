@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api';
 import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
+import { inputProps } from '../../ui/inputProps';
 import { MIN_PASSWORD, NewPasswordFields } from '../../ui/NewPasswordFields';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -99,13 +100,7 @@ function SetupForm() {
     },
   );
 
-  /** What every input of the form is given: its label, value, error and change. */
-  const field = (key: keyof typeof values) => ({
-    label: labels[key],
-    value: values[key],
-    error: errors[key],
-    onChange: (event: { currentTarget: { value: string } }) => set(key)(event.currentTarget.value),
-  });
+  const field = inputProps(labels, values, errors, (key, value) => set(key)(value));
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
