@@ -211,11 +211,7 @@ function SessionsSection() {
             </Alert>
           )
         )}
-        <QueryState
-          isPending={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        >
+        <QueryState query={sessions}>
           <DataTable
             caption={t('account.sessions.caption')}
             captionHidden

@@ -22,7 +22,7 @@ export function AgendaPage() {
         </div>
         <YearSelect label={t('actions.year')} year={year} onChange={setYear} w={140} />
       </Group>
-      <QueryState isPending={agenda.isPending} error={agenda.error} onRetry={() => void agenda.refetch()}>
+      <QueryState query={agenda}>
         {agenda.data && (
           <div style={{ position: 'relative' }} aria-busy={agenda.isFetching}>
             <LoadingOverlay visible={agenda.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />

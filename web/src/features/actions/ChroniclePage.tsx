@@ -24,11 +24,7 @@ export function ChroniclePage() {
         </div>
         <YearSelect label={t('actions.year')} year={year} onChange={setYear} w={140} />
       </Group>
-      <QueryState
-        isPending={chronicle.isPending}
-        error={chronicle.error}
-        onRetry={() => void chronicle.refetch()}
-      >
+      <QueryState query={chronicle}>
         {chronicle.data && (
           <div style={{ position: 'relative' }} aria-busy={chronicle.isFetching}>
             <LoadingOverlay visible={chronicle.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />

@@ -45,7 +45,7 @@ export function OrganisationActionsSection({ organisationId }: { organisationId:
       title={t('actions.organisation.title')}
       actions={<YearSelect label={t('actions.organisation.year')} year={year} onChange={setYear} w={140} />}
     >
-      <QueryState isPending={actions.isPending} error={actions.error} onRetry={() => void actions.refetch()}>
+      <QueryState query={actions}>
         {actions.data &&
           (actions.data.items.length === 0 ? (
             <Text c="dimmed">{t('actions.organisation.empty', { year: String(year) })}</Text>

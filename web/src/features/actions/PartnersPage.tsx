@@ -126,11 +126,7 @@ export function PartnersPage() {
           />
         </SimpleGrid>
       </search>
-      <QueryState
-        isPending={partners.isPending}
-        error={partners.error}
-        onRetry={() => void partners.refetch()}
-      >
+      <QueryState query={partners}>
         <ClientDataTable
           caption={t('actions.partners.title')}
           columns={columns}

@@ -190,7 +190,7 @@ export function CallsSection({ year, canEdit }: { year: number; canEdit: boolean
 
   return (
     <Section title={t('dues.calls.title')} actions={actions}>
-      <QueryState isPending={dues.isPending} error={dues.error} onRetry={() => void dues.refetch()}>
+      <QueryState query={dues}>
         {dues.data && (
           <Stack>
             <Totals totals={dues.data.totals} />

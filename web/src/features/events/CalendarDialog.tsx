@@ -80,7 +80,7 @@ function CalendarBody() {
         {me?.role === 'member' ? t('events.calendar.introMember') : t('events.calendar.introTeam')}
       </Text>
       <FormErrorSummary error={error} />
-      <QueryState isPending={status.isPending} error={status.error} onRetry={() => void status.refetch()}>
+      <QueryState query={status}>
         {url ? (
           <Stack gap="xs">
             <Alert color="green" role="status">

@@ -78,7 +78,7 @@ export function EventManagePage() {
       <Anchor component={Link} to="/evenements" size="sm">
         {t('events.manage.back')}
       </Anchor>
-      <QueryState isPending={event.isPending} error={event.error} onRetry={() => void event.refetch()}>
+      <QueryState query={event}>
         {event.data && (
           <Stack>
             <div>
@@ -87,11 +87,7 @@ export function EventManagePage() {
               {placeLabel(event.data) && <Text size="sm">{placeLabel(event.data)}</Text>}
             </div>
             <Counts event={event.data} />
-            <QueryState
-              isPending={registrations.isPending}
-              error={registrations.error}
-              onRetry={() => void registrations.refetch()}
-            >
+            <QueryState query={registrations}>
               {registrations.data && (
                 <RegistrationsSection
                   event={event.data}

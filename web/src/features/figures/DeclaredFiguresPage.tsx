@@ -79,11 +79,7 @@ export function DeclaredFiguresPage() {
         title={t('figures.ofYear', { year: String(year) })}
         actions={write && <Button onClick={() => setEditing(null)}>{t('figures.addButton')}</Button>}
       >
-        <QueryState
-          isPending={figures.isPending}
-          error={figures.error}
-          onRetry={() => void figures.refetch()}
-        >
+        <QueryState query={figures}>
           {items.length === 0 ? (
             <Text c="dimmed">{t('figures.empty')}</Text>
           ) : (

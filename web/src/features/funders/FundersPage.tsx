@@ -160,7 +160,7 @@ export function FundersPage() {
           />
         </SimpleGrid>
       </search>
-      <QueryState isPending={funders.isPending} error={funders.error} onRetry={() => void funders.refetch()}>
+      <QueryState query={funders}>
         <ClientDataTable
           caption={t('funders.title')}
           columns={columns}

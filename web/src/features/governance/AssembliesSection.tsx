@@ -90,11 +90,7 @@ export function AssembliesSection({ write }: { write: boolean }) {
         )
       }
     >
-      <QueryState
-        isPending={assemblies.isPending}
-        error={assemblies.error}
-        onRetry={() => void assemblies.refetch()}
-      >
+      <QueryState query={assemblies}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.assembly.empty')}</Text>
         ) : (

@@ -139,7 +139,7 @@ export function BoardSection() {
         w={220}
         mb="md"
       />
-      <QueryState isPending={board.isPending} error={board.error} onRetry={() => void board.refetch()}>
+      <QueryState query={board}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.board.emptyAt', { date: formatDate(at) })}</Text>
         ) : (

@@ -77,7 +77,7 @@ export function GroupsSection({ write }: { write: boolean }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('governance.group.countingNote')}
       </Text>
-      <QueryState isPending={groups.isPending} error={groups.error} onRetry={() => void groups.refetch()}>
+      <QueryState query={groups}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.group.empty')}</Text>
         ) : (

@@ -140,16 +140,12 @@ export function PracticeGroupsPage() {
         {showStats && <YearSelect label={t('figures.year')} year={year} onChange={setYear} />}
       </Group>
       <Text c="dimmed">{t('practice.intro')}</Text>
-      {showStats && (
-        <QueryState isPending={stats.isPending} error={stats.error} onRetry={() => void stats.refetch()}>
-          {stats.data && <YearSummary stats={stats.data} />}
-        </QueryState>
-      )}
+      {showStats && <QueryState query={stats}>{stats.data && <YearSummary stats={stats.data} />}</QueryState>}
       <Section
         title={t('practice.groups')}
         actions={write && <Button onClick={() => setCreating(true)}>{t('practice.group.add')}</Button>}
       >
-        <QueryState isPending={groups.isPending} error={groups.error} onRetry={() => void groups.refetch()}>
+        <QueryState query={groups}>
           <DataTable
             caption={t('practice.groups')}
             captionHidden

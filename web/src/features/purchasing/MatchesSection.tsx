@@ -111,7 +111,7 @@ export function MatchesSection({ title, opportunityId, linkOpportunities, canUpd
         </Button>
       }
     >
-      <QueryState isPending={matches.isPending} error={matches.error} onRetry={() => void matches.refetch()}>
+      <QueryState query={matches}>
         <ClientDataTable
           caption={title}
           columns={columns}

@@ -136,11 +136,7 @@ export function OpportunitiesSection({ title, buyers, linkTitles }: Props) {
         </>
       }
     >
-      <QueryState
-        isPending={opportunities.isPending}
-        error={opportunities.error}
-        onRetry={() => void opportunities.refetch()}
-      >
+      <QueryState query={opportunities}>
         <ClientDataTable
           caption={title}
           columns={columns}

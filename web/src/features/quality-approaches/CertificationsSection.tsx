@@ -112,7 +112,7 @@ export function CertificationsSection({ write }: { write: boolean }) {
   if (write) columns.push({ key: 'edit', header: t('common.actions'), render: actionsOf });
 
   return (
-    <QueryState isPending={all.isPending} error={all.error} onRetry={() => void all.refetch()}>
+    <QueryState query={all}>
       <Stack>
         <Section title={t('qualityApproaches.alerts.title')}>
           {(alerts.data ?? []).length === 0 ? (

@@ -85,7 +85,7 @@ export function CohortsSection({ write }: { write: boolean }) {
         </>
       }
     >
-      <QueryState isPending={cohorts.isPending} error={cohorts.error} onRetry={() => void cohorts.refetch()}>
+      <QueryState query={cohorts}>
         <ClientDataTable
           caption={t('qualityApproaches.cohorts.title')}
           columns={columns}

@@ -81,7 +81,7 @@ export function GridsSection({ write }: { write: boolean }) {
         )
       }
     >
-      <QueryState isPending={grids.isPending} error={grids.error} onRetry={() => void grids.refetch()}>
+      <QueryState query={grids}>
         {(grids.data ?? []).length === 0 ? (
           <Text c="dimmed">{t('qualityApproaches.grids.empty')}</Text>
         ) : (

@@ -82,7 +82,7 @@ export function PlanSection({ criteria, assessmentId }: { criteria: Option[]; as
         </>
       }
     >
-      <QueryState isPending={actions.isPending} error={actions.error} onRetry={() => void actions.refetch()}>
+      <QueryState query={actions}>
         <ClientDataTable
           caption={t('qualityApproaches.plan.title')}
           columns={columns}

@@ -81,7 +81,7 @@ export function ReportPage() {
       {edit && (
         <div className={classes.noPrint}>
           <Section title={t('reports.texts.title')}>
-            <QueryState isPending={texts.isPending} error={texts.error} onRetry={() => void texts.refetch()}>
+            <QueryState query={texts}>
               {texts.data && <TextsForm key={`${year}:${texts.data.frozen?.at ?? ''}`} texts={texts.data} />}
             </QueryState>
           </Section>
@@ -92,9 +92,7 @@ export function ReportPage() {
           <CompareSection year={year} years={years} />
         </Section>
       </div>
-      <QueryState isPending={report.isPending} error={report.error} onRetry={() => void report.refetch()}>
-        {report.data && <ReportView report={report.data} />}
-      </QueryState>
+      <QueryState query={report}>{report.data && <ReportView report={report.data} />}</QueryState>
       <ConfirmDialog
         opened={confirming === 'freeze'}
         title={t('reports.freeze.title', { year: String(year) })}

@@ -92,7 +92,7 @@ function InterviewListSection({ year }: { year: number }) {
   const done = list.data?.items.filter((row) => row.status === 'done').length ?? 0;
   return (
     <Section title={t('support.interviews.list', { year: String(year) })}>
-      <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()}>
+      <QueryState query={list}>
         {list.data && !list.data.template && <Text c="dimmed">{t('support.interviews.noTemplate')}</Text>}
         {list.data && (
           <>
@@ -151,11 +151,7 @@ function TemplateSection({ year }: { year: number }) {
       }
     >
       <FormErrorSummary error={error} />
-      <QueryState
-        isPending={template.isPending}
-        error={template.error}
-        onRetry={() => void template.refetch()}
-      >
+      <QueryState query={template}>
         {template.data === null && <Text c="dimmed">{t('support.template.none')}</Text>}
         {template.data && (
           <Stack gap={4}>

@@ -103,18 +103,12 @@ export function TrainingsPage() {
         <Title order={1}>{t('trainings.title')}</Title>
         <YearSelect label={t('figures.year')} year={year} onChange={setYear} />
       </Group>
-      <QueryState isPending={totals.isPending} error={totals.error} onRetry={() => void totals.refetch()}>
-        {totals.data && <Totals totals={totals.data} />}
-      </QueryState>
+      <QueryState query={totals}>{totals.data && <Totals totals={totals.data} />}</QueryState>
       <Section
         title={t('trainings.sessionsOf', { year: String(year) })}
         actions={write && <Button onClick={() => setCreating(true)}>{t('trainings.session.add')}</Button>}
       >
-        <QueryState
-          isPending={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        >
+        <QueryState query={sessions}>
           <DataTable
             caption={t('trainings.sessionsOf', { year: String(year) })}
             captionHidden

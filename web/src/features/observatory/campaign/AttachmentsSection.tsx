@@ -40,11 +40,7 @@ export function AttachmentsSection({ submissionId, canEdit }: { submissionId: st
             }}
           />
         )}
-        <QueryState
-          isPending={documents.isPending}
-          error={documents.error}
-          onRetry={() => documents.refetch()}
-        >
+        <QueryState query={documents}>
           <DocumentsTable
             caption={t('observatory.attachments.title')}
             emptyMessage={t('observatory.attachments.empty')}

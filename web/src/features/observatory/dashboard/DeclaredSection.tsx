@@ -73,11 +73,7 @@ export function DeclaredSection({ options, canEdit }: { options: DashboardOption
       <Text size="sm" c="dimmed" mb="sm">
         {t('observatory.declared.intro')}
       </Text>
-      <QueryState
-        isPending={declared.isPending}
-        error={declared.error}
-        onRetry={() => void declared.refetch()}
-      >
+      <QueryState query={declared}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('observatory.declared.empty')}</Text>
         ) : (
