@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Switch, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { t, tn } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
 import type { Column } from '../../ui/DataTable';
+import { Figures } from '../../ui/Figures';
 import { QueryState } from '../../ui/QueryState';
 import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
@@ -24,24 +25,11 @@ const accessors = {
 
 function Totals({ totals }: { totals: DuesYear['totals'] }) {
   const figures = [
-    { label: t('dues.totals.called'), value: totals.called },
-    { label: t('dues.totals.paid'), value: totals.paid },
-    { label: t('dues.totals.outstanding'), value: totals.outstanding },
+    { label: t('dues.totals.called'), value: formatEuros(totals.called) },
+    { label: t('dues.totals.paid'), value: formatEuros(totals.paid) },
+    { label: t('dues.totals.outstanding'), value: formatEuros(totals.outstanding) },
   ];
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-      {figures.map((figure) => (
-        <div key={figure.label}>
-          <Text component="dt" size="sm" c="dimmed">
-            {figure.label}
-          </Text>
-          <Text component="dd" m={0} fw={700} size="lg">
-            {formatEuros(figure.value)}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
-  );
+  return <Figures figures={figures} />;
 }
 
 function CallAllReport({ result }: { result: CallAllResult }) {
