@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type Me, meQueryKey, useMe } from '../../app/session';
@@ -9,6 +9,7 @@ import { formatDateTime, orDash } from '../../ui/format';
 import { NewPasswordFields, useNewPassword } from '../../ui/NewPasswordFields';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { usePageTitle } from '../../ui/usePageTitle';
 import {
   type AccountSession,
@@ -64,11 +65,7 @@ function NameSection({ me }: { me: Me }) {
       <form onSubmit={submit} noValidate>
         <Stack maw={480}>
           <FormErrorSummary error={save.error} labels={{ name: t('account.name.label') }} />
-          {save.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.name.saved')}
-            </Alert>
-          )}
+          {save.isSuccess && <SuccessAlert>{t('account.name.saved')}</SuccessAlert>}
           <TextInput
             label={t('account.name.label')}
             description={t('account.name.hint')}
@@ -125,11 +122,7 @@ function PasswordSection() {
               newPassword: t('account.password.new'),
             }}
           />
-          {change.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.password.saved')}
-            </Alert>
-          )}
+          {change.isSuccess && <SuccessAlert>{t('account.password.saved')}</SuccessAlert>}
           <PasswordInput
             label={t('account.password.current')}
             autoComplete="current-password"
@@ -205,11 +198,7 @@ function SessionsSection() {
         {revoke.error ? (
           <FormErrorSummary error={revoke.error} />
         ) : (
-          revoke.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.sessions.revoked')}
-            </Alert>
-          )
+          revoke.isSuccess && <SuccessAlert>{t('account.sessions.revoked')}</SuccessAlert>
         )}
         <QueryState query={sessions}>
           <DataTable

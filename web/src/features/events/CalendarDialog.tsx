@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMe } from '../../app/session';
@@ -17,6 +6,7 @@ import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { formatDateTime } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import {
   createCalendarToken,
   eventsKeys,
@@ -83,9 +73,7 @@ function CalendarBody() {
       <QueryState query={status}>
         {url ? (
           <Stack gap="xs">
-            <Alert color="green" role="status">
-              {t('events.calendar.created')}
-            </Alert>
+            <SuccessAlert>{t('events.calendar.created')}</SuccessAlert>
             <Group align="flex-end" wrap="nowrap">
               <TextInput
                 label={t('events.calendar.url')}
