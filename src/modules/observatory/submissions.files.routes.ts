@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
-import { attachmentDisposition, sendDocument } from '../documents/document-type.ts';
-import { acceptDocuments, uploadedFile } from '../documents/documents.upload.ts';
-import { documentParamsSchema, idParamsSchema } from './observatory.schemas.ts';
+import { attachmentDisposition } from '../documents/document-type.ts';
+import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
+import { idParamsSchema } from './observatory.schemas.ts';
 import { addDocument, deleteDocument, getDocument, listDocuments } from './submissions.documents.ts';
 import { getForm, saveValues } from './submissions.service.ts';
 import { buildTemplate, readTemplate } from './template.ts';
@@ -65,27 +65,14 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: AppDeps)
       withTenant(db, caller(request), (tx) => listDocuments(tx, caller(request), request.params.id)),
   );
 
-  r.get(
-    '/api/observatory/submissions/:id/documents/:docId',
-    { config: { access: everyone }, schema: { tags, params: documentParamsSchema } },
-    async (request, reply) => {
-      const { id, docId } = request.params;
-      const document = await withTenant(db, caller(request), (tx) =>
-        getDocument(tx, caller(request), id, docId),
-      );
-      return sendDocument(reply, document);
-    },
-  );
-
-  r.delete(
-    '/api/observatory/submissions/:id/documents/:docId',
-    { config: { access: answerers }, schema: { tags, params: documentParamsSchema } },
-    async (request, reply) => {
-      const { id, docId } = request.params;
-      await withTenant(db, caller(request), (tx) => deleteDocument(tx, caller(request), id, docId));
-      return reply.status(204).send();
-    },
-  );
+  documentRoutes(app, db, {
+    path: '/api/observatory/submissions/:id/documents',
+    tags,
+    readers: everyone,
+    removers: answerers,
+    read: getDocument,
+    remove: deleteDocument,
+  });
 
   r.get(
     '/api/observatory/submissions/:id/template.xlsx',

@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { AppDeps } from '../../server/app.ts';
-import { sendDocument } from '../documents/document-type.ts';
-import { acceptDocuments, uploadedFile } from '../documents/documents.upload.ts';
+import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
 import { addDocument, deleteDocument, getDocument } from './documents.service.ts';
-import { documentParamsSchema, idParamsSchema } from './support.schemas.ts';
+import { idParamsSchema } from './support.schemas.ts';
 
 const tags = ['support'];
 // Member users add and read documents of their own organisation's files (checked by the service).
@@ -42,25 +41,12 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/support/files/:id/documents/:docId',
-    { config: { access: documentUsers }, schema: { tags, params: documentParamsSchema } },
-    async (request, reply) => {
-      const { id, docId } = request.params;
-      const document = await withTenant(db, caller(request), (tx) =>
-        getDocument(tx, caller(request), id, docId),
-      );
-      return sendDocument(reply, document);
-    },
-  );
-  r.delete(
-    '/api/support/files/:id/documents/:docId',
-    { config: { access: allow('admin', 'staff') }, schema: { tags, params: documentParamsSchema } },
-    async (request, reply) => {
-      const { id, docId } = request.params;
-      await withTenant(db, caller(request), (tx) => deleteDocument(tx, id, docId));
-      return reply.status(204).send();
-    },
-  );
+  documentRoutes(app, db, {
+    path: '/api/support/files/:id/documents',
+    tags,
+    readers: documentUsers,
+    removers: allow('admin', 'staff'),
+    read: getDocument,
+    remove: (tx, _viewer, id, docId) => deleteDocument(tx, id, docId),
+  });
 }
