@@ -5,8 +5,8 @@
  */
 
 import { asc, desc } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.ts';
+import { addTable, DATE_FORMAT, day, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
 import { byConventionOrder, listOrganisations, membershipStatus, todayInFrance } from './members.queries.ts';
 import { type OrganisationListQuery, organisationListQuerySchema } from './members.schemas.ts';
@@ -178,30 +178,24 @@ export function toCsv(rows: ExportRow[]): string {
 
 /** The XLSX: dates as dates, texts as texts (a postcode keeps its leading zero), frozen bold header, filters. */
 export async function toXlsx(rows: ExportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const sheet = workbook.addWorksheet('Adhérents', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: c.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : { numFmt: '@' },
-  }));
-  for (const row of rows) {
-    const values: Record<string, string | Date | null> = {};
-    for (const c of EXPORT_COLUMNS) {
-      if (c.kind === 'date') {
-        const iso = row[c.key] as string | null;
-        // Midnight UTC: exceljs turns a Date into a serial day number from its UTC time.
-        values[c.key] = iso ? new Date(`${iso}T00:00:00Z`) : null;
-      } else {
-        const text = textOf(row, c.key);
-        values[c.key] = text === '' ? null : text;
-      }
-    }
-    sheet.addRow(values);
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const workbook = newWorkbook();
+  addTable(
+    workbook,
+    'Adhérents',
+    EXPORT_COLUMNS.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      style: { numFmt: c.kind === 'date' ? DATE_FORMAT : '@' },
+    })),
+    rows,
+    (row) =>
+      Object.fromEntries(
+        EXPORT_COLUMNS.map((c) => [
+          c.key,
+          c.kind === 'date' ? day(row[c.key] as string | null) : textOf(row, c.key) || null,
+        ]),
+      ),
+  );
+  return xlsxBuffer(workbook);
 }

@@ -4,9 +4,9 @@
  * figures it holds. A form saved by an organisation that has left since still counts.
  */
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
+import { addTable, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
 import { membershipPeriods, organisations } from '../members/members.table.ts';
 import { campaignIndicators, findCampaign, type Viewer } from './campaigns.service.ts';
@@ -147,17 +147,18 @@ const asParisDate = (iso: string | null) =>
 
 /** The board as a workbook: typed cells (numbers, dates), frozen bold header, filters. */
 export async function completenessXlsx(rows: CompletenessRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const sheet = workbook.addWorksheet('Complétude', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }));
-  for (const row of rows) {
-    sheet.addRow({
+  const workbook = newWorkbook();
+  addTable(
+    workbook,
+    'Complétude',
+    COLUMNS.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    })),
+    rows,
+    (row) => ({
       organisation: row.organisationName,
       type: row.conventionType,
       department: row.department,
@@ -166,9 +167,7 @@ export async function completenessXlsx(rows: CompletenessRow[]): Promise<Buffer>
       indicators: row.indicatorCount,
       updatedAt: asParisDate(row.updatedAt),
       submittedAt: asParisDate(row.submittedAt),
-    });
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    }),
+  );
+  return xlsxBuffer(workbook);
 }

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { message } from '../../i18n/messages.ts';
+import { newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
 import { DEFAULT_ZIP_LIMITS, guardZip } from '../../server/zip-guard.ts';
 import type { ValuesInput } from './observatory.schemas.ts';
@@ -83,8 +84,7 @@ function cellCheck(rules: IndicatorRule[]): ExcelJS.DataValidation {
 
 export async function buildTemplate(form: TemplateForm): Promise<Buffer> {
   const { year } = form.campaign;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
+  const workbook = newWorkbook();
   workbook.title = `${form.campaign.title} — ${form.organisation.name} (${form.conventionType})`;
   // Lets the upload check that the file is this form's, not another member's or year's.
   workbook.keywords = form.id ? `${KEYWORD_PREFIX}${form.id}` : '';
@@ -135,7 +135,7 @@ export async function buildTemplate(form: TemplateForm): Promise<Buffer> {
   });
   // Without a password: it guards against typing over a code or a label, not against a determined user.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }
 
 function cellText(value: ExcelJS.CellValue): string {
