@@ -77,3 +77,20 @@ export async function tableXlsx<T>(sheetName: string, columns: Column<T>[], rows
   );
   return xlsxBuffer(workbook);
 }
+
+/**
+ * What a read cell says, as text: a date as its ISO day, rich text joined, a formula as
+ * its result. An error cell ("#DIV/0!") reads as its code with `errors: 'code'`, else empty.
+ */
+export function cellText(value: ExcelJS.CellValue, errors: 'code' | 'empty' = 'empty'): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, errors);
+    if ('error' in value) return errors === 'code' ? String(value.error) : '';
+    return '';
+  }
+  return String(value);
+}

@@ -5,6 +5,8 @@
  */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { parisToday } from '../../lib/paris-time.ts';
+import { slug } from '../../lib/text.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
 import { invalidFields } from '../../server/errors.ts';
 import { actions } from '../actions/actions.table.ts';
@@ -12,7 +14,6 @@ import { type EventRow, loadEvent, type RegistrationView, registrationsOf } from
 import type { AttendanceInput, WalkInInput } from './events.schemas.ts';
 import { organisationFor, refuseDuplicateEmail, type Viewer } from './events.service.ts';
 import { participations } from './events.table.ts';
-import { parisToday } from './paris-time.ts';
 
 /** Writes the attended count into the action: `participants_count`, from attendance, exact. */
 async function recountAttendance(tx: Tx, actionId: string): Promise<number> {
@@ -149,12 +150,6 @@ export function registrationsCsv(items: RegistrationView[]): string {
 
 /** A file name for the export: "inscriptions-2024-05-16-atelier-fse.csv". */
 export function csvFileName(event: EventRow): string {
-  const slug = event.title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50);
-  return `inscriptions-${event.startsOn}-${slug || 'evenement'}.csv`;
+  const name = slug(event.title).slice(0, 50);
+  return `inscriptions-${event.startsOn}-${name || 'evenement'}.csv`;
 }

@@ -7,6 +7,7 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { parisToday } from '../../lib/paris-time.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { actions } from '../actions/actions.table.ts';
@@ -24,7 +25,6 @@ import {
 } from './events.queries.ts';
 import type { RegistrationInput } from './events.schemas.ts';
 import { participations } from './events.table.ts';
-import { parisToday } from './paris-time.ts';
 
 export type Viewer = Pick<AuthContext, 'userId' | 'role' | 'organisationId'>;
 const isMemberUser = (viewer: Viewer) => viewer.role === 'member';

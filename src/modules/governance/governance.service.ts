@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, isNull, lte, max, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { frenchDate } from '../../server/csv.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { organisations } from '../members/members.table.ts';
-import { normaliseForSearch } from '../members/members.validation.ts';
 import type { AssemblyInput, AssemblyPatch, MandateInput, MandatePatch } from './governance.schemas.ts';
 import { boardMandates, generalAssemblies, staffMembers } from './governance.table.ts';
 

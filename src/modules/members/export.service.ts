@@ -8,9 +8,10 @@ import { asc, desc } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { addTable, DATE_FORMAT, day, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
+import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
 import { byConventionOrder, listOrganisations, membershipStatus, todayInFrance } from './members.queries.ts';
 import { type OrganisationListQuery, organisationListQuerySchema } from './members.schemas.ts';
-import { type ConventionType, conventions, establishments, membershipPeriods } from './members.table.ts';
+import { type ConventionType, establishments, membershipPeriods } from './members.table.ts';
 
 /** The list's filters without pagination: an export takes the whole filtered list. */
 export const exportQuerySchema = organisationListQuerySchema.omit({ page: true, pageSize: true });
@@ -72,13 +73,7 @@ export async function exportRows(tx: Tx, query: ExportQuery, today = todayInFran
     .select()
     .from(establishments)
     .orderBy(desc(establishments.isHeadquarters), asc(establishments.createdAt), asc(establishments.id));
-  const held = await tx
-    .select({
-      organisationId: conventions.organisationId,
-      establishmentId: conventions.establishmentId,
-      type: conventions.type,
-    })
-    .from(conventions);
+  const held = await heldConventions(tx);
   const periods = await tx
     .select()
     .from(membershipPeriods)
@@ -91,7 +86,7 @@ export async function exportRows(tx: Tx, query: ExportQuery, today = todayInFran
   };
   const placesOf = group(places, (p) => p.organisationId);
   const periodsOf = group(periods, (p) => p.organisationId);
-  const typesAt = group(held, (c) => c.establishmentId ?? `organisation:${c.organisationId}`);
+  const typesAt = byPlace(held);
 
   const rows: ExportRow[] = [];
   for (const organisation of items) {
@@ -121,7 +116,7 @@ export async function exportRows(tx: Tx, query: ExportQuery, today = todayInFran
       // those attached to no place, one with none its organisation's.
       const mine = [
         ...(typesAt.get(place.id) ?? []),
-        ...(index === 0 ? (typesAt.get(`organisation:${organisation.id}`) ?? []) : []),
+        ...(index === 0 ? (typesAt.get(organisationPlace(organisation.id)) ?? []) : []),
       ].map((c) => c.type);
       const types = mine.length > 0 ? [...new Set(mine)].sort(byConventionOrder) : organisation.types;
       rows.push({

@@ -7,6 +7,7 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recordHistory } from '../audit/audit.service.ts';
 import { presentHistory } from '../audit/history.presenter.ts';
@@ -31,7 +32,6 @@ import {
   departmentsOfPostcode,
   isDepartmentCode,
   normaliseEmail,
-  normaliseForSearch,
   normalisePhone,
 } from './members.validation.ts';
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { heldConventions } from './conventions.held.ts';
 import { CONVENTION_TYPES } from './members.schemas.ts';
 import { type ConventionType, conventions, establishments, membershipPeriods } from './members.table.ts';
 
@@ -128,14 +129,7 @@ export async function loadStatsOrganisations(tx: Tx, year: number): Promise<Stat
       .from(establishments)
       .where(inArray(establishments.organisationId, members))
       .orderBy(desc(establishments.isHeadquarters), asc(establishments.createdAt), asc(establishments.id)),
-    await tx
-      .select({
-        organisationId: conventions.organisationId,
-        type: conventions.type,
-        establishmentId: conventions.establishmentId,
-      })
-      .from(conventions)
-      .where(inArray(conventions.organisationId, members)),
+    await heldConventions(tx, inArray(conventions.organisationId, members)),
   ];
   const byId = new Map<string, StatsOrganisation>(
     ids.map((id) => [id, { id, periods: [], establishments: [], conventions: [] }]),

@@ -6,13 +6,13 @@
 
 import { compareFr } from '../../i18n/collate.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import {
   checkPostcode,
   checkSiren,
   checkSiret,
   departmentsOfPostcode,
   normaliseEmail,
-  normaliseForSearch,
   normalisePhone,
 } from './members.validation.ts';
 import { QUALITY_CHECK_CODES, type QualityCheckCode } from './quality.messages.ts';

@@ -6,6 +6,7 @@
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
+import { parisWallClock } from '../../lib/paris-time.ts';
 import { addTable, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
 import { membershipPeriods, organisations } from '../members/members.table.ts';
@@ -136,14 +137,7 @@ const COLUMNS: { header: string; key: string; width: number; numFmt?: string }[]
   { header: 'Transmis le', key: 'submittedAt', width: 20, numFmt: 'dd/mm/yyyy hh:mm' },
 ];
 
-// exceljs writes a Date from its UTC time; shift to Paris wall-clock time so the sheet shows French hours.
-const parisTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Paris',
-  dateStyle: 'short',
-  timeStyle: 'medium',
-});
-const asParisDate = (iso: string | null) =>
-  iso ? new Date(`${parisTime.format(new Date(iso)).replace(' ', 'T')}Z`) : null;
+const asParisDate = (iso: string | null) => (iso ? parisWallClock(new Date(iso)) : null);
 
 /** The board as a workbook: typed cells (numbers, dates), frozen bold header, filters. */
 export async function completenessXlsx(rows: CompletenessRow[]): Promise<Buffer> {
