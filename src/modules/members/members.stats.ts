@@ -1,8 +1,9 @@
-import { and, asc, desc, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { asc, desc, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { heldConventions } from './conventions.held.ts';
 import { CONVENTION_TYPES } from './members.schemas.ts';
 import { type ConventionType, conventions, establishments, membershipPeriods } from './members.table.ts';
+import { periodInYear } from './membership.periods.ts';
 
 /**
  * How many members a delegation has in a year: the rule of product.md ("The demo
@@ -104,10 +105,7 @@ export function countMembers(organisations: StatsOrganisation[], year: number): 
  * year, in three queries whatever their number (run it inside `withTenant`).
  */
 export async function loadStatsOrganisations(tx: Tx, year: number): Promise<StatsOrganisation[]> {
-  const covering = and(
-    lte(membershipPeriods.knownFrom, `${year}-12-31`),
-    or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, `${year}-01-01`)),
-  );
+  const covering = periodInYear(year);
   const periods = await tx
     .select({
       organisationId: membershipPeriods.organisationId,

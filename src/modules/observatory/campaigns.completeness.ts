@@ -3,13 +3,14 @@
  * the status of its form (not_started when never saved), its last change and how many
  * figures it holds. A form saved by an organisation that has left since still counts.
  */
-import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
 import { parisWallClock } from '../../lib/paris-time.ts';
 import { addTable, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
-import { membershipPeriods, organisations } from '../members/members.table.ts';
+import { organisations } from '../members/members.table.ts';
+import { membersBetween } from '../members/membership.periods.ts';
 import { campaignIndicators, findCampaign, type Viewer } from './campaigns.service.ts';
 import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
 import { expectedForms, STATUS_LABELS, valueCountSql } from './submissions.access.ts';
@@ -44,16 +45,7 @@ export async function campaignCompleteness(
   today = todayInFrance(),
 ) {
   const campaign = await findCampaign(tx, viewer, campaignId);
-  const members = await tx
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .innerJoin(membershipPeriods, eq(membershipPeriods.organisationId, organisations.id))
-    .where(
-      and(
-        lte(membershipPeriods.knownFrom, today),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
-      ),
-    );
+  const members = await membersBetween(tx, today);
   // Names come from the members above (one join per form made the planner scan the
   // delegation's organisations once per form); only former members' are looked up.
   const saved = await tx

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lte, max, or } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { Role } from '../accounts/accounts.table.ts';
@@ -6,6 +6,7 @@ import { actions } from '../actions/actions.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { membershipPeriods, organisations } from '../members/members.table.ts';
 import { normaliseEmail } from '../members/members.validation.ts';
+import { periodOverlaps } from '../members/membership.periods.ts';
 import { meetingsOf } from './meetings.service.ts';
 import type { GroupInput, GroupPatch, PersonInput, PersonPatch } from './practice-groups.schemas.ts';
 import { practiceGroupPeople, practiceGroups } from './practice-groups.table.ts';
@@ -147,13 +148,7 @@ async function checkMemberOrganisation(tx: Tx, organisationId: string) {
   const [row] = await tx
     .select({ periods: countDistinct(membershipPeriods.id) })
     .from(membershipPeriods)
-    .where(
-      and(
-        eq(membershipPeriods.organisationId, organisationId),
-        lte(membershipPeriods.knownFrom, today),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
-      ),
-    );
+    .where(and(eq(membershipPeriods.organisationId, organisationId), periodOverlaps(today)));
   if (!row || row.periods === 0)
     throw invalidFields([{ field: 'organisationId', code: 'practice.organisation_not_member' }]);
 }
