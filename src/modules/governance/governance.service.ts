@@ -60,16 +60,19 @@ export async function mandateHistory(tx: Tx, filter: { organisationId?: string; 
   return words.length === 0 ? rows : rows.filter((m) => words.every((w) => personKey(m).includes(w)));
 }
 
+/** What anyone reading the team sees of a staff member. */
+export const staffColumns = {
+  id: staffMembers.id,
+  firstName: staffMembers.firstName,
+  lastName: staffMembers.lastName,
+  jobTitle: staffMembers.jobTitle,
+  missions: staffMembers.missions,
+};
+
 /** The current team (members whose last day has not passed), in the delegation's order. */
 export function listStaff(tx: Tx, today = todayInFrance()) {
   return tx
-    .select({
-      id: staffMembers.id,
-      firstName: staffMembers.firstName,
-      lastName: staffMembers.lastName,
-      jobTitle: staffMembers.jobTitle,
-      missions: staffMembers.missions,
-    })
+    .select(staffColumns)
     .from(staffMembers)
     .where(or(isNull(staffMembers.endedOn), gte(staffMembers.endedOn, today)))
     .orderBy(asc(staffMembers.position), asc(staffMembers.lastName));

@@ -11,7 +11,7 @@ import { addTable, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
 import { organisations } from '../members/members.table.ts';
 import { membersBetween } from '../members/membership.periods.ts';
-import { campaignIndicators, findCampaign, type Viewer } from './campaigns.service.ts';
+import { campaignIndicators, campaignSummary, findCampaign, type Viewer } from './campaigns.service.ts';
 import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
 import { expectedForms, STATUS_LABELS, valueCountSql } from './submissions.access.ts';
 import { applicable } from './submissions.service.ts';
@@ -106,13 +106,7 @@ export async function campaignCompleteness(
     STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]),
   ) as Record<CompletenessStatus, number>;
   return {
-    campaign: {
-      id: campaign.id,
-      year: campaign.year,
-      title: campaign.title,
-      deadline: campaign.deadline,
-      status: campaign.status,
-    },
+    campaign: campaignSummary(campaign),
     counts: { ...counts, total: items.length },
     items,
   };

@@ -50,11 +50,7 @@ export async function listGroups(tx: Tx, viewer: Viewer) {
   return groups.map((group) => {
     const met = meetings.find((m) => m.groupId === group.id);
     return {
-      id: group.id,
-      name: group.name,
-      audience: group.audience,
-      description: group.description,
-      active: group.active,
+      ...groupSummary(group),
       peopleCount: people.find((p) => p.groupId === group.id)?.people ?? 0,
       meetingsCount: met?.meetings ?? 0,
       lastMeetingOn: met?.lastMeetingOn ?? null,
@@ -93,15 +89,19 @@ async function peopleOf(tx: Tx, groupId: string, viewer: Viewer) {
   return rows.map((p) => (p.organisationId === viewer.organisationId ? p : { ...p, email: null }));
 }
 
+const groupSummary = (group: typeof practiceGroups.$inferSelect) => ({
+  id: group.id,
+  name: group.name,
+  audience: group.audience,
+  description: group.description,
+  active: group.active,
+});
+
 /** The group, its people (with their organisation's name) and its meetings with their roll call. */
 export async function getGroup(tx: Tx, id: string, viewer: Viewer) {
   const group = await requireGroup(tx, id, viewer);
   return {
-    id: group.id,
-    name: group.name,
-    audience: group.audience,
-    description: group.description,
-    active: group.active,
+    ...groupSummary(group),
     people: await peopleOf(tx, id, viewer),
     meetings: await meetingsOf(tx, id),
   };
