@@ -12,7 +12,7 @@ import { invalidFields } from '../../server/errors.ts';
 import { actions } from '../actions/actions.table.ts';
 import { type EventRow, loadEvent, type RegistrationView, registrationsOf } from './events.queries.ts';
 import type { AttendanceInput, WalkInInput } from './events.schemas.ts';
-import { organisationFor, refuseDuplicateEmail, type Viewer } from './events.service.ts';
+import { insertParticipation, organisationFor, refuseDuplicateEmail, type Viewer } from './events.service.ts';
 import { participations } from './events.table.ts';
 
 /** Writes the attended count into the action: `participants_count`, from attendance, exact. */
@@ -94,21 +94,15 @@ export async function addWalkIn(tx: Tx, viewer: Viewer, actionId: string, input:
   const organisationId = await organisationFor(tx, viewer, input.organisationId);
   const email = input.email || null;
   if (email) await refuseDuplicateEmail(tx, event.id, email);
-  const [row] = await tx
-    .insert(participations)
-    .values({
-      actionId: event.id,
-      organisationId,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email,
-      jobTitle: input.jobTitle || null,
-      status: 'registered',
-      attended: true,
-      registeredBy: viewer.userId,
-      createdAt: sql`clock_timestamp()`,
-    })
-    .returning({ id: participations.id });
+  const row = await insertParticipation(tx, event.id, viewer, {
+    organisationId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email,
+    jobTitle: input.jobTitle || null,
+    status: 'registered',
+    attended: true,
+  });
   const participantsCount = await recountAttendance(tx, event.id);
   const items = await registrationsOf(tx, [event.id]);
   return { participantsCount, registration: items.find((r) => r.id === row?.id) };

@@ -118,6 +118,25 @@ export function fieldError(field: string, code: string, status: number) {
   return new AppError(code, status, { fields: [{ field, code, message: message(code) }] });
 }
 
+/**
+ * A participation recorded by the viewer. Its time is the time the place was taken
+ * (after the lock), not the transaction's start: the waiting list follows the order in
+ * which registrations got in.
+ */
+export async function insertParticipation(
+  tx: Tx,
+  actionId: string,
+  viewer: Viewer,
+  person: Omit<typeof participations.$inferInsert, 'actionId' | 'registeredBy' | 'createdAt'>,
+) {
+  const [participation] = await tx
+    .insert(participations)
+    .values({ actionId, ...person, registeredBy: viewer.userId, createdAt: sql`clock_timestamp()` })
+    .returning();
+  if (!participation) throw new Error('participation insert returned nothing');
+  return participation;
+}
+
 /** 409 on `email` when the address already holds a live registration to the event. */
 export async function refuseDuplicateEmail(tx: Tx, actionId: string, email: string) {
   const [taken] = await tx
@@ -190,23 +209,14 @@ export async function register(
   const promoted = await fillFreePlaces(tx, event);
   const taken = await registeredCount(tx, event.id);
   const status = event.capacity === null || taken < event.capacity ? 'registered' : 'waiting';
-  const [participation] = await tx
-    .insert(participations)
-    .values({
-      actionId: event.id,
-      organisationId,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email: input.email,
-      jobTitle: input.jobTitle || null,
-      status,
-      registeredBy: viewer.userId,
-      // The time the place was taken (after the lock), not the transaction's start: the
-      // waiting list follows the order in which registrations got in.
-      createdAt: sql`clock_timestamp()`,
-    })
-    .returning();
-  if (!participation) throw new Error('registration insert returned nothing');
+  const participation = await insertParticipation(tx, event.id, viewer, {
+    organisationId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    jobTitle: input.jobTitle || null,
+    status,
+  });
   let waitingPosition: number | null = null;
   if (status === 'waiting') {
     const [row] = await tx

@@ -9,7 +9,13 @@ import type { Tx } from '../../db/client.ts';
 import { addTable, DATE_FORMAT, day, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
 import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
-import { byConventionOrder, listOrganisations, membershipStatus, todayInFrance } from './members.queries.ts';
+import {
+  byConventionOrder,
+  type EstablishmentPlace,
+  listOrganisations,
+  membershipStatus,
+  todayInFrance,
+} from './members.queries.ts';
 import { type OrganisationListQuery, organisationListQuerySchema } from './members.schemas.ts';
 import { type ConventionType, establishments, membershipPeriods } from './members.table.ts';
 
@@ -17,17 +23,10 @@ import { type ConventionType, establishments, membershipPeriods } from './member
 export const exportQuerySchema = organisationListQuerySchema.omit({ page: true, pageSize: true });
 export type ExportQuery = Omit<OrganisationListQuery, 'page' | 'pageSize'>;
 
-export interface ExportRow {
+export interface ExportRow extends EstablishmentPlace {
   name: string;
   siren: string | null;
   types: ConventionType[];
-  siret: string | null;
-  address: string | null;
-  postcode: string | null;
-  city: string | null;
-  department: string | null;
-  phone: string | null;
-  email: string | null;
   website: string | null;
   membership: 'current' | 'former' | 'none';
   joinedOn: string | null;

@@ -45,6 +45,17 @@ export const byConventionOrder = (a: string, b: string) =>
 
 // "First establishment": the headquarters, else the oldest. Every screen and count uses this order.
 /** An establishment's place and contact columns, as the checks (import, data quality) read them. */
+/** An establishment's place and contact, as read by establishmentPlaceColumns. */
+export interface EstablishmentPlace {
+  siret: string | null;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  department: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
 export const establishmentPlaceColumns = {
   id: establishments.id,
   organisationId: establishments.organisationId,

@@ -6,6 +6,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { heldConventions } from '../members/conventions.held.ts';
+import { establishmentPlaceColumns } from '../members/members.queries.ts';
 import { CONVENTION_TYPES } from '../members/members.schemas.ts';
 import { countMembers, loadStatsOrganisations } from '../members/members.stats.ts';
 import { conventions, establishments, organisations } from '../members/members.table.ts';
@@ -39,16 +40,7 @@ export async function buildMembers(tx: Tx, year: number): Promise<AnnualReport['
       ).map((o) => [o.id, o.name]),
     );
     const places = await tx
-      .select({
-        id: establishments.id,
-        organisationId: establishments.organisationId,
-        address: establishments.address,
-        postcode: establishments.postcode,
-        city: establishments.city,
-        department: establishments.department,
-        phone: establishments.phone,
-        email: establishments.email,
-      })
+      .select(establishmentPlaceColumns)
       .from(establishments)
       .where(inArray(establishments.organisationId, ids))
       .orderBy(asc(establishments.createdAt), asc(establishments.id));
