@@ -15,7 +15,7 @@ export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'
 
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: Access = { kind: 'signedIn' };
-export const allow = (...roles: Role[]): Access => ({ kind: 'roles', roles });
+export const allow = (...roles: readonly Role[]): Access => ({ kind: 'roles', roles });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -56,12 +56,12 @@ export function installAccessControl(app: FastifyInstance, routes: RegisteredRou
 function enforce(access: Access, request: FastifyRequest) {
   if (access.kind === 'public') return;
   const auth = request.auth;
-  if (!auth) throw new AppError('auth.required', 401);
-  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden', 403);
+  if (!auth) throw new AppError('auth.required');
+  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden');
 }
 
 /** The caller of a route whose access is not public (the access check has already run). */
 export function caller(request: FastifyRequest): AuthContext {
-  if (!request.auth) throw new AppError('auth.required', 401);
+  if (!request.auth) throw new AppError('auth.required');
   return request.auth;
 }

@@ -38,7 +38,7 @@ export async function uploadedFile(
   request: FastifyRequest,
   codes: DocumentCodes,
 ): Promise<{ filename: string; bytes: Buffer }> {
-  const missing = () => documentError(`${codes}.document_missing`, 400, '');
+  const missing = () => documentError(`${codes}.document_missing`, '');
   if (!request.isMultipart()) throw missing();
   const part = await request.file();
   if (!part) throw missing();

@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import { cleanFilename, detectDocumentType } from './document-type.ts';
 
@@ -19,24 +20,24 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export type DocumentCodes = 'support' | 'observatory';
 
 /** A refusal about the uploaded file, named in the message and attached to the `file` field. */
-export function documentError(code: string, status: number, name: string): AppError {
-  return new AppError(code, status, {
+export function documentError(code: ErrorCode, name: string): AppError {
+  return new AppError(code, {
     params: { name },
     fields: [{ field: 'file', code, message: message(code, { name }) }],
   });
 }
 
 export const tooLarge = (codes: DocumentCodes, filename: string) =>
-  documentError(`${codes}.document_too_large`, 413, cleanFilename(filename));
+  documentError(`${codes}.document_too_large`, cleanFilename(filename));
 
 /** What to store of an upload, once checked: refused when empty, too large or of an unaccepted type. */
 export function checkedUpload(codes: DocumentCodes, upload: { filename: string; bytes: Buffer }) {
   const filename = cleanFilename(upload.filename);
   const { bytes } = upload;
-  if (bytes.length === 0) throw documentError(`${codes}.document_empty`, 400, filename);
+  if (bytes.length === 0) throw documentError(`${codes}.document_empty`, filename);
   if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(codes, filename);
   const mediaType = detectDocumentType(bytes, filename);
-  if (!mediaType) throw documentError(`${codes}.document_type_refused`, 415, filename);
+  if (!mediaType) throw documentError(`${codes}.document_type_refused`, filename);
   return {
     filename,
     mediaType,
@@ -82,7 +83,7 @@ export async function findDocument(
     .select({ ...documentFields(table), content: table.content })
     .from(table)
     .where(and(eq(table.id, documentId), eq(parent, parentId)));
-  if (!document) throw new AppError('record.not_found', 404);
+  if (!document) throw new AppError('record.not_found');
   return document as StoredDocument;
 }
 
@@ -97,5 +98,5 @@ export async function removeDocument(
     .delete(table)
     .where(and(eq(table.id, documentId), eq(parent, parentId)))
     .returning({ id: table.id });
-  if (deleted.length === 0) throw new AppError('record.not_found', 404);
+  if (deleted.length === 0) throw new AppError('record.not_found');
 }

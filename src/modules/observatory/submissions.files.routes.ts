@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { attachmentDisposition } from '../documents/document-type.ts';
 import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
 import { idParamsSchema } from './observatory.schemas.ts';
@@ -16,7 +16,7 @@ const answerers = allow('admin', 'staff', 'member');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Attachments, XLSX template and prefill of a form. Multipart is parsed only in this scope. */
-export async function submissionFilesRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
 import { addDocument, deleteDocument, getDocument } from './documents.service.ts';
 import { idParamsSchema } from './support.schemas.ts';
@@ -12,7 +12,7 @@ const tags = ['support'];
 const documentUsers = allow('admin', 'staff', 'member');
 
 /** Uploads and downloads of a support file's documents. Multipart is parsed only in this scope. */
-export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function documentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {
