@@ -4,6 +4,7 @@ import { canManageEvents } from '../features/events/access';
 import { canReadFigures } from '../features/figures/access';
 import { canReadCampaigns } from '../features/observatory/campaign/access';
 import { canReadDashboard } from '../features/observatory/dashboard/access';
+import { prefetchDirectory } from '../features/public/prefetch';
 import { canReadPurchasing } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
@@ -58,6 +59,8 @@ export const router = createBrowserRouter([
         children: [
           {
             path: '/annuaire',
+            // Not awaited: the loader starts the data's requests and lets the page render.
+            loader: ({ request }) => prefetchDirectory(new URL(request.url)),
             lazy: () =>
               import('../features/public/DirectoryPage').then((m) => ({ Component: m.DirectoryPage })),
           },
