@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { createUserWithPassword, grantRole } from '../../modules/accounts/accounts.service.ts';
 import type { Auth } from '../../modules/accounts/auth.ts';
 import { delegations } from '../../modules/delegations/delegations.table.ts';
@@ -12,7 +13,6 @@ import {
   membershipPeriods,
   organisations,
 } from '../../modules/members/members.table.ts';
-import { normaliseForSearch } from '../../modules/members/members.validation.ts';
 import { type Database, withTenant } from '../client.ts';
 import { loadDemoChronicle } from './demo-chronicle.ts';
 import { loadDemoObservatory } from './demo-observatory.ts';

@@ -21,6 +21,7 @@ import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { toFrenchCsv } from '../../server/csv.ts';
 import { AppError } from '../../server/errors.ts';
+import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
 import {
   columnsOf,
   IMPORT_FIELDS,
@@ -33,7 +34,6 @@ import { type ImportFormat, type ParsedFile, parseImportFile, yieldToLoop } from
 import { importMappings } from './import.table.ts';
 import {
   changesOf,
-  type ExistingEstablishment,
   type ImportProblem,
   type PlannedEntry,
   planImportInChunks,
@@ -142,22 +142,9 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
     })
     .from(establishments)
     .innerJoin(organisations, eq(organisations.id, establishments.organisationId));
-  const held = await tx
-    .select({
-      organisationId: conventions.organisationId,
-      establishmentId: conventions.establishmentId,
-      type: conventions.type,
-    })
-    .from(conventions);
-  const typesOf = new Map<string, ExistingEstablishment['types']>();
-  for (const c of held) {
-    // Types held by the organisation itself: the export prints them on its places, so a
-    // re-imported line carrying them adds nothing.
-    const key = c.establishmentId ?? `organisation:${c.organisationId}`;
-    const list = typesOf.get(key) ?? [];
-    list.push(c.type);
-    typesOf.set(key, list);
-  }
+  // Types held by the organisation itself: the export prints them on its places, so a
+  // re-imported line carrying them adds nothing.
+  const heldAt = byPlace(await heldConventions(tx));
   const index: RegistryIndex = {
     bySiret: new Map(),
     byNamePostcode: new Map(),
@@ -167,7 +154,9 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
   };
   for (const p of places) {
     const { id, organisationId, siret, searchName, siren, ...values } = p;
-    const types = [...(typesOf.get(id) ?? []), ...(typesOf.get(`organisation:${organisationId}`) ?? [])];
+    const types = [...(heldAt.get(id) ?? []), ...(heldAt.get(organisationPlace(organisationId)) ?? [])].map(
+      (c) => c.type,
+    );
     const existing = { id, organisationId, siret, values, types };
     if (siret) {
       index.bySiret.set(siret, existing);

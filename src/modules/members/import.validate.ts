@@ -5,6 +5,7 @@
  * registry arrives as an index built by import.service.ts.
  */
 import { message } from '../../i18n/messages.ts';
+import { foldAccents, normaliseForSearch } from '../../lib/text.ts';
 import type { ImportField, ImportMapping } from './import.mapping.ts';
 import { type ParsedRow, yieldToLoop } from './import.parse.ts';
 import { CONVENTION_TYPES } from './members.schemas.ts';
@@ -19,7 +20,6 @@ import {
   departmentsOfPostcode,
   isDepartmentCode,
   normaliseEmail,
-  normaliseForSearch,
   normalisePhone,
 } from './members.validation.ts';
 
@@ -111,10 +111,7 @@ export function parseTypes(raw: string): { types: ConventionType[]; unknown: str
  * case and plurals aside ("Anciens membres", "Adhérent", "Prospect").
  */
 export function parseMembership(raw: string): MembershipStatus | null {
-  const words = raw
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  const words = foldAccents(raw.toLowerCase())
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')

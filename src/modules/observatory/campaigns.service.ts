@@ -35,6 +35,15 @@ const isUniqueViolation = (error: unknown) => {
   return e.code === '23505' || e.cause?.code === '23505';
 };
 
+/** A campaign as named beside its forms and boards. */
+export const campaignSummary = (campaign: Campaign) => ({
+  id: campaign.id,
+  year: campaign.year,
+  title: campaign.title,
+  deadline: campaign.deadline,
+  status: campaign.status,
+});
+
 /** A campaign this viewer may see; members never see drafts. 404 otherwise. */
 export async function findCampaign(tx: Tx, viewer: Viewer, id: string): Promise<Campaign> {
   const [campaign] = await tx.select().from(observatoryCampaigns).where(eq(observatoryCampaigns.id, id));
