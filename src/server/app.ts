@@ -21,6 +21,7 @@ import { setupRoutes } from '../modules/delegations/setup.routes.ts';
 import { duesRoutes } from '../modules/dues/dues.routes.ts';
 import { calendarRoutes } from '../modules/events/calendar.routes.ts';
 import { eventsRoutes } from '../modules/events/events.routes.ts';
+import { federationRoutes } from '../modules/federation/federation.routes.ts';
 import { figuresRoutes } from '../modules/figures/figures.routes.ts';
 import { fundersRoutes } from '../modules/funders/funders.routes.ts';
 import { governanceRoutes } from '../modules/governance/governance.routes.ts';
@@ -217,7 +218,7 @@ export async function buildApp(
   const observatoryCache = await createReadCache(deps.database, 'observatory_changed');
   app.addHook('onClose', () => observatoryCache.stop());
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.auth && unsafeMethods.has(request.method) && reply.statusCode < 400) {
+    if (request.auth?.delegationId && unsafeMethods.has(request.method) && reply.statusCode < 400) {
       actionsCache.invalidate(request.auth.delegationId);
       // A member's own saves are drafts, which no dashboard counts (migrations/0019).
       const draftSave = request.auth.role === 'member' && request.routeOptions.url === MEMBER_DRAFT_SAVE;
@@ -256,6 +257,7 @@ export async function buildApp(
     await purchasingRoutes(scope, deps);
     await territoriesRoutes(scope, deps);
     await reportsRoutes(scope, deps);
+    await federationRoutes(scope, deps);
   });
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

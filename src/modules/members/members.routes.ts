@@ -59,7 +59,8 @@ export async function membersRoutes(app: FastifyInstance, deps: AppDeps & { regi
   // A successful change to the registry drops this server's public copy before the
   // answer leaves; other servers drop theirs on the database's notification.
   app.addHook('onSend', async (request, reply) => {
-    if (request.method !== 'GET' && reply.statusCode < 400 && request.auth) {
+    // The federation writes no delegation's registry (it has no delegation).
+    if (request.method !== 'GET' && reply.statusCode < 400 && request.auth?.delegationId) {
       deps.registryCache.invalidate(request.auth.delegationId);
     }
   });
