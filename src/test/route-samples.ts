@@ -66,6 +66,7 @@ export const PARAM_SAMPLES = {
   '/api/territories/projects/:id/links/:childId': 'projectLink',
   '/api/territories/projects/:id/sessions/:childId': 'projectSession',
   '/api/reports/:year': 'year',
+  '/api/federation/reports/:year': 'year',
 } as const satisfies Record<string, string>;
 
 export type SampleKind = (typeof PARAM_SAMPLES)[keyof typeof PARAM_SAMPLES];
