@@ -1,5 +1,5 @@
 /** Messages shared by every feature. Feature-specific ones live in `<feature>.messages.ts`. */
-export const fr: Record<string, string> = {
+export const fr = {
   internal: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant.',
   'request.invalid': 'La requête contient des valeurs invalides.',
   'request.invalid_json': "Le corps de la requête n'est pas un JSON valide.",
@@ -38,6 +38,7 @@ export const fr: Record<string, string> = {
   'auth.no_role': "Votre compte n'a accès à aucune délégation.",
   'auth.password_too_short': 'Le mot de passe doit comporter au moins {min} caractères.',
   'auth.error': "La connexion n'a pas pu aboutir.",
+  'auth.unavailable': 'Le service de connexion est momentanément indisponible. Réessayez dans un instant.',
   'invitations.not_found': "Cette invitation n'existe pas, a expiré ou a déjà été utilisée.",
   'invitations.member_requires_organisation': 'Un compte adhérent doit être rattaché à une organisation.',
   'invitations.already_member': 'Cette personne a déjà un compte dans la délégation.',
@@ -50,4 +51,4 @@ export const fr: Record<string, string> = {
   'history.not_restorable':
     'Seule une modification peut être annulée (pas une création, une suppression ou des données effacées).',
   'history.field_not_restorable': 'Ce champ ne peut pas être rétabli depuis l’historique.',
-};
+} satisfies Record<string, string>;

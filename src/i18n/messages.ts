@@ -23,7 +23,7 @@ import { fr } from './fr.ts';
 
 // Every user-facing string lives in a catalogue keyed by a stable code, so a second
 // language is one more file. Feature catalogues are merged here.
-const catalogue: Record<string, string> = {
+const catalogue = {
   ...fr,
   ...accountMessages,
   ...membersMessages,
@@ -48,9 +48,13 @@ const catalogue: Record<string, string> = {
   ...uploadMessages,
 };
 
+/** Every code that has a French message: error codes and field codes alike. */
+export type MessageCode = keyof typeof catalogue;
+const messages: Record<string, string> = catalogue;
+
 /** The French message for a code; `{name}` placeholders are filled from params. */
 export function message(code: string, params: Record<string, string | number> = {}): string {
-  const template = catalogue[code] ?? catalogue.internal ?? code;
+  const template = messages[code] ?? messages.internal ?? code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
 

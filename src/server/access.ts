@@ -21,7 +21,7 @@ export type Access =
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: Access = { kind: 'signedIn' };
 export const ACCOUNT: Access = { kind: 'account' };
-export const allow = (...roles: CallerRole[]): Access => ({ kind: 'roles', roles });
+export const allow = (...roles: readonly CallerRole[]): Access => ({ kind: 'roles', roles });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -62,9 +62,9 @@ export function installAccessControl(app: FastifyInstance, routes: RegisteredRou
 function enforce(access: Access, request: FastifyRequest) {
   if (access.kind === 'public') return;
   const auth = request.auth;
-  if (!auth) throw new AppError('auth.required', 401);
-  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden', 403);
-  if (access.kind === 'signedIn' && auth.role === 'federation') throw new AppError('auth.forbidden', 403);
+  if (!auth) throw new AppError('auth.required');
+  if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden');
+  if (access.kind === 'signedIn' && auth.role === 'federation') throw new AppError('auth.forbidden');
 }
 
 /**
@@ -72,20 +72,20 @@ function enforce(access: Access, request: FastifyRequest) {
  * caller is refused here too: it never acts in a delegation's name.
  */
 export function caller(request: FastifyRequest): AuthContext {
-  if (!request.auth) throw new AppError('auth.required', 401);
-  if (request.auth.role === 'federation') throw new AppError('auth.forbidden', 403);
+  if (!request.auth) throw new AppError('auth.required');
+  if (request.auth.role === 'federation') throw new AppError('auth.forbidden');
   return request.auth;
 }
 
 /** The caller of a federation route. */
 export function federationCaller(request: FastifyRequest): FederationAuth {
-  if (!request.auth) throw new AppError('auth.required', 401);
-  if (request.auth.role !== 'federation') throw new AppError('auth.forbidden', 403);
+  if (!request.auth) throw new AppError('auth.required');
+  if (request.auth.role !== 'federation') throw new AppError('auth.forbidden');
   return request.auth;
 }
 
 /** The caller of an `account` route: a delegation's user or the federation's. */
 export function anyCaller(request: FastifyRequest): Caller {
-  if (!request.auth) throw new AppError('auth.required', 401);
+  if (!request.auth) throw new AppError('auth.required');
   return request.auth;
 }

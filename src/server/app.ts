@@ -6,48 +6,18 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Database } from '../db/client.ts';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { message } from '../i18n/messages.ts';
-import { accountRoutes } from '../modules/accounts/account.routes.ts';
-import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
-import type { Auth } from '../modules/accounts/auth.ts';
-import { actionsRoutes } from '../modules/actions/actions.routes.ts';
-import { auditRoutes } from '../modules/audit/audit.routes.ts';
-import { delegationSettingsRoutes } from '../modules/delegations/settings.routes.ts';
-import type { SetupGate } from '../modules/delegations/setup.gate.ts';
-import { setupRoutes } from '../modules/delegations/setup.routes.ts';
-import { duesRoutes } from '../modules/dues/dues.routes.ts';
-import { calendarRoutes } from '../modules/events/calendar.routes.ts';
-import { eventsRoutes } from '../modules/events/events.routes.ts';
-import { federationRoutes } from '../modules/federation/federation.routes.ts';
-import { figuresRoutes } from '../modules/figures/figures.routes.ts';
-import { fundersRoutes } from '../modules/funders/funders.routes.ts';
-import { governanceRoutes } from '../modules/governance/governance.routes.ts';
-import { publicGovernanceRoutes } from '../modules/governance/public.routes.ts';
-import { staffRoutes } from '../modules/governance/staff.routes.ts';
-import { exportRoutes } from '../modules/members/export.routes.ts';
-import { importRoutes } from '../modules/members/import.routes.ts';
-import { membersRoutes } from '../modules/members/members.routes.ts';
-import { publicRoutes } from '../modules/members/public.routes.ts';
-import { qualityRoutes } from '../modules/members/quality.routes.ts';
-import { observatoryCampaignsRoutes } from '../modules/observatory/campaigns.routes.ts';
-import { observatoryDashboardRoutes } from '../modules/observatory/dashboard.routes.ts';
-import { observatoryDeclaredRoutes } from '../modules/observatory/declared.routes.ts';
-import { practiceGroupsRoutes } from '../modules/practice-groups/practice-groups.routes.ts';
-import { purchasingRoutes } from '../modules/purchasing/purchasing.routes.ts';
-import { qualityApproachesRoutes } from '../modules/quality-approaches/quality-approaches.routes.ts';
-import { reportsRoutes } from '../modules/reports/reports.routes.ts';
-import { supportRoutes } from '../modules/support/support.routes.ts';
-import { territoriesRoutes } from '../modules/territories/territories.routes.ts';
-import { trainingsRoutes } from '../modules/trainings/trainings.routes.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
+import type { AppDeps, ModuleDeps } from './app.types.ts';
 import { installCacheControl } from './cache-control.ts';
 import type { Config } from './config.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
-import type { Mailer } from './mailer.ts';
+import { appModules } from './modules.ts';
+import { contractTransform, openapiDocument } from './openapi.ts';
 import { createReadCache } from './read-cache.ts';
 import {
   createRenderQueue,
@@ -60,14 +30,16 @@ import { securityHeaders } from './security-headers.ts';
 import { createSessionCache, sessionToken } from './session-cache.ts';
 import './request-context.ts';
 
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  auth: Auth;
-  mailer: Mailer;
-  /** The first run's one-time code, when the server started on an installation with no delegation. */
-  setupGate?: SetupGate;
-}
+export type { AppDeps } from './app.types.ts';
+
+const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+const healthDownSchema = z
+  .object({
+    status: z.literal('unavailable'),
+    database: z.enum(['pglite', 'postgres']),
+    error: z.object({ code: z.literal('database.unavailable'), message: z.string() }),
+  })
+  .describe('La base de données ne répond pas');
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -128,8 +100,7 @@ export async function buildApp(
     const origin =
       request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
     const ownOrigin = `${request.protocol}://${request.host}`;
-    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin))
-      throw new AppError('auth.csrf', 403);
+    if (!origin || !(allowedOrigins.has(origin) || origin === ownOrigin)) throw new AppError('auth.csrf');
   });
 
   // Who is calling: the session cookie, checked against the sessions table (any app server
@@ -167,7 +138,7 @@ export async function buildApp(
           () => false,
           () => true,
         );
-        throw down ? new AppError('database.unavailable', 503) : error;
+        throw down ? new AppError('database.unavailable') : error;
       });
       if (!session) return null;
       return {
@@ -179,21 +150,22 @@ export async function buildApp(
   });
 
   await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Maillage API',
-        version: '0.1.0',
-        description: "API de Maillage, le système d'information d'un réseau de SIAE.",
-      },
-      servers: [],
-    },
-    transform: jsonSchemaTransform,
+    openapi: openapiDocument,
+    transform: contractTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.get(
     '/api/health',
-    { config: { access: PUBLIC }, schema: { tags: ['system'] } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: 'État du serveur et de sa base de données',
+        tags: ['system'],
+        response: { 200: healthSchema, 503: healthDownSchema },
+      },
+    },
     async (_request, reply) => {
       try {
         await deps.database.ping();
@@ -212,53 +184,26 @@ export async function buildApp(
   app.addHook('onClose', () => registryCache.stop());
   const actionsCache = await createReadCache(deps.database, 'actions_changed');
   app.addHook('onClose', () => actionsCache.stop());
-  // A write by a delegation's user may change what the actions cache holds (an action, an
-  // attendance count, a name): drop the delegation here before answering; other servers
-  // hear it from the database (migrations/0013_actions_notify.sql).
   const observatoryCache = await createReadCache(deps.database, 'observatory_changed');
   app.addHook('onClose', () => observatoryCache.stop());
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.auth?.delegationId && unsafeMethods.has(request.method) && reply.statusCode < 400) {
-      actionsCache.invalidate(request.auth.delegationId);
-      // A member's own saves are drafts, which no dashboard counts (migrations/0019).
-      const draftSave = request.auth.role === 'member' && request.routeOptions.url === MEMBER_DRAFT_SAVE;
-      if (routeOf(request).startsWith('/api/observatory/') && !draftSave)
-        observatoryCache.invalidate(request.auth.delegationId);
-    }
-    return payload;
-  });
-  await app.register(async (scope) => {
-    await accountsRoutes(scope, deps);
-    await accountRoutes(scope, deps);
-    await setupRoutes(scope, deps);
-    await delegationSettingsRoutes(scope, deps);
-    await membersRoutes(scope, { ...deps, registryCache });
-    await importRoutes(scope, { ...deps, registryCache });
-    await publicRoutes(scope, { ...deps, registryCache });
-    await qualityRoutes(scope, deps);
-    await exportRoutes(scope, { ...deps, registryCache });
-    await governanceRoutes(scope, deps);
-    await staffRoutes(scope, deps);
-    await publicGovernanceRoutes(scope, { ...deps, registryCache });
-    await auditRoutes(scope, deps);
-    await duesRoutes(scope, deps);
-    await eventsRoutes(scope, deps);
-    await calendarRoutes(scope, deps);
-    await actionsRoutes(scope, { ...deps, registryCache, actionsCache });
-    await practiceGroupsRoutes(scope, deps);
-    await trainingsRoutes(scope, deps);
-    await figuresRoutes(scope, deps);
-    await supportRoutes(scope, deps);
-    await observatoryCampaignsRoutes(scope, deps);
-    await observatoryDashboardRoutes(scope, { ...deps, observatoryCache });
-    await observatoryDeclaredRoutes(scope, deps);
-    await fundersRoutes(scope, deps);
-    await qualityApproachesRoutes(scope, deps);
-    await purchasingRoutes(scope, deps);
-    await territoriesRoutes(scope, deps);
-    await reportsRoutes(scope, deps);
-    await federationRoutes(scope, deps);
-  });
+  const moduleDeps: ModuleDeps = { ...deps, registryCache, actionsCache, observatoryCache };
+  // Each module in a scope of its own: its hooks (dropping the cached reads its writes make
+  // stale, before the answer leaves) see only its routes.
+  for (const module of appModules) {
+    await app.register(async (scope) => {
+      if (module.invalidates.length > 0)
+        scope.addHook('onSend', async (request, reply, payload) => {
+          const auth = request.auth;
+          // The federation writes no delegation's records (decision 020): nothing to drop.
+          if (!auth?.delegationId || !unsafeMethods.has(request.method) || reply.statusCode >= 400)
+            return payload;
+          for (const { cache, unless } of module.invalidates)
+            if (!unless?.(request)) moduleDeps[cache].invalidate(auth.delegationId);
+          return payload;
+        });
+      for (const routes of module.routes) await routes(scope, moduleDeps);
+    });
+  }
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
   const serveWeb = webDist !== null && existsSync(webDist);
@@ -276,8 +221,6 @@ export async function buildApp(
     routesTable: RegisteredRoute[];
   };
 }
-
-const MEMBER_DRAFT_SAVE = '/api/observatory/submissions/:id/values';
 
 /**
  * TRUST_PROXY as Fastify takes it. A number of hops becomes the function Fastify itself

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { message } from '../i18n/messages.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
+import { type ErrorCode, type ErrorStatus, statusOf } from './error-statuses.ts';
 
 export interface FieldError {
   field: string;
@@ -9,14 +10,17 @@ export interface FieldError {
   message: string;
 }
 
-/** An expected failure: a stable code, an HTTP status, a French message, and optional field errors. */
+/**
+ * An expected failure: a stable code (its status comes from `error-statuses.ts`, its French
+ * message from the catalogue), and optional field errors.
+ */
 export class AppError extends Error {
+  readonly status: ErrorStatus;
   readonly fields: FieldError[];
   /** Sent with the answer (`Retry-After` of a 503). */
   readonly headers: Record<string, string>;
   constructor(
-    readonly code: string,
-    readonly status: number,
+    readonly code: ErrorCode,
     options: {
       fields?: FieldError[];
       params?: Record<string, string | number>;
@@ -25,17 +29,18 @@ export class AppError extends Error {
     } = {},
   ) {
     super(options.message ?? message(code, options.params));
+    this.status = statusOf(code);
     this.fields = options.fields ?? [];
     this.headers = options.headers ?? {};
   }
 }
 
-export const notFound = (code = 'record.not_found') => new AppError(code, 404);
-export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);
+export const notFound = (code: ErrorCode = 'record.not_found') => new AppError(code);
+export const forbidden = (code: ErrorCode = 'auth.forbidden') => new AppError(code);
 
 /** Field-level validation failure: 422 with each field's code and French message. */
 export function invalidFields(fields: { field: string; code: string }[]): AppError {
-  return new AppError('validation.failed', 422, {
+  return new AppError('validation.failed', {
     fields: fields.map((f) => ({ ...f, message: message(f.code) })),
   });
 }
@@ -70,6 +75,11 @@ function zodIssueCode(keyword: string, params: Record<string, unknown>, text: st
   }
 }
 
+/** A coded answer with the status of its code and its French message. */
+function answer(reply: FastifyReply, code: ErrorCode, fields?: FieldError[]) {
+  return reply.status(statusOf(code)).send(body(code, message(code), fields));
+}
+
 /** The one place where errors become HTTP answers. Unknown errors are logged and answered 500 without details. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -87,30 +97,28 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       const code = zodIssueCode(v.keyword, v.params as Record<string, unknown>, v.message ?? '');
       return { field: field || String(error.validationContext), code, message: message(code) };
     });
-    return reply.status(400).send(body('request.invalid', message('request.invalid'), fields));
+    return answer(reply, 'request.invalid', fields);
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return reply.status(400).send(body('request.invalid_json', message('request.invalid_json')));
+      return answer(reply, 'request.invalid_json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.status(413).send(body('request.too_large', message('request.too_large')));
+      return answer(reply, 'request.too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply
-        .status(415)
-        .send(body('request.unsupported_media_type', message('request.unsupported_media_type')));
+      return answer(reply, 'request.unsupported_media_type');
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
-      return reply.status(429).send(body('request.rate_limited', message('request.rate_limited')));
+      return answer(reply, 'request.rate_limited');
   }
   if (isDatabaseUnavailable(error)) {
     request.log.error({ err: error }, 'database unavailable');
-    return reply.status(503).send(body('database.unavailable', message('database.unavailable')));
+    return answer(reply, 'database.unavailable');
   }
   const status =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) {
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(body('internal', message('internal')));
+    return answer(reply, 'internal');
   }
   return reply.status(status).send(body('request.invalid', message('request.invalid')));
 }

@@ -70,7 +70,7 @@ export function createRenderQueue(options: RenderQueueOptions): RenderQueue {
       }
       if (queue.length >= options.waiting) {
         return Promise.reject(
-          new AppError('render.busy', 503, {
+          new AppError('render.busy', {
             params: { seconds: options.retryAfterSeconds },
             headers: { 'retry-after': String(options.retryAfterSeconds) },
           }),

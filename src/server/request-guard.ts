@@ -44,14 +44,14 @@ export function jsonProblem(text: string, maxDepth = MAX_JSON_DEPTH): 'nul_byte'
  */
 export function installRequestGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (ENCODED_NUL.test(request.raw.url ?? '')) throw new AppError('request.nul_byte', 400);
+    if (ENCODED_NUL.test(request.raw.url ?? '')) throw new AppError('request.nul_byte');
   });
   // Fastify's own parser (with its prototype-poisoning checks), behind the two checks above.
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const problem = jsonProblem(body as string);
-    if (problem) return done(new AppError(`request.${problem}`, 400), undefined);
+    if (problem) return done(new AppError(`request.${problem}`), undefined);
     parse(request, body as string, done);
   });
 }

@@ -154,7 +154,7 @@ export async function zipProblem(
 
 /** Generic refusals (`upload.zip_*`, French messages in upload.messages.ts). */
 export function zipRefusal(problem: ZipProblem): AppError {
-  return new AppError(`upload.zip_${problem}`, problem === 'unreadable' ? 400 : 413);
+  return new AppError(`upload.zip_${problem}`);
 }
 
 /** Throws the caller's refusal for the archive's first problem; returns when it is safe to inflate. */

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { message } from '../../i18n/messages.ts';
 import { ACCOUNT, anyCaller, PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import {
   accountSessionsSchema,
@@ -25,21 +26,21 @@ function checkNewPassword(password: string, field: string) {
     throw fieldError('account.password_too_long', field, { max: MAX_PASSWORD_LENGTH });
 }
 
-function fieldError(code: string, field: string, params: Record<string, string | number> = {}) {
-  return new AppError(code, 422, { params, fields: [{ field, code, message: message(code, params) }] });
+function fieldError(code: ErrorCode, field: string, params: Record<string, string | number> = {}) {
+  return new AppError(code, { params, fields: [{ field, code, message: message(code, params) }] });
 }
 
 /** Better Auth's failure → our coded French error; `known` maps its codes to ours and a field. */
 function authFailure(
   answer: AuthAnswer,
-  known: Record<string, [code: string, field: string]> = {},
+  known: Record<string, [code: ErrorCode, field: string]> = {},
 ): AppError {
-  if (answer.status === 429) return new AppError('account.rate_limited', 429);
+  if (answer.status === 429) return new AppError('account.rate_limited');
   const code = typeof answer.json?.code === 'string' ? answer.json.code : '';
   const mapped = known[code];
   if (mapped) return fieldError(...mapped);
-  if (answer.status === 401) return new AppError('auth.required', 401);
-  return new AppError('auth.error', answer.status >= 500 ? 503 : 400);
+  if (answer.status === 401) return new AppError('auth.required');
+  return new AppError(answer.status >= 500 ? 'auth.unavailable' : 'auth.error');
 }
 
 /**
@@ -48,7 +49,7 @@ function authFailure(
  * Better Auth's endpoint (its hashing, throttling and session handling), which the
  * generic /api/auth bridge no longer opens.
  */
-export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.patch(
@@ -107,7 +108,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
       const auth = anyCaller(request);
       const headers = new Headers({ cookie: request.headers.cookie ?? '' });
       const session = await deps.auth.api.getSession({ headers });
-      if (!session) throw new AppError('auth.required', 401);
+      if (!session) throw new AppError('auth.required');
       return { items: await listActiveSessions(deps.database.db, auth.userId, session.session.id) };
     },
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { ACCOUNT, allow, anyCaller, caller, PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
 import {
@@ -45,7 +45,7 @@ const OPEN_AUTH_ENDPOINTS = new Set([
   'GET /api/auth/get-session',
 ]);
 
-export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Better Auth's own endpoints, bridged from Fastify to its fetch handler: only those the
@@ -59,7 +59,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { hide: true },
     async handler(request, reply) {
       const path = new URL(request.url, deps.config.baseUrl).pathname;
-      if (!OPEN_AUTH_ENDPOINTS.has(`${request.method} ${path}`)) throw new AppError('route.not_found', 404);
+      if (!OPEN_AUTH_ENDPOINTS.has(`${request.method} ${path}`)) throw new AppError('route.not_found');
       const answer = await forwardToAuth(deps, request, reply, request.url, request.body ?? undefined);
       if (answer.status >= 400) {
         let code = answer.status === 429 ? 'auth.rate_limited' : 'auth.error';
@@ -196,7 +196,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const invitation = await findPendingInvitation(deps.database.db, request.params.token);
-      if (!invitation) throw new AppError('invitations.not_found', 404);
+      if (!invitation) throw new AppError('invitations.not_found');
       return { email: invitation.email, role: invitation.role, delegationName: invitation.delegationName };
     },
   );

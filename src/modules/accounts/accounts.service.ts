@@ -57,7 +57,7 @@ export async function createUserWithPassword(
   const ctx = await auth.$context;
   const minimum = ctx.password.config.minPasswordLength;
   if (input.password.length < minimum) {
-    throw new AppError('auth.password_too_short', 422, {
+    throw new AppError('auth.password_too_short', {
       params: { min: minimum },
       fields: [
         { field: 'password', code: 'auth.password_too_short', message: `Au moins ${minimum} caractères.` },
@@ -164,7 +164,7 @@ export async function inviteUser(
 ): Promise<{ id: string; link: string }> {
   const organisationId = input.organisationId ?? null;
   if (input.role === 'member' && !organisationId) {
-    throw new AppError('invitations.member_requires_organisation', 422, {
+    throw new AppError('invitations.member_requires_organisation', {
       fields: [
         {
           field: 'organisationId',
@@ -180,7 +180,7 @@ export async function inviteUser(
       .select({ name: organisations.name })
       .from(organisations)
       .where(eq(organisations.id, organisationId));
-    if (!org) throw new AppError('record.not_found', 404);
+    if (!org) throw new AppError('record.not_found');
     organisationName = org.name;
   }
   const email = input.email.trim().toLowerCase();
@@ -189,7 +189,7 @@ export async function inviteUser(
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
     .where(eq(users.email, email));
-  if (existing.length > 0) throw new AppError('invitations.already_member', 409);
+  if (existing.length > 0) throw new AppError('invitations.already_member');
 
   const token = randomBytes(32).toString('base64url');
   const [row] = await tx
@@ -241,7 +241,7 @@ export async function acceptInvitation(
   input: { name: string; password: string },
 ): Promise<{ email: string }> {
   const invitation = await findPendingInvitation(deps.db, token);
-  if (!invitation) throw new AppError('invitations.not_found', 404);
+  if (!invitation) throw new AppError('invitations.not_found');
   const [existingUser] = await deps.db
     .select({ id: users.id })
     .from(users)
@@ -259,7 +259,7 @@ export async function acceptInvitation(
       .set({ acceptedAt: new Date() })
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id });
-    if (updated.length === 0) throw new AppError('invitations.not_found', 404);
+    if (updated.length === 0) throw new AppError('invitations.not_found');
     await grantRole(tx, { userId, role: invitation.role, organisationId: invitation.organisationId });
   });
   return { email: invitation.email };
@@ -277,12 +277,12 @@ async function keepAnAdministrator(tx: Tx, leavingUserId: string): Promise<void>
     .where(eq(userRoles.role, 'admin'))
     .for('update');
   if (admins.some((a) => a.userId === leavingUserId) && admins.length <= 1)
-    throw new AppError('accounts.last_admin', 409);
+    throw new AppError('accounts.last_admin');
 }
 
 async function roleOf(tx: Tx, userId: string) {
   const [row] = await tx.select().from(userRoles).where(eq(userRoles.userId, userId));
-  if (!row) throw new AppError('accounts.user_not_found', 404);
+  if (!row) throw new AppError('accounts.user_not_found');
   return row;
 }
 
@@ -295,7 +295,7 @@ export async function changeRole(
   const current = await roleOf(tx, userId);
   const organisationId = input.role === 'member' ? (input.organisationId ?? null) : null;
   if (input.role === 'member' && !organisationId)
-    throw new AppError('invitations.member_requires_organisation', 422, {
+    throw new AppError('invitations.member_requires_organisation', {
       fields: [
         {
           field: 'organisationId',
@@ -309,7 +309,7 @@ export async function changeRole(
       .select({ id: organisations.id })
       .from(organisations)
       .where(eq(organisations.id, organisationId));
-    if (!org) throw new AppError('record.not_found', 404);
+    if (!org) throw new AppError('record.not_found');
   }
   if (current.role === 'admin' && input.role !== 'admin') await keepAnAdministrator(tx, userId);
   await tx.update(userRoles).set({ role: input.role, organisationId }).where(eq(userRoles.id, current.id));
@@ -336,7 +336,7 @@ export async function revokeInvitation(tx: Tx, invitationId: string): Promise<vo
     .delete(invitations)
     .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
     .returning({ id: invitations.id });
-  if (deleted.length === 0) throw new AppError('invitations.not_pending', 404);
+  if (deleted.length === 0) throw new AppError('invitations.not_pending');
 }
 
 /** Sends a pending invitation again with a new link (the old one stops working) and a new expiry. */
@@ -349,7 +349,7 @@ export async function resendInvitation(
     .select()
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)));
-  if (!pending) throw new AppError('invitations.not_pending', 404);
+  if (!pending) throw new AppError('invitations.not_pending');
   // Same invitation, new link: the old link stops working, the row (and its id) stays.
   const token = randomBytes(32).toString('base64url');
   await tx

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { delegationId, id } from '../../db/columns.ts';
+import { ROLES, type Role } from '../../shared/policies.ts';
 import { organisations } from '../members/members.table.ts';
 
 // Tables owned by Better Auth (users, sessions, credentials, rate limits) are global:
@@ -78,8 +79,8 @@ export const rateLimits = pgTable('rate_limits', {
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
-export const roleEnum = pgEnum('role', ['admin', 'staff', 'board', 'member']);
-export type Role = (typeof roleEnum.enumValues)[number];
+export const roleEnum = pgEnum('role', ROLES);
+export type { Role };
 
 /** What a user may do in one delegation. `member` users are bound to one organisation. */
 export const userRoles = pgTable(

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 
 export interface AuthAnswer {
@@ -15,7 +15,7 @@ export interface AuthAnswer {
  * caller decides what to send: Better Auth's answer as is, or our own.
  */
 export async function forwardToAuth(
-  deps: Pick<AppDeps, 'auth' | 'config'>,
+  deps: Pick<ModuleDeps, 'auth' | 'config'>,
   request: FastifyRequest,
   reply: FastifyReply,
   path: string,

@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const actionsMessages: Record<string, string> = {
+export const actionsMessages = {
   'actions.not_found': "Cette action n'existe pas ou vous n'y avez pas accès.",
   'actions.ends_before_starts': 'La date de fin ne peut pas précéder la date de début.',
   'actions.start_time_required': "Indiquez l'heure de début avant l'heure de fin.",
@@ -23,4 +23,4 @@ export const actionsMessages: Record<string, string> = {
     'Ce partenaire est lié à une action : retirez-le de cette action avant de le supprimer.',
   'partners.in_use':
     'Ce partenaire est lié à {count} actions : retirez-le de ces actions avant de le supprimer.',
-};
+} satisfies Record<string, string>;

@@ -90,7 +90,7 @@ describe('actions', () => {
     expect(read.json()).toEqual(action);
   });
 
-  it('answers bad input with 400 and French messages naming each field', async () => {
+  it('answers bad input with 400 (shape) or 422 (rules) and French messages naming each field', async () => {
     const shape = await request(t, staff, 'POST', '/api/actions', {
       ...regionalDay(),
       kind: 'party',
@@ -111,7 +111,7 @@ describe('actions', () => {
       startTime: '17:00',
       endTime: '09:00',
     });
-    expect(rules.statusCode).toBe(400);
+    expect(rules.statusCode).toBe(422);
     expect(fieldsOf(rules)).toEqual([
       'endsOn:actions.ends_before_starts',
       'department:actions.department_unknown',
@@ -136,7 +136,7 @@ describe('actions', () => {
       ],
       members: [{ organisationId: ids.foreignMember }],
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(fieldsOf(response)).toEqual([
       'practiceGroupId:actions.practice_group_unknown',
       'partners.1.partnerId:actions.partner_unknown',

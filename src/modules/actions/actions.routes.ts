@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { notFound } from '../../server/errors.ts';
 import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { actionsXlsx } from './actions.export.ts';
 import { allActions, chronicle, listActions } from './actions.queries.ts';
@@ -38,10 +37,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * public agenda. Routes stay thin: the schema checks the shape, `config.access` the role,
  * the service the rest inside one tenant transaction.
  */
-export async function actionsRoutes(
-  app: FastifyInstance,
-  deps: AppDeps & { registryCache: ReadCache; actionsCache: ReadCache },
-) {
+export async function actionsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   await partnersRoutes(app, deps);

@@ -13,7 +13,7 @@ export interface FieldProblem {
 
 /** Bad input the schema could not see: 400, each field with its code and French message. */
 export function badFields(problems: FieldProblem[]): AppError {
-  return new AppError('validation.failed', 400, {
+  return new AppError('validation.failed', {
     fields: problems.map((p) => ({ ...p, message: message(p.code) })),
   });
 }

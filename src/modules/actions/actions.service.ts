@@ -110,7 +110,7 @@ async function syncMembers(tx: Tx, actionId: string, wanted: MemberLinkInput) {
 
 export async function getAction(tx: Tx, id: string) {
   const [row] = await tx.select().from(actions).where(eq(actions.id, id));
-  if (!row) throw new AppError('actions.not_found', 404);
+  if (!row) throw new AppError('actions.not_found');
   const links = await loadLinks(tx, [id]);
   return {
     ...presentAction(row, links),
@@ -176,7 +176,7 @@ const given = <T>(value: T | undefined, fallback: T): T => (value === undefined 
 
 export async function updateAction(tx: Tx, id: string, patch: ActionPatch) {
   const [current] = await tx.select().from(actions).where(eq(actions.id, id));
-  if (!current) throw new AppError('actions.not_found', 404);
+  if (!current) throw new AppError('actions.not_found');
   const startsOn = patch.startsOn ?? current.startsOn;
   // A one-day action moved to another day stays a one-day action.
   const oneDay = current.endsOn === current.startsOn;
@@ -231,7 +231,7 @@ export async function updateAction(tx: Tx, id: string, patch: ActionPatch) {
 
 export async function deleteAction(tx: Tx, id: string) {
   const deleted = await tx.delete(actions).where(eq(actions.id, id)).returning({ id: actions.id });
-  if (deleted.length === 0) throw new AppError('actions.not_found', 404);
+  if (deleted.length === 0) throw new AppError('actions.not_found');
 }
 
 /**

@@ -92,7 +92,7 @@ describe('partners registry', () => {
       department: '99',
       website: 'javascript:x',
     });
-    expect(badPlace.statusCode).toBe(400);
+    expect(badPlace.statusCode).toBe(422);
     expect(badPlace.json().error.fields).toEqual([
       expect.objectContaining({ field: 'department', code: 'actions.department_unknown' }),
       expect.objectContaining({ field: 'website', code: 'partners.website_invalid' }),

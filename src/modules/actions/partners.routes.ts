@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { presentFor } from '../../server/audiences.ts';
 import {
   idParamsSchema,
@@ -18,7 +18,7 @@ const readers = allow('admin', 'staff', 'board');
 const tags = ['actions'];
 
 /** The partners and funders registry (`/partenaires`). */
-export async function partnersRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function partnersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -49,7 +49,7 @@ async function findPartner(tx: Tx, id: string) {
     .select({ ...partnerFields, actionsCount })
     .from(partners)
     .where(eq(partners.id, id));
-  if (!row) throw new AppError('partners.not_found', 404);
+  if (!row) throw new AppError('partners.not_found');
   return row;
 }
 
@@ -69,7 +69,7 @@ function checkPartner(input: { department?: string | null; website?: string | nu
 }
 
 const nameTaken = () =>
-  new AppError('partners.name_taken', 409, {
+  new AppError('partners.name_taken', {
     fields: [{ field: 'name', code: 'partners.name_taken', message: message('partners.name_taken') }],
   });
 
@@ -144,7 +144,7 @@ export async function deletePartner(tx: Tx, id: string) {
     .where(eq(actionPartners.partnerId, id));
   const n = linked?.n ?? 0;
   if (n > 0)
-    throw new AppError('partners.in_use', 409, {
+    throw new AppError('partners.in_use', {
       params: { count: n },
       message: message(n === 1 ? 'partners.in_use_one' : 'partners.in_use', { count: n }),
     });

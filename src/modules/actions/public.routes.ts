@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { type ActionView, chronicle } from './actions.queries.ts';
@@ -40,10 +39,7 @@ function publicAction(action: ActionView): PublicChronicle['months'][number]['ac
  * security still scopes it; kept in memory, serialised, until the database announces a
  * change of the delegation's actions (migrations/0013_actions_notify.sql).
  */
-export async function publicActionsRoutes(
-  app: FastifyInstance,
-  deps: AppDeps & { registryCache: ReadCache; actionsCache: ReadCache },
-) {
+export async function publicActionsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { recordHistory } from './audit.service.ts';
 import { presentHistory } from './history.presenter.ts';
 
-export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function auditRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Any record's history, for staff. Members see their organisation's history on its page instead.
   r.get(

@@ -1,5 +1,5 @@
 /** French messages of the delegations feature's error codes. */
-export const delegationsMessages: Record<string, string> = {
+export const delegationsMessages = {
   'delegations.name_required': 'Indiquez le nom de la délégation.',
   'delegations.name_too_long': 'Le nom de la délégation ne doit pas dépasser 200 caractères.',
   'delegations.slug_invalid':
@@ -33,4 +33,4 @@ export const delegationsMessages: Record<string, string> = {
   'delegations.objective_incomplete': 'Chaque objectif a un axe et un texte.',
   'delegations.objective_number_repeated': 'Ce numéro est déjà celui d’un autre objectif.',
   'delegations.no_logo': "Cette délégation n'a pas de logo.",
-};
+} satisfies Record<string, string>;

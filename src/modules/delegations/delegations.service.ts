@@ -11,7 +11,7 @@ import { delegations } from './delegations.table.ts';
 // Delegations are the tenants: reading them by id or slug needs no tenant context.
 export async function getDelegation(db: Db, id: string) {
   const [row] = await db.select().from(delegations).where(eq(delegations.id, id));
-  if (!row) throw new AppError('delegation.not_found', 404);
+  if (!row) throw new AppError('delegation.not_found');
   return row;
 }
 
@@ -28,7 +28,7 @@ export async function resolvePublicDelegation(
   const [row] = wanted
     ? await db.select().from(delegations).where(eq(delegations.slug, wanted))
     : await db.select().from(delegations).orderBy(asc(delegations.createdAt)).limit(1);
-  if (!row) throw new AppError('delegation.not_found', 404);
+  if (!row) throw new AppError('delegation.not_found');
   return row;
 }
 
@@ -85,7 +85,7 @@ export async function checkNewDelegation(db: Db, input: NewDelegation): Promise<
   }
   const email = normaliseEmail(input.adminEmail);
   if (!email.ok) fields.push(field('adminEmail', 'delegations.admin_email_invalid'));
-  if (fields.length > 0 || !email.ok) throw new AppError('validation.failed', 422, { fields });
+  if (fields.length > 0 || !email.ok) throw new AppError('validation.failed', { fields });
   return { name, slug, region, departmentsCovered, adminEmail: email.value };
 }
 
@@ -143,7 +143,7 @@ export async function createFirstDelegation(db: Db, checked: CheckedDelegation, 
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table delegations in share row exclusive mode`);
     const [existing] = await tx.select({ id: delegations.id }).from(delegations).limit(1);
-    if (existing) throw new AppError('setup.closed', 409);
+    if (existing) throw new AppError('setup.closed');
     const delegation = await insertDelegation(tx, checked);
     await continueAsTenant(tx, { delegationId: delegation.id, userId });
     await grantRole(tx, { userId, role: 'admin', organisationId: null });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from './delegations.service.ts';
 import {
@@ -14,7 +14,7 @@ import {
 import { getSettings, setLogo, updateSettings } from './settings.service.ts';
 
 /** The delegation's own settings (administrators), and its logo for the public pages. */
-export async function delegationSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function delegationSettingsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
@@ -80,7 +80,7 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: AppDe
         request.query.delegation,
         deps.config.DEFAULT_DELEGATION,
       );
-      if (!delegation.logo || !delegation.logoType) throw new AppError('delegations.no_logo', 404);
+      if (!delegation.logo || !delegation.logoType) throw new AppError('delegations.no_logo');
       // An SVG opened on its own is a document: nothing in it may run or load anything.
       return reply
         .header('content-type', delegation.logoType)

@@ -22,7 +22,7 @@ const field = (name: string, code: string, params: Record<string, string> = {}):
 /** The delegation's settings, as its administrator edits them (the bound delegation only). */
 export async function getSettings(tx: Tx, delegationId: string) {
   const [row] = await tx.select().from(delegations).where(eq(delegations.id, delegationId));
-  if (!row) throw new AppError('delegation.not_found', 404);
+  if (!row) throw new AppError('delegation.not_found');
   const { logo, logoType, id, createdAt, ...rest } = row;
   void logoType;
   void id;
@@ -88,7 +88,7 @@ export async function updateSettings(tx: Tx, delegationId: string, input: Delega
     }
     return objective;
   });
-  if (fields.length > 0) throw new AppError('validation.failed', 422, { fields });
+  if (fields.length > 0) throw new AppError('validation.failed', { fields });
   const updated = await tx
     .update(delegations)
     .set({
@@ -106,7 +106,7 @@ export async function updateSettings(tx: Tx, delegationId: string, input: Delega
     })
     .where(eq(delegations.id, delegationId))
     .returning({ id: delegations.id });
-  if (updated.length === 0) throw new AppError('delegation.not_found', 404);
+  if (updated.length === 0) throw new AppError('delegation.not_found');
   return getSettings(tx, delegationId);
 }
 
@@ -115,7 +115,7 @@ export async function setLogo(tx: Tx, delegationId: string, bytes: Buffer | null
   let logoType: string | null = null;
   if (bytes) {
     const checked = checkLogo(bytes);
-    if (!checked.ok) throw new AppError('validation.failed', 422, { fields: [field('logo', checked.code)] });
+    if (!checked.ok) throw new AppError('validation.failed', { fields: [field('logo', checked.code)] });
     logoType = checked.type;
   }
   await tx.update(delegations).set({ logo: bytes, logoType }).where(eq(delegations.id, delegationId));

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { message } from '../../i18n/messages.ts';
 import { PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { createUserWithPassword } from '../accounts/accounts.service.ts';
 import { users } from '../accounts/accounts.table.ts';
@@ -17,7 +17,7 @@ import { SetupGate } from './setup.gate.ts';
  * with the one-time code the server printed at start (see setup.gate.ts). Throttled per
  * address on top of the gate's own limit of wrong codes.
  */
-export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function setupRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const gate = deps.setupGate ?? new SetupGate(null);
@@ -40,7 +40,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           max: 5,
           timeWindow: 15 * 60_000,
           // Thrown by the plugin, then answered as any coded error.
-          errorResponseBuilder: () => new AppError('setup.rate_limited', 429),
+          errorResponseBuilder: () => new AppError('setup.rate_limited'),
         },
       },
       schema: {
@@ -52,14 +52,14 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       if (!(await hasNoDelegation(db))) {
         gate.close();
-        throw new AppError('setup.closed', 409);
+        throw new AppError('setup.closed');
       }
-      if (!gate.open) throw new AppError('setup.unavailable', 409);
+      if (!gate.open) throw new AppError('setup.unavailable');
       const claimed = gate.claim(request.body.code);
-      if (claimed === 'closed') throw new AppError('setup.unavailable', 409);
-      if (claimed === 'busy') throw new AppError('setup.busy', 409);
+      if (claimed === 'closed') throw new AppError('setup.unavailable');
+      if (claimed === 'busy') throw new AppError('setup.busy');
       if (claimed === 'wrong')
-        throw new AppError('setup.code_invalid', 403, {
+        throw new AppError('setup.code_invalid', {
           fields: [{ field: 'code', code: 'setup.code_invalid', message: message('setup.code_invalid') }],
         });
       let userId: string | null = null;
@@ -68,7 +68,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         const checked = await checkNewDelegation(db, body);
         const adminName = body.adminName.trim();
         if (!adminName)
-          throw new AppError('validation.failed', 422, {
+          throw new AppError('validation.failed', {
             fields: [
               {
                 field: 'adminName',
@@ -82,7 +82,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           .from(users)
           .where(eq(users.email, checked.adminEmail));
         if (taken)
-          throw new AppError('validation.failed', 422, {
+          throw new AppError('validation.failed', {
             fields: [
               { field: 'adminEmail', code: 'setup.email_taken', message: message('setup.email_taken') },
             ],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { amountFor, checkRules } from './dues.rules.ts';
+import type { DuesRule } from './dues.table.ts';
 
-const grid = [
+const grid: DuesRule[] = [
   { conventionType: 'AI', from: null, to: 10, amount: 300 },
   { conventionType: 'AI', from: 10, to: null, amount: 600 },
   { conventionType: 'ACI', from: null, to: null, amount: 450 },

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { conventionTypeSchema } from '../members/members.schemas.ts';
 
 export const yearSchema = z.coerce.number().int().min(1990).max(2100);
 const isoDate = z.iso.date();
 const money = z.number().finite().max(10_000_000);
 
 export const duesRuleSchema = z.strictObject({
-  conventionType: z.enum(['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GES', 'EBE']).nullable(),
+  conventionType: conventionTypeSchema.nullable(),
   from: z.number().finite().nullable(),
   to: z.number().finite().nullable(),
   amount: money,
@@ -31,3 +32,53 @@ export const duesPaymentSchema = z.strictObject({
   amountCalled: money.optional(),
   note: z.string().max(2000).nullish(),
 });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const duesBasisSchema = z.enum(['flat', 'etp', 'revenue']).meta({ id: 'DuesBasis' });
+export const duesStatusSchema = z.enum(['paid', 'partial', 'unpaid']).meta({ id: 'DuesStatus' });
+
+export const duesGridSchema = z
+  .object({
+    year: z.number().int(),
+    basis: duesBasisSchema,
+    rules: z.array(duesRuleSchema),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'DuesGrid' });
+
+export const duesCallSchema = z
+  .object({
+    id: z.uuid(),
+    basisValue: z.number().nullable(),
+    amountCalled: z.number(),
+    calledOn: z.iso.date(),
+    amountPaid: z.number(),
+    paidOn: z.iso.date().nullable(),
+    note: z.string().nullable(),
+    status: duesStatusSchema,
+  })
+  .meta({ id: 'DuesCall' });
+
+export const duesYearSchema = z
+  .object({
+    year: z.number().int(),
+    hasGrid: z.boolean(),
+    items: z.array(
+      z.object({
+        organisationId: z.uuid(),
+        organisationName: z.string(),
+        types: z.array(z.string()),
+        call: duesCallSchema.nullable(),
+      }),
+    ),
+    totals: z.object({ called: z.number(), paid: z.number(), outstanding: z.number() }),
+  })
+  .meta({ id: 'DuesYear' });
+
+export const callAllResultSchema = z
+  .object({
+    called: z.number().int(),
+    skipped: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string() })),
+  })
+  .meta({ id: 'DuesCallAllResult' });

@@ -32,6 +32,7 @@ export async function putGrid(
       set: { ...values, updatedAt: new Date() },
     })
     .returning();
+  if (!grid) throw new AppError('internal');
   return grid;
 }
 
@@ -63,6 +64,12 @@ export function statusOf(call: { amountCalled: number; amountPaid: number }): Du
   return call.amountPaid > 0 ? 'partial' : 'unpaid';
 }
 
+/** A call as the API shows it: its figures and its payment status. */
+export function presentCall(call: typeof duesCalls.$inferSelect) {
+  const { id, basisValue, amountCalled, calledOn, amountPaid, paidOn, note } = call;
+  return { id, basisValue, amountCalled, calledOn, amountPaid, paidOn, note, status: statusOf(call) };
+}
+
 /** Every member of the year with its call (or none yet), and the year's totals. */
 export async function duesOfYear(tx: Tx, year: number) {
   // One after the other: a transaction is one connection, which runs one query at a time.
@@ -76,18 +83,7 @@ export async function duesOfYear(tx: Tx, year: number) {
       organisationId: member.id,
       organisationName: member.name,
       types: member.types,
-      call: call
-        ? {
-            id: call.id,
-            basisValue: call.basisValue,
-            amountCalled: call.amountCalled,
-            calledOn: call.calledOn,
-            amountPaid: call.amountPaid,
-            paidOn: call.paidOn,
-            note: call.note,
-            status: statusOf(call),
-          }
-        : null,
+      call: call ? presentCall(call) : null,
     };
   });
   const called = calls.reduce((sum, c) => sum + c.amountCalled, 0);
@@ -108,7 +104,7 @@ export async function callDues(
 ) {
   const member = (await membersOfYear(tx, input.year)).find((m) => m.id === input.organisationId);
   if (!member)
-    throw new AppError('dues.not_a_member', 422, {
+    throw new AppError('dues.not_a_member', {
       fields: [
         {
           field: 'organisationId',
@@ -120,7 +116,7 @@ export async function callDues(
   let amount = input.amount ?? null;
   if (amount === null) {
     const grid = await getGrid(tx, input.year);
-    if (!grid) throw new AppError('dues.no_grid', 422);
+    if (!grid) throw new AppError('dues.grid_required');
     amount = amountFor(grid.rules, member.types, input.basisValue ?? null);
     if (amount === null) throw invalidFields([{ field: 'basisValue', code: 'dues.no_rule' }]);
   }
@@ -129,7 +125,7 @@ export async function callDues(
     .select({ id: duesCalls.id })
     .from(duesCalls)
     .where(and(eq(duesCalls.organisationId, input.organisationId), eq(duesCalls.year, input.year)));
-  if (existing) throw new AppError('dues.already_called', 409);
+  if (existing) throw new AppError('dues.already_called');
   const [call] = await tx
     .insert(duesCalls)
     .values({
@@ -140,7 +136,8 @@ export async function callDues(
       calledOn: input.calledOn ?? new Date().toISOString().slice(0, 10),
     })
     .returning();
-  return call;
+  if (!call) throw new AppError('internal');
+  return presentCall(call);
 }
 
 /**
@@ -149,7 +146,7 @@ export async function callDues(
  */
 export async function callAllDues(tx: Tx, year: number) {
   const grid = await getGrid(tx, year);
-  if (!grid) throw new AppError('dues.no_grid', 422);
+  if (!grid) throw new AppError('dues.grid_required');
   const { items } = await duesOfYear(tx, year);
   const skipped: { organisationId: string; organisationName: string }[] = [];
   const calls: (typeof duesCalls.$inferInsert)[] = [];
@@ -172,7 +169,7 @@ export async function recordPayment(
   input: { amountPaid?: number; paidOn?: string | null; amountCalled?: number; note?: string | null },
 ) {
   const [current] = await tx.select().from(duesCalls).where(eq(duesCalls.id, id));
-  if (!current) throw new AppError('record.not_found', 404);
+  if (!current) throw new AppError('record.not_found');
   const problems: { field: string; code: string }[] = [];
   if (input.amountPaid !== undefined && input.amountPaid < 0)
     problems.push({ field: 'amountPaid', code: 'dues.amount_invalid' });
@@ -186,7 +183,8 @@ export async function recordPayment(
     .set({ ...input, updatedAt: new Date() })
     .where(eq(duesCalls.id, id))
     .returning();
-  return updated;
+  if (!updated) throw new AppError('record.not_found');
+  return presentCall(updated);
 }
 
 const STATUS_LABELS: Record<DuesStatus | 'not_called', string> = {

@@ -1,6 +1,6 @@
 import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { delegationId, id, timestamps } from '../../db/columns.ts';
-import { organisations } from '../members/members.table.ts';
+import { type ConventionType, organisations } from '../members/members.table.ts';
 
 /** What a dues amount depends on besides the convention type. */
 export const duesBases = ['flat', 'etp', 'revenue'] as const;
@@ -8,7 +8,7 @@ export type DuesBasis = (typeof duesBases)[number];
 
 export interface DuesRule {
   /** A convention type (AI, ACI…) or null for any type. */
-  conventionType: string | null;
+  conventionType: ConventionType | null;
   /** Lower bound of the basis value, inclusive; null = no lower bound. */
   from: number | null;
   /** Upper bound, exclusive; null = no upper bound. */

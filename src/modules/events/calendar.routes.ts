@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import {
@@ -22,7 +22,7 @@ const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
  * Feeds are read by calendar apps, which poll them: they answer with the calendar and a
  * short cache time, not from memory (actions announce no change to other app servers).
  */
-export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function calendarRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const baseUrl = deps.config.baseUrl;
@@ -80,7 +80,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: PUBLIC }, schema: { tags, params: feedParamsSchema } },
     async (request, reply) => {
       const body = await privateCalendar(db, request.params.token, { baseUrl, now: new Date() });
-      if (body === null) throw new AppError('events.calendar_not_found', 404);
+      if (body === null) throw new AppError('events.calendar_not_found');
       // Private: no shared cache may keep it.
       return reply.type(CALENDAR_TYPE).header('cache-control', 'private, no-store').send(body);
     },

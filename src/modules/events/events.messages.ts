@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const eventsMessages: Record<string, string> = {
+export const eventsMessages = {
   'events.not_found':
     "Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès.",
   'events.registration_not_found': "Cette inscription n'existe pas ou vous n'y avez pas accès.",
@@ -13,4 +13,4 @@ export const eventsMessages: Record<string, string> = {
   'events.participation_unknown': "Cette inscription n'appartient pas à cet événement.",
   'events.attendance_both': 'Une même personne ne peut pas être à la fois présente et absente.',
   'events.calendar_not_found': "Ce calendrier n'existe pas ou son adresse a été révoquée.",
-};
+} satisfies Record<string, string>;

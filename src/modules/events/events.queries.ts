@@ -22,7 +22,7 @@ export async function loadEvent(tx: Tx, actionId: string, options: { lock?: bool
   // FOR UPDATE serialises the registrations of one event: the count of places taken
   // cannot change between reading it and inserting the new registration.
   const [row] = options.lock ? await query.for('update') : await query;
-  if (!row) throw new AppError('events.not_found', 404);
+  if (!row) throw new AppError('events.not_found');
   return row;
 }
 

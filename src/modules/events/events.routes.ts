@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
 import { addWalkIn, csvFileName, registrationsCsv, takeAttendance } from './attendance.service.ts';
@@ -25,7 +25,7 @@ const team = allow('admin', 'staff');
 const registrars = allow('admin', 'staff', 'member');
 const tags = ['events'];
 
-export async function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -4,9 +4,11 @@
  * and cancels its own organisation's people, staff anyone. Registrations beyond the
  * capacity wait in order of arrival and take the places that free up.
  */
+
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { actions } from '../actions/actions.table.ts';
@@ -102,7 +104,7 @@ export async function listRegistrations(tx: Tx, viewer: Viewer, actionId: string
 export async function organisationFor(tx: Tx, viewer: Viewer, asked: string | null | undefined) {
   if (isMemberUser(viewer)) {
     if (asked && asked !== viewer.organisationId)
-      throw fieldError('organisationId', 'events.other_organisation', 403);
+      throw fieldError('organisationId', 'events.other_organisation');
     return viewer.organisationId;
   }
   if (!asked) return null;
@@ -110,12 +112,12 @@ export async function organisationFor(tx: Tx, viewer: Viewer, asked: string | nu
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.id, asked));
-  if (!row) throw fieldError('organisationId', 'events.organisation_unknown', 422);
+  if (!row) throw fieldError('organisationId', 'events.organisation_unknown');
   return row.id;
 }
 
-export function fieldError(field: string, code: string, status: number) {
-  return new AppError(code, status, { fields: [{ field, code, message: message(code) }] });
+export function fieldError(field: string, code: ErrorCode) {
+  return new AppError(code, { fields: [{ field, code, message: message(code) }] });
 }
 
 /** 409 on `email` when the address already holds a live registration to the event. */
@@ -130,7 +132,7 @@ export async function refuseDuplicateEmail(tx: Tx, actionId: string, email: stri
         sql`${participations.status} <> 'cancelled'`,
       ),
     );
-  if (taken) throw fieldError('email', 'events.already_registered', 409);
+  if (taken) throw fieldError('email', 'events.already_registered');
 }
 
 async function registeredCount(tx: Tx, actionId: string): Promise<number> {
@@ -184,7 +186,7 @@ export async function register(
   now: Date,
 ): Promise<RegistrationOutcome> {
   const event = await loadEvent(tx, actionId, { lock: true });
-  if (closedReason(event, now)) throw new AppError('events.registration_closed', 409);
+  if (closedReason(event, now)) throw new AppError('events.registration_closed');
   const organisationId = await organisationFor(tx, viewer, input.organisationId);
   await refuseDuplicateEmail(tx, event.id, input.email);
   const promoted = await fillFreePlaces(tx, event);
@@ -226,9 +228,9 @@ export async function cancelRegistration(tx: Tx, viewer: Viewer, actionId: strin
     .where(and(eq(participations.id, id), eq(participations.actionId, event.id)));
   // Another organisation's registration does not exist for a member user.
   if (!current || (isMemberUser(viewer) && current.organisationId !== viewer.organisationId))
-    throw new AppError('events.registration_not_found', 404);
-  if (current.status === 'cancelled') throw new AppError('events.already_cancelled', 409);
-  if (now.getTime() >= startOf(event).getTime()) throw new AppError('events.already_started', 409);
+    throw new AppError('events.registration_not_found');
+  if (current.status === 'cancelled') throw new AppError('events.already_cancelled');
+  if (now.getTime() >= startOf(event).getTime()) throw new AppError('events.already_started');
   const [cancelled] = await tx
     .update(participations)
     .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })

@@ -28,7 +28,7 @@ export async function addFederationMember(
       tx.select({ id: userRoles.id }).from(userRoles).where(eq(userRoles.userId, existing.id)),
     );
     if (roles.length > 0)
-      throw new AppError('federation.account_has_roles', 409, { params: { email: email.value } });
+      throw new AppError('federation.account_has_roles', { params: { email: email.value } });
     await deps.db.insert(federationMembers).values({ userId: existing.id }).onConflictDoNothing();
     return { userId: existing.id, created: false, email: email.value };
   }

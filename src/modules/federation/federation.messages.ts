@@ -1,5 +1,5 @@
 /** French messages of the federation's error codes. */
-export const federationMessages: Record<string, string> = {
+export const federationMessages = {
   'federation.delegation_not_found': "Aucune délégation n'a cet identifiant.",
   'federation.range_invalid': "L'année de début doit précéder l'année de fin.",
   'federation.unknown_indicator': 'Indicateur inconnu de toutes les délégations : {codes}.',
@@ -7,4 +7,4 @@ export const federationMessages: Record<string, string> = {
   'federation.name_required': 'Indiquez le nom de la personne.',
   'federation.account_has_roles':
     "Le compte {email} a un rôle dans une délégation : un compte de la fédération n'appartient à aucune délégation. Choisissez une autre adresse.",
-};
+} satisfies Record<string, string>;

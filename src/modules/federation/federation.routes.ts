@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, federationCaller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { newDelegationSchema } from '../delegations/delegations.schemas.ts';
 import { sendDocument } from '../support/document-type.ts';
 import {
@@ -39,7 +39,7 @@ const defaultYear = () => new Date().getFullYear() - 1;
  * delegation with its administrator's invitation, and the national directory, observatory
  * and report. Reads go through `withFederation` (federation.service.ts).
  */
-export async function federationRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function federationRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
@@ -63,7 +63,7 @@ export async function federationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/federation/delegations',
     {
-      config: { access: federation },
+      config: { access: federation, errors: ['validation.failed'] },
       schema: {
         summary: 'Crée une délégation et invite son premier administrateur',
         tags,
@@ -86,7 +86,7 @@ export async function federationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/federation/directory',
     {
-      config: { access: federation },
+      config: { access: federation, errors: ['federation.delegation_not_found'] },
       schema: {
         summary: 'L’annuaire national : les adhérents publiés de chaque délégation',
         tags,
@@ -100,7 +100,7 @@ export async function federationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/federation/observatory',
     {
-      config: { access: federation },
+      config: { access: federation, errors: ['federation.range_invalid', 'federation.unknown_indicator'] },
       schema: {
         summary: 'L’observatoire national : les indicateurs additionnés sur les délégations',
         tags,

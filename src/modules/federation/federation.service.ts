@@ -156,7 +156,7 @@ export async function nationalDirectory(
 ) {
   const all = await listDelegations(db, who);
   const list = filters.delegation ? all.filter((d) => d.slug === filters.delegation) : all;
-  if (filters.delegation && list.length === 0) throw new AppError('federation.delegation_not_found', 404);
+  if (filters.delegation && list.length === 0) throw new AppError('federation.delegation_not_found');
   const parts = await eachDelegation(db, who, list, async (tx, delegation) => {
     const entries = filterDirectory(await listPublicStructures(tx, {}), filters);
     return entries.map((entry) => ({
@@ -202,7 +202,7 @@ export async function nationalObservatory(
   query: { indicators: string[]; from?: number | undefined; to?: number | undefined },
 ) {
   if (query.from !== undefined && query.to !== undefined && query.from > query.to)
-    throw new AppError('federation.range_invalid', 400);
+    throw new AppError('federation.range_invalid');
   const list = await listDelegations(db, who);
   const parts = await eachDelegation(db, who, list, async (tx, delegation) => {
     const known = [...(await indicatorInfo(tx, query.indicators)).keys()];
@@ -242,7 +242,7 @@ export async function nationalObservatory(
   }
   const unknown = query.indicators.filter((code) => !labels.has(code));
   if (unknown.length === query.indicators.length)
-    throw new AppError('federation.unknown_indicator', 400, { params: { codes: unknown.join(', ') } });
+    throw new AppError('federation.unknown_indicator', { params: { codes: unknown.join(', ') } });
   return {
     delegations: list.length,
     indicators: query.indicators

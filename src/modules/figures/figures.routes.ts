@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { declaredFigureInputSchema, figureParamsSchema, yearQuerySchema } from './figures.schemas.ts';
 import {
   checkFigureKey,
@@ -15,7 +15,7 @@ const team = allow('admin', 'staff');
 const readers = allow('admin', 'staff', 'board');
 const tags = ['figures'];
 
-export async function figuresRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function figuresRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -55,7 +55,7 @@ export async function declaredFigure(tx: Tx, year: number, key: string): Promise
 /** A key names the figure for good (reports look it up): refused with its own message, on the field. */
 export function checkFigureKey(key: string) {
   if (!figureKeyPattern.test(key))
-    throw new AppError('request.invalid', 400, {
+    throw new AppError('request.invalid', {
       fields: [{ field: 'key', code: 'figures.key_invalid', message: message('figures.key_invalid') }],
     });
 }
@@ -83,5 +83,5 @@ export async function deleteDeclaredFigure(tx: Tx, year: number, key: string) {
     .delete(figuresTable)
     .where(and(eq(figuresTable.year, year), eq(figuresTable.key, key)))
     .returning({ key: figuresTable.key });
-  if (!row) throw new AppError('figures.not_found', 404);
+  if (!row) throw new AppError('figures.not_found');
 }

@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const fundersMessages: Record<string, string> = {
+export const fundersMessages = {
   'funders.not_found': 'Financeur introuvable.',
   'funders.territory_unknown':
     'Territoire inconnu : indiquez des codes de département, « region » ou « national ».',
@@ -10,4 +10,4 @@ export const fundersMessages: Record<string, string> = {
     "Indiquez le département du projet (l'adhérent n'en a pas dans le registre).",
   'funders.organisation_not_found': 'Adhérent introuvable.',
   'funders.own_organisation_only': 'Vous ne pouvez chercher des financeurs que pour votre structure.',
-};
+} satisfies Record<string, string>;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { fundersXlsx } from './funders.export.ts';
 import {
   funderInputSchema,
@@ -27,7 +27,7 @@ const readers = allow('admin', 'staff', 'board', 'member');
 const tags = ['funders'];
 const params = z.object({ id: z.uuid() });
 
-export async function fundersRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function fundersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

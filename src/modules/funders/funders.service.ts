@@ -47,13 +47,13 @@ function clean<T extends FunderPatch>(input: T, current?: Funder): T {
 
 export async function createFunder(tx: Tx, input: FunderInput): Promise<Funder> {
   const [row] = await tx.insert(funders).values(clean(input)).returning();
-  if (!row) throw new AppError('funders.not_found', 404);
+  if (!row) throw new AppError('funders.not_found');
   return row;
 }
 
 export async function getFunder(tx: Tx, id: string): Promise<Funder> {
   const [row] = await tx.select().from(funders).where(eq(funders.id, id));
-  if (!row) throw new AppError('funders.not_found', 404);
+  if (!row) throw new AppError('funders.not_found');
   return row;
 }
 
@@ -64,13 +64,13 @@ export async function updateFunder(tx: Tx, id: string, patch: FunderPatch): Prom
     .set({ ...clean(patch, current), updatedAt: new Date() })
     .where(eq(funders.id, id))
     .returning();
-  if (!row) throw new AppError('funders.not_found', 404);
+  if (!row) throw new AppError('funders.not_found');
   return row;
 }
 
 export async function deleteFunder(tx: Tx, id: string): Promise<void> {
   const deleted = await tx.delete(funders).where(eq(funders.id, id)).returning({ id: funders.id });
-  if (deleted.length === 0) throw new AppError('funders.not_found', 404);
+  if (deleted.length === 0) throw new AppError('funders.not_found');
 }
 
 const allFunders = (tx: Tx) => tx.select().from(funders).orderBy(asc(funders.name), asc(funders.id));
@@ -133,7 +133,7 @@ async function organisationProfile(tx: Tx, organisationId: string) {
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  if (!organisation) throw new AppError('funders.organisation_not_found', 404);
+  if (!organisation) throw new AppError('funders.organisation_not_found');
   const places = await tx
     .select({ department: establishments.department, isHeadquarters: establishments.isHeadquarters })
     .from(establishments)
@@ -153,7 +153,7 @@ export async function matchFunders(tx: Tx, input: MatchInput, asker: Asker) {
   let organisationId = input.organisationId ?? null;
   if (asker.role === 'member') {
     if (organisationId && organisationId !== asker.organisationId)
-      throw new AppError('funders.own_organisation_only', 403);
+      throw new AppError('funders.own_organisation_only');
     organisationId = asker.organisationId;
   }
   const profile = organisationId ? await organisationProfile(tx, organisationId) : null;

@@ -1,5 +1,5 @@
 /** French messages of the governance feature's error codes. */
-export const governanceMessages: Record<string, string> = {
+export const governanceMessages = {
   'governance.assembly_not_found': "Cette assemblée générale n'existe pas ou vous n'y avez pas accès.",
   'governance.mandate_not_found': "Ce mandat n'existe pas ou vous n'y avez pas accès.",
   'governance.group_not_found': "Ce groupe n'existe pas ou vous n'y avez pas accès.",
@@ -17,4 +17,4 @@ export const governanceMessages: Record<string, string> = {
   'governance.group_empty': 'Une structure porteuse compte au moins une organisation.',
   'governance.staff_not_found': "Ce membre de l'équipe n'existe pas ou vous n'y avez pas accès.",
   'governance.staff_account_unknown': "Ce compte n'a pas de rôle dans la délégation.",
-};
+} satisfies Record<string, string>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import {
   assemblyInputSchema,
@@ -31,7 +31,7 @@ const team = allow('admin', 'staff');
 const readers = allow('admin', 'staff', 'board');
 const tags = ['governance'];
 
-export async function governanceRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function governanceRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

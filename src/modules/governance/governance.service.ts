@@ -95,7 +95,7 @@ export async function updateAssembly(tx: Tx, id: string, input: AssemblyPatch) {
     .set({ ...input, updatedAt: new Date() })
     .where(eq(generalAssemblies.id, id))
     .returning();
-  if (!row) throw new AppError('governance.assembly_not_found', 404);
+  if (!row) throw new AppError('governance.assembly_not_found');
   return row;
 }
 
@@ -134,7 +134,7 @@ async function refuseOverlap(
       m.id !== mandate.id && personKey(m) === key && (m.endsOn === null || m.endsOn >= mandate.electedOn),
   );
   if (clash)
-    throw new AppError('governance.mandate_overlap', 409, {
+    throw new AppError('governance.mandate_overlap', {
       params: { name: `${clash.firstName} ${clash.lastName}`, electedOn: frenchDate(clash.electedOn) },
     });
 }
@@ -151,7 +151,7 @@ async function electionDate(tx: Tx, electedOn: string | undefined, assemblyId: s
   }
   const heldOn = await assemblyDate(tx, assemblyId);
   if (electedOn && electedOn !== heldOn)
-    throw new AppError('validation.failed', 422, {
+    throw new AppError('validation.failed', {
       fields: [
         {
           field: 'electedOn',
@@ -195,7 +195,7 @@ export async function createMandate(tx: Tx, input: MandateInput) {
 /** Ends a mandate, changes its role, links it to an organisation (whose name it then takes). */
 export async function updateMandate(tx: Tx, id: string, patch: MandatePatch) {
   const [current] = await tx.select(mandateFields).from(boardMandates).where(eq(boardMandates.id, id));
-  if (!current) throw new AppError('governance.mandate_not_found', 404);
+  if (!current) throw new AppError('governance.mandate_not_found');
   const changes: Partial<typeof boardMandates.$inferInsert> = { ...patch };
   if (patch.organisationId) changes.organisationName = await organisationName(tx, patch.organisationId);
   if (patch.generalAssemblyId)

@@ -32,7 +32,7 @@ export async function listGroups(tx: Tx) {
 
 async function getGroup(tx: Tx, id: string) {
   const group = (await listGroups(tx)).find((g) => g.id === id);
-  if (!group) throw new AppError('governance.group_not_found', 404);
+  if (!group) throw new AppError('governance.group_not_found');
   return group;
 }
 
@@ -99,5 +99,5 @@ export async function deleteGroup(tx: Tx, id: string) {
     .delete(memberGroups)
     .where(eq(memberGroups.id, id))
     .returning({ id: memberGroups.id });
-  if (!row) throw new AppError('governance.group_not_found', 404);
+  if (!row) throw new AppError('governance.group_not_found');
 }

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { listBoard, listStaff } from './governance.service.ts';
@@ -55,10 +54,7 @@ export type PublicOrganisation = z.infer<typeof publicOrganisationSchema>;
  * registry does, see migrations/0005), so a cached copy could go stale on other servers;
  * the page is read rarely and costs two small indexed queries.
  */
-export async function publicGovernanceRoutes(
-  app: FastifyInstance,
-  deps: AppDeps & { registryCache: ReadCache },
-) {
+export async function publicGovernanceRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

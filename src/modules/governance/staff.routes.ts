@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { staffInputSchema, staffParamsSchema, staffPatchSchema } from './staff.schemas.ts';
 import { addStaffMember, listAllStaff, updateStaffMember } from './staff.service.ts';
 
 const tags = ['governance'];
 
 /** The team, as administrators manage it: add, change, end, link to an account. */
-export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function staffRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

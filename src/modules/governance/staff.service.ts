@@ -29,7 +29,7 @@ async function checkAccount(tx: Tx, userId: string | null | undefined) {
   if (!userId) return;
   const [role] = await tx.select({ id: userRoles.id }).from(userRoles).where(eq(userRoles.userId, userId));
   if (!role)
-    throw new AppError('validation.failed', 422, {
+    throw new AppError('validation.failed', {
       fields: [
         {
           field: 'userId',
@@ -72,5 +72,5 @@ export async function updateStaffMember(tx: Tx, id: string, patch: StaffPatch) {
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(staffMembers.id, id))
     .returning({ id: staffMembers.id });
-  if (updated.length === 0) throw new AppError('governance.staff_not_found', 404);
+  if (updated.length === 0) throw new AppError('governance.staff_not_found');
 }

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { dataInclusionStructureSchema, dataInclusionStructures } from './data-inclusion.ts';
 import { exportQuerySchema, exportRows, toCsv, toXlsx } from './export.service.ts';
@@ -16,7 +15,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * Exports of the registry: the back-office list as CSV and XLSX files (the list's own
  * filters, every page), and the public data·inclusion feed of current members.
  */
-export async function exportRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
+export async function exportRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const cache = deps.registryCache;

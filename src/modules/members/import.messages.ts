@@ -1,5 +1,5 @@
 /** French messages of the member import (file, rows, plan). `{line}` names another line of the file. */
-export const importMessages: Record<string, string> = {
+export const importMessages = {
   'import.file_too_large': 'Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.',
   'import.file_empty': 'Le fichier est vide : il faut au moins une ligne d’en-tête et une ligne de données.',
   'import.format_unsupported':
@@ -50,4 +50,4 @@ export const importMessages: Record<string, string> = {
     'SIRET « {value} » lu comme « {fixed} » : un tableur avait ôté les zéros initiaux.',
   'import.siren_zero_restored':
     'SIREN « {value} » lu comme « {fixed} » : un tableur avait ôté les zéros initiaux.',
-};
+} satisfies Record<string, string>;

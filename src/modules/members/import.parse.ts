@@ -3,8 +3,10 @@
  * as old Excel writes it) or XLSX (first worksheet). The result is a grid of strings
  * with the line number the user sees in the file (header = line 1).
  */
+
 import { parse as csvParser } from 'csv-parse';
 import type ExcelJS from 'exceljs';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import { DEFAULT_ZIP_LIMITS, guardZip } from '../../server/zip-guard.ts';
 
@@ -39,8 +41,8 @@ export interface ParsedFile {
 
 /** A file that cannot be read at all (the CLI exits with 2, the API answers 400). */
 export class ImportFileError extends AppError {
-  constructor(code: string, params: Record<string, string | number> = {}) {
-    super(code, code === 'import.file_too_large' ? 413 : 400, { params });
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}) {
+    super(code, { params });
   }
 }
 

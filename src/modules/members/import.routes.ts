@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { IMPORT_FIELDS } from './import.mapping.ts';
 import { MAX_IMPORT_BYTES, parseImportFile } from './import.parse.ts';
 import { rejectsFile } from './import.rejects.ts';
@@ -79,7 +78,7 @@ const blockedSchema = z.object({
  * Member import: the file is the raw request body (any content type, up to 20 MB), its
  * name in `?filename=` tells CSV from XLSX, `?mapping=` is JSON or a saved mapping's name.
  */
-export async function importRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
+export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   // Raw bodies only inside this scope: the rest of the API keeps its JSON parser.

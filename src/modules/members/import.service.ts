@@ -123,11 +123,11 @@ export async function resolveMapping(tx: Tx, headers: string[], requested?: stri
     try {
       return sanitiseMapping(JSON.parse(text) as Record<string, unknown>, headers);
     } catch {
-      throw new AppError('import.mapping_invalid', 400);
+      throw new AppError('import.mapping_invalid');
     }
   }
   const [saved] = await tx.select().from(importMappings).where(eq(importMappings.name, text));
-  if (!saved) throw new AppError('import.mapping_unknown', 404);
+  if (!saved) throw new AppError('import.mapping_unknown');
   return sanitiseMapping(saved.mapping, headers);
 }
 
@@ -203,9 +203,9 @@ function withOverrides(
   const result = { ...mapping };
   for (const [header, field] of Object.entries(map)) {
     if (!headers.includes(header))
-      throw new AppError('import.map_header_unknown', 400, { params: { value: header } });
+      throw new AppError('import.map_header_unknown', { params: { value: header } });
     if (field !== null && !(IMPORT_FIELDS as readonly string[]).includes(field))
-      throw new AppError('import.map_field_unknown', 400, { params: { value: field } });
+      throw new AppError('import.map_field_unknown', { params: { value: field } });
     // One column per field: the chosen one replaces the proposed one.
     for (const [other, f] of Object.entries(result)) if (f === field) delete result[other];
     if (field === null) delete result[header];
@@ -267,7 +267,7 @@ export const hasBlockingProblems = (problems: readonly ImportProblem[]) =>
 /** Thrown by `commitImport` when a row has an error: nothing was written (the transaction rolls back). */
 export class ImportBlocked extends AppError {
   constructor(readonly analysis: ImportAnalysis) {
-    super('import.blocked', 422);
+    super('import.blocked');
   }
 }
 

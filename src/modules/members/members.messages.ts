@@ -1,7 +1,7 @@
 import type { MemberErrorCode } from './members.validation.ts';
 
 /** French messages shown to users for each member validation error. */
-export const membersMessages: Record<MemberErrorCode, string> = {
+export const membersMessages = {
   'members.siret_format': 'Le SIRET doit comporter exactement 14 chiffres.',
   'members.siret_checksum':
     'Le SIRET est invalide : la clé de contrôle ne correspond pas (vérifiez les 14 chiffres).',
@@ -32,4 +32,4 @@ export const membersMessages: Record<MemberErrorCode, string> = {
   'members.activity_invalid':
     'Chaque activité doit comporter entre 2 et 80 caractères, dont au moins une lettre ou un chiffre.',
   'members.activities_too_many': "Indiquez au plus 20 activités pour l'organisation.",
-};
+} satisfies Record<MemberErrorCode, string>;

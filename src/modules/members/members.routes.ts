@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { listOrganisations, referenceData } from './members.queries.ts';
 import {
   contactCreateSchema,
@@ -52,18 +51,9 @@ const tags = ['members'];
  * validates the shape, `config.access` the role, the service the rest (a member user's
  * own organisation, field checks) inside one tenant transaction.
  */
-export async function membersRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
+export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
-
-  // A successful change to the registry drops this server's public copy before the
-  // answer leaves; other servers drop theirs on the database's notification.
-  app.addHook('onSend', async (request, reply) => {
-    // The federation writes no delegation's registry (it has no delegation).
-    if (request.method !== 'GET' && reply.statusCode < 400 && request.auth?.delegationId) {
-      deps.registryCache.invalidate(request.auth.delegationId);
-    }
-  });
 
   r.get(
     '/api/members/organisations',

@@ -4,9 +4,11 @@
  * anywhere rolls back everything the use case wrote, and row-level security keeps each
  * call inside one delegation. Field problems are collected and reported all at once.
  */
+
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { isErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recordHistory } from '../audit/audit.service.ts';
 import { presentHistory } from '../audit/history.presenter.ts';
@@ -86,7 +88,10 @@ export function checkActivities(problems: Problem[], raw: string[] | undefined):
 const withMessages = (problems: Problem[]) => problems.map((p) => ({ ...p, message: message(p.code) }));
 
 function conflict(problems: Problem[]): AppError {
-  return new AppError(problems[0]?.code ?? 'members.duplicate', 409, { fields: withMessages(problems) });
+  const code = problems[0]?.code;
+  return new AppError(code && isErrorCode(code) ? code : 'validation.failed', {
+    fields: withMessages(problems),
+  });
 }
 
 /** A member user may change its public profile only; naming the refused fields helps the form. */
@@ -95,8 +100,7 @@ function assertEditable(viewer: Viewer, patch: object, allowed: readonly string[
   const refused = Object.entries(patch)
     .filter(([key, value]) => value !== undefined && !allowed.includes(key))
     .map(([field]) => ({ field, code: 'members.field_not_editable' }));
-  if (refused.length > 0)
-    throw new AppError('members.field_not_editable', 403, { fields: withMessages(refused) });
+  if (refused.length > 0) throw new AppError('members.field_not_editable', { fields: withMessages(refused) });
 }
 
 const canReach = (viewer: Viewer, organisationId: string) =>

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { PUBLIC } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { type DirectoryFilters, filterDirectory } from './directory.search.ts';
 import { listPublicActivities, listPublicStructures, todayInFrance } from './members.queries.ts';
@@ -38,7 +37,7 @@ function serialised<T>(schema: z.ZodType<T>, value: unknown): string {
   return JSON.stringify(schema.parse(value));
 }
 
-export async function publicRoutes(app: FastifyInstance, deps: AppDeps & { registryCache: ReadCache }) {
+export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const cache = deps.registryCache;

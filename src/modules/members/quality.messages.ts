@@ -24,7 +24,7 @@ export const QUALITY_CHECK_CODES = [
 
 export type QualityCheckCode = (typeof QUALITY_CHECK_CODES)[number];
 
-export const qualityMessages: Record<string, string> = {
+export const qualityMessages = {
   'quality.siret_invalid':
     '{record} : le SIRET « {value} » n’est pas valide (14 chiffres avec une clé de contrôle correcte).',
   'quality.siren_invalid':
@@ -58,4 +58,4 @@ export const qualityMessages: Record<string, string> = {
   'quality.problem_not_found':
     'Ce problème n’existe plus : les données ont changé depuis l’affichage de la liste. Actualisez la page.',
   'quality.acceptance_not_found': 'Cette acceptation n’existe pas ou a déjà été annulée.',
-};
+} satisfies Record<string, string>;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { idParamsSchema } from './members.schemas.ts';
 import { QUALITY_CHECK_CODES } from './quality.messages.ts';
 import { acceptProblem, listQualityProblems, reopenProblem } from './quality.service.ts';
@@ -51,7 +51,7 @@ const acceptanceCreateSchema = z.strictObject({
 });
 
 /** The data-quality screen: the registry's problems, and staff accepting or reopening them. */
-export async function qualityRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function qualityRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

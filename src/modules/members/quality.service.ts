@@ -103,7 +103,7 @@ export async function acceptProblem(
   const reason = input.reason?.trim() ?? '';
   if (reason === '') throw invalidFields([{ field: 'reason', code: 'quality.reason_required' }]);
   const exists = findProblems(await loadQualityData(tx)).some((p) => p.key === input.key);
-  if (!exists) throw new AppError('quality.problem_not_found', 404);
+  if (!exists) throw new AppError('quality.problem_not_found');
   const [row] = await tx
     .insert(qualityAcceptances)
     .values({ problemKey: input.key, reason, acceptedBy: userId })
@@ -128,5 +128,5 @@ export async function reopenProblem(tx: Tx, id: string): Promise<void> {
     .delete(qualityAcceptances)
     .where(eq(qualityAcceptances.id, id))
     .returning({ id: qualityAcceptances.id });
-  if (removed.length === 0) throw new AppError('quality.acceptance_not_found', 404);
+  if (removed.length === 0) throw new AppError('quality.acceptance_not_found');
 }

@@ -77,15 +77,15 @@ export async function restorePreviousValue(
         or(eq(auditLog.organisationId, organisationId), eq(auditLog.recordId, organisationId)),
       ),
     );
-  if (!entry) throw new AppError('history.entry_not_found', 404);
+  if (!entry) throw new AppError('history.entry_not_found');
   const spec = restorable[entry.tableName];
   const before = entry.before as Record<string, unknown> | null;
   if (entry.action !== 'update' || !spec || !before || 'erased' in before) {
-    throw new AppError('history.not_restorable', 422);
+    throw new AppError('history.not_restorable');
   }
   const apiField = spec.columns[field];
   if (!apiField || !(field in before)) {
-    throw new AppError('history.field_not_restorable', 422, {
+    throw new AppError('history.field_not_restorable', {
       fields: [
         {
           field: 'field',

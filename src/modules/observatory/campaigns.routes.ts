@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { campaignCompleteness, completenessXlsx } from './campaigns.completeness.ts';
 import {
   createCampaign,
@@ -30,7 +30,7 @@ const everyone = allow('admin', 'staff', 'board', 'member');
 const tags = ['observatory'];
 
 /** The observatory's yearly campaigns, their catalogue, completeness, and (below) the members' forms. */
-export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -3,9 +3,11 @@
  * (or the default one for the first), opened to members, then closed. Staff and admins
  * write; the board reads; member users see open (and closed) campaigns only.
  */
+
 import { and, asc, count, desc, eq, lt, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { Caller } from '../../server/request-context.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
@@ -37,7 +39,7 @@ const isUniqueViolation = (error: unknown) => {
 export async function findCampaign(tx: Tx, viewer: Viewer, id: string): Promise<Campaign> {
   const [campaign] = await tx.select().from(observatoryCampaigns).where(eq(observatoryCampaigns.id, id));
   if (!campaign || (viewer.role === 'member' && campaign.status === 'draft'))
-    throw new AppError('record.not_found', 404);
+    throw new AppError('record.not_found');
   return campaign;
 }
 
@@ -110,16 +112,11 @@ export async function createCampaign(tx: Tx, input: CampaignCreate) {
   };
 }
 
-const yearTaken = (year: number) => fieldError('observatory.year_taken', 409, 'year', { year });
+const yearTaken = (year: number) => fieldError('observatory.year_taken', 'year', { year });
 
 /** A refusal attached to one field, its French message filled with `params`. */
-export function fieldError(
-  code: string,
-  status: number,
-  field: string,
-  params: Record<string, string | number> = {},
-) {
-  return new AppError(code, status, { params, fields: [{ field, code, message: message(code, params) }] });
+export function fieldError(code: ErrorCode, field: string, params: Record<string, string | number> = {}) {
+  return new AppError(code, { params, fields: [{ field, code, message: message(code, params) }] });
 }
 
 export async function updateCampaign(tx: Tx, viewer: Viewer, id: string, patch: CampaignPatch) {
@@ -131,7 +128,7 @@ export async function updateCampaign(tx: Tx, viewer: Viewer, id: string, patch: 
   if (patch.status && patch.status !== campaign.status) {
     if (!TRANSITIONS[campaign.status].includes(patch.status)) {
       const params = { from: STATUS_LABELS[campaign.status], to: STATUS_LABELS[patch.status] };
-      throw fieldError('observatory.status_transition', 409, 'status', params);
+      throw fieldError('observatory.status_transition', 'status', params);
     }
     if (campaign.status === 'draft') await assertReadyToOpen(tx, id);
   }
@@ -145,10 +142,10 @@ export async function updateCampaign(tx: Tx, viewer: Viewer, id: string, patch: 
 
 async function assertReadyToOpen(tx: Tx, id: string) {
   const indicators = await campaignIndicators(tx, id);
-  if (indicators.length === 0) throw new AppError('observatory.catalogue_empty', 409);
+  if (indicators.length === 0) throw new AppError('observatory.catalogue_empty');
   const problems = catalogueProblems(indicators);
   if (problems.length > 0) {
-    throw new AppError('observatory.catalogue_invalid', 409, {
+    throw new AppError('observatory.catalogue_invalid', {
       fields: problems.map((p) => ({
         field: `indicators.${p.indicator}.${p.field}`,
         code: p.code,
@@ -161,7 +158,7 @@ async function assertReadyToOpen(tx: Tx, id: string) {
 /** Only a draft goes away (no member can have answered it yet); its catalogue goes with it. */
 export async function deleteCampaign(tx: Tx, viewer: Viewer, id: string) {
   const campaign = await findCampaign(tx, viewer, id);
-  if (campaign.status !== 'draft') throw new AppError('observatory.campaign_not_draft', 409);
+  if (campaign.status !== 'draft') throw new AppError('observatory.campaign_not_draft');
   await tx
     .delete(observatoryCampaigns)
     .where(and(eq(observatoryCampaigns.id, id), eq(observatoryCampaigns.status, 'draft')));
@@ -175,6 +172,6 @@ export async function draftCampaign(tx: Tx, viewer: Viewer, id: string): Promise
     .from(observatoryCampaigns)
     .where(eq(observatoryCampaigns.id, id))
     .for('update');
-  if (campaign?.status !== 'draft') throw new AppError('observatory.catalogue_locked', 409);
+  if (campaign?.status !== 'draft') throw new AppError('observatory.catalogue_locked');
   return campaign;
 }

@@ -34,12 +34,12 @@ interface Viewer {
  */
 export async function peerPosition(tx: Tx, viewer: Viewer, organisationId: string, query: PositionQuery) {
   if (viewer.role === 'member' && viewer.organisationId !== organisationId)
-    throw new AppError('observatory.position.own_only', 403);
+    throw new AppError('observatory.position.own_only');
   const [organisation] = await tx
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  if (!organisation) throw new AppError('record.not_found', 404);
+  if (!organisation) throw new AppError('record.not_found');
   const statuses = countedStatuses(query.include);
   const answers = await queryRows<{ year: number; conventionType: string; synthetic: boolean }>(
     tx,

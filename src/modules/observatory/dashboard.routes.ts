@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
-import type { ReadCache } from '../../server/read-cache.ts';
 import { dashboardOptions } from './dashboard.options.ts';
 import { peerPosition } from './dashboard.position.ts';
 import {
@@ -23,10 +22,7 @@ const tags = ['observatory-dashboard'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The observatory's dashboards, peer position and exports (read-only). */
-export async function observatoryDashboardRoutes(
-  app: FastifyInstance,
-  deps: AppDeps & { observatoryCache: ReadCache },
-) {
+export async function observatoryDashboardRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

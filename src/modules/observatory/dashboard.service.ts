@@ -127,7 +127,7 @@ export async function dashboard(tx: Tx, query: DashboardQuery) {
   const from = query.from ?? FIRST_YEAR;
   const to = query.to ?? LAST_YEAR;
   if (from > to)
-    throw new AppError('request.invalid', 400, {
+    throw new AppError('request.invalid', {
       fields: [
         {
           field: 'querystring.from',
@@ -149,7 +149,7 @@ export async function dashboard(tx: Tx, query: DashboardQuery) {
   addDeclaredCodes(info, declared);
   const unknown = codes.filter((code) => !info.has(code));
   if (unknown.length > 0)
-    throw new AppError('request.invalid', 400, {
+    throw new AppError('request.invalid', {
       fields: [
         {
           field: 'querystring.indicators',

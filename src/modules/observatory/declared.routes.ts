@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import {
   declaredDeleteQuerySchema,
   declaredInputSchema,
@@ -16,7 +16,7 @@ const readers = allow('admin', 'staff', 'board');
 const tags = ['observatory-declared'];
 
 /** Published aggregates of years before the system: the team records them, the board reads them. */
-export async function observatoryDeclaredRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function observatoryDeclaredRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

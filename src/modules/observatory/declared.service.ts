@@ -66,7 +66,7 @@ export async function listDeclared(
 /** A code names the figure for good (the dashboard and the report look it up). */
 export function checkIndicatorCode(code: string) {
   if (!indicatorCodePattern.test(code))
-    throw new AppError('request.invalid', 400, {
+    throw new AppError('request.invalid', {
       fields: [
         {
           field: 'indicatorCode',
@@ -122,5 +122,5 @@ export async function deleteDeclared(tx: Tx, year: number, code: string, convent
     .delete(observatoryDeclared)
     .where(sameKey(year, code, conventionType))
     .returning({ year: observatoryDeclared.year });
-  if (removed.length === 0) throw new AppError('observatory.declared.not_found', 404);
+  if (removed.length === 0) throw new AppError('observatory.declared.not_found');
 }

@@ -22,22 +22,21 @@ import { type CatalogueEntry, catalogueProblems, referencesTo } from './rules.ca
 function assertCoherent(entries: CatalogueEntry[], code: string) {
   const problems = catalogueProblems(entries).filter((p) => p.indicator === code);
   if (problems.length === 0) return;
-  throw new AppError('validation.failed', 422, {
+  throw new AppError('validation.failed', {
     fields: problems.map((p) => ({ field: p.field, code: p.code, message: message(p.code, p.params) })),
   });
 }
 
 function assertUnreferenced(entries: CatalogueEntry[], code: string) {
   const by = referencesTo(entries, code);
-  if (by.length > 0)
-    throw fieldError('observatory.code_referenced', 409, 'code', { code, by: by.join(', ') });
+  if (by.length > 0) throw fieldError('observatory.code_referenced', 'code', { code, by: by.join(', ') });
 }
 
 export async function addIndicator(tx: Tx, viewer: Viewer, campaignId: string, input: IndicatorInput) {
   await draftCampaign(tx, viewer, campaignId);
   const existing = await campaignIndicators(tx, campaignId);
   if (existing.some((i) => i.code === input.code))
-    throw fieldError('observatory.code_taken', 409, 'code', { code: input.code });
+    throw fieldError('observatory.code_taken', 'code', { code: input.code });
   assertCoherent([...existing, input], input.code);
   const position = input.position ?? Math.max(0, ...existing.map((i) => i.position)) + 10;
   const [created] = await tx
@@ -51,7 +50,7 @@ async function findIndicator(tx: Tx, viewer: Viewer, campaignId: string, indicat
   await draftCampaign(tx, viewer, campaignId);
   const catalogue = await campaignIndicators(tx, campaignId);
   const target = catalogue.find((i) => i.id === indicatorId);
-  if (!target) throw new AppError('record.not_found', 404);
+  if (!target) throw new AppError('record.not_found');
   return { catalogue, target };
 }
 
@@ -71,7 +70,7 @@ export async function updateIndicator(
   const others = catalogue.filter((i) => i.id !== indicatorId);
   if (next.code !== target.code) {
     if (others.some((i) => i.code === next.code))
-      throw fieldError('observatory.code_taken', 409, 'code', { code: next.code });
+      throw fieldError('observatory.code_taken', 'code', { code: next.code });
     assertUnreferenced(catalogue, target.code);
   }
   assertCoherent([...others, next], next.code);

@@ -1,5 +1,5 @@
 /** French messages of the observatory's error codes (campaigns, catalogue, submissions). */
-export const observatoryMessages: Record<string, string> = {
+export const observatoryMessages = {
   'observatory.year_taken': 'Une campagne existe déjà pour l’année {year}.',
   'observatory.deadline_before_opening': 'La date limite doit être postérieure à la date d’ouverture.',
   'observatory.status_transition': 'Une campagne « {from} » ne peut pas passer à « {to} ».',
@@ -65,4 +65,4 @@ export const observatoryMessages: Record<string, string> = {
   'observatory.declared.not_found': 'Aucun chiffre déclaré ne correspond à cette année et à cet indicateur.',
   'observatory.synthetic.year_taken':
     'Une campagne existe déjà pour {year} : des données synthétiques ne peuvent pas s’y ajouter.',
-};
+} satisfies Record<string, string>;

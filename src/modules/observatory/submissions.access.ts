@@ -23,10 +23,10 @@ export type Submission = typeof observatorySubmissions.$inferSelect;
 export function organisationOf(viewer: Viewer, requested: string | undefined): string {
   if (viewer.role === 'member') {
     if (!viewer.organisationId || (requested && requested !== viewer.organisationId))
-      throw new AppError('auth.forbidden', 403);
+      throw new AppError('auth.forbidden');
     return viewer.organisationId;
   }
-  if (!requested) throw fieldError('observatory.organisation_required', 400, 'organisationId');
+  if (!requested) throw fieldError('observatory.organisation_required', 'organisationId');
   return requested;
 }
 
@@ -49,7 +49,7 @@ export async function loadSubmission(
     .where(eq(observatorySubmissions.id, id));
   const [row] = options.lock ? await query.for('update', { of: observatorySubmissions }) : await query;
   if (!row || (viewer.role === 'member' && row.submission.organisationId !== viewer.organisationId))
-    throw new AppError('record.not_found', 404);
+    throw new AppError('record.not_found');
   return row;
 }
 
@@ -62,15 +62,15 @@ export function editRefusal(
   const status: SubmissionStatus = submission?.status ?? 'draft';
   if (isTeam(viewer)) {
     // Staff correct on a member's behalf, even after the close; a validation stands until reopened.
-    if (campaign.status === 'draft') return new AppError('observatory.campaign_not_open', 409);
+    if (campaign.status === 'draft') return new AppError('observatory.campaign_not_open');
     if (status === 'validated' && submission?.validatedBy !== viewer.userId)
-      return new AppError('observatory.submission_validated', 409);
+      return new AppError('observatory.submission_validated');
     return null;
   }
-  if (viewer.role !== 'member') return new AppError('auth.forbidden', 403);
-  if (campaign.status !== 'open') return new AppError('observatory.campaign_not_open', 409);
+  if (viewer.role !== 'member') return new AppError('auth.forbidden');
+  if (campaign.status !== 'open') return new AppError('observatory.campaign_not_open');
   if (status === 'submitted' || status === 'validated')
-    return new AppError('observatory.submission_locked', 409, { params: { status: STATUS_LABELS[status] } });
+    return new AppError('observatory.submission_locked', { params: { status: STATUS_LABELS[status] } });
   return null;
 }
 
@@ -118,7 +118,7 @@ export async function organisationName(tx: Tx, id: string): Promise<string> {
     .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, id));
-  if (!row) throw new AppError('record.not_found', 404);
+  if (!row) throw new AppError('record.not_found');
   return row.name;
 }
 
@@ -173,7 +173,7 @@ export async function formFacts(
             : sql`false`
         }) as people`,
   );
-  if (row?.organisation_name == null) throw new AppError('record.not_found', 404);
+  if (row?.organisation_name == null) throw new AppError('record.not_found');
   const numbers = (o: Record<string, number | string> | null) =>
     Object.fromEntries(Object.entries(o ?? {}).map(([code, value]) => [code, Number(value)]));
   return {

@@ -4,10 +4,12 @@
  * support module's checker, never trusted from the name. A member adds and removes its
  * own while it may still edit the form; staff always may.
  */
+
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import { cleanFilename, detectDocumentType } from '../support/document-type.ts';
 import { isTeam, type Viewer } from './campaigns.service.ts';
@@ -17,8 +19,8 @@ import { editRefusal, loadSubmission } from './submissions.access.ts';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /** A refusal about the uploaded file, named in the message and attached to the `file` field. */
-export function documentError(code: string, status: number, name: string): AppError {
-  return new AppError(code, status, {
+export function documentError(code: ErrorCode, name: string): AppError {
+  return new AppError(code, {
     params: { name },
     fields: [{ field: 'file', code, message: message(code, { name }) }],
   });
@@ -50,11 +52,11 @@ export async function addDocument(
 ) {
   const submission = await writableSubmission(tx, viewer, submissionId);
   const filename = cleanFilename(upload.filename);
-  if (upload.bytes.length === 0) throw documentError('observatory.document_empty', 400, filename);
+  if (upload.bytes.length === 0) throw documentError('observatory.document_empty', filename);
   if (upload.bytes.length > MAX_DOCUMENT_BYTES)
-    throw documentError('observatory.document_too_large', 413, filename);
+    throw documentError('observatory.document_too_large', filename);
   const mediaType = detectDocumentType(upload.bytes, filename);
-  if (!mediaType) throw documentError('observatory.document_type_refused', 415, filename);
+  if (!mediaType) throw documentError('observatory.document_type_refused', filename);
   const [document] = await tx
     .insert(observatoryDocuments)
     .values({
@@ -87,7 +89,7 @@ export async function getDocument(tx: Tx, viewer: Viewer, submissionId: string, 
     .select({ ...columns, content: observatoryDocuments.content })
     .from(observatoryDocuments)
     .where(and(eq(observatoryDocuments.id, documentId), eq(observatoryDocuments.submissionId, submissionId)));
-  if (!document) throw new AppError('record.not_found', 404);
+  if (!document) throw new AppError('record.not_found');
   return document;
 }
 
@@ -97,5 +99,5 @@ export async function deleteDocument(tx: Tx, viewer: Viewer, submissionId: strin
     .delete(observatoryDocuments)
     .where(and(eq(observatoryDocuments.id, documentId), eq(observatoryDocuments.submissionId, submissionId)))
     .returning({ id: observatoryDocuments.id });
-  if (deleted.length === 0) throw new AppError('record.not_found', 404);
+  if (deleted.length === 0) throw new AppError('record.not_found');
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { attachmentDisposition, cleanFilename, sendDocument } from '../support/document-type.ts';
 import { documentParamsSchema, idParamsSchema } from './observatory.schemas.ts';
 import {
@@ -24,7 +24,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The one file of a multipart request, read up to 10 MB (the parser stops there). */
 async function uploadedFile(request: FastifyRequest): Promise<{ filename: string; bytes: Buffer }> {
-  const missing = () => documentError('observatory.document_missing', 400, '');
+  const missing = () => documentError('observatory.document_missing', '');
   if (!request.isMultipart()) throw missing();
   const part = await request.file();
   if (!part) throw missing();
@@ -32,13 +32,13 @@ async function uploadedFile(request: FastifyRequest): Promise<{ filename: string
     return { filename: part.filename, bytes: await part.toBuffer() };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw documentError('observatory.document_too_large', 413, cleanFilename(part.filename));
+      throw documentError('observatory.document_too_large', cleanFilename(part.filename));
     throw error;
   }
 }
 
 /** Attachments, XLSX template and prefill of a form. Multipart is parsed only in this scope. */
-export async function submissionFilesRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import {
   correctionSchema,
   formCreateSchema,
@@ -28,7 +28,7 @@ const everyone = allow('admin', 'staff', 'board', 'member');
 const answerers = allow('admin', 'staff', 'member');
 
 /** The forms of a campaign: figures, submission and review. */
-export async function submissionsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

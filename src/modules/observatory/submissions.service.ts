@@ -119,7 +119,7 @@ export function presentSubmission(
 
 async function expectedForm(tx: Tx, organisationId: string, conventionType: string) {
   const form = (await expectedForms(tx, [organisationId])).find((f) => f.conventionType === conventionType);
-  if (!form) throw new AppError('observatory.no_such_form', 404, { params: { type: conventionType } });
+  if (!form) throw new AppError('observatory.no_such_form', { params: { type: conventionType } });
   return form;
 }
 
@@ -242,7 +242,7 @@ export async function saveValues(tx: Tx, viewer: Viewer, submissionId: string, v
   const known = new Set(applicable(catalogue, submission.conventionType).map((i) => i.code));
   const unknown = Object.keys(values).filter((code) => !known.has(code));
   if (unknown.length > 0) {
-    throw new AppError('request.invalid', 400, {
+    throw new AppError('request.invalid', {
       fields: unknown.map((code) => ({
         field: `values.${code}`,
         code: 'observatory.unknown_indicator',

@@ -15,7 +15,7 @@ import { editRefusal, formFacts, loadSubmission, STATUS_LABELS } from './submiss
 import { applicable, presentSubmission } from './submissions.service.ts';
 
 function wrongStatus(status: SubmissionStatus) {
-  return new AppError('observatory.wrong_status', 409, { params: { status: STATUS_LABELS[status] } });
+  return new AppError('observatory.wrong_status', { params: { status: STATUS_LABELS[status] } });
 }
 
 export async function submitForm(
@@ -38,7 +38,7 @@ export async function submitForm(
   );
   const { errors, warnings } = checkValues(indicators, values, previous);
   if (errors.length > 0) {
-    throw new AppError('observatory.submission_invalid', 400, {
+    throw new AppError('observatory.submission_invalid', {
       fields: errors.map((e) => ({
         field: `values.${e.code}`,
         code: `observatory.check_${e.kind}`,
@@ -53,7 +53,7 @@ export async function submitForm(
     return !comment;
   });
   if (unconfirmed.length > 0) {
-    throw new AppError('observatory.warnings_unconfirmed', 400, {
+    throw new AppError('observatory.warnings_unconfirmed', {
       fields: unconfirmed.map((w) => ({
         field: `confirmWarnings.${w.code}`,
         code: 'observatory.warning_comment',

@@ -149,7 +149,7 @@ export async function generateSyntheticCampaign(tx: Tx, options: { year: number;
     .where(or(eq(observatoryCampaigns.year, options.year), eq(observatoryCampaigns.year, options.year - 1)));
   const taken = new Set(years.map((row) => row.year));
   if (taken.has(options.year))
-    throw new AppError('observatory.synthetic.year_taken', 409, { params: { year: options.year } });
+    throw new AppError('observatory.synthetic.year_taken', { params: { year: options.year } });
   const created = [];
   if (!taken.has(options.year - 1)) created.push(await createCampaign(tx, options.year - 1, options.seed));
   created.push(await createCampaign(tx, options.year, options.seed));

@@ -167,7 +167,7 @@ function cellNumber(value: ExcelJS.CellValue): number | null | undefined {
 }
 
 function refused(fields: FieldError[]): AppError {
-  return new AppError('observatory.prefill_invalid', 400, { fields });
+  return new AppError('observatory.prefill_invalid', { fields });
 }
 const fileProblem = (code: string, params: Record<string, string | number> = {}): FieldError => ({
   field: 'file',

@@ -83,7 +83,7 @@ export async function meetingsOf(tx: Tx, groupId: string, onlyId?: string) {
 
 async function requireMeeting(tx: Tx, groupId: string, actionId: string) {
   const [meeting] = await meetingsOf(tx, groupId, actionId);
-  if (!meeting) throw new AppError('practice.meeting_not_found', 404);
+  if (!meeting) throw new AppError('practice.meeting_not_found');
   return meeting;
 }
 
@@ -102,7 +102,7 @@ function checkPlace(input: MeetingInput) {
 
 export async function createMeeting(tx: Tx, groupId: string, input: MeetingInput) {
   const [group] = await tx.select().from(practiceGroups).where(eq(practiceGroups.id, groupId));
-  if (!group) throw new AppError('practice.group_not_found', 404);
+  if (!group) throw new AppError('practice.group_not_found');
   checkPlace(input);
   const [row] = await tx
     .insert(actions)

@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const practiceGroupsMessages: Record<string, string> = {
+export const practiceGroupsMessages = {
   'practice.group_not_found': "Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès.",
   'practice.group_has_meetings':
     'Ce groupe s’est déjà réuni : ses rencontres comptent dans les bilans. Rendez-le inactif plutôt que de le supprimer.',
@@ -14,4 +14,4 @@ export const practiceGroupsMessages: Record<string, string> = {
   'practice.person_not_in_group': 'Cette personne ne fait pas partie du groupe.',
   'practice.count_below_named':
     "L'effectif ne peut pas être inférieur au nombre de personnes cochées ou nommées.",
-};
+} satisfies Record<string, string>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { createMeeting, takeAttendance } from './meetings.service.ts';
 import {
   attendanceInputSchema,
@@ -34,7 +34,7 @@ const readers = allow('admin', 'staff', 'board');
 const groupReaders = allow('admin', 'staff', 'board', 'member');
 const tags = ['practice-groups'];
 
-export async function practiceGroupsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function practiceGroupsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

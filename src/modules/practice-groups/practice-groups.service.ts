@@ -65,10 +65,10 @@ export async function listGroups(tx: Tx, viewer: Viewer) {
 export async function requireGroup(tx: Tx, id: string, viewer?: Viewer) {
   if (viewer) {
     const readable = await readableGroupIds(tx, viewer);
-    if (readable !== 'all' && !readable.includes(id)) throw new AppError('practice.group_not_found', 404);
+    if (readable !== 'all' && !readable.includes(id)) throw new AppError('practice.group_not_found');
   }
   const [group] = await tx.select().from(practiceGroups).where(eq(practiceGroups.id, id));
-  if (!group) throw new AppError('practice.group_not_found', 404);
+  if (!group) throw new AppError('practice.group_not_found');
   return group;
 }
 
@@ -135,7 +135,7 @@ export async function updateGroup(tx: Tx, id: string, patch: GroupPatch) {
 export async function deleteGroup(tx: Tx, id: string) {
   await requireGroup(tx, id);
   const [met] = await tx.select({ meetings: count() }).from(actions).where(eq(actions.practiceGroupId, id));
-  if ((met?.meetings ?? 0) > 0) throw new AppError('practice.group_has_meetings', 409);
+  if ((met?.meetings ?? 0) > 0) throw new AppError('practice.group_has_meetings');
   await tx.delete(practiceGroups).where(eq(practiceGroups.id, id));
 }
 
@@ -170,14 +170,14 @@ async function requirePerson(tx: Tx, groupId: string, personId: string) {
     .select()
     .from(practiceGroupPeople)
     .where(and(eq(practiceGroupPeople.id, personId), eq(practiceGroupPeople.groupId, groupId)));
-  if (!person) throw new AppError('practice.person_not_found', 404);
+  if (!person) throw new AppError('practice.person_not_found');
   return person;
 }
 
 async function personOfGroup(tx: Tx, groupId: string, personId: string) {
   const people = await peopleOf(tx, groupId, staffViewer);
   const person = people.find((p) => p.id === personId);
-  if (!person) throw new AppError('practice.person_not_found', 404);
+  if (!person) throw new AppError('practice.person_not_found');
   return person;
 }
 

@@ -89,7 +89,7 @@ const presentMatch = (row: MatchRow): MatchView => ({ ...row, updatedAt: row.upd
 /** A member user reads its own organisation's follow-ups only. */
 function ownOnly(viewer: Viewer): SQL | undefined {
   if (viewer.role !== 'member') return undefined;
-  if (!viewer.organisationId) throw new AppError('auth.forbidden', 403);
+  if (!viewer.organisationId) throw new AppError('auth.forbidden');
   return eq(opportunityMatches.organisationId, viewer.organisationId);
 }
 
@@ -111,7 +111,7 @@ export async function listMatches(
 
 async function getMatch(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await selectMatches(tx, and(eq(opportunityMatches.id, id), ownOnly(viewer)));
-  if (!row) throw new AppError('purchasing.match_not_found', 404);
+  if (!row) throw new AppError('purchasing.match_not_found');
   return presentMatch(row);
 }
 
@@ -191,7 +191,7 @@ export async function deleteMatch(tx: Tx, id: string) {
     .delete(opportunityMatches)
     .where(eq(opportunityMatches.id, id))
     .returning({ id: opportunityMatches.id });
-  if (!row) throw new AppError('purchasing.match_not_found', 404);
+  if (!row) throw new AppError('purchasing.match_not_found');
 }
 
 /** Declared figures of buyers: keys naming what a buyer's purchases generated. */

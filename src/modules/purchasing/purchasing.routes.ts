@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { buyersXlsx, matchesXlsx, opportunitiesXlsx } from './purchasing.export.ts';
 import {
   candidatesFor,
@@ -45,7 +45,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const sendXlsx = (reply: FastifyReply, name: string, file: Buffer) =>
   reply.type(XLSX).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(file);
 
-export async function purchasingRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function purchasingRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

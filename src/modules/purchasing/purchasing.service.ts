@@ -42,7 +42,7 @@ export async function listBuyers(tx: Tx, viewer: Viewer) {
 
 export async function getBuyer(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await tx.select().from(buyers).where(eq(buyers.id, id));
-  if (!row) throw new AppError('purchasing.buyer_not_found', 404);
+  if (!row) throw new AppError('purchasing.buyer_not_found');
   return presentBuyer(row, viewer);
 }
 
@@ -58,13 +58,13 @@ export async function updateBuyer(tx: Tx, viewer: Viewer, id: string, input: Buy
     .set({ ...buyerValues(input), updatedAt: new Date() })
     .where(eq(buyers.id, id))
     .returning();
-  if (!row) throw new AppError('purchasing.buyer_not_found', 404);
+  if (!row) throw new AppError('purchasing.buyer_not_found');
   return presentBuyer(row, viewer);
 }
 
 export async function deleteBuyer(tx: Tx, id: string) {
   const [row] = await tx.delete(buyers).where(eq(buyers.id, id)).returning({ id: buyers.id });
-  if (!row) throw new AppError('purchasing.buyer_not_found', 404);
+  if (!row) throw new AppError('purchasing.buyer_not_found');
 }
 
 // ---------------------------------------------------------------------------
@@ -120,7 +120,7 @@ export async function listOpportunities(tx: Tx, viewer: Viewer, query: { status?
 
 export async function getOpportunity(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await selectOpportunities(tx, and(eq(opportunities.id, id), visibleTo(viewer)));
-  if (!row) throw new AppError('purchasing.opportunity_not_found', 404);
+  if (!row) throw new AppError('purchasing.opportunity_not_found');
   return presentOpportunity(row);
 }
 
@@ -169,7 +169,7 @@ export async function updateOpportunity(tx: Tx, viewer: Viewer, id: string, inpu
     .set({ ...values, updatedAt: new Date() })
     .where(eq(opportunities.id, id))
     .returning({ id: opportunities.id });
-  if (!row) throw new AppError('purchasing.opportunity_not_found', 404);
+  if (!row) throw new AppError('purchasing.opportunity_not_found');
   return getOpportunity(tx, viewer, row.id);
 }
 
@@ -178,5 +178,5 @@ export async function deleteOpportunity(tx: Tx, id: string) {
     .delete(opportunities)
     .where(eq(opportunities.id, id))
     .returning({ id: opportunities.id });
-  if (!row) throw new AppError('purchasing.opportunity_not_found', 404);
+  if (!row) throw new AppError('purchasing.opportunity_not_found');
 }

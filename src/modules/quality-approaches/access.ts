@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 
@@ -11,12 +12,12 @@ export const isTeam = (viewer: Viewer) => viewer.role === 'admin' || viewer.role
  */
 export function scopeOf(viewer: Viewer, organisationId?: string | null): string | null {
   if (viewer.role !== 'member') return organisationId ?? null;
-  if (!viewer.organisationId) throw new AppError('auth.forbidden', 403);
-  if (organisationId && organisationId !== viewer.organisationId) throw new AppError('auth.forbidden', 403);
+  if (!viewer.organisationId) throw new AppError('auth.forbidden');
+  if (organisationId && organisationId !== viewer.organisationId) throw new AppError('auth.forbidden');
   return viewer.organisationId;
 }
 
 /** A record of another organisation is answered as missing to a member: it does not learn it exists. */
-export function checkOwn(viewer: Viewer, organisationId: string | null, code: string) {
-  if (viewer.role === 'member' && organisationId !== viewer.organisationId) throw new AppError(code, 404);
+export function checkOwn(viewer: Viewer, organisationId: string | null, code: ErrorCode) {
+  if (viewer.role === 'member' && organisationId !== viewer.organisationId) throw new AppError(code);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Tx, withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import {
   completeAssessment,
   createAssessment,
@@ -39,7 +39,7 @@ const writers = allow('admin', 'staff', 'member');
 const tags = ['quality-approaches'];
 const base = '/api/quality-approaches';
 
-export async function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const inTenant = <T>(request: FastifyRequest, fn: (tx: Tx) => Promise<T>) =>

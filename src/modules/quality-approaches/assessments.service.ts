@@ -7,7 +7,7 @@ import { checkAnswers, missingAnswers, scorePillars } from './grid.rules.ts';
 import { getGrid } from './grids.service.ts';
 import { assessmentGrids, assessments } from './quality-approaches.table.ts';
 
-const NOT_FOUND = 'qualityApproaches.assessment_not_found';
+const NOT_FOUND = 'qualityApproaches.assessment_not_found' as const;
 
 export async function listAssessments(tx: Tx, viewer: Viewer, organisationId?: string) {
   const scope = scopeOf(viewer, organisationId);
@@ -32,7 +32,7 @@ export async function listAssessments(tx: Tx, viewer: Viewer, organisationId?: s
 
 export async function getAssessment(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await tx.select().from(assessments).where(eq(assessments.id, id));
-  if (!row) throw new AppError(NOT_FOUND, 404);
+  if (!row) throw new AppError(NOT_FOUND);
   checkOwn(viewer, row.organisationId, NOT_FOUND);
   return row;
 }
@@ -70,7 +70,7 @@ export async function createAssessment(
 
 async function draftOf(tx: Tx, viewer: Viewer, id: string) {
   const row = await getAssessment(tx, viewer, id);
-  if (row.status !== 'draft') throw new AppError('qualityApproaches.assessment_done', 409);
+  if (row.status !== 'draft') throw new AppError('qualityApproaches.assessment_done');
   return row;
 }
 

@@ -67,7 +67,7 @@ async function checkCertification(tx: Tx, input: Partial<CertificationInput>) {
 
 export async function getCertification(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await tx.select().from(certifications).where(eq(certifications.id, id));
-  if (!row) throw new AppError('qualityApproaches.certification_not_found', 404);
+  if (!row) throw new AppError('qualityApproaches.certification_not_found');
   checkOwn(viewer, row.organisationId, 'qualityApproaches.certification_not_found');
   const audits = await tx
     .select()
@@ -90,7 +90,7 @@ export async function updateCertification(tx: Tx, id: string, input: Certificati
     .set({ ...input, updatedAt: new Date() })
     .where(eq(certifications.id, id))
     .returning();
-  if (!row) throw new AppError('qualityApproaches.certification_not_found', 404);
+  if (!row) throw new AppError('qualityApproaches.certification_not_found');
   return row;
 }
 
@@ -99,7 +99,7 @@ export async function deleteCertification(tx: Tx, id: string) {
     .delete(certifications)
     .where(eq(certifications.id, id))
     .returning({ id: certifications.id });
-  if (!row) throw new AppError('qualityApproaches.certification_not_found', 404);
+  if (!row) throw new AppError('qualityApproaches.certification_not_found');
 }
 
 export async function addAudit(tx: Tx, certificationId: string, input: AuditInput) {
@@ -107,7 +107,7 @@ export async function addAudit(tx: Tx, certificationId: string, input: AuditInpu
     .select({ id: certifications.id })
     .from(certifications)
     .where(eq(certifications.id, certificationId));
-  if (!certification) throw new AppError('qualityApproaches.certification_not_found', 404);
+  if (!certification) throw new AppError('qualityApproaches.certification_not_found');
   const [row] = await tx
     .insert(certificationAudits)
     .values({ ...input, certificationId })
@@ -121,7 +121,7 @@ export async function updateAudit(tx: Tx, id: string, input: AuditInput) {
     .set({ ...input, updatedAt: new Date() })
     .where(eq(certificationAudits.id, id))
     .returning();
-  if (!row) throw new AppError('qualityApproaches.audit_not_found', 404);
+  if (!row) throw new AppError('qualityApproaches.audit_not_found');
   return row;
 }
 
@@ -130,7 +130,7 @@ export async function deleteAudit(tx: Tx, id: string) {
     .delete(certificationAudits)
     .where(eq(certificationAudits.id, id))
     .returning({ id: certificationAudits.id });
-  if (!row) throw new AppError('qualityApproaches.audit_not_found', 404);
+  if (!row) throw new AppError('qualityApproaches.audit_not_found');
 }
 
 /**

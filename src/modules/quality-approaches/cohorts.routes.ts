@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { XLSX } from './certifications.routes.ts';
 import {
   createCohort,
@@ -26,7 +26,7 @@ const readers = allow('admin', 'staff', 'board');
 const tags = ['quality-approaches'];
 const base = '/api/quality-approaches/cohorts';
 
-export async function cohortsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function cohortsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

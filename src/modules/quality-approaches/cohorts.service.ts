@@ -6,7 +6,7 @@ import { organisations } from '../members/members.table.ts';
 import type { CohortInput } from './quality-approaches.schemas.ts';
 import { cohortMembers, cohortSessions, cohorts } from './quality-approaches.table.ts';
 
-const NOT_FOUND = 'qualityApproaches.cohort_not_found';
+const NOT_FOUND = 'qualityApproaches.cohort_not_found' as const;
 
 /** Every cohort with its members and its sessions (the chronicle's actions). */
 export async function listCohorts(tx: Tx) {
@@ -35,7 +35,7 @@ export async function listCohorts(tx: Tx) {
 
 async function findCohort(tx: Tx, id: string) {
   const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, id));
-  if (!row) throw new AppError(NOT_FOUND, 404);
+  if (!row) throw new AppError(NOT_FOUND);
   return row;
 }
 
@@ -50,7 +50,7 @@ export async function updateCohort(tx: Tx, id: string, input: CohortInput) {
     .set({ ...input, updatedAt: new Date() })
     .where(eq(cohorts.id, id))
     .returning();
-  if (!row) throw new AppError(NOT_FOUND, 404);
+  if (!row) throw new AppError(NOT_FOUND);
   return row;
 }
 

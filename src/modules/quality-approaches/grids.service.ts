@@ -12,7 +12,7 @@ export async function listGrids(tx: Tx) {
 
 export async function getGrid(tx: Tx, id: string) {
   const [grid] = await tx.select().from(assessmentGrids).where(eq(assessmentGrids.id, id));
-  if (!grid) throw new AppError('qualityApproaches.grid_not_found', 404);
+  if (!grid) throw new AppError('qualityApproaches.grid_not_found');
   return grid;
 }
 
@@ -44,6 +44,6 @@ export async function updateGrid(tx: Tx, id: string, input: GridInput) {
 export async function deleteGrid(tx: Tx, id: string) {
   await getGrid(tx, id);
   const [used] = await tx.select({ n: count() }).from(assessments).where(eq(assessments.gridId, id));
-  if ((used?.n ?? 0) > 0) throw new AppError('qualityApproaches.grid_in_use', 409);
+  if ((used?.n ?? 0) > 0) throw new AppError('qualityApproaches.grid_in_use');
   await tx.delete(assessmentGrids).where(eq(assessmentGrids.id, id));
 }

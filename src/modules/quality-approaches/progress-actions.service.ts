@@ -6,7 +6,7 @@ import { checkOwn, scopeOf, type Viewer } from './access.ts';
 import type { ProgressActionInput } from './quality-approaches.schemas.ts';
 import { assessments, progressActions } from './quality-approaches.table.ts';
 
-const NOT_FOUND = 'qualityApproaches.progress_action_not_found';
+const NOT_FOUND = 'qualityApproaches.progress_action_not_found' as const;
 
 export async function listProgressActions(tx: Tx, viewer: Viewer, organisationId?: string) {
   const scope = scopeOf(viewer, organisationId);
@@ -49,7 +49,7 @@ export async function createProgressAction(tx: Tx, viewer: Viewer, input: Progre
 
 async function findOwn(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await tx.select().from(progressActions).where(eq(progressActions.id, id));
-  if (!row) throw new AppError(NOT_FOUND, 404);
+  if (!row) throw new AppError(NOT_FOUND);
   checkOwn(viewer, row.organisationId, NOT_FOUND);
   return row;
 }

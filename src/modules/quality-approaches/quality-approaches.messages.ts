@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const qualityApproachesMessages: Record<string, string> = {
+export const qualityApproachesMessages = {
   'qualityApproaches.certification_not_found': "Cette certification n'existe pas ou vous n'y avez pas accès.",
   'qualityApproaches.audit_not_found': "Cet audit n'existe pas ou vous n'y avez pas accès.",
   'qualityApproaches.expiry_before_obtained':
@@ -25,4 +25,4 @@ export const qualityApproachesMessages: Record<string, string> = {
   'qualityApproaches.progress_action_not_found':
     "Cette action de progrès n'existe pas ou vous n'y avez pas accès.",
   'qualityApproaches.cohort_not_found': "Ce groupe n'existe pas ou vous n'y avez pas accès.",
-};
+} satisfies Record<string, string>;

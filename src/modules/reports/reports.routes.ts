@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Db, withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { sendDocument } from '../support/document-type.ts';
 import { renderReport } from './report.render.ts';
@@ -31,7 +31,7 @@ const team = allow('admin', 'staff');
 const admins = allow('admin');
 const tags = ['reports'];
 
-export async function reportsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function reportsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -44,7 +44,7 @@ export async function getTexts(tx: Tx, year: number): Promise<ReportTextsState> 
 /** Writes the year's texts (creating the year's row on first use); refused once frozen. */
 export async function putTexts(tx: Tx, year: number, input: ReportTextsInput): Promise<ReportTextsState> {
   const existing = await findRow(tx, year);
-  if (existing?.frozenAt) throw new AppError('reports.frozen', 409);
+  if (existing?.frozenAt) throw new AppError('reports.frozen');
   const values = {
     presidentWord: input.presidentWord,
     presidentSignature: input.presidentSignature,
@@ -78,7 +78,7 @@ export async function loadReport(tx: Tx, year: number, onProgress?: OnProgress):
 /** Keeps the report as assembled now, so that it renders identically whatever the data becomes. */
 export async function freezeReport(tx: Tx, year: number, by: string | null): Promise<AnnualReport> {
   const existing = await findRow(tx, year);
-  if (existing?.frozenAt) throw new AppError('reports.already_frozen', 409);
+  if (existing?.frozenAt) throw new AppError('reports.already_frozen');
   const at = new Date();
   const report: AnnualReport = {
     ...(await buildAnnualReport(tx, { year })),
@@ -93,7 +93,7 @@ export async function freezeReport(tx: Tx, year: number, by: string | null): Pro
 /** Drops the snapshot: the report follows the records again. The texts stay. */
 export async function unfreezeReport(tx: Tx, year: number): Promise<void> {
   const existing = await findRow(tx, year);
-  if (!existing?.frozenAt) throw new AppError('reports.not_frozen', 409);
+  if (!existing?.frozenAt) throw new AppError('reports.not_frozen');
   await tx
     .update(annualReports)
     .set({ frozenAt: null, frozenBy: null, content: null, updatedAt: new Date() })

@@ -45,7 +45,7 @@ export async function supportDashboard(tx: Tx, ownerUserId: string, today = toda
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.id, ownerUserId));
-  if (!owner) throw new AppError('record.not_found', 404);
+  if (!owner) throw new AppError('record.not_found');
   const viewer = { userId: ownerUserId, role: 'staff' as const, organisationId: null };
   const { items } = await listFiles(tx, viewer, { ownerUserId }, today);
   const open = items.filter((file) => (openStatuses as readonly string[]).includes(file.status));

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { cleanFilename, sendDocument } from './document-type.ts';
 import {
@@ -21,14 +21,14 @@ const tags = ['support'];
 const documentUsers = allow('admin', 'staff', 'member');
 
 const missingFile = () =>
-  new AppError('support.document_missing', 400, {
+  new AppError('support.document_missing', {
     fields: [
       { field: 'file', code: 'support.document_missing', message: message('support.document_missing') },
     ],
   });
 
 /** Uploads and downloads of a support file's documents. Multipart is parsed only in this scope. */
-export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function documentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {
@@ -66,7 +66,7 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
           bytes = await part.toBuffer();
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw documentError('support.document_too_large', 413, cleanFilename(part.filename));
+            throw documentError('support.document_too_large', cleanFilename(part.filename));
           throw error;
         }
         const document = await withTenant(db, caller(request), (tx) =>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import { cleanFilename, detectDocumentType } from './document-type.ts';
 import { findFile, type Viewer } from './support.service.ts';
@@ -10,9 +11,9 @@ import { supportDocuments } from './support.table.ts';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /** A refusal about the uploaded file, named in the message and attached to the `file` field. */
-export function documentError(code: string, status: number, name: string): AppError {
+export function documentError(code: ErrorCode, name: string): AppError {
   const text = message(code, { name });
-  return new AppError(code, status, { params: { name }, fields: [{ field: 'file', code, message: text }] });
+  return new AppError(code, { params: { name }, fields: [{ field: 'file', code, message: text }] });
 }
 
 /**
@@ -28,11 +29,10 @@ export async function addDocument(
 ) {
   await findFile(tx, viewer, fileId);
   const filename = cleanFilename(upload.filename);
-  if (upload.bytes.length === 0) throw documentError('support.document_empty', 400, filename);
-  if (upload.bytes.length > MAX_DOCUMENT_BYTES)
-    throw documentError('support.document_too_large', 413, filename);
+  if (upload.bytes.length === 0) throw documentError('support.document_empty', filename);
+  if (upload.bytes.length > MAX_DOCUMENT_BYTES) throw documentError('support.document_too_large', filename);
   const mediaType = detectDocumentType(upload.bytes, filename);
-  if (!mediaType) throw documentError('support.document_type_refused', 415, filename);
+  if (!mediaType) throw documentError('support.document_type_refused', filename);
   const [document] = await tx
     .insert(supportDocuments)
     .values({
@@ -66,7 +66,7 @@ export async function getDocument(tx: Tx, viewer: Viewer, fileId: string, docume
     })
     .from(supportDocuments)
     .where(and(eq(supportDocuments.id, documentId), eq(supportDocuments.fileId, fileId)));
-  if (!document) throw new AppError('record.not_found', 404);
+  if (!document) throw new AppError('record.not_found');
   return document;
 }
 
@@ -75,5 +75,5 @@ export async function deleteDocument(tx: Tx, fileId: string, documentId: string)
     .delete(supportDocuments)
     .where(and(eq(supportDocuments.id, documentId), eq(supportDocuments.fileId, fileId)))
     .returning({ id: supportDocuments.id });
-  if (deleted.length === 0) throw new AppError('record.not_found', 404);
+  if (deleted.length === 0) throw new AppError('record.not_found');
 }

@@ -91,7 +91,7 @@ describe('annual interview templates', () => {
         { id: 'etp', label: 'ETP', kind: 'number', options: ['1', '2'] },
       ],
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(fieldsOf(bad.json())).toEqual({
       'questions.1.id': 'support.question_id_duplicate',
       'questions.2.id': 'support.question_id_format',
@@ -146,7 +146,7 @@ describe('annual interviews', () => {
       answers: { situation: 'Stable', etp: 4.5 },
       status: 'done',
     });
-    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.statusCode).toBe(422);
     expect(fieldsOf(incomplete.json())).toEqual({
       'answers.finances': 'support.answer_required',
       'answers.fse': 'support.answer_required',

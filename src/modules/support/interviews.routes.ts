@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import {
   getInterview,
@@ -24,7 +24,7 @@ const team = allow('admin', 'staff');
 const tags = ['support'];
 
 /** The annual member interview: the year's questions (data) and each member's answers. */
-export async function interviewsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function interviewsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
@@ -33,7 +33,7 @@ export async function interviewsRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: team }, schema: { tags, params: yearParamsSchema } },
     async (request) => {
       const template = await withTenant(db, caller(request), (tx) => getTemplate(tx, request.params.year));
-      if (!template) throw new AppError('support.no_template', 404);
+      if (!template) throw new AppError('support.no_template');
       return template;
     },
   );

@@ -19,7 +19,7 @@ export async function getTemplate(tx: Tx, year: number) {
 
 async function requireTemplate(tx: Tx, year: number) {
   const template = await getTemplate(tx, year);
-  if (!template) throw new AppError('support.no_template', 404);
+  if (!template) throw new AppError('support.no_template');
   return template;
 }
 
@@ -45,7 +45,7 @@ export async function putTemplate(tx: Tx, year: number, input: TemplateInput) {
 
 /** Loads the default grid into a year that has none; staff ask for it, it never appears by itself. */
 export async function loadDefaultTemplate(tx: Tx, year: number) {
-  if (await getTemplate(tx, year)) throw new AppError('support.template_exists', 409);
+  if (await getTemplate(tx, year)) throw new AppError('support.template_exists');
   const [template] = await tx
     .insert(interviewTemplates)
     .values({ year, ...defaultInterviewTemplate(year) })
@@ -113,7 +113,7 @@ async function organisationName(tx: Tx, organisationId: string) {
     .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  if (!organisation) throw new AppError('record.not_found', 404);
+  if (!organisation) throw new AppError('record.not_found');
   return organisation.name;
 }
 
@@ -127,12 +127,11 @@ async function findInterview(tx: Tx, templateId: string, organisationId: string)
 
 /** A member's interview of a year with its questions; a member user reads its own once it is done. */
 export async function getInterview(tx: Tx, viewer: Viewer, year: number, organisationId: string) {
-  if (!isTeam(viewer) && viewer.organisationId !== organisationId)
-    throw new AppError('record.not_found', 404);
+  if (!isTeam(viewer) && viewer.organisationId !== organisationId) throw new AppError('record.not_found');
   const template = await requireTemplate(tx, year);
   const name = await organisationName(tx, organisationId);
   const interview = await findInterview(tx, template.id, organisationId);
-  if (!isTeam(viewer) && interview?.status !== 'done') throw new AppError('support.interview_not_done', 404);
+  if (!isTeam(viewer) && interview?.status !== 'done') throw new AppError('support.interview_not_done');
   let interviewerName: string | null = null;
   if (interview?.interviewerUserId) {
     const [interviewer] = await tx

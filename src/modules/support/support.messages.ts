@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const supportMessages: Record<string, string> = {
+export const supportMessages = {
   'support.owner_not_staff':
     'Le ou la responsable doit être un membre de l’équipe de la délégation (administration ou salarié·e).',
   'support.closed_before_opened': 'La date de clôture ne peut pas précéder la date d’ouverture.',
@@ -28,4 +28,4 @@ export const supportMessages: Record<string, string> = {
   'support.answer_not_in_options': 'La réponse doit être l’une des options proposées.',
   'support.answer_not_in_scale': 'La réponse doit être une note entière de 1 à 5.',
   'support.interview_not_done': 'Cet entretien n’est pas encore terminé.',
-};
+} satisfies Record<string, string>;

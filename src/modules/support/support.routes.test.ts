@@ -204,14 +204,14 @@ describe('support files', () => {
   it('records time spent with totals per person, and notes', async () => {
     const url = `/api/support/files/${ids.chorus}`;
     const tooLong = await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 1441 });
-    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.fields[0]).toMatchObject({
       field: 'minutes',
       code: 'support.minutes_out_of_range',
     });
     expect(
       (await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 0 })).statusCode,
-    ).toBe(400);
+    ).toBe(422);
     const mine = await call('staff', 'POST', `${url}/time`, {
       spentOn: '2025-02-03',
       minutes: 90,

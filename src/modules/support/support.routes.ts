@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { supportDashboard, supportStats } from './dashboard.service.ts';
 import { documentsRoutes } from './documents.routes.ts';
 import { interviewsRoutes } from './interviews.routes.ts';
@@ -26,7 +26,7 @@ const readers = allow('admin', 'staff', 'board');
 const fileReaders = allow('admin', 'staff', 'board', 'member');
 const tags = ['support'];
 
-export async function supportRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function supportRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

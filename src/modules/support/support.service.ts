@@ -135,7 +135,7 @@ export async function listFiles(tx: Tx, viewer: Viewer, query: FileListQuery, to
 export async function findFile(tx: Tx, viewer: Viewer, id: string): Promise<FileRow> {
   const [row] = await selectFiles(tx).where(eq(supportFiles.id, id));
   if (!row || (viewer.role === 'member' && row.organisationId !== viewer.organisationId))
-    throw new AppError('record.not_found', 404);
+    throw new AppError('record.not_found');
   return row;
 }
 
@@ -199,7 +199,7 @@ export async function updateFile(
   today = todayInFrance(),
 ) {
   const [current] = await tx.select().from(supportFiles).where(eq(supportFiles.id, id));
-  if (!current) throw new AppError('record.not_found', 404);
+  if (!current) throw new AppError('record.not_found');
   if (patch.ownerUserId !== undefined) await assertOwner(tx, patch.ownerUserId);
   const status = patch.status ?? current.status;
   const openedOn = patch.openedOn ?? current.openedOn;
@@ -216,5 +216,5 @@ export async function deleteFile(tx: Tx, id: string) {
     .delete(supportFiles)
     .where(eq(supportFiles.id, id))
     .returning({ id: supportFiles.id });
-  if (deleted.length === 0) throw new AppError('record.not_found', 404);
+  if (deleted.length === 0) throw new AppError('record.not_found');
 }

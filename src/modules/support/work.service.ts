@@ -11,7 +11,7 @@ type Author = Pick<AuthContext, 'userId' | 'role'>;
 
 /** Bad values in a request body: 400 with each field's code and French message, as schema failures get. */
 export function badRequest(fields: { field: string; code: string }[]): AppError {
-  return new AppError('validation.failed', 400, {
+  return new AppError('validation.failed', {
     fields: fields.map((f) => ({ ...f, message: message(f.code) })),
   });
 }
@@ -21,12 +21,12 @@ async function assertFileExists(tx: Tx, fileId: string) {
     .select({ id: supportFiles.id })
     .from(supportFiles)
     .where(eq(supportFiles.id, fileId));
-  if (!file) throw new AppError('record.not_found', 404);
+  if (!file) throw new AppError('record.not_found');
 }
 
 /** A line is withdrawn by whoever wrote it; an administrator may tidy anyone's. */
 function assertAuthor(author: Author, writtenBy: string | null) {
-  if (author.role !== 'admin' && writtenBy !== author.userId) throw new AppError('support.not_author', 403);
+  if (author.role !== 'admin' && writtenBy !== author.userId) throw new AppError('support.not_author');
 }
 
 /** Time spent, notes and their totals: what only the delegation's team reads on a file. */
@@ -89,7 +89,7 @@ export async function deleteTimeEntry(tx: Tx, author: Author, fileId: string, en
     .select({ userId: supportTimeEntries.userId })
     .from(supportTimeEntries)
     .where(and(eq(supportTimeEntries.id, entryId), eq(supportTimeEntries.fileId, fileId)));
-  if (!entry) throw new AppError('record.not_found', 404);
+  if (!entry) throw new AppError('record.not_found');
   assertAuthor(author, entry.userId);
   await tx.delete(supportTimeEntries).where(eq(supportTimeEntries.id, entryId));
 }
@@ -108,7 +108,7 @@ export async function deleteNote(tx: Tx, author: Author, fileId: string, noteId:
     .select({ authorUserId: supportNotes.authorUserId })
     .from(supportNotes)
     .where(and(eq(supportNotes.id, noteId), eq(supportNotes.fileId, fileId)));
-  if (!note) throw new AppError('record.not_found', 404);
+  if (!note) throw new AppError('record.not_found');
   assertAuthor(author, note.authorUserId);
   await tx.delete(supportNotes).where(eq(supportNotes.id, noteId));
 }

@@ -91,7 +91,7 @@ async function requireProject(tx: Tx, id: string) {
     .select({ id: territorialProjects.id, kind: territorialProjects.kind })
     .from(territorialProjects)
     .where(eq(territorialProjects.id, id));
-  if (!row) throw new AppError('territories.project_not_found', 404);
+  if (!row) throw new AppError('territories.project_not_found');
   return row;
 }
 
@@ -111,7 +111,7 @@ export async function addMember(
     .values({ projectId, organisationId: input.organisationId, role: input.role ?? null })
     .onConflictDoNothing()
     .returning({ id: projectMembers.id });
-  if (!row) throw new AppError('territories.member_exists', 409);
+  if (!row) throw new AppError('territories.member_exists');
   return row;
 }
 
@@ -120,7 +120,7 @@ export async function removeMember(tx: Tx, projectId: string, memberId: string) 
     .delete(projectMembers)
     .where(and(eq(projectMembers.id, memberId), eq(projectMembers.projectId, projectId)))
     .returning({ id: projectMembers.id });
-  if (!row) throw new AppError('territories.member_not_found', 404);
+  if (!row) throw new AppError('territories.member_not_found');
 }
 
 export async function addLink(tx: Tx, projectId: string, input: LinkInput) {
@@ -147,7 +147,7 @@ export async function addLink(tx: Tx, projectId: string, input: LinkInput) {
         actionId ? eq(projectLinks.actionId, actionId) : eq(projectLinks.supportFileId, supportFileId ?? ''),
       ),
     );
-  if (existing) throw new AppError('territories.link_exists', 409);
+  if (existing) throw new AppError('territories.link_exists');
   const [row] = await tx
     .insert(projectLinks)
     .values({ projectId, actionId, supportFileId })
@@ -161,7 +161,7 @@ export async function removeLink(tx: Tx, projectId: string, linkId: string) {
     .delete(projectLinks)
     .where(and(eq(projectLinks.id, linkId), eq(projectLinks.projectId, projectId)))
     .returning({ id: projectLinks.id });
-  if (!row) throw new AppError('territories.link_not_found', 404);
+  if (!row) throw new AppError('territories.link_not_found');
 }
 
 function checkSessionDates(s: { startsOn?: string | null; endsOn?: string | null }) {
@@ -171,7 +171,7 @@ function checkSessionDates(s: { startsOn?: string | null; endsOn?: string | null
 
 export async function addSession(tx: Tx, projectId: string, input: SessionInput) {
   const project = await requireProject(tx, projectId);
-  if (project.kind !== 'zest') throw new AppError('territories.sessions_only_zest', 409);
+  if (project.kind !== 'zest') throw new AppError('territories.sessions_only_zest');
   checkSessionDates(input);
   const [row] = await tx
     .insert(projectSessions)
@@ -183,7 +183,7 @@ export async function addSession(tx: Tx, projectId: string, input: SessionInput)
 export async function updateSession(tx: Tx, projectId: string, sessionId: string, patch: SessionPatch) {
   const where = and(eq(projectSessions.id, sessionId), eq(projectSessions.projectId, projectId));
   const [current] = await tx.select(sessionColumns).from(projectSessions).where(where);
-  if (!current) throw new AppError('territories.session_not_found', 404);
+  if (!current) throw new AppError('territories.session_not_found');
   checkSessionDates({ ...current, ...patch });
   const [row] = await tx
     .update(projectSessions)
@@ -198,5 +198,5 @@ export async function removeSession(tx: Tx, projectId: string, sessionId: string
     .delete(projectSessions)
     .where(and(eq(projectSessions.id, sessionId), eq(projectSessions.projectId, projectId)))
     .returning({ id: projectSessions.id });
-  if (!row) throw new AppError('territories.session_not_found', 404);
+  if (!row) throw new AppError('territories.session_not_found');
 }

@@ -1,5 +1,5 @@
 /** French messages of this feature's error codes. */
-export const territoriesMessages: Record<string, string> = {
+export const territoriesMessages = {
   'territories.project_not_found': 'Ce projet territorial est introuvable.',
   'territories.department_unknown': 'Ce code de département n’existe pas (exemples : 09, 31, 2A, 974).',
   'territories.phase_only_ptce': 'Seul un PTCE a une phase de l’appel à manifestation d’intérêt.',
@@ -19,4 +19,4 @@ export const territoriesMessages: Record<string, string> = {
   'territories.sessions_only_zest': 'Seul un programme ZEST’ a des sessions de formation.',
   'territories.session_not_found': 'Cette session est introuvable.',
   'territories.ends_before_starts': 'La date de fin ne peut pas précéder la date de début.',
-};
+} satisfies Record<string, string>;

@@ -60,7 +60,7 @@ export async function findProject(tx: Tx, viewer: Viewer, id: string): Promise<P
     .select(columns)
     .from(projects)
     .where(and(eq(projects.id, id), visibleTo(viewer)));
-  if (!row) throw new AppError('territories.project_not_found', 404);
+  if (!row) throw new AppError('territories.project_not_found');
   return row;
 }
 
@@ -105,7 +105,7 @@ export async function createProject(tx: Tx, input: ProjectInput): Promise<Projec
 
 export async function updateProject(tx: Tx, id: string, patch: ProjectPatch): Promise<ProjectView> {
   const [current] = await tx.select(columns).from(projects).where(eq(projects.id, id));
-  if (!current) throw new AppError('territories.project_not_found', 404);
+  if (!current) throw new AppError('territories.project_not_found');
   const departments = patch.departments ? normaliseDepartments(patch.departments) : current.departments;
   const merged = { ...current, ...patch, departments };
   await checkProject(tx, merged);
@@ -115,18 +115,18 @@ export async function updateProject(tx: Tx, id: string, patch: ProjectPatch): Pr
       .from(projectSessions)
       .where(eq(projectSessions.projectId, id))
       .limit(1);
-    if (session) throw new AppError('territories.kind_has_sessions', 409);
+    if (session) throw new AppError('territories.kind_has_sessions');
   }
   const [row] = await tx
     .update(projects)
     .set({ ...patch, departments, updatedAt: new Date() })
     .where(eq(projects.id, id))
     .returning(columns);
-  if (!row) throw new AppError('territories.project_not_found', 404);
+  if (!row) throw new AppError('territories.project_not_found');
   return row;
 }
 
 export async function deleteProject(tx: Tx, id: string) {
   const [row] = await tx.delete(projects).where(eq(projects.id, id)).returning({ id: projects.id });
-  if (!row) throw new AppError('territories.project_not_found', 404);
+  if (!row) throw new AppError('territories.project_not_found');
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
-import type { AppDeps } from '../../server/app.ts';
+import type { ModuleDeps } from '../../server/app.types.ts';
 import { trainingTotals } from './totals.service.ts';
 import {
   idParamsSchema,
@@ -27,7 +27,7 @@ const team = allow('admin', 'staff');
 const readers = allow('admin', 'staff', 'board');
 const tags = ['trainings'];
 
-export async function trainingsRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function trainingsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 

@@ -103,7 +103,7 @@ export async function listSessions(tx: Tx, year?: number) {
 
 export async function getSession(tx: Tx, id: string) {
   const [session] = await sessionsQuery(tx).where(eq(trainingSessions.id, id));
-  if (!session) throw new AppError('trainings.session_not_found', 404);
+  if (!session) throw new AppError('trainings.session_not_found');
   const trainees = await tx
     .select({
       id: trainingTrainees.id,
@@ -192,7 +192,7 @@ export async function deleteSession(tx: Tx, id: string) {
     .delete(trainingSessions)
     .where(eq(trainingSessions.id, id))
     .returning({ id: trainingSessions.id });
-  if (!row) throw new AppError('trainings.session_not_found', 404);
+  if (!row) throw new AppError('trainings.session_not_found');
 }
 
 // --- Trainees -----------------------------------------------------------------------
@@ -223,5 +223,5 @@ export async function removeTrainee(tx: Tx, sessionId: string, traineeId: string
     .delete(trainingTrainees)
     .where(and(eq(trainingTrainees.id, traineeId), eq(trainingTrainees.sessionId, sessionId)))
     .returning({ id: trainingTrainees.id });
-  if (!row) throw new AppError('trainings.trainee_not_found', 404);
+  if (!row) throw new AppError('trainings.trainee_not_found');
 }

@@ -1,8 +1,9 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { can as policies, ROLES, type Role } from '../../../src/shared/policies';
 import { api } from './api';
 
-export type Role = 'admin' | 'staff' | 'board' | 'member';
-export const roles: readonly Role[] = ['admin', 'staff', 'board', 'member'];
+export type { Role };
+export const roles: readonly Role[] = ROLES;
 
 /** A delegation's signed-in user. */
 export interface Me {
@@ -44,11 +45,7 @@ export function useMe() {
   return useSession() as UseQueryResult<Me>;
 }
 
-/** What each role may do in the interface; the server enforces the same rules. */
-export const can = {
-  browseMembers: (role: Role) => role === 'admin' || role === 'staff' || role === 'board',
-  createOrganisation: (role: Role) => role === 'admin' || role === 'staff',
-  manageUsers: (role: Role) => role === 'admin',
-  readDues: (role: Role) => role === 'admin' || role === 'staff' || role === 'board',
-  manageDues: (role: Role) => role === 'admin' || role === 'staff',
-};
+/** What each role may do in the interface: the server's policies (src/shared/policies.ts). */
+export const can = Object.fromEntries(
+  Object.entries(policies).map(([action, rule]) => [action, (role: Role) => rule({ role })]),
+) as { [Action in keyof typeof policies]: (role: Role) => boolean };

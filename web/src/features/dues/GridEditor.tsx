@@ -71,7 +71,7 @@ export function GridEditor({ year, grid, onClose }: Props) {
 
   const send = async () => {
     const rules: DuesRule[] = rows.map((row) => ({
-      conventionType: row.conventionType || null,
+      conventionType: (row.conventionType || null) as DuesRule['conventionType'],
       from: ranged ? parseNumber(row.from) : null,
       to: ranged ? parseNumber(row.to) : null,
       amount: parseNumber(row.amount) ?? 0,

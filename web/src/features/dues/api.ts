@@ -1,55 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api';
+import type { Body, Schema } from '../../app/contract';
 
-export type DuesBasis = 'flat' | 'etp' | 'revenue';
-export type DuesStatus = 'paid' | 'partial' | 'unpaid';
-
-export interface DuesRule {
-  /** A convention type, or null for any type. */
-  conventionType: string | null;
-  /** Inclusive lower bound of the basis value; null = none. */
-  from: number | null;
-  /** Exclusive upper bound; null = none. */
-  to: number | null;
-  amount: number;
-}
-
-export interface DuesGrid {
-  year: number;
-  basis: DuesBasis;
-  rules: DuesRule[];
-  note: string | null;
-}
-
-export interface DuesCall {
-  id: string;
-  basisValue: number | null;
-  amountCalled: number;
-  calledOn: string;
-  amountPaid: number;
-  paidOn: string | null;
-  note: string | null;
-  status: DuesStatus;
-}
-
-export interface DuesItem {
-  organisationId: string;
-  organisationName: string;
-  types: string[];
-  call: DuesCall | null;
-}
-
-export interface DuesYear {
-  year: number;
-  hasGrid: boolean;
-  items: DuesItem[];
-  totals: { called: number; paid: number; outstanding: number };
-}
-
-export interface CallAllResult {
-  called: number;
-  skipped: { organisationId: string; organisationName: string }[];
-}
+export type DuesBasis = Schema<'DuesBasis'>;
+export type DuesStatus = Schema<'DuesStatus'>;
+export type DuesGrid = Schema<'DuesGrid'>;
+export type DuesRule = DuesGrid['rules'][number];
+export type DuesCall = Schema<'DuesCall'>;
+export type DuesYear = Schema<'DuesYear'>;
+export type DuesItem = DuesYear['items'][number];
+export type CallAllResult = Schema<'DuesCallAllResult'>;
 
 export const duesKeys = {
   all: ['dues'] as const,
@@ -79,7 +39,7 @@ export function useDuesYear(year: number) {
   });
 }
 
-export function putGrid(year: number, body: { basis: DuesBasis; rules: DuesRule[]; note: string | null }) {
+export function putGrid(year: number, body: Body<'/api/dues/grids/{year}', 'put'>) {
   return api<DuesGrid>(`/api/dues/grids/${year}`, { method: 'PUT', body });
 }
 
@@ -87,18 +47,10 @@ export function callAll(year: number) {
   return api<CallAllResult>('/api/dues/calls/all', { method: 'POST', body: { year } });
 }
 
-export function callOne(body: {
-  organisationId: string;
-  year: number;
-  basisValue?: number;
-  amount?: number;
-}) {
+export function callOne(body: Body<'/api/dues/calls', 'post'>) {
   return api<DuesCall>('/api/dues/calls', { method: 'POST', body });
 }
 
-export function recordPayment(
-  id: string,
-  body: { amountPaid: number; paidOn: string | null; note: string | null },
-) {
+export function recordPayment(id: string, body: Body<'/api/dues/calls/{id}', 'patch'>) {
   return api<DuesCall>(`/api/dues/calls/${id}`, { method: 'PATCH', body });
 }

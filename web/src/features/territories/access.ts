@@ -1,5 +1,5 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** The team keeps the territorial projects; the board reads them (the server enforces the same rule). */
-export const canReadTerritories = (role: Role) => role === 'admin' || role === 'staff' || role === 'board';
-export const canManageTerritories = (role: Role) => role === 'admin' || role === 'staff';
+/** The team keeps the territorial projects; the board reads them (src/shared/policies.ts). */
+export const canReadTerritories = can.readTerritories;
+export const canManageTerritories = can.manageTerritories;

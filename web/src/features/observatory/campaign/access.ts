@@ -1,8 +1,8 @@
-import type { Role } from '../../../app/session';
+import { can, type Role } from '../../../app/session';
 
-/** Who prepares, opens and reviews campaigns (the server enforces the same rules). */
-export const canManageCampaigns = (role: Role) => role === 'admin' || role === 'staff';
+/** Who prepares, opens and reviews campaigns (src/shared/policies.ts). */
+export const canManageCampaigns = can.manageCampaigns;
 /** The board follows campaigns and their completeness, read-only. */
-export const canReadCampaigns = (role: Role) => role === 'admin' || role === 'staff' || role === 'board';
+export const canReadCampaigns = can.readCampaigns;
 /** Member users answer for their own organisation. */
 export const isMemberUser = (role: Role) => role === 'member';
