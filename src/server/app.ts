@@ -194,7 +194,9 @@ export async function buildApp(
       if (module.invalidates.length > 0)
         scope.addHook('onSend', async (request, reply, payload) => {
           const auth = request.auth;
-          if (!auth || !unsafeMethods.has(request.method) || reply.statusCode >= 400) return payload;
+          // The federation writes no delegation's records (decision 020): nothing to drop.
+          if (!auth?.delegationId || !unsafeMethods.has(request.method) || reply.statusCode >= 400)
+            return payload;
           for (const { cache, unless } of module.invalidates)
             if (!unless?.(request)) moduleDeps[cache].invalidate(auth.delegationId);
           return payload;

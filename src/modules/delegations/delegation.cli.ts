@@ -59,7 +59,8 @@ export async function delegationCommand(
         adminEmail: values['admin-email'] ?? '',
       },
     );
-    if (json) io.out(`${JSON.stringify(created)}\n`);
+    if (json)
+      io.out(`${JSON.stringify({ delegation: created.delegation, invitationUrl: created.invitationUrl })}\n`);
     else
       io.out(
         [

@@ -85,6 +85,49 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/account/AccountPage').then((m) => ({ Component: m.AccountPage })),
           },
           {
+            // The national team's pages (decision 020); AppLayout keeps a federation session to them.
+            path: 'federation',
+            lazy: () =>
+              import('../features/federation/FederationGate').then((m) => ({ Component: m.FederationGate })),
+            children: [
+              {
+                index: true,
+                lazy: () =>
+                  import('../features/federation/FederationDelegationsPage').then((m) => ({
+                    Component: m.FederationDelegationsPage,
+                  })),
+              },
+              {
+                path: 'nouvelle-delegation',
+                lazy: () =>
+                  import('../features/federation/NewDelegationPage').then((m) => ({
+                    Component: m.NewDelegationPage,
+                  })),
+              },
+              {
+                path: 'annuaire',
+                lazy: () =>
+                  import('../features/federation/NationalDirectoryPage').then((m) => ({
+                    Component: m.NationalDirectoryPage,
+                  })),
+              },
+              {
+                path: 'observatoire',
+                lazy: () =>
+                  import('../features/federation/NationalObservatoryPage').then((m) => ({
+                    Component: m.NationalObservatoryPage,
+                  })),
+              },
+              {
+                path: 'rapport',
+                lazy: () =>
+                  import('../features/federation/NationalReportPage').then((m) => ({
+                    Component: m.NationalReportPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RoleGate allow={can.browseMembers} />,
             children: [
               {

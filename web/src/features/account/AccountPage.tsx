@@ -1,7 +1,7 @@
 import { Badge, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type Me, meQueryKey, useMe } from '../../app/session';
+import { meQueryKey, type Session, useSession } from '../../app/session';
 import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
@@ -24,7 +24,7 @@ import {
 /** "Mon compte": one's name, password and sessions, for every role. */
 export function AccountPage() {
   usePageTitle(t('account.title'));
-  const me = useMe();
+  const me = useSession();
   return (
     <Stack>
       <Title order={1}>{t('account.title')}</Title>
@@ -35,7 +35,7 @@ export function AccountPage() {
               {t('account.intro', {
                 email: me.data.user.email,
                 role: t(`role.${me.data.role}`),
-                delegation: me.data.delegation.name,
+                delegation: me.data.delegation?.name ?? t('federation.name'),
               })}
             </Text>
             <NameSection me={me.data} />
@@ -48,7 +48,7 @@ export function AccountPage() {
   );
 }
 
-function NameSection({ me }: { me: Me }) {
+function NameSection({ me }: { me: Session }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(me.user.name);
   const save = useMutation({
