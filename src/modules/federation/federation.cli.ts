@@ -5,10 +5,10 @@
  * written). `--json` prints `{"userId","email","created"}` or `{"error":{"code","message","fields"}}`.
  */
 import { parseArgs } from 'node:util';
+import type { CliOutput } from '../../cli/args.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Auth } from '../accounts/auth.ts';
-import type { CliOutput } from '../delegations/delegation.cli.ts';
 import { addFederationMember } from './federation.accounts.ts';
 
 export const federationUsage = 'Utilisation : npx maillage federation add --email E-MAIL --name NOM [--json]';
