@@ -68,6 +68,15 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
   documentRoutes(app, db, {
     path: '/api/observatory/submissions/:id/documents',
     tags,
+    summaries: {
+      read: "Télécharge une pièce jointe d'une réponse à l'observatoire",
+      remove: "Supprime une pièce jointe d'une réponse à l'observatoire",
+    },
+    removeErrors: [
+      'observatory.campaign_not_open',
+      'observatory.submission_validated',
+      'observatory.submission_locked',
+    ],
     readers: everyone,
     removers: answerers,
     read: getDocument,

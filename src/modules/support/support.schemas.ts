@@ -134,6 +134,11 @@ export const supportDocumentSchema = z
   })
   .meta({ id: 'SupportDocument' });
 
+/** The document just kept, as the upload answers it. */
+export const supportUploadedDocumentSchema = supportDocumentSchema
+  .omit({ uploadedByName: true })
+  .meta({ id: 'SupportUploadedDocument' });
+
 export const supportTimeEntrySchema = z
   .object({
     id: z.uuid(),

@@ -1741,7 +1741,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description One part named `file` (10 MB at most). Its type is read from its content: PDF, PNG, JPEG, OpenDocument, Office Open XML or UTF-8 text; 415 otherwise. */
+        /**
+         * Ajoute un document à un dossier d'accompagnement
+         * @description One part named `file` (10 MB at most). Its type is read from its content: PDF, PNG, JPEG, OpenDocument, Office Open XML or UTF-8 text; 415 otherwise.
+         */
         post: operations["postSupportFilesByIdDocuments"];
         delete?: never;
         options?: never;
@@ -1756,9 +1759,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Télécharge un document d'un dossier d'accompagnement */
         get: operations["getSupportFilesByIdDocumentsByDocId"];
         put?: never;
         post?: never;
+        /** Supprime un document d'un dossier d'accompagnement */
         delete: operations["deleteSupportFilesByIdDocumentsByDocId"];
         options?: never;
         head?: never;
@@ -2114,9 +2119,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Télécharge une pièce jointe d'une réponse à l'observatoire */
         get: operations["getObservatorySubmissionsByIdDocumentsByDocId"];
         put?: never;
         post?: never;
+        /** Supprime une pièce jointe d'une réponse à l'observatoire */
         delete: operations["deleteObservatorySubmissionsByIdDocumentsByDocId"];
         options?: never;
         head?: never;
@@ -3276,6 +3283,15 @@ export interface components {
             uploadedByName: string | null;
             createdAt: unknown;
         };
+        SupportUploadedDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: unknown;
+        };
         SupportTimeEntryInput: {
             /** Format: uuid */
             id: string;
@@ -3861,6 +3877,16 @@ export interface components {
             sizeBytes: number;
             sha256: string;
             uploadedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupportUploadedDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -18948,7 +18974,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportUploadedDocument"];
+                };
+            };
+            /**
+             * @description `support.document_missing` : Joignez un fichier au formulaire (champ « file »).
+             *
+             *     `support.document_empty` : Le fichier « {name} » est vide.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18957,7 +18998,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "support.document_missing" | "support.document_empty" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -18998,6 +19039,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `support.document_too_large` : Le fichier « {name} » dépasse la taille maximale de 10 Mo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.document_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `support.document_type_refused` : Le fichier « {name} » n’est pas d’un type accepté : PDF, PNG, JPEG, document bureautique (OpenDocument ou Office), texte ou CSV. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.document_type_refused";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19042,6 +19143,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Le document tel que déposé (PDF, image, OpenDocument, Office Open XML ou texte) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19092,6 +19202,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19136,6 +19266,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Document supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19186,6 +19323,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22284,6 +22441,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Le document tel que déposé (PDF, image, OpenDocument, Office Open XML ou texte) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22334,6 +22500,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22378,6 +22564,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Document supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22428,6 +22621,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
                             message: string;
                             fields?: {
                                 field: string;

@@ -98,4 +98,8 @@ export const documentUrl = (id: string, documentId: string) =>
 
 /** Sends one document; `onProgress` gets the uploaded fraction. */
 export const uploadDocument = (id: string, file: File, onProgress: (fraction: number) => void) =>
-  uploadFile<SupportDocument>(`/api/support/files/${id}/documents`, file, onProgress);
+  uploadFile<Answer<'/api/support/files/{id}/documents', 'post'>>(
+    `/api/support/files/${id}/documents`,
+    file,
+    onProgress,
+  );
