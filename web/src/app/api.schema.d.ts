@@ -2087,8 +2087,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Documents joints à une réponse à l'observatoire */
         get: operations["getObservatorySubmissionsByIdDocuments"];
         put?: never;
+        /** Joint un document à une réponse à l'observatoire */
         post: operations["postObservatorySubmissionsByIdDocuments"];
         delete?: never;
         options?: never;
@@ -2105,6 +2107,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Préremplit une réponse à l'observatoire depuis son modèle XLSX rempli */
         post: operations["postObservatorySubmissionsByIdPrefill"];
         delete?: never;
         options?: never;
@@ -2137,6 +2140,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Modèle XLSX d'une réponse à l'observatoire, à remplir hors ligne */
         get: operations["getObservatorySubmissionsByIdTemplateXlsx"];
         put?: never;
         post?: never;
@@ -3659,6 +3663,18 @@ export interface components {
             year: number;
             items: components["schemas"]["DeclaredFigureInput"][];
         };
+        ObservatoryDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: unknown;
+        };
+        ObservatoryDocumentListInput: {
+            items: components["schemas"]["ObservatoryDocumentInput"][];
+        };
         /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -4258,6 +4274,19 @@ export interface components {
         DeclaredFigures: {
             year: number;
             items: components["schemas"]["DeclaredFigure"][];
+        };
+        ObservatoryDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ObservatoryDocumentList: {
+            items: components["schemas"]["ObservatoryDocument"][];
         };
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
@@ -22161,6 +22190,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDocumentList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22211,6 +22249,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22254,7 +22312,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDocument"];
+                };
+            };
+            /**
+             * @description `observatory.document_missing` : Joignez un fichier au formulaire (champ « file »).
+             *
+             *     `observatory.document_empty` : Le fichier « {name} » est vide.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22263,7 +22336,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.document_missing" | "observatory.document_empty" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22304,6 +22377,92 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_too_large` : Le fichier « {name} » dépasse la taille maximale de 10 Mo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_type_refused` : Le fichier « {name} » n’est pas d’un type accepté : PDF, PNG, JPEG, document bureautique (OpenDocument ou Office), texte ou CSV. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_type_refused";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22347,7 +22506,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `observatory.document_missing` : Joignez un fichier au formulaire (champ « file »).
+             *
+             *     `observatory.document_empty` : Le fichier « {name} » est vide.
+             *
+             *     `observatory.prefill_invalid` : Le classeur contient des cellules invalides : rien n’a été enregistré.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22356,7 +22523,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.document_missing" | "observatory.document_empty" | "observatory.prefill_invalid" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22397,6 +22564,92 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_too_large` : Le fichier « {name} » dépasse la taille maximale de 10 Mo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_type_refused` : Le fichier « {name} » n’est pas d’un type accepté : PDF, PNG, JPEG, document bureautique (OpenDocument ou Office), texte ou CSV. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_type_refused";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22710,6 +22963,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22770,6 +23032,30 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `observatory.no_such_form` : Cet adhérent n’a pas de convention de type {type} : pas de formulaire à remplir.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "observatory.no_such_form";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -22780,6 +23066,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;
