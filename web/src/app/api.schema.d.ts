@@ -1847,8 +1847,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Campagnes de l'observatoire */
         get: operations["getObservatoryCampaigns"];
         put?: never;
+        /** Prépare une campagne de l'observatoire */
         post: operations["postObservatoryCampaigns"];
         delete?: never;
         options?: never;
@@ -1863,12 +1865,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une campagne, son catalogue d'indicateurs et son avancement */
         get: operations["getObservatoryCampaignsById"];
         put?: never;
         post?: never;
+        /** Supprime une campagne en préparation */
         delete: operations["deleteObservatoryCampaignsById"];
         options?: never;
         head?: never;
+        /** Modifie une campagne (dates, statut) */
         patch: operations["patchObservatoryCampaignsById"];
         trace?: never;
     };
@@ -1881,6 +1886,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un indicateur au catalogue d'une campagne */
         post: operations["postObservatoryCampaignsByIdIndicators"];
         delete?: never;
         options?: never;
@@ -1898,9 +1904,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un indicateur du catalogue d'une campagne */
         delete: operations["deleteObservatoryCampaignsByIdIndicatorsByIndicatorId"];
         options?: never;
         head?: never;
+        /** Modifie un indicateur du catalogue d'une campagne */
         patch: operations["patchObservatoryCampaignsByIdIndicatorsByIndicatorId"];
         trace?: never;
     };
@@ -1911,6 +1919,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Complétude d'une campagne : qui a répondu, qui manque */
         get: operations["getObservatoryCampaignsByIdCompleteness"];
         put?: never;
         post?: never;
@@ -1927,6 +1936,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Complétude d'une campagne (XLSX) */
         get: operations["getObservatoryCampaignsByIdCompletenessXlsx"];
         put?: never;
         post?: never;
@@ -1943,8 +1953,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Formulaires d'une campagne (celui de sa structure pour un adhérent) */
         get: operations["getObservatoryCampaignsByIdForms"];
         put?: never;
+        /** Ouvre le formulaire d'une structure pour un type de conventionnement */
         post: operations["postObservatoryCampaignsByIdForms"];
         delete?: never;
         options?: never;
@@ -1959,6 +1971,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Le formulaire d'une structure pour un type de conventionnement */
         get: operations["getObservatoryCampaignsByIdFormsByConventionType"];
         put?: never;
         post?: never;
@@ -1975,6 +1988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une réponse à l'observatoire, ses valeurs et ses alertes */
         get: operations["getObservatorySubmissionsById"];
         put?: never;
         post?: never;
@@ -1992,6 +2006,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre les valeurs d'une réponse (brouillon) */
         put: operations["putObservatorySubmissionsByIdValues"];
         post?: never;
         delete?: never;
@@ -2009,6 +2024,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Transmet une réponse à l'équipe */
         post: operations["postObservatorySubmissionsByIdSubmit"];
         delete?: never;
         options?: never;
@@ -2025,6 +2041,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Demande une correction sur une réponse transmise */
         post: operations["postObservatorySubmissionsByIdRequestCorrection"];
         delete?: never;
         options?: never;
@@ -2041,6 +2058,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Valide une réponse transmise */
         post: operations["postObservatorySubmissionsByIdValidate"];
         delete?: never;
         options?: never;
@@ -2057,6 +2075,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rouvre une réponse validée */
         post: operations["postObservatorySubmissionsByIdReopen"];
         delete?: never;
         options?: never;
@@ -2071,6 +2090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'une réponse (statuts et valeurs) */
         get: operations["getObservatorySubmissionsByIdHistory"];
         put?: never;
         post?: never;
@@ -2157,6 +2177,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tableau de bord de l'observatoire : séries des indicateurs choisis */
         get: operations["getObservatoryDashboard"];
         put?: never;
         post?: never;
@@ -2173,6 +2194,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Indicateurs, années, types et départements proposés par le tableau de bord */
         get: operations["getObservatoryDashboardOptions"];
         put?: never;
         post?: never;
@@ -2189,6 +2211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Position d'une structure parmi ses pairs (quartiles) */
         get: operations["getObservatoryPositionByOrganisationId"];
         put?: never;
         post?: never;
@@ -2205,6 +2228,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export des réponses de l'observatoire (CSV) */
         get: operations["getObservatoryExportCsv"];
         put?: never;
         post?: never;
@@ -2221,6 +2245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export des réponses et agrégats de l'observatoire (XLSX) */
         get: operations["getObservatoryExportXlsx"];
         put?: never;
         post?: never;
