@@ -69,4 +69,13 @@ export const can = {
   readCampaigns: isReader,
   manageCampaigns: isTeam,
   readDashboard: isReader,
+  readFigures: isReader,
+  manageFigures: isTeam,
+  readReports: isReader,
+  editReports: isTeam,
+  unfreezeReports: isAdmin,
+  manageEvents: isTeam,
+  readSupport: isReader,
+  manageSupport: isTeam,
+  registerToEvents: (viewer: HasRole) => isTeam(viewer) || isMember(viewer),
 } satisfies Record<string, (viewer: HasRole) => boolean>;
