@@ -132,3 +132,98 @@ export const observatoryDocumentSchema = z
 export const observatoryDocumentListSchema = z
   .object({ items: z.array(observatoryDocumentSchema) })
   .meta({ id: 'ObservatoryDocumentList' });
+
+export const observatoryIndicatorRuleSchema = indicatorRuleSchema.meta({ id: 'ObservatoryIndicatorRule' });
+
+export const observatoryCampaignSchema = z
+  .object({
+    id: z.uuid(),
+    year: z.number().int(),
+    title: z.string(),
+    opensOn: isoDate,
+    deadline: isoDate,
+    status: z.enum(campaignStatuses),
+    // Generated figures (demo), labelled as such wherever shown.
+    synthetic: z.boolean(),
+    lastReminderOn: isoDate.nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'ObservatoryCampaign' });
+
+export const observatoryCampaignListSchema = z
+  .object({
+    items: z.array(
+      observatoryCampaignSchema.extend({ indicatorCount: z.number().int() }).meta({
+        id: 'ObservatoryCampaignListItem',
+      }),
+    ),
+  })
+  .meta({ id: 'ObservatoryCampaignList' });
+
+export const observatoryIndicatorSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    label: z.string(),
+    definition: z.string().nullable(),
+    section: z.enum(indicatorSections),
+    unit: z.enum(indicatorUnits),
+    // Convention types it applies to; empty = every type.
+    appliesTo: z.array(z.enum(conventionTypes)),
+    required: z.boolean(),
+    rules: z.array(observatoryIndicatorRuleSchema),
+    position: z.number().int(),
+  })
+  .meta({ id: 'ObservatoryIndicator' });
+
+export const observatoryCampaignDetailSchema = observatoryCampaignSchema
+  .extend({
+    indicators: z.array(observatoryIndicatorSchema),
+    // Set on creation only: the campaign whose catalogue was copied.
+    copiedFrom: z.object({ id: z.uuid(), year: z.number().int() }).nullable().optional(),
+  })
+  .meta({ id: 'ObservatoryCampaignDetail' });
+
+const formStatuses = ['not_started', ...submissionStatuses] as const;
+export const observatoryFormStatusSchema = z.enum(formStatuses).meta({ id: 'ObservatoryFormStatus' });
+
+export const observatoryCampaignSummarySchema = z
+  .object({
+    id: z.uuid(),
+    year: z.number().int(),
+    title: z.string(),
+    deadline: isoDate,
+    status: z.enum(campaignStatuses),
+  })
+  .meta({ id: 'ObservatoryCampaignSummary' });
+
+export const observatoryCompletenessSchema = z
+  .object({
+    campaign: observatoryCampaignSummarySchema,
+    counts: z.object({
+      not_started: z.number().int(),
+      draft: z.number().int(),
+      submitted: z.number().int(),
+      correction_requested: z.number().int(),
+      validated: z.number().int(),
+      total: z.number().int(),
+    }),
+    items: z.array(
+      z
+        .object({
+          organisationId: z.uuid(),
+          organisationName: z.string(),
+          conventionType: z.string(),
+          department: z.string().nullable(),
+          submissionId: z.uuid().nullable(),
+          status: observatoryFormStatusSchema,
+          updatedAt: z.string().nullable(),
+          submittedAt: z.string().nullable(),
+          valueCount: z.number().int(),
+          indicatorCount: z.number().int(),
+        })
+        .meta({ id: 'ObservatoryCompletenessRow' }),
+    ),
+  })
+  .meta({ id: 'ObservatoryCompleteness' });

@@ -20,7 +20,8 @@ const tags = ['observatory'];
 const everyone = allow('admin', 'staff', 'board', 'member');
 const answerers = allow('admin', 'staff', 'member');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxFile = {
+/** An XLSX answer, described (the route sends the workbook's bytes). */
+export const xlsxFile = {
   description: 'Classeur Excel (XLSX)',
   // The route sends the workbook's bytes as they are: described as a binary string.
   content: {

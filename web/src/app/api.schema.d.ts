@@ -3700,6 +3700,155 @@ export interface components {
         ObservatoryDocumentListInput: {
             items: components["schemas"]["ObservatoryDocumentInput"][];
         };
+        ObservatoryIndicatorRuleInput: {
+            /** @constant */
+            kind: "range";
+            min?: number;
+            max?: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "integer";
+            /** @constant */
+            severity: "error";
+        } | {
+            /** @constant */
+            kind: "sum";
+            parts: string[];
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "ratio";
+            of: string;
+            divisor: number;
+            tolerance: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "atMost";
+            of: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "change";
+            ratio: number;
+            /** @constant */
+            severity: "warning";
+        };
+        ObservatoryCampaignInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ObservatoryCampaignListItemInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            indicatorCount: number;
+        };
+        ObservatoryCampaignListInput: {
+            items: components["schemas"]["ObservatoryCampaignListItemInput"][];
+        };
+        ObservatoryIndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            appliesTo: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            required: boolean;
+            rules: components["schemas"]["ObservatoryIndicatorRuleInput"][];
+            position: number;
+        };
+        ObservatoryCampaignDetailInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            indicators: components["schemas"]["ObservatoryIndicatorInput"][];
+            copiedFrom?: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+            } | null;
+        };
+        /** @enum {string} */
+        ObservatoryFormStatusInput: "not_started" | "draft" | "submitted" | "correction_requested" | "validated";
+        ObservatoryCampaignSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        ObservatoryCompletenessRowInput: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatusInput"];
+            updatedAt: string | null;
+            submittedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryCompletenessInput: {
+            campaign: components["schemas"]["ObservatoryCampaignSummaryInput"];
+            counts: {
+                not_started: number;
+                draft: number;
+                submitted: number;
+                correction_requested: number;
+                validated: number;
+                total: number;
+            };
+            items: components["schemas"]["ObservatoryCompletenessRowInput"][];
+        };
         /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -4312,6 +4461,161 @@ export interface components {
         };
         ObservatoryDocumentList: {
             items: components["schemas"]["ObservatoryDocument"][];
+        };
+        ObservatoryIndicatorRule: {
+            /** @constant */
+            kind: "range";
+            min?: number;
+            max?: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "integer";
+            /** @constant */
+            severity: "error";
+        } | {
+            /** @constant */
+            kind: "sum";
+            parts: string[];
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "ratio";
+            of: string;
+            divisor: number;
+            tolerance: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "atMost";
+            of: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "change";
+            ratio: number;
+            /** @constant */
+            severity: "warning";
+        };
+        ObservatoryCampaign: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObservatoryCampaignListItem: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            indicatorCount: number;
+        };
+        ObservatoryCampaignList: {
+            items: components["schemas"]["ObservatoryCampaignListItem"][];
+        };
+        ObservatoryIndicator: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            appliesTo: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            required: boolean;
+            rules: components["schemas"]["ObservatoryIndicatorRule"][];
+            position: number;
+        };
+        ObservatoryCampaignDetail: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            indicators: components["schemas"]["ObservatoryIndicator"][];
+            copiedFrom?: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+            } | null;
+        };
+        /** @enum {string} */
+        ObservatoryFormStatus: "not_started" | "draft" | "submitted" | "correction_requested" | "validated";
+        ObservatoryCampaignSummary: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        ObservatoryCompletenessRow: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatus"];
+            updatedAt: string | null;
+            submittedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryCompleteness: {
+            campaign: components["schemas"]["ObservatoryCampaignSummary"];
+            counts: {
+                not_started: number;
+                draft: number;
+                submitted: number;
+                correction_requested: number;
+                validated: number;
+                total: number;
+            };
+            items: components["schemas"]["ObservatoryCompletenessRow"][];
         };
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
@@ -20201,6 +20505,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaignList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -20283,6 +20596,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaignDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20333,6 +20655,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.year_taken` : Une campagne existe déjà pour l’année {year}. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.year_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20376,6 +20738,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaignDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20426,6 +20797,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20469,6 +20860,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Campagne supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20519,6 +20917,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.campaign_not_draft` : Seule une campagne en préparation peut être supprimée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_draft";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20574,6 +21012,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaign"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20624,6 +21071,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.status_transition` : Une campagne « {from} » ne peut pas passer à « {to} ».
+             *
+             *     `observatory.catalogue_empty` : Le catalogue est vide : ajoutez au moins un indicateur avant d’ouvrir.
+             *
+             *     `observatory.catalogue_invalid` : Le catalogue contient des règles incohérentes : corrigez-les avant d’ouvrir la campagne.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.status_transition" | "observatory.catalogue_empty" | "observatory.catalogue_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20724,6 +21237,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryIndicator"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20774,6 +21296,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.catalogue_locked` : Le catalogue ne se modifie que tant que la campagne est en préparation (brouillon).
+             *
+             *     `observatory.code_taken` : Le code « {code} » est déjà utilisé dans ce catalogue.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.catalogue_locked" | "observatory.code_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20818,6 +21404,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Indicateur retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20868,6 +21461,50 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.catalogue_locked` : Le catalogue ne se modifie que tant que la campagne est en préparation (brouillon).
+             *
+             *     `observatory.code_referenced` : Le code « {code} » est utilisé par les règles de : {by}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.catalogue_locked" | "observatory.code_referenced";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20966,6 +21603,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryIndicator"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21016,6 +21662,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.catalogue_locked` : Le catalogue ne se modifie que tant que la campagne est en préparation (brouillon).
+             *
+             *     `observatory.code_taken` : Le code « {code} » est déjà utilisé dans ce catalogue.
+             *
+             *     `observatory.code_referenced` : Le code « {code} » est utilisé par les règles de : {by}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.catalogue_locked" | "observatory.code_taken" | "observatory.code_referenced";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -21059,6 +21771,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCompleteness"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21109,6 +21830,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -21152,6 +21893,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21212,6 +21962,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -21222,6 +21992,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;
