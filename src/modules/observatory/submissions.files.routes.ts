@@ -11,6 +11,7 @@ import {
   idParamsSchema,
   observatoryDocumentListSchema,
   observatoryDocumentSchema,
+  observatoryFormSchema,
 } from './observatory.schemas.ts';
 import { addDocument, deleteDocument, getDocument, listDocuments } from './submissions.documents.ts';
 import { getForm, saveValues } from './submissions.service.ts';
@@ -86,6 +87,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
           tags,
           params: idParamsSchema,
           consumes: ['multipart/form-data'],
+          response: { 200: observatoryFormSchema },
         },
       },
       async (request) => {

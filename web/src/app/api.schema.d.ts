@@ -3849,6 +3849,116 @@ export interface components {
             };
             items: components["schemas"]["ObservatoryCompletenessRowInput"][];
         };
+        ObservatoryFindingInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "range" | "integer" | "sum" | "ratio" | "atMost" | "change" | "required" | "number";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+        };
+        ObservatoryFormIndicatorInput: {
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            required: boolean;
+            position: number;
+            rules: components["schemas"]["ObservatoryIndicatorRuleInput"][];
+        };
+        ObservatoryFormInput: {
+            id: string | null;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+                title: string;
+                /** Format: date */
+                deadline: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+                synthetic: boolean;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            conventionType: string;
+            department: string | null;
+            status: components["schemas"]["ObservatoryFormStatusInput"];
+            submittedAt: string | null;
+            submittedByName: string | null;
+            validatedAt: string | null;
+            validatedByName: string | null;
+            correctionComment: string | null;
+            confirmedWarnings: {
+                [key: string]: string;
+            };
+            updatedAt: string | null;
+            canEdit: boolean;
+            indicators: components["schemas"]["ObservatoryFormIndicatorInput"][];
+            values: {
+                [key: string]: number;
+            };
+            previous: {
+                year: number;
+                values: {
+                    [key: string]: number;
+                };
+            };
+            check: {
+                errors: components["schemas"]["ObservatoryFindingInput"][];
+                warnings: components["schemas"]["ObservatoryFindingInput"][];
+            };
+        };
+        ObservatoryFormSummaryInput: {
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatusInput"];
+            updatedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryFormListInput: {
+            campaign: components["schemas"]["ObservatoryCampaignSummaryInput"];
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            forms: components["schemas"]["ObservatoryFormSummaryInput"][];
+        };
+        ObservatoryHistoryEntryInput: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "value";
+            indicatorCode: string;
+            before: number | null;
+            after: number | null;
+        } | {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "status";
+            before: components["schemas"]["ObservatoryFormStatusInput"] | null;
+            after: components["schemas"]["ObservatoryFormStatusInput"];
+            comment: string | null;
+        };
+        ObservatoryHistoryInput: {
+            items: components["schemas"]["ObservatoryHistoryEntryInput"][];
+        };
         /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -4616,6 +4726,116 @@ export interface components {
                 total: number;
             };
             items: components["schemas"]["ObservatoryCompletenessRow"][];
+        };
+        ObservatoryFinding: {
+            code: string;
+            /** @enum {string} */
+            kind: "range" | "integer" | "sum" | "ratio" | "atMost" | "change" | "required" | "number";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+        };
+        ObservatoryFormIndicator: {
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            required: boolean;
+            position: number;
+            rules: components["schemas"]["ObservatoryIndicatorRule"][];
+        };
+        ObservatoryForm: {
+            id: string | null;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+                title: string;
+                /** Format: date */
+                deadline: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+                synthetic: boolean;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            conventionType: string;
+            department: string | null;
+            status: components["schemas"]["ObservatoryFormStatus"];
+            submittedAt: string | null;
+            submittedByName: string | null;
+            validatedAt: string | null;
+            validatedByName: string | null;
+            correctionComment: string | null;
+            confirmedWarnings: {
+                [key: string]: string;
+            };
+            updatedAt: string | null;
+            canEdit: boolean;
+            indicators: components["schemas"]["ObservatoryFormIndicator"][];
+            values: {
+                [key: string]: number;
+            };
+            previous: {
+                year: number;
+                values: {
+                    [key: string]: number;
+                };
+            };
+            check: {
+                errors: components["schemas"]["ObservatoryFinding"][];
+                warnings: components["schemas"]["ObservatoryFinding"][];
+            };
+        };
+        ObservatoryFormSummary: {
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatus"];
+            updatedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryFormList: {
+            campaign: components["schemas"]["ObservatoryCampaignSummary"];
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            forms: components["schemas"]["ObservatoryFormSummary"][];
+        };
+        ObservatoryHistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "value";
+            indicatorCode: string;
+            before: number | null;
+            after: number | null;
+        } | {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "status";
+            before: components["schemas"]["ObservatoryFormStatus"] | null;
+            after: components["schemas"]["ObservatoryFormStatus"];
+            comment: string | null;
+        };
+        ObservatoryHistory: {
+            items: components["schemas"]["ObservatoryHistoryEntry"][];
         };
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
@@ -22037,7 +22257,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryFormList"];
+                };
+            };
+            /**
+             * @description `observatory.organisation_required` : Choisissez l’adhérent dont vous voulez voir les formulaires.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22046,7 +22279,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.organisation_required" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22087,6 +22320,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22142,7 +22395,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /**
+             * @description `observatory.organisation_required` : Choisissez l’adhérent dont vous voulez voir les formulaires.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22151,7 +22426,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.organisation_required" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22192,6 +22467,56 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `observatory.no_such_form` : Cet adhérent n’a pas de convention de type {type} : pas de formulaire à remplir.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "observatory.no_such_form";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22238,7 +22563,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /**
+             * @description `observatory.organisation_required` : Choisissez l’adhérent dont vous voulez voir les formulaires.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22247,7 +22585,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.organisation_required" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22288,6 +22626,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `observatory.no_such_form` : Cet adhérent n’a pas de convention de type {type} : pas de formulaire à remplir.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "observatory.no_such_form";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22331,6 +22693,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22381,6 +22752,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22432,6 +22823,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22482,6 +22882,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22534,7 +22980,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /**
+             * @description `observatory.submission_invalid` : Le formulaire contient des erreurs : corrigez-les avant de le transmettre.
+             *
+             *     `observatory.warnings_unconfirmed` : Certaines valeurs appellent une confirmation : expliquez-les en commentaire avant de transmettre.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22543,7 +23004,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.submission_invalid" | "observatory.warnings_unconfirmed" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22584,6 +23045,54 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             *
+             *     `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ».
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked" | "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22633,6 +23142,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22683,6 +23201,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ». */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22726,6 +23284,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22776,6 +23343,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ». */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22819,6 +23426,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22869,6 +23485,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ». */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -22912,6 +23568,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryHistory"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -22962,6 +23627,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23321,6 +24006,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /**
              * @description `observatory.document_missing` : Joignez un fichier au formulaire (champ « file »).
              *

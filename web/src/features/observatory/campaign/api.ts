@@ -37,74 +37,14 @@ export const conventionTypes = [
   'EBE',
 ] as const satisfies readonly NonNullable<IndicatorInput['appliesTo']>[number][];
 
-export interface Finding {
-  code: string;
-  kind: RuleKind | 'required' | 'number';
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-export interface FormDetail {
-  id: string | null;
-  campaign: Pick<Campaign, 'id' | 'year' | 'title' | 'deadline' | 'status' | 'synthetic'>;
-  organisation: { id: string; name: string };
-  conventionType: string;
-  department: string | null;
-  status: FormStatus;
-  submittedAt: string | null;
-  submittedByName: string | null;
-  validatedAt: string | null;
-  validatedByName: string | null;
-  correctionComment: string | null;
-  confirmedWarnings: Record<string, string>;
-  updatedAt: string | null;
-  canEdit: boolean;
-  indicators: Omit<Indicator, 'id' | 'appliesTo'>[];
-  values: Record<string, number>;
-  previous: { year: number; values: Record<string, number> };
-  check: { errors: Finding[]; warnings: Finding[] };
-}
-
-export interface FormSummary {
-  conventionType: string;
-  department: string | null;
-  submissionId: string | null;
-  status: FormStatus;
-  updatedAt: string | null;
-  valueCount: number;
-  indicatorCount: number;
-}
-
-export interface FormList {
-  campaign: Pick<Campaign, 'id' | 'year' | 'title' | 'deadline' | 'status'>;
-  organisation: { id: string; name: string };
-  forms: FormSummary[];
-}
-
+export type Finding = Schema<'ObservatoryFinding'>;
+export type FormDetail = Schema<'ObservatoryForm'>;
+export type FormSummary = Schema<'ObservatoryFormSummary'>;
+export type FormList = Schema<'ObservatoryFormList'>;
 export type Completeness = Schema<'ObservatoryCompleteness'>;
 export type CompletenessRow = Schema<'ObservatoryCompletenessRow'>;
 
-export type HistoryEntry =
-  | {
-      id: number;
-      at: string;
-      actorName: string | null;
-      actorRole: string | null;
-      kind: 'value';
-      indicatorCode: string;
-      before: number | null;
-      after: number | null;
-    }
-  | {
-      id: number;
-      at: string;
-      actorName: string | null;
-      actorRole: string | null;
-      kind: 'status';
-      before: FormStatus | null;
-      after: FormStatus;
-      comment: string | null;
-    };
+export type HistoryEntry = Schema<'ObservatoryHistoryEntry'>;
 
 export type FormDocument = Schema<'ObservatoryDocument'>;
 
@@ -171,7 +111,7 @@ export const validateForm = (id: string) =>
 export const reopenForm = (id: string) =>
   api<FormDetail>(`${base}/submissions/${id}/reopen`, { method: 'POST' });
 export const getHistory = (id: string, signal?: AbortSignal) =>
-  api<{ items: HistoryEntry[] }>(`${base}/submissions/${id}/history`, { signal });
+  api<Schema<'ObservatoryHistory'>>(`${base}/submissions/${id}/history`, { signal });
 
 export const listDocuments = (id: string, signal?: AbortSignal) =>
   api<Answer<'/api/observatory/submissions/{id}/documents'>>(`${base}/submissions/${id}/documents`, {
