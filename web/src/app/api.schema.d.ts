@@ -3658,6 +3658,144 @@ export interface components {
         };
         /** @enum {string} */
         ObservatoryQualifierInput: "exact" | "about";
+        ObservatoryIndicatorInfoInput: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+        };
+        ObservatoryPointInput: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifierInput"];
+            label: string;
+            citation: string;
+        };
+        ObservatoryTypePointInput: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+            conventionType: string;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifierInput"];
+            label: string;
+            citation: string;
+            conventionType: string;
+        };
+        ObservatoryCellInput: {
+            year: number;
+            conventionType: string;
+            department: string | null;
+            synthetic: boolean;
+            value: number;
+            answers: number;
+            median: number | null;
+        };
+        ObservatoryExitRateInput: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+        };
+        ObservatoryIndicatorSeriesInput: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+            totals: components["schemas"]["ObservatoryPointInput"][];
+            byType: components["schemas"]["ObservatoryTypePointInput"][];
+            cells: components["schemas"]["ObservatoryCellInput"][];
+        };
+        ObservatoryTypeExitRateInput: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+            conventionType: string;
+        };
+        ObservatoryDashboardInput: {
+            from: number | null;
+            to: number | null;
+            type: string | null;
+            department: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            synthetic: boolean;
+            indicators: components["schemas"]["ObservatoryIndicatorSeriesInput"][];
+            dynamicExits: {
+                byYear: components["schemas"]["ObservatoryExitRateInput"][];
+                byType: components["schemas"]["ObservatoryTypeExitRateInput"][];
+            };
+        };
+        ObservatoryDashboardOptionsInput: {
+            indicators: components["schemas"]["ObservatoryIndicatorInfoInput"][];
+            years: number[];
+            syntheticYears: number[];
+            declaredYears: number[];
+            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            departments: string[];
+            respondents: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                types: string[];
+            }[];
+        };
+        ObservatoryPositionItemInput: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            own: number | null;
+            peers: number;
+            quartilesHidden: boolean;
+            q1: number | null;
+            median: number | null;
+            q3: number | null;
+        };
+        ObservatoryPositionInput: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            year: number | null;
+            conventionType: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            minPeers: number;
+            answers: {
+                year: number;
+                conventionType: string;
+                synthetic: boolean;
+            }[];
+            synthetic: boolean;
+            items: components["schemas"]["ObservatoryPositionItemInput"][];
+        };
         ObservatoryDeclaredAggregateInput: {
             year: number;
             indicatorCode: string;
@@ -4529,6 +4667,144 @@ export interface components {
         };
         /** @enum {string} */
         ObservatoryQualifier: "exact" | "about";
+        ObservatoryIndicatorInfo: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+        };
+        ObservatoryPoint: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifier"];
+            label: string;
+            citation: string;
+        };
+        ObservatoryTypePoint: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+            conventionType: string;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifier"];
+            label: string;
+            citation: string;
+            conventionType: string;
+        };
+        ObservatoryCell: {
+            year: number;
+            conventionType: string;
+            department: string | null;
+            synthetic: boolean;
+            value: number;
+            answers: number;
+            median: number | null;
+        };
+        ObservatoryExitRate: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+        };
+        ObservatoryIndicatorSeries: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+            totals: components["schemas"]["ObservatoryPoint"][];
+            byType: components["schemas"]["ObservatoryTypePoint"][];
+            cells: components["schemas"]["ObservatoryCell"][];
+        };
+        ObservatoryTypeExitRate: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+            conventionType: string;
+        };
+        ObservatoryDashboard: {
+            from: number | null;
+            to: number | null;
+            type: string | null;
+            department: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            synthetic: boolean;
+            indicators: components["schemas"]["ObservatoryIndicatorSeries"][];
+            dynamicExits: {
+                byYear: components["schemas"]["ObservatoryExitRate"][];
+                byType: components["schemas"]["ObservatoryTypeExitRate"][];
+            };
+        };
+        ObservatoryDashboardOptions: {
+            indicators: components["schemas"]["ObservatoryIndicatorInfo"][];
+            years: number[];
+            syntheticYears: number[];
+            declaredYears: number[];
+            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            departments: string[];
+            respondents: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                types: string[];
+            }[];
+        };
+        ObservatoryPositionItem: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            own: number | null;
+            peers: number;
+            quartilesHidden: boolean;
+            q1: number | null;
+            median: number | null;
+            q3: number | null;
+        };
+        ObservatoryPosition: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            year: number | null;
+            conventionType: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            minPeers: number;
+            answers: {
+                year: number;
+                conventionType: string;
+                synthetic: boolean;
+            }[];
+            synthetic: boolean;
+            items: components["schemas"]["ObservatoryPositionItem"][];
+        };
         ObservatoryDeclaredAggregate: {
             year: number;
             indicatorCode: string;
@@ -24623,6 +24899,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDashboard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24714,6 +24999,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDashboardOptions"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -24791,6 +25085,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryPosition"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24831,7 +25134,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `observatory.position.own_only` : Un adhérent ne consulte que la position de sa propre organisation parmi ses pairs.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24840,7 +25147,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "observatory.position.own_only" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24886,6 +25213,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24981,6 +25317,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25051,6 +25396,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;
