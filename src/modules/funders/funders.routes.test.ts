@@ -91,7 +91,7 @@ describe('funders guide', () => {
       amountMax: 500,
       website: 'javascript:alert(1)',
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     const fields = bad.json().error.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(['territories', 'website', 'amountMax']);
     expect(bad.json().error.fields[2].message).toMatch(/supérieur ou égal/);
@@ -234,7 +234,7 @@ describe('matching a project with the guide', () => {
     });
     expect(other.statusCode).toBe(403);
     const unknown = await call(staff, 'POST', '/api/funders/match', { themes: [], department: '999' });
-    expect(unknown.statusCode).toBe(400);
+    expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.fields[0]).toMatchObject({
       field: 'department',
       code: 'funders.department_unknown',
