@@ -1454,8 +1454,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sessions de formation (d'une année, ou toutes) */
         get: operations["getTrainings"];
         put?: never;
+        /** Crée une session de formation */
         post: operations["postTrainings"];
         delete?: never;
         options?: never;
@@ -1470,6 +1472,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Totaux de formation d'une année : comptés et déclarés */
         get: operations["getTrainingsTotals"];
         put?: never;
         post?: never;
@@ -1486,12 +1489,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une session de formation et ses stagiaires */
         get: operations["getTrainingsById"];
         put?: never;
         post?: never;
+        /** Supprime une session de formation */
         delete: operations["deleteTrainingsById"];
         options?: never;
         head?: never;
+        /** Modifie une session de formation */
         patch: operations["patchTrainingsById"];
         trace?: never;
     };
@@ -1504,6 +1510,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un stagiaire à une session */
         post: operations["postTrainingsByIdTrainees"];
         delete?: never;
         options?: never;
@@ -1521,6 +1528,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un stagiaire d'une session */
         delete: operations["deleteTrainingsByIdTraineesByTraineeId"];
         options?: never;
         head?: never;
@@ -3230,6 +3238,107 @@ export interface components {
                 reasons: string[];
             }[];
         };
+        TrainingCountsInput: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+        };
+        TrainingTraineeInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+            trainees: components["schemas"]["TrainingTraineeInput"][];
+        };
+        TrainingSessionListInput: {
+            items: components["schemas"]["TrainingSessionInput"][];
+        };
+        TrainingTotalsInput: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3339,6 +3448,107 @@ export interface components {
                 score: number;
                 reasons: string[];
             }[];
+        };
+        TrainingCounts: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+        };
+        TrainingTrainee: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecord: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+            trainees: components["schemas"]["TrainingTrainee"][];
+        };
+        TrainingSessionList: {
+            items: components["schemas"]["TrainingSession"][];
+        };
+        TrainingTotals: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
         };
     };
     responses: never;
@@ -14597,6 +14807,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14709,6 +14928,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14769,6 +14997,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -14802,6 +15050,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingTotals"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14895,6 +15152,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14945,6 +15211,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14988,6 +15274,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15038,6 +15331,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15102,6 +15415,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15152,6 +15474,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15205,6 +15567,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15255,6 +15626,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15299,6 +15710,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15349,6 +15767,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.trainee_not_found` : Ce ou cette stagiaire ne fait pas partie de cette session. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.trainee_not_found";
                             message: string;
                             fields?: {
                                 field: string;
