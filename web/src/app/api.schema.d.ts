@@ -1342,8 +1342,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes d'échange de pratiques */
         get: operations["getPracticeGroups"];
         put?: never;
+        /** Crée un groupe d'échange de pratiques */
         post: operations["postPracticeGroups"];
         delete?: never;
         options?: never;
@@ -1358,6 +1360,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Rencontres et présences d'une année, par groupe */
         get: operations["getPracticeGroupsStats"];
         put?: never;
         post?: never;
@@ -1374,12 +1377,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un groupe, ses membres et ses rencontres */
         get: operations["getPracticeGroupsById"];
         put?: never;
         post?: never;
+        /** Supprime un groupe qui ne s'est jamais réuni */
         delete: operations["deletePracticeGroupsById"];
         options?: never;
         head?: never;
+        /** Modifie un groupe */
         patch: operations["patchPracticeGroupsById"];
         trace?: never;
     };
@@ -1392,6 +1398,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une personne au groupe */
         post: operations["postPracticeGroupsByIdPeople"];
         delete?: never;
         options?: never;
@@ -1409,9 +1416,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une personne du groupe */
         delete: operations["deletePracticeGroupsByIdPeopleByPersonId"];
         options?: never;
         head?: never;
+        /** Modifie une personne du groupe */
         patch: operations["patchPracticeGroupsByIdPeopleByPersonId"];
         trace?: never;
     };
@@ -1424,6 +1433,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une rencontre au groupe */
         post: operations["postPracticeGroupsByIdMeetings"];
         delete?: never;
         options?: never;
@@ -1439,6 +1449,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fait l'appel d'une rencontre */
         put: operations["putPracticeGroupsByIdMeetingsByActionIdAttendance"];
         post?: never;
         delete?: never;
@@ -3339,6 +3350,97 @@ export interface components {
                 };
             };
         };
+        PracticeGroupSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            peopleCount: number;
+            meetingsCount: number;
+            lastMeetingOn: string | null;
+        };
+        PracticeGroupListInput: {
+            items: components["schemas"]["PracticeGroupSummaryInput"][];
+        };
+        PracticeGroupPersonInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+        };
+        PracticeGuestInput: {
+            firstName: string;
+            lastName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        PracticeMeetingInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            participantsCount: number | null;
+            participantsSource: ("declared" | "attendance") | null;
+            attendance: {
+                presentPersonIds: string[];
+                guests: components["schemas"]["PracticeGuestInput"][];
+                named: number;
+            };
+        };
+        PracticeGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            people: components["schemas"]["PracticeGroupPersonInput"][];
+            meetings: components["schemas"]["PracticeMeetingInput"][];
+        };
+        PracticeStatsInput: {
+            year: number;
+            groups: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+                meetings: number;
+                attendances: number;
+                meetingsWithoutCount: number;
+                organisations: number;
+            }[];
+            computed: {
+                meetings: number;
+                attendances: number;
+            };
+            declared: {
+                gepMeetings?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3539,6 +3641,97 @@ export interface components {
                     updatedAt: string;
                 };
                 trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        PracticeGroupSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            peopleCount: number;
+            meetingsCount: number;
+            lastMeetingOn: string | null;
+        };
+        PracticeGroupList: {
+            items: components["schemas"]["PracticeGroupSummary"][];
+        };
+        PracticeGroupPerson: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+        };
+        PracticeGuest: {
+            firstName: string;
+            lastName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        PracticeMeeting: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            participantsCount: number | null;
+            participantsSource: ("declared" | "attendance") | null;
+            attendance: {
+                presentPersonIds: string[];
+                guests: components["schemas"]["PracticeGuest"][];
+                named: number;
+            };
+        };
+        PracticeGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            people: components["schemas"]["PracticeGroupPerson"][];
+            meetings: components["schemas"]["PracticeMeeting"][];
+        };
+        PracticeStats: {
+            year: number;
+            groups: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+                meetings: number;
+                attendances: number;
+                meetingsWithoutCount: number;
+                organisations: number;
+            }[];
+            computed: {
+                meetings: number;
+                attendances: number;
+            };
+            declared: {
+                gepMeetings?: {
                     year: number;
                     key: string;
                     value: number;
@@ -13733,6 +13926,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -13813,6 +14015,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -13906,6 +14117,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -13999,6 +14219,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14049,6 +14278,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14092,6 +14341,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14142,6 +14398,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_has_meetings` : Ce groupe s’est déjà réuni : ses rencontres comptent dans les bilans. Rendez-le inactif plutôt que de le supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_has_meetings";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14194,6 +14490,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14244,6 +14549,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14298,6 +14623,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupPerson"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14348,6 +14682,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14392,6 +14766,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retirée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14442,6 +14823,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.person_not_found` : Cette personne ne fait pas partie de ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.person_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14497,6 +14898,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupPerson"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14547,6 +14957,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.person_not_found` : Cette personne ne fait pas partie de ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.person_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14607,6 +15057,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeeting"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14657,6 +15116,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14714,6 +15213,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeeting"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14764,6 +15272,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.meeting_not_found` : Cette rencontre n'existe pas dans ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.meeting_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
