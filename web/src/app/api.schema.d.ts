@@ -2874,8 +2874,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projets territoriaux (PTCE, TZCLD, ZEST) */
         get: operations["getTerritoriesProjects"];
         put?: never;
+        /** Crée un projet territorial */
         post: operations["postTerritoriesProjects"];
         delete?: never;
         options?: never;
@@ -2890,6 +2892,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les projets territoriaux (XLSX) */
         get: operations["getTerritoriesProjectsExportXlsx"];
         put?: never;
         post?: never;
@@ -2906,12 +2909,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un projet territorial, ses membres, liens et sessions */
         get: operations["getTerritoriesProjectsById"];
         put?: never;
         post?: never;
+        /** Supprime un projet territorial */
         delete: operations["deleteTerritoriesProjectsById"];
         options?: never;
         head?: never;
+        /** Modifie un projet territorial */
         patch: operations["patchTerritoriesProjectsById"];
         trace?: never;
     };
@@ -2924,6 +2930,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une structure au projet */
         post: operations["postTerritoriesProjectsByIdMembers"];
         delete?: never;
         options?: never;
@@ -2941,6 +2948,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une structure du projet */
         delete: operations["deleteTerritoriesProjectsByIdMembersByChildId"];
         options?: never;
         head?: never;
@@ -2956,6 +2964,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Relie le projet à une action ou un accompagnement */
         post: operations["postTerritoriesProjectsByIdLinks"];
         delete?: never;
         options?: never;
@@ -2973,6 +2982,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un lien d'un projet */
         delete: operations["deleteTerritoriesProjectsByIdLinksByChildId"];
         options?: never;
         head?: never;
@@ -2988,6 +2998,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une session de formation à un programme ZEST' */
         post: operations["postTerritoriesProjectsByIdSessions"];
         delete?: never;
         options?: never;
@@ -3005,9 +3016,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une session d'un programme ZEST' */
         delete: operations["deleteTerritoriesProjectsByIdSessionsByChildId"];
         options?: never;
         head?: never;
+        /** Modifie une session d'un programme ZEST' */
         patch: operations["patchTerritoriesProjectsByIdSessionsByChildId"];
         trace?: never;
     };
@@ -3018,6 +3031,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres des projets territoriaux d'une année : comptés et déclarés */
         get: operations["getTerritoriesStats"];
         put?: never;
         post?: never;
@@ -3034,6 +3048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projets par département (la carte) */
         get: operations["getTerritoriesMap"];
         put?: never;
         post?: never;
@@ -3442,6 +3457,172 @@ export interface components {
             };
         };
         /** @enum {string} */
+        TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
+        /** @enum {string} */
+        TerritoryProjectStatusInput: "emerging" | "active" | "authorised" | "ended";
+        TerritoryProjectInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKindInput"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatusInput"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+        };
+        TerritoryProjectListInput: {
+            items: components["schemas"]["TerritoryProjectInput"][];
+        };
+        TerritoryProjectSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            traineesCount: number | null;
+            employersCount: number | null;
+            note: string | null;
+        };
+        TerritoryProjectDetailInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKindInput"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatusInput"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+            ebeOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: string | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+                kind: string;
+                /** @enum {string} */
+                visibility: "public" | "internal";
+            }[];
+            supportFiles: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                organisationId: string | null;
+            }[];
+            sessions: components["schemas"]["TerritoryProjectSessionInput"][];
+        };
+        TerritoryProjectPartInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryStatsInput: {
+            year: number;
+            computed: {
+                ptcePhase1: number;
+                ptcePhase2: number;
+                ptcePhaseUnknown: number;
+                tzcldTerritories: number;
+                zestProgrammes: number;
+                zestSessions: number;
+                zestTrainees: number;
+                zestUndatedSessions: number;
+            };
+            declared: {
+                ptcePhase1: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                ptcePhase2: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                tzcldTerritories: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestSessions: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestTrainees: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+            };
+        };
+        TerritoryMapInput: {
+            departments: {
+                code: string;
+                name: string | null;
+                ptce: number;
+                tzcld: number;
+                zest: number;
+                total: number;
+            }[];
+            withoutDepartment: number;
+        };
+        /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
         DuesStatus: "paid" | "partial" | "unpaid";
@@ -3742,6 +3923,172 @@ export interface components {
                     updatedAt: string;
                 };
             };
+        };
+        /** @enum {string} */
+        TerritoryProjectKind: "ptce" | "tzcld" | "zest";
+        /** @enum {string} */
+        TerritoryProjectStatus: "emerging" | "active" | "authorised" | "ended";
+        TerritoryProject: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKind"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatus"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+        };
+        TerritoryProjectList: {
+            items: components["schemas"]["TerritoryProject"][];
+        };
+        TerritoryProjectSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            traineesCount: number | null;
+            employersCount: number | null;
+            note: string | null;
+        };
+        TerritoryProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKind"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatus"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+            ebeOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: string | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+                kind: string;
+                /** @enum {string} */
+                visibility: "public" | "internal";
+            }[];
+            supportFiles: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                organisationId: string | null;
+            }[];
+            sessions: components["schemas"]["TerritoryProjectSession"][];
+        };
+        TerritoryProjectPart: {
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryStats: {
+            year: number;
+            computed: {
+                ptcePhase1: number;
+                ptcePhase2: number;
+                ptcePhaseUnknown: number;
+                tzcldTerritories: number;
+                zestProgrammes: number;
+                zestSessions: number;
+                zestTrainees: number;
+                zestUndatedSessions: number;
+            };
+            declared: {
+                ptcePhase1: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                ptcePhase2: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                tzcldTerritories: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestSessions: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestTrainees: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+            };
+        };
+        TerritoryMap: {
+            departments: {
+                code: string;
+                name: string | null;
+                ptce: number;
+                tzcld: number;
+                zest: number;
+                total: number;
+            }[];
+            withoutDepartment: number;
         };
     };
     responses: never;
@@ -28178,6 +28525,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28293,6 +28649,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProject"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28353,6 +28718,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28389,6 +28774,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28482,6 +28876,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28532,6 +28935,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28575,6 +28998,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28625,6 +29055,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28688,6 +29138,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProject"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28738,6 +29197,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.kind_has_sessions` : Ce programme ZEST’ a des sessions : supprimez-les avant de changer le type du projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.kind_has_sessions";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28789,6 +29308,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectPart"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28839,6 +29367,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.member_exists` : Cette organisation est déjà impliquée dans le projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.member_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28883,6 +29471,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28933,6 +29528,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.member_not_found` : Cette organisation n’est pas impliquée dans le projet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.member_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28986,6 +29601,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectPart"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29036,6 +29660,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.link_exists` : Ce lien existe déjà pour ce projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.link_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29080,6 +29764,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29130,6 +29821,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.link_not_found` : Ce lien est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.link_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29184,6 +29895,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectSession"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29234,6 +29954,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.sessions_only_zest` : Seul un programme ZEST’ a des sessions de formation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.sessions_only_zest";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29278,6 +30058,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29328,6 +30115,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.session_not_found` : Cette session est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29383,6 +30190,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectSession"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29443,6 +30259,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `territories.session_not_found` : Cette session est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -29476,6 +30332,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29567,6 +30432,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryMap"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
