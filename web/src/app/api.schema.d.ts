@@ -2682,8 +2682,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Acheteurs */
         get: operations["getPurchasingBuyers"];
         put?: never;
+        /** Ajoute un acheteur */
         post: operations["postPurchasingBuyers"];
         delete?: never;
         options?: never;
@@ -2698,6 +2700,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les acheteurs (XLSX) */
         get: operations["getPurchasingBuyersXlsx"];
         put?: never;
         post?: never;
@@ -2715,8 +2718,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un acheteur */
         put: operations["putPurchasingBuyersById"];
         post?: never;
+        /** Supprime un acheteur */
         delete: operations["deletePurchasingBuyersById"];
         options?: never;
         head?: never;
@@ -2730,8 +2735,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Opportunités d'achat (les ouvertes pour un adhérent) */
         get: operations["getPurchasingOpportunities"];
         put?: never;
+        /** Ajoute une opportunité d'achat */
         post: operations["postPurchasingOpportunities"];
         delete?: never;
         options?: never;
@@ -2746,6 +2753,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les opportunités d'achat (XLSX) */
         get: operations["getPurchasingOpportunitiesXlsx"];
         put?: never;
         post?: never;
@@ -2762,9 +2770,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une opportunité d'achat */
         get: operations["getPurchasingOpportunitiesById"];
+        /** Modifie une opportunité d'achat */
         put: operations["putPurchasingOpportunitiesById"];
         post?: never;
+        /** Supprime une opportunité d'achat */
         delete: operations["deletePurchasingOpportunitiesById"];
         options?: never;
         head?: never;
@@ -2778,6 +2789,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Adhérents à proposer pour une opportunité, classés */
         get: operations["getPurchasingOpportunitiesByIdCandidates"];
         put?: never;
         post?: never;
@@ -2796,6 +2808,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Propose des adhérents pour une opportunité */
         post: operations["postPurchasingOpportunitiesByIdMatches"];
         delete?: never;
         options?: never;
@@ -2810,6 +2823,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Suivis des propositions (les siens pour un adhérent) */
         get: operations["getPurchasingMatches"];
         put?: never;
         post?: never;
@@ -2826,6 +2840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les suivis des propositions (XLSX) */
         get: operations["getPurchasingMatchesXlsx"];
         put?: never;
         post?: never;
@@ -2845,9 +2860,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une proposition */
         delete: operations["deletePurchasingMatchesById"];
         options?: never;
         head?: never;
+        /** Met à jour le suivi d'une proposition */
         patch: operations["patchPurchasingMatchesById"];
         trace?: never;
     };
@@ -2858,6 +2875,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres des achats d'une année : comptés et déclarés */
         get: operations["getPurchasingStats"];
         put?: never;
         post?: never;
@@ -3158,6 +3176,209 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TrainingCountsInput: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+        };
+        TrainingTraineeInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+            trainees: components["schemas"]["TrainingTraineeInput"][];
+        };
+        TrainingSessionListInput: {
+            items: components["schemas"]["TrainingSessionInput"][];
+        };
+        TrainingTotalsInput: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PurchasingBuyerSectorInput: "public" | "private";
+        /** @enum {string} */
+        PurchasingOpportunityKindInput: "social_clause" | "reserved_contract" | "quote" | "other";
+        /** @enum {string} */
+        PurchasingOpportunityStatusInput: "open" | "closed" | "awarded" | "cancelled";
+        /** @enum {string} */
+        PurchasingMatchStatusInput: "proposed" | "sent" | "interested" | "quote_sent" | "won" | "lost";
+        PurchasingBuyerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["PurchasingBuyerSectorInput"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            note: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        PurchasingBuyerListInput: {
+            items: components["schemas"]["PurchasingBuyerInput"][];
+        };
+        PurchasingOpportunityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            buyerName: string;
+            buyerSector: components["schemas"]["PurchasingBuyerSectorInput"];
+            title: string;
+            kind: components["schemas"]["PurchasingOpportunityKindInput"];
+            amount: number | null;
+            town: string | null;
+            department: string | null;
+            deadline: string | null;
+            activities: string[];
+            description: string | null;
+            status: components["schemas"]["PurchasingOpportunityStatusInput"];
+            createdAt: string;
+        };
+        PurchasingOpportunityListInput: {
+            items: components["schemas"]["PurchasingOpportunityInput"][];
+        };
+        PurchasingCandidateListInput: {
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                sharedActivities: string[];
+                territory: ("department" | "region") | null;
+                reasons: string[];
+                alreadyMatched: boolean;
+            }[];
+        };
+        PurchasingMatchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            opportunityStatus: components["schemas"]["PurchasingOpportunityStatusInput"];
+            deadline: string | null;
+            buyerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            status: components["schemas"]["PurchasingMatchStatusInput"];
+            reasons: string[];
+            insertionHours: number | null;
+            note: string | null;
+            updatedAt: string;
+        };
+        PurchasingMatchListInput: {
+            items: components["schemas"]["PurchasingMatchInput"][];
+        };
+        PurchasingStatsInput: {
+            year: number;
+            computed: {
+                opportunities: number;
+                matches: number;
+                byStatus: {
+                    proposed: number;
+                    sent: number;
+                    interested: number;
+                    quote_sent: number;
+                    won: number;
+                    lost: number;
+                };
+                insertionHours: number;
+            };
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            }[];
+        };
         /** @enum {string} */
         DuesBasisInput: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3263,107 +3484,6 @@ export interface components {
                 score: number;
                 reasons: string[];
             }[];
-        };
-        TrainingCountsInput: {
-            /** @enum {string} */
-            basis: "trainees" | "counts";
-            trainees: number;
-            hours: number;
-            organisations: number | null;
-        };
-        TrainingSessionInput: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            providerId: string | null;
-            providerName: string | null;
-            funderId: string | null;
-            funderName: string | null;
-            trainer: string | null;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            town: string | null;
-            department: string | null;
-            traineesCount: number | null;
-            hoursTotal: number | null;
-            organisationsCount: number | null;
-            actionId: string | null;
-            note: string | null;
-            source: string | null;
-            computed: components["schemas"]["TrainingCountsInput"];
-        };
-        TrainingTraineeInput: {
-            /** Format: uuid */
-            id: string;
-            organisationId: string | null;
-            organisationName: string | null;
-            firstName: string;
-            lastName: string;
-            jobTitle: string | null;
-            hours: number;
-        };
-        TrainingSessionRecordInput: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            providerId: string | null;
-            providerName: string | null;
-            funderId: string | null;
-            funderName: string | null;
-            trainer: string | null;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            town: string | null;
-            department: string | null;
-            traineesCount: number | null;
-            hoursTotal: number | null;
-            organisationsCount: number | null;
-            actionId: string | null;
-            note: string | null;
-            source: string | null;
-            computed: components["schemas"]["TrainingCountsInput"];
-            trainees: components["schemas"]["TrainingTraineeInput"][];
-        };
-        TrainingSessionListInput: {
-            items: components["schemas"]["TrainingSessionInput"][];
-        };
-        TrainingTotalsInput: {
-            year: number;
-            computed: {
-                sessions: number;
-                trainees: number;
-                hours: number;
-                sources: {
-                    fromTrainees: number;
-                    fromCounts: number;
-                };
-            };
-            declared: {
-                trainees?: {
-                    year: number;
-                    key: string;
-                    value: number;
-                    /** @enum {string} */
-                    unit: "count" | "hours" | "euros" | "percent";
-                    label: string;
-                    source: string;
-                    updatedAt: string;
-                };
-                trainingHours?: {
-                    year: number;
-                    key: string;
-                    value: number;
-                    /** @enum {string} */
-                    unit: "count" | "hours" | "euros" | "percent";
-                    label: string;
-                    source: string;
-                    updatedAt: string;
-                };
-            };
         };
         PracticeGroupSummaryInput: {
             /** Format: uuid */
@@ -3622,6 +3742,209 @@ export interface components {
             }[];
             withoutDepartment: number;
         };
+        TrainingCounts: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+        };
+        TrainingTrainee: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecord: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+            trainees: components["schemas"]["TrainingTrainee"][];
+        };
+        TrainingSessionList: {
+            items: components["schemas"]["TrainingSession"][];
+        };
+        TrainingTotals: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PurchasingBuyerSector: "public" | "private";
+        /** @enum {string} */
+        PurchasingOpportunityKind: "social_clause" | "reserved_contract" | "quote" | "other";
+        /** @enum {string} */
+        PurchasingOpportunityStatus: "open" | "closed" | "awarded" | "cancelled";
+        /** @enum {string} */
+        PurchasingMatchStatus: "proposed" | "sent" | "interested" | "quote_sent" | "won" | "lost";
+        PurchasingBuyer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["PurchasingBuyerSector"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            note: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        PurchasingBuyerList: {
+            items: components["schemas"]["PurchasingBuyer"][];
+        };
+        PurchasingOpportunity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            buyerName: string;
+            buyerSector: components["schemas"]["PurchasingBuyerSector"];
+            title: string;
+            kind: components["schemas"]["PurchasingOpportunityKind"];
+            amount: number | null;
+            town: string | null;
+            department: string | null;
+            deadline: string | null;
+            activities: string[];
+            description: string | null;
+            status: components["schemas"]["PurchasingOpportunityStatus"];
+            createdAt: string;
+        };
+        PurchasingOpportunityList: {
+            items: components["schemas"]["PurchasingOpportunity"][];
+        };
+        PurchasingCandidateList: {
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                sharedActivities: string[];
+                territory: ("department" | "region") | null;
+                reasons: string[];
+                alreadyMatched: boolean;
+            }[];
+        };
+        PurchasingMatch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            opportunityStatus: components["schemas"]["PurchasingOpportunityStatus"];
+            deadline: string | null;
+            buyerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            status: components["schemas"]["PurchasingMatchStatus"];
+            reasons: string[];
+            insertionHours: number | null;
+            note: string | null;
+            updatedAt: string;
+        };
+        PurchasingMatchList: {
+            items: components["schemas"]["PurchasingMatch"][];
+        };
+        PurchasingStats: {
+            year: number;
+            computed: {
+                opportunities: number;
+                matches: number;
+                byStatus: {
+                    proposed: number;
+                    sent: number;
+                    interested: number;
+                    quote_sent: number;
+                    won: number;
+                    lost: number;
+                };
+                insertionHours: number;
+            };
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            }[];
+        };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3731,107 +4054,6 @@ export interface components {
                 score: number;
                 reasons: string[];
             }[];
-        };
-        TrainingCounts: {
-            /** @enum {string} */
-            basis: "trainees" | "counts";
-            trainees: number;
-            hours: number;
-            organisations: number | null;
-        };
-        TrainingSession: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            providerId: string | null;
-            providerName: string | null;
-            funderId: string | null;
-            funderName: string | null;
-            trainer: string | null;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            town: string | null;
-            department: string | null;
-            traineesCount: number | null;
-            hoursTotal: number | null;
-            organisationsCount: number | null;
-            actionId: string | null;
-            note: string | null;
-            source: string | null;
-            computed: components["schemas"]["TrainingCounts"];
-        };
-        TrainingTrainee: {
-            /** Format: uuid */
-            id: string;
-            organisationId: string | null;
-            organisationName: string | null;
-            firstName: string;
-            lastName: string;
-            jobTitle: string | null;
-            hours: number;
-        };
-        TrainingSessionRecord: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            providerId: string | null;
-            providerName: string | null;
-            funderId: string | null;
-            funderName: string | null;
-            trainer: string | null;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            town: string | null;
-            department: string | null;
-            traineesCount: number | null;
-            hoursTotal: number | null;
-            organisationsCount: number | null;
-            actionId: string | null;
-            note: string | null;
-            source: string | null;
-            computed: components["schemas"]["TrainingCounts"];
-            trainees: components["schemas"]["TrainingTrainee"][];
-        };
-        TrainingSessionList: {
-            items: components["schemas"]["TrainingSession"][];
-        };
-        TrainingTotals: {
-            year: number;
-            computed: {
-                sessions: number;
-                trainees: number;
-                hours: number;
-                sources: {
-                    fromTrainees: number;
-                    fromCounts: number;
-                };
-            };
-            declared: {
-                trainees?: {
-                    year: number;
-                    key: string;
-                    value: number;
-                    /** @enum {string} */
-                    unit: "count" | "hours" | "euros" | "percent";
-                    label: string;
-                    source: string;
-                    updatedAt: string;
-                };
-                trainingHours?: {
-                    year: number;
-                    key: string;
-                    value: number;
-                    /** @enum {string} */
-                    unit: "count" | "hours" | "euros" | "percent";
-                    label: string;
-                    source: string;
-                    updatedAt: string;
-                };
-            };
         };
         PracticeGroupSummary: {
             /** Format: uuid */
@@ -26807,6 +27029,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyerList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -26891,6 +27122,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyer"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26982,6 +27222,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -27068,6 +27317,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyer"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27118,6 +27376,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.buyer_not_found` : Cet acheteur n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.buyer_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27161,6 +27439,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27221,6 +27506,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.buyer_not_found` : Cet acheteur n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.buyer_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -27254,6 +27559,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunityList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27367,6 +27681,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27427,6 +27750,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -27460,6 +27803,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27553,6 +27905,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27603,6 +27964,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27668,6 +28049,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27718,6 +28108,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27761,6 +28191,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27811,6 +28248,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27854,6 +28311,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingCandidateList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27904,6 +28370,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27953,6 +28439,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatchList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28013,6 +28508,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28047,6 +28582,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatchList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28141,6 +28685,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28234,6 +28787,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28284,6 +28844,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.match_not_found` : Ce suivi n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.match_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28336,6 +28916,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatch"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28396,6 +28985,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.match_not_found` : Ce suivi n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.match_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28429,6 +29058,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
