@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { message } from '../../i18n/messages.ts';
-import { caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import { ACCOUNT, anyCaller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
@@ -55,7 +55,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/account',
     {
-      config: { access: SIGNED_IN },
+      config: { access: ACCOUNT },
       schema: {
         tags: ['accounts'],
         body: accountUpdateSchema,
@@ -63,7 +63,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     },
     async (request, reply) => {
-      caller(request);
+      anyCaller(request);
       const answer = await forwardToAuth(deps, request, reply, '/api/auth/update-user', {
         name: request.body.name,
       });
@@ -75,11 +75,11 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/account/password',
     {
-      config: { access: SIGNED_IN },
+      config: { access: ACCOUNT },
       schema: { tags: ['accounts'], body: passwordChangeSchema },
     },
     async (request, reply) => {
-      caller(request);
+      anyCaller(request);
       checkNewPassword(request.body.newPassword, 'newPassword');
       if (request.body.newPassword === request.body.currentPassword)
         throw fieldError('account.same_password', 'newPassword');
@@ -101,11 +101,11 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/account/sessions',
     {
-      config: { access: SIGNED_IN },
+      config: { access: ACCOUNT },
       schema: { tags: ['accounts'], response: { 200: accountSessionsSchema } },
     },
     async (request) => {
-      const auth = caller(request);
+      const auth = anyCaller(request);
       const headers = new Headers({ cookie: request.headers.cookie ?? '' });
       const session = await deps.auth.api.getSession({ headers });
       if (!session) throw new AppError('auth.required');
@@ -115,9 +115,9 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.post(
     '/api/account/sessions/revoke-others',
-    { config: { access: SIGNED_IN }, schema: { tags: ['accounts'] } },
+    { config: { access: ACCOUNT }, schema: { tags: ['accounts'] } },
     async (request, reply) => {
-      caller(request);
+      anyCaller(request);
       const answer = await forwardToAuth(deps, request, reply, '/api/auth/revoke-other-sessions', {});
       if (answer.status >= 400) throw authFailure(answer);
       return reply.status(204).send();

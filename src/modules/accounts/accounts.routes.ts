@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
-import { allow, caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import { ACCOUNT, allow, anyCaller, caller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
@@ -73,13 +73,13 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/me',
-    { config: { access: SIGNED_IN }, schema: { tags: ['accounts'], response: { 200: meSchema } } },
+    { config: { access: ACCOUNT }, schema: { tags: ['accounts'], response: { 200: meSchema } } },
     async (request) => {
-      const auth = caller(request);
-      const delegation = await getDelegation(deps.database.db, auth.delegationId);
+      const auth = anyCaller(request);
+      const delegation = auth.delegationId ? await getDelegation(deps.database.db, auth.delegationId) : null;
       return {
         user: { id: auth.userId, email: auth.email, name: auth.name },
-        delegation: { id: delegation.id, slug: delegation.slug, name: delegation.name },
+        delegation: delegation && { id: delegation.id, slug: delegation.slug, name: delegation.name },
         role: auth.role,
         organisationId: auth.organisationId,
       };

@@ -3,10 +3,11 @@ import { personNameSchema } from './account.schemas.ts';
 
 export const roleSchema = z.enum(['admin', 'staff', 'board', 'member']);
 
+/** Who is signed in: a delegation's user, or a member of the federation (no delegation). */
 export const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
-  delegation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-  role: roleSchema,
+  delegation: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+  role: z.enum(['admin', 'staff', 'board', 'member', 'federation']),
   organisationId: z.string().nullable(),
 });
 

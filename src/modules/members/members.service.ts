@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { isErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recordHistory } from '../audit/audit.service.ts';
@@ -33,7 +34,6 @@ import {
   departmentsOfPostcode,
   isDepartmentCode,
   normaliseEmail,
-  normaliseForSearch,
   normalisePhone,
 } from './members.validation.ts';
 

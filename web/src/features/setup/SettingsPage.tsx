@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Fieldset,
   FileInput,
@@ -18,6 +17,7 @@ import { api } from '../../app/api';
 import { t } from '../../i18n';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { QueryState } from '../../ui/QueryState';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { usePageTitle } from '../../ui/usePageTitle';
 
@@ -99,11 +99,7 @@ function LogoSection({ settings }: { settings: Settings }) {
         ) : (
           <Text c="dimmed">{t('settings.logoNone')}</Text>
         )}
-        {upload.isSuccess && !upload.isPending && (
-          <Alert color="green" role="status">
-            {t('settings.logoSaved')}
-          </Alert>
-        )}
+        {upload.isSuccess && !upload.isPending && <SuccessAlert>{t('settings.logoSaved')}</SuccessAlert>}
         <FileInput
           label={t('settings.logoFile')}
           description={t('settings.logoHint')}
@@ -187,11 +183,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <FormErrorSummary error={error} />
-        {saved && (
-          <Alert color="green" role="status">
-            {t('settings.saved')}
-          </Alert>
-        )}
+        {saved && <SuccessAlert>{t('settings.saved')}</SuccessAlert>}
         <Fieldset legend={t('settings.identity')}>
           <Stack>
             {text('name', t('settings.name'))}
