@@ -114,3 +114,29 @@ export const cohortSessionsSchema = z.strictObject({ actionIds: z.array(z.uuid()
 export const organisationQuerySchema = z.object({ organisationId: z.uuid().optional() });
 export const idParams = z.object({ id: z.uuid() });
 export const yearQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const qualityCohortSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    programme: z.string(),
+    startsOn: z.iso.date().nullable(),
+    description: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityCohortRecord' });
+
+export const qualityCohortWithPartsSchema = qualityCohortSchema
+  .extend({
+    members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    sessions: z.array(z.object({ id: z.uuid(), title: z.string(), startsOn: z.iso.date() })),
+  })
+  .meta({ id: 'QualityCohort' });
+
+export const qualityCohortListSchema = z
+  .array(qualityCohortWithPartsSchema)
+  .meta({ id: 'QualityCohortList' });

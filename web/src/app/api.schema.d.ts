@@ -2603,8 +2603,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes (cohortes) de la démarche qualité */
         get: operations["getQualityApproachesCohorts"];
         put?: never;
+        /** Crée un groupe */
         post: operations["postQualityApproachesCohorts"];
         delete?: never;
         options?: never;
@@ -2619,6 +2621,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les groupes (XLSX) */
         get: operations["getQualityApproachesCohortsXlsx"];
         put?: never;
         post?: never;
@@ -2636,8 +2639,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un groupe */
         put: operations["putQualityApproachesCohortsById"];
         post?: never;
+        /** Supprime un groupe */
         delete: operations["deleteQualityApproachesCohortsById"];
         options?: never;
         head?: never;
@@ -2652,6 +2657,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fixe les structures d'un groupe */
         put: operations["putQualityApproachesCohortsByIdMembers"];
         post?: never;
         delete?: never;
@@ -2668,6 +2674,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fixe les sessions d'un groupe */
         put: operations["putQualityApproachesCohortsByIdSessions"];
         post?: never;
         delete?: never;
@@ -3663,6 +3670,41 @@ export interface components {
                 };
             };
         };
+        QualityCohortRecordInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCohortInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+            }[];
+        };
+        QualityCohortListInput: components["schemas"]["QualityCohortInput"][];
         /** @enum {string} */
         TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
@@ -4233,6 +4275,45 @@ export interface components {
                 };
             };
         };
+        QualityCohortRecord: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCohort: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+            }[];
+        };
+        QualityCohortList: components["schemas"]["QualityCohort"][];
         /** @enum {string} */
         TerritoryProjectKind: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
@@ -26672,6 +26753,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -26753,6 +26843,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26844,6 +26943,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -26927,6 +27035,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26977,6 +27094,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27020,6 +27157,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27070,6 +27214,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27119,6 +27283,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohort"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27169,6 +27342,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27218,6 +27431,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohort"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27268,6 +27490,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;

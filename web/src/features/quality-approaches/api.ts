@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
 export type CertificationStatus = 'in_progress' | 'certified' | 'expired' | 'withdrawn';
 export type AuditKind = 'initial' | 'follow_up' | 'renewal';
@@ -84,16 +85,7 @@ export interface ProgressAction {
   status: ActionStatus;
 }
 
-export interface Cohort {
-  id: string;
-  name: string;
-  programme: string;
-  startsOn: string | null;
-  description: string | null;
-  source: string | null;
-  members: { id: string; name: string }[];
-  sessions: { id: string; title: string; startsOn: string }[];
-}
+export type Cohort = Schema<'QualityCohort'>;
 
 const base = '/api/quality-approaches';
 const enc = encodeURIComponent;
@@ -139,7 +131,7 @@ export const useProgressActions = () =>
 export const useCohorts = () =>
   useQuery({
     queryKey: qualityKeys.cohorts,
-    queryFn: ({ signal }) => api<Cohort[]>(`${base}/cohorts`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'QualityCohortList'>>(`${base}/cohorts`, { signal }),
   });
 
 export const exportUrls = {
@@ -174,5 +166,6 @@ export const saveProgressAction = (id: string | null, body: object) =>
   save<ProgressAction>('progress-actions', id, body, 'PATCH');
 export const deleteProgressAction = (id: string) => remove('progress-actions', id);
 
-export const saveCohort = (id: string | null, body: object) => save<Cohort>('cohorts', id, body);
+export const saveCohort = (id: string | null, body: object) =>
+  save<Schema<'QualityCohortRecord'>>('cohorts', id, body);
 export const deleteCohort = (id: string) => remove('cohorts', id);
