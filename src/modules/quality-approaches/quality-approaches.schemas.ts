@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredFigureAnswer } from '../trainings/trainings.schemas.ts';
 
 const isoDate = z.iso.date();
 const label = z.string().trim().min(1).max(200);
@@ -140,3 +141,64 @@ export const qualityCohortWithPartsSchema = qualityCohortSchema
 export const qualityCohortListSchema = z
   .array(qualityCohortWithPartsSchema)
   .meta({ id: 'QualityCohortList' });
+
+export const certificationStatusSchema = certificationInputSchema.shape.status.meta({
+  id: 'QualityCertificationStatus',
+});
+export const auditKindSchema = auditInputSchema.shape.kind.meta({ id: 'QualityAuditKind' });
+export const auditResultSchema = auditInputSchema.shape.result.meta({ id: 'QualityAuditResult' });
+
+export const qualityAuditSchema = z
+  .object({
+    id: z.uuid(),
+    certificationId: z.uuid(),
+    kind: auditKindSchema,
+    heldOn: z.iso.date(),
+    datePrecision: z.enum(['day', 'month', 'year']),
+    result: auditResultSchema,
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityAudit' });
+
+export const qualityCertificationRecordSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid().nullable(),
+    label: z.string(),
+    body: z.string().nullable(),
+    status: certificationStatusSchema,
+    obtainedOn: z.iso.date().nullable(),
+    expiresOn: z.iso.date().nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityCertificationRecord' });
+
+export const qualityCertificationDetailSchema = qualityCertificationRecordSchema
+  .extend({ audits: z.array(qualityAuditSchema) })
+  .meta({ id: 'QualityCertificationDetail' });
+
+export const qualityCertificationSchema = qualityCertificationRecordSchema
+  .extend({
+    organisationName: z.string().nullable(),
+    daysToExpiry: z.number().int().nullable(),
+    audits: z.array(qualityAuditSchema),
+  })
+  .meta({ id: 'QualityCertification' });
+
+export const qualityCertificationListSchema = z
+  .array(qualityCertificationSchema)
+  .meta({ id: 'QualityCertificationList' });
+
+export const qualityCertificationStatsSchema = z
+  .object({
+    year: z.number().int(),
+    certificationRenewals: z.number().int(),
+    declared: declaredFigureAnswer.nullable(),
+  })
+  .meta({ id: 'QualityCertificationStats' });

@@ -2331,8 +2331,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Certifications et labels qualité (les siens pour un adhérent) */
         get: operations["getQualityApproachesCertifications"];
         put?: never;
+        /** Enregistre une certification */
         post: operations["postQualityApproachesCertifications"];
         delete?: never;
         options?: never;
@@ -2347,6 +2349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les certifications (XLSX) */
         get: operations["getQualityApproachesCertificationsXlsx"];
         put?: never;
         post?: never;
@@ -2363,6 +2366,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Renouvellements de certification d'une année : comptés et déclarés */
         get: operations["getQualityApproachesCertificationsStats"];
         put?: never;
         post?: never;
@@ -2379,9 +2383,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une certification et ses audits */
         get: operations["getQualityApproachesCertificationsById"];
+        /** Modifie une certification */
         put: operations["putQualityApproachesCertificationsById"];
         post?: never;
+        /** Supprime une certification */
         delete: operations["deleteQualityApproachesCertificationsById"];
         options?: never;
         head?: never;
@@ -2397,6 +2404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un audit à une certification */
         post: operations["postQualityApproachesCertificationsByIdAudits"];
         delete?: never;
         options?: never;
@@ -2412,8 +2420,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un audit */
         put: operations["putQualityApproachesAuditsById"];
         post?: never;
+        /** Supprime un audit */
         delete: operations["deleteQualityApproachesAuditsById"];
         options?: never;
         head?: never;
@@ -3706,6 +3716,89 @@ export interface components {
         };
         QualityCohortListInput: components["schemas"]["QualityCohortInput"][];
         /** @enum {string} */
+        QualityCertificationStatusInput: "in_progress" | "certified" | "expired" | "withdrawn";
+        /** @enum {string} */
+        QualityAuditKindInput: "initial" | "follow_up" | "renewal";
+        /** @enum {string} */
+        QualityAuditResultInput: "pending" | "passed" | "passed_with_reservations" | "failed";
+        QualityAuditInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificationId: string;
+            kind: components["schemas"]["QualityAuditKindInput"];
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            result: components["schemas"]["QualityAuditResultInput"];
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCertificationRecordInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCertificationDetailInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            audits: components["schemas"]["QualityAuditInput"][];
+        };
+        QualityCertificationInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            organisationName: string | null;
+            daysToExpiry: number | null;
+            audits: components["schemas"]["QualityAuditInput"][];
+        };
+        QualityCertificationListInput: components["schemas"]["QualityCertificationInput"][];
+        QualityCertificationStatsInput: {
+            year: number;
+            certificationRenewals: number;
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            } | null;
+        };
+        /** @enum {string} */
         TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
         TerritoryProjectStatusInput: "emerging" | "active" | "authorised" | "ended";
@@ -4314,6 +4407,97 @@ export interface components {
             }[];
         };
         QualityCohortList: components["schemas"]["QualityCohort"][];
+        /** @enum {string} */
+        QualityCertificationStatus: "in_progress" | "certified" | "expired" | "withdrawn";
+        /** @enum {string} */
+        QualityAuditKind: "initial" | "follow_up" | "renewal";
+        /** @enum {string} */
+        QualityAuditResult: "pending" | "passed" | "passed_with_reservations" | "failed";
+        QualityAudit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificationId: string;
+            kind: components["schemas"]["QualityAuditKind"];
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            result: components["schemas"]["QualityAuditResult"];
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCertificationRecord: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCertificationDetail: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            audits: components["schemas"]["QualityAudit"][];
+        };
+        QualityCertification: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            organisationName: string | null;
+            daysToExpiry: number | null;
+            audits: components["schemas"]["QualityAudit"][];
+        };
+        QualityCertificationList: components["schemas"]["QualityCertification"][];
+        QualityCertificationStats: {
+            year: number;
+            certificationRenewals: number;
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            } | null;
+        };
         /** @enum {string} */
         TerritoryProjectKind: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
@@ -23937,6 +24121,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24042,6 +24235,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24102,6 +24304,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -24137,6 +24359,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24230,6 +24461,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24323,6 +24563,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24373,6 +24622,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24430,6 +24699,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24480,6 +24758,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24523,6 +24841,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24573,6 +24898,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24634,6 +24979,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAudit"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24684,6 +25038,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24745,6 +25119,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAudit"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24795,6 +25178,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.audit_not_found` : Cet audit n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.audit_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24838,6 +25241,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24888,6 +25298,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.audit_not_found` : Cet audit n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.audit_not_found";
                             message: string;
                             fields?: {
                                 field: string;

@@ -2,35 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { Schema } from '../../app/contract';
 
-export type CertificationStatus = 'in_progress' | 'certified' | 'expired' | 'withdrawn';
-export type AuditKind = 'initial' | 'follow_up' | 'renewal';
-export type AuditResult = 'pending' | 'passed' | 'passed_with_reservations' | 'failed';
+export type CertificationStatus = Schema<'QualityCertificationStatus'>;
+export type AuditKind = Schema<'QualityAuditKind'>;
+export type AuditResult = Schema<'QualityAuditResult'>;
 export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
 
-export interface Audit {
-  id: string;
-  kind: AuditKind;
-  heldOn: string;
-  datePrecision: 'day' | 'month' | 'year';
-  result: AuditResult;
-  note: string | null;
-  source: string | null;
-}
-
-export interface Certification {
-  id: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  label: string;
-  body: string | null;
-  status: CertificationStatus;
-  obtainedOn: string | null;
-  expiresOn: string | null;
-  note: string | null;
-  source: string | null;
-  daysToExpiry: number | null;
-  audits: Audit[];
-}
+export type Audit = Schema<'QualityAudit'>;
+export type Certification = Schema<'QualityCertification'>;
 
 export interface GridLevel {
   level: number;
@@ -104,7 +82,8 @@ export function useCertifications(expiringWithinDays?: number) {
   const suffix = expiringWithinDays === undefined ? '' : `?expiringWithinDays=${expiringWithinDays}`;
   return useQuery({
     queryKey: qualityKeys.certifications(expiringWithinDays),
-    queryFn: ({ signal }) => api<Certification[]>(`${base}/certifications${suffix}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Schema<'QualityCertificationList'>>(`${base}/certifications${suffix}`, { signal }),
   });
 }
 export const useGrids = () =>
@@ -148,7 +127,7 @@ const save = <T>(path: string, id: string | null, body: object, method: 'PUT' | 
 const remove = (path: string, id: string) => api<void>(`${base}/${path}/${enc(id)}`, { method: 'DELETE' });
 
 export const saveCertification = (id: string | null, body: object) =>
-  save<Certification>('certifications', id, body);
+  save<Schema<'QualityCertificationRecord'>>('certifications', id, body);
 export const deleteCertification = (id: string) => remove('certifications', id);
 export const addAudit = (certificationId: string, body: object) =>
   api<Audit>(`${base}/certifications/${enc(certificationId)}/audits`, { method: 'POST', body });
