@@ -2437,8 +2437,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Grilles d'autodiagnostic */
         get: operations["getQualityApproachesGrids"];
         put?: never;
+        /** Crée une grille d'autodiagnostic */
         post: operations["postQualityApproachesGrids"];
         delete?: never;
         options?: never;
@@ -2453,9 +2455,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une grille d'autodiagnostic */
         get: operations["getQualityApproachesGridsById"];
+        /** Modifie une grille d'autodiagnostic */
         put: operations["putQualityApproachesGridsById"];
         post?: never;
+        /** Supprime une grille inutilisée */
         delete: operations["deleteQualityApproachesGridsById"];
         options?: never;
         head?: never;
@@ -2471,6 +2476,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Charge la grille d'autodiagnostic par défaut */
         post: operations["postQualityApproachesGridsDefault"];
         delete?: never;
         options?: never;
@@ -2485,8 +2491,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Autodiagnostics (les siens pour un adhérent) */
         get: operations["getQualityApproachesAssessments"];
         put?: never;
+        /** Commence un autodiagnostic */
         post: operations["postQualityApproachesAssessments"];
         delete?: never;
         options?: never;
@@ -2501,6 +2509,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les autodiagnostics (XLSX) */
         get: operations["getQualityApproachesAssessmentsXlsx"];
         put?: never;
         post?: never;
@@ -2517,12 +2526,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un autodiagnostic */
         get: operations["getQualityApproachesAssessmentsById"];
         put?: never;
         post?: never;
+        /** Supprime un autodiagnostic en cours */
         delete: operations["deleteQualityApproachesAssessmentsById"];
         options?: never;
         head?: never;
+        /** Enregistre les réponses d'un autodiagnostic */
         patch: operations["patchQualityApproachesAssessmentsById"];
         trace?: never;
     };
@@ -2535,6 +2547,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Termine un autodiagnostic */
         post: operations["postQualityApproachesAssessmentsByIdComplete"];
         delete?: never;
         options?: never;
@@ -2549,6 +2562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Progression d'une structure d'un autodiagnostic à l'autre */
         get: operations["getQualityApproachesOrganisationsByIdProgress"];
         put?: never;
         post?: never;
@@ -2565,8 +2579,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Plan de progrès (le sien pour un adhérent) */
         get: operations["getQualityApproachesProgressActions"];
         put?: never;
+        /** Ajoute une action de progrès */
         post: operations["postQualityApproachesProgressActions"];
         delete?: never;
         options?: never;
@@ -2581,6 +2597,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte le plan de progrès (XLSX) */
         get: operations["getQualityApproachesProgressActionsXlsx"];
         put?: never;
         post?: never;
@@ -2600,9 +2617,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une action de progrès */
         delete: operations["deleteQualityApproachesProgressActionsById"];
         options?: never;
         head?: never;
+        /** Modifie une action de progrès */
         patch: operations["patchQualityApproachesProgressActionsById"];
         trace?: never;
     };
@@ -25515,6 +25534,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -25598,6 +25637,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25726,6 +25785,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -25809,6 +25908,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_in_use` : Cette grille a déjà servi à des auto-évaluations : archivez-la plutôt que de la supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_in_use";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26089,6 +26228,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26122,6 +26281,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26275,6 +26443,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26358,6 +26546,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26471,6 +26699,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26554,6 +26842,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26858,6 +27206,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26891,6 +27259,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27044,6 +27421,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.progress_action_not_found` : Cette action de progrès n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.progress_action_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -27142,6 +27539,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.progress_action_not_found` : Cette action de progrès n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.progress_action_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
