@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type Tx, withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
@@ -32,6 +33,8 @@ import {
   organisationQuerySchema,
   progressActionInputSchema,
   progressActionUpdateSchema,
+  qualityProgressActionListSchema,
+  qualityProgressActionRecordSchema,
 } from './quality-approaches.schemas.ts';
 
 const team = allow(...TEAM);
@@ -39,6 +42,7 @@ const everyone = allow(...ROLES);
 // Board reads; it does not fill in members' assessments.
 const writers = allow(...TEAM, 'member');
 const tags = ['quality-approaches'];
+const deleted = { 204: z.null().describe('Supprimé') };
 const base = '/api/quality-approaches';
 
 export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -92,11 +96,11 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     `${base}/grids/:id`,
     {
       config: { access: team, errors: ['qualityApproaches.grid_not_found', 'qualityApproaches.grid_in_use'] },
-      schema: { summary: 'Supprime une grille inutilisée', tags, params: idParams },
+      schema: { summary: 'Supprime une grille inutilisée', tags, params: idParams, response: deleted },
     },
     async (request, reply) => {
       await inTenant(request, (tx) => deleteGrid(tx, request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -197,11 +201,11 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
         access: writers,
         errors: ['qualityApproaches.assessment_not_found', 'qualityApproaches.assessment_done'],
       },
-      schema: { summary: 'Supprime un autodiagnostic en cours', tags, params: idParams },
+      schema: { summary: 'Supprime un autodiagnostic en cours', tags, params: idParams, response: deleted },
     },
     async (request, reply) => {
       await inTenant(request, (tx) => deleteAssessment(tx, caller(request), request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   r.get(
@@ -225,6 +229,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
       config: { access: everyone },
       schema: {
         summary: 'Plan de progrès (le sien pour un adhérent)',
+        response: { 200: qualityProgressActionListSchema },
         tags,
         querystring: organisationQuerySchema,
       },
@@ -257,7 +262,12 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     `${base}/progress-actions`,
     {
       config: { access: writers, errors: ['validation.failed'] },
-      schema: { summary: 'Ajoute une action de progrès', tags, body: progressActionInputSchema },
+      schema: {
+        summary: 'Ajoute une action de progrès',
+        tags,
+        body: progressActionInputSchema,
+        response: { 201: qualityProgressActionRecordSchema },
+      },
     },
     async (request, reply) =>
       reply
@@ -273,6 +283,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
       },
       schema: {
         summary: 'Modifie une action de progrès',
+        response: { 200: qualityProgressActionRecordSchema },
         tags,
         params: idParams,
         body: progressActionUpdateSchema,
@@ -285,11 +296,11 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     `${base}/progress-actions/:id`,
     {
       config: { access: writers, errors: ['qualityApproaches.progress_action_not_found'] },
-      schema: { summary: 'Supprime une action de progrès', tags, params: idParams },
+      schema: { summary: 'Supprime une action de progrès', tags, params: idParams, response: deleted },
     },
     async (request, reply) => {
       await inTenant(request, (tx) => deleteProgressAction(tx, caller(request), request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -202,3 +202,26 @@ export const qualityCertificationStatsSchema = z
     declared: declaredFigureAnswer.nullable(),
   })
   .meta({ id: 'QualityCertificationStats' });
+
+export const progressActionStatusSchema = progressActionInputSchema.shape.status
+  .unwrap()
+  .meta({ id: 'QualityProgressActionStatus' });
+
+export const qualityProgressActionRecordSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    assessmentId: z.uuid().nullable(),
+    criterionId: z.string().nullable(),
+    title: z.string(),
+    owner: z.string().nullable(),
+    dueOn: z.iso.date().nullable(),
+    status: progressActionStatusSchema,
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityProgressActionRecord' });
+
+export const qualityProgressActionListSchema = z
+  .array(qualityProgressActionRecordSchema.extend({ organisationName: z.string() }))
+  .meta({ id: 'QualityProgressActionList' });

@@ -3818,6 +3818,37 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
+        QualityProgressActionStatusInput: "planned" | "in_progress" | "done" | "dropped";
+        QualityProgressActionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatusInput"];
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityProgressActionListInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatusInput"];
+            createdAt: unknown;
+            updatedAt: unknown;
+            organisationName: string;
+        }[];
+        /** @enum {string} */
         TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
         TerritoryProjectStatusInput: "emerging" | "active" | "authorised" | "ended";
@@ -4517,6 +4548,41 @@ export interface components {
                 updatedAt: string;
             } | null;
         };
+        /** @enum {string} */
+        QualityProgressActionStatus: "planned" | "in_progress" | "done" | "dropped";
+        QualityProgressActionRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityProgressActionList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            organisationName: string;
+        }[];
         /** @enum {string} */
         TerritoryProjectKind: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
@@ -25858,6 +25924,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26496,6 +26569,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27038,6 +27118,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27146,6 +27235,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27361,6 +27459,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27489,6 +27594,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {

@@ -5,7 +5,7 @@ import type { Schema } from '../../app/contract';
 export type CertificationStatus = Schema<'QualityCertificationStatus'>;
 export type AuditKind = Schema<'QualityAuditKind'>;
 export type AuditResult = Schema<'QualityAuditResult'>;
-export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+export type ActionStatus = Schema<'QualityProgressActionStatus'>;
 
 export type Audit = Schema<'QualityAudit'>;
 export type Certification = Schema<'QualityCertification'>;
@@ -51,17 +51,7 @@ export interface ProgressItem {
   pillars: { id: string; label: string }[];
 }
 
-export interface ProgressAction {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  assessmentId: string | null;
-  criterionId: string | null;
-  title: string;
-  owner: string | null;
-  dueOn: string | null;
-  status: ActionStatus;
-}
+export type ProgressAction = Schema<'QualityProgressActionList'>[number];
 
 export type Cohort = Schema<'QualityCohort'>;
 
@@ -142,7 +132,7 @@ export const completeAssessment = (id: string) =>
   api<Assessment>(`${base}/assessments/${enc(id)}/complete`, { method: 'POST', body: {} });
 
 export const saveProgressAction = (id: string | null, body: object) =>
-  save<ProgressAction>('progress-actions', id, body, 'PATCH');
+  save<Schema<'QualityProgressActionRecord'>>('progress-actions', id, body, 'PATCH');
 export const deleteProgressAction = (id: string) => remove('progress-actions', id);
 
 export const saveCohort = (id: string | null, body: object) =>
