@@ -33,6 +33,8 @@ import {
   organisationQuerySchema,
   progressActionInputSchema,
   progressActionUpdateSchema,
+  qualityGridListSchema,
+  qualityGridSchema,
   qualityProgressActionListSchema,
   qualityProgressActionRecordSchema,
 } from './quality-approaches.schemas.ts';
@@ -54,14 +56,22 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   // Grids: every role reads them (members fill them in), staff edit them.
   r.get(
     `${base}/grids`,
-    { config: { access: everyone }, schema: { summary: "Grilles d'autodiagnostic", tags } },
+    {
+      config: { access: everyone },
+      schema: { summary: "Grilles d'autodiagnostic", tags, response: { 200: qualityGridListSchema } },
+    },
     async (request) => inTenant(request, (tx) => listGrids(tx)),
   );
   r.get(
     `${base}/grids/:id`,
     {
       config: { access: everyone, errors: ['qualityApproaches.grid_not_found'] },
-      schema: { summary: "Une grille d'autodiagnostic", tags, params: idParams },
+      schema: {
+        summary: "Une grille d'autodiagnostic",
+        tags,
+        params: idParams,
+        response: { 200: qualityGridSchema },
+      },
     },
     async (request) => inTenant(request, (tx) => getGrid(tx, request.params.id)),
   );
@@ -69,14 +79,26 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     `${base}/grids`,
     {
       config: { access: team, errors: ['validation.failed'] },
-      schema: { summary: "Crée une grille d'autodiagnostic", tags, body: gridInputSchema },
+      schema: {
+        summary: "Crée une grille d'autodiagnostic",
+        tags,
+        body: gridInputSchema,
+        response: { 201: qualityGridSchema },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx) => createGrid(tx, request.body))),
   );
   r.post(
     `${base}/grids/default`,
-    { config: { access: team }, schema: { summary: "Charge la grille d'autodiagnostic par défaut", tags } },
+    {
+      config: { access: team },
+      schema: {
+        summary: "Charge la grille d'autodiagnostic par défaut",
+        tags,
+        response: { 201: qualityGridSchema },
+      },
+    },
     async (request, reply) => reply.status(201).send(await inTenant(request, (tx) => loadDefaultGrid(tx))),
   );
   r.put(
@@ -85,6 +107,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
       config: { access: team, errors: ['qualityApproaches.grid_not_found', 'validation.failed'] },
       schema: {
         summary: "Modifie une grille d'autodiagnostic",
+        response: { 200: qualityGridSchema },
         tags,
         params: idParams,
         body: gridInputSchema,

@@ -225,3 +225,32 @@ export const qualityProgressActionRecordSchema = z
 export const qualityProgressActionListSchema = z
   .array(qualityProgressActionRecordSchema.extend({ organisationName: z.string() }))
   .meta({ id: 'QualityProgressActionList' });
+
+export const qualityGridSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    version: z.number().int(),
+    active: z.enum(['active', 'archived']),
+    pillars: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        criteria: z.array(
+          z.object({
+            id: z.string(),
+            label: z.string(),
+            guidance: z.string().optional(),
+            levels: z.array(
+              z.object({ level: z.number().int(), label: z.string(), description: z.string().optional() }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityGrid' });
+
+export const qualityGridListSchema = z.array(qualityGridSchema).meta({ id: 'QualityGridList' });

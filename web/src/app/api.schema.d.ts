@@ -3848,6 +3848,31 @@ export interface components {
             updatedAt: unknown;
             organisationName: string;
         }[];
+        QualityGridInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            active: "active" | "archived";
+            pillars: {
+                id: string;
+                label: string;
+                criteria: {
+                    id: string;
+                    label: string;
+                    guidance?: string;
+                    levels: {
+                        level: number;
+                        label: string;
+                        description?: string;
+                    }[];
+                }[];
+            }[];
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityGridListInput: components["schemas"]["QualityGridInput"][];
         /** @enum {string} */
         TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
@@ -4583,6 +4608,33 @@ export interface components {
             updatedAt: string;
             organisationName: string;
         }[];
+        QualityGrid: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            active: "active" | "archived";
+            pillars: {
+                id: string;
+                label: string;
+                criteria: {
+                    id: string;
+                    label: string;
+                    guidance?: string;
+                    levels: {
+                        level: number;
+                        label: string;
+                        description?: string;
+                    }[];
+                }[];
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityGridList: components["schemas"]["QualityGrid"][];
         /** @enum {string} */
         TerritoryProjectKind: "ptce" | "tzcld" | "zest";
         /** @enum {string} */
@@ -25444,6 +25496,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGridList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -25540,6 +25601,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25653,6 +25723,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25791,6 +25870,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26062,6 +26150,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {

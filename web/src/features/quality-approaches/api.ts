@@ -10,23 +10,9 @@ export type ActionStatus = Schema<'QualityProgressActionStatus'>;
 export type Audit = Schema<'QualityAudit'>;
 export type Certification = Schema<'QualityCertification'>;
 
-export interface GridLevel {
-  level: number;
-  label: string;
-  description?: string;
-}
-export interface GridPillar {
-  id: string;
-  label: string;
-  criteria: { id: string; label: string; guidance?: string; levels: GridLevel[] }[];
-}
-export interface Grid {
-  id: string;
-  name: string;
-  version: number;
-  active: 'active' | 'archived';
-  pillars: GridPillar[];
-}
+export type Grid = Schema<'QualityGrid'>;
+export type GridPillar = Grid['pillars'][number];
+export type GridLevel = GridPillar['criteria'][number]['levels'][number];
 
 export interface Assessment {
   id: string;
@@ -79,7 +65,7 @@ export function useCertifications(expiringWithinDays?: number) {
 export const useGrids = () =>
   useQuery({
     queryKey: qualityKeys.grids,
-    queryFn: ({ signal }) => api<Grid[]>(`${base}/grids`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'QualityGridList'>>(`${base}/grids`, { signal }),
   });
 export const useAssessments = () =>
   useQuery({
