@@ -82,4 +82,13 @@ export const can = {
   readQualityApproaches: isReader,
   manageQualityApproaches: isTeam,
   selfAssess: isMember,
+  readFigures: isReader,
+  manageFigures: isTeam,
+  readReports: isReader,
+  editReports: isTeam,
+  unfreezeReports: isAdmin,
+  manageEvents: isTeam,
+  readSupport: isReader,
+  manageSupport: isTeam,
+  registerToEvents: (viewer: HasRole) => isTeam(viewer) || isMember(viewer),
 } satisfies Record<string, (viewer: HasRole) => boolean>;
