@@ -1356,8 +1356,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes d'échange de pratiques */
         get: operations["getPracticeGroups"];
         put?: never;
+        /** Crée un groupe d'échange de pratiques */
         post: operations["postPracticeGroups"];
         delete?: never;
         options?: never;
@@ -1372,6 +1374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Rencontres et présences d'une année, par groupe */
         get: operations["getPracticeGroupsStats"];
         put?: never;
         post?: never;
@@ -1388,12 +1391,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un groupe, ses membres et ses rencontres */
         get: operations["getPracticeGroupsById"];
         put?: never;
         post?: never;
+        /** Supprime un groupe qui ne s'est jamais réuni */
         delete: operations["deletePracticeGroupsById"];
         options?: never;
         head?: never;
+        /** Modifie un groupe */
         patch: operations["patchPracticeGroupsById"];
         trace?: never;
     };
@@ -1406,6 +1412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une personne au groupe */
         post: operations["postPracticeGroupsByIdPeople"];
         delete?: never;
         options?: never;
@@ -1423,9 +1430,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une personne du groupe */
         delete: operations["deletePracticeGroupsByIdPeopleByPersonId"];
         options?: never;
         head?: never;
+        /** Modifie une personne du groupe */
         patch: operations["patchPracticeGroupsByIdPeopleByPersonId"];
         trace?: never;
     };
@@ -1438,6 +1447,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une rencontre au groupe */
         post: operations["postPracticeGroupsByIdMeetings"];
         delete?: never;
         options?: never;
@@ -1453,6 +1463,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fait l'appel d'une rencontre */
         put: operations["putPracticeGroupsByIdMeetingsByActionIdAttendance"];
         post?: never;
         delete?: never;
@@ -1468,8 +1479,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sessions de formation (d'une année, ou toutes) */
         get: operations["getTrainings"];
         put?: never;
+        /** Crée une session de formation */
         post: operations["postTrainings"];
         delete?: never;
         options?: never;
@@ -1484,6 +1497,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Totaux de formation d'une année : comptés et déclarés */
         get: operations["getTrainingsTotals"];
         put?: never;
         post?: never;
@@ -1500,12 +1514,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une session de formation et ses stagiaires */
         get: operations["getTrainingsById"];
         put?: never;
         post?: never;
+        /** Supprime une session de formation */
         delete: operations["deleteTrainingsById"];
         options?: never;
         head?: never;
+        /** Modifie une session de formation */
         patch: operations["patchTrainingsById"];
         trace?: never;
     };
@@ -1518,6 +1535,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un stagiaire à une session */
         post: operations["postTrainingsByIdTrainees"];
         delete?: never;
         options?: never;
@@ -1535,6 +1553,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un stagiaire d'une session */
         delete: operations["deleteTrainingsByIdTraineesByTraineeId"];
         options?: never;
         head?: never;
@@ -2297,8 +2316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Guide des financeurs (filtré) */
         get: operations["getFunders"];
         put?: never;
+        /** Ajoute un financeur au guide */
         post: operations["postFunders"];
         delete?: never;
         options?: never;
@@ -2313,6 +2334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte le guide des financeurs (XLSX) */
         get: operations["getFundersExportXlsx"];
         put?: never;
         post?: never;
@@ -2329,6 +2351,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Nombre de financeurs du guide */
         get: operations["getFundersStats"];
         put?: never;
         post?: never;
@@ -2347,6 +2370,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cherche les financeurs d'un projet, classés */
         post: operations["postFundersMatch"];
         delete?: never;
         options?: never;
@@ -2361,12 +2385,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'un financeur */
         get: operations["getFundersById"];
         put?: never;
         post?: never;
+        /** Retire un financeur du guide */
         delete: operations["deleteFundersById"];
         options?: never;
         head?: never;
+        /** Modifie un financeur */
         patch: operations["patchFundersById"];
         trace?: never;
     };
@@ -2377,8 +2404,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Certifications et labels qualité (les siens pour un adhérent) */
         get: operations["getQualityApproachesCertifications"];
         put?: never;
+        /** Enregistre une certification */
         post: operations["postQualityApproachesCertifications"];
         delete?: never;
         options?: never;
@@ -2393,6 +2422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les certifications (XLSX) */
         get: operations["getQualityApproachesCertificationsXlsx"];
         put?: never;
         post?: never;
@@ -2409,6 +2439,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Renouvellements de certification d'une année : comptés et déclarés */
         get: operations["getQualityApproachesCertificationsStats"];
         put?: never;
         post?: never;
@@ -2425,9 +2456,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une certification et ses audits */
         get: operations["getQualityApproachesCertificationsById"];
+        /** Modifie une certification */
         put: operations["putQualityApproachesCertificationsById"];
         post?: never;
+        /** Supprime une certification */
         delete: operations["deleteQualityApproachesCertificationsById"];
         options?: never;
         head?: never;
@@ -2443,6 +2477,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un audit à une certification */
         post: operations["postQualityApproachesCertificationsByIdAudits"];
         delete?: never;
         options?: never;
@@ -2458,8 +2493,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un audit */
         put: operations["putQualityApproachesAuditsById"];
         post?: never;
+        /** Supprime un audit */
         delete: operations["deleteQualityApproachesAuditsById"];
         options?: never;
         head?: never;
@@ -2473,8 +2510,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Grilles d'autodiagnostic */
         get: operations["getQualityApproachesGrids"];
         put?: never;
+        /** Crée une grille d'autodiagnostic */
         post: operations["postQualityApproachesGrids"];
         delete?: never;
         options?: never;
@@ -2489,9 +2528,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une grille d'autodiagnostic */
         get: operations["getQualityApproachesGridsById"];
+        /** Modifie une grille d'autodiagnostic */
         put: operations["putQualityApproachesGridsById"];
         post?: never;
+        /** Supprime une grille inutilisée */
         delete: operations["deleteQualityApproachesGridsById"];
         options?: never;
         head?: never;
@@ -2507,6 +2549,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Charge la grille d'autodiagnostic par défaut */
         post: operations["postQualityApproachesGridsDefault"];
         delete?: never;
         options?: never;
@@ -2521,8 +2564,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Autodiagnostics (les siens pour un adhérent) */
         get: operations["getQualityApproachesAssessments"];
         put?: never;
+        /** Commence un autodiagnostic */
         post: operations["postQualityApproachesAssessments"];
         delete?: never;
         options?: never;
@@ -2537,6 +2582,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les autodiagnostics (XLSX) */
         get: operations["getQualityApproachesAssessmentsXlsx"];
         put?: never;
         post?: never;
@@ -2553,12 +2599,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un autodiagnostic */
         get: operations["getQualityApproachesAssessmentsById"];
         put?: never;
         post?: never;
+        /** Supprime un autodiagnostic en cours */
         delete: operations["deleteQualityApproachesAssessmentsById"];
         options?: never;
         head?: never;
+        /** Enregistre les réponses d'un autodiagnostic */
         patch: operations["patchQualityApproachesAssessmentsById"];
         trace?: never;
     };
@@ -2571,6 +2620,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Termine un autodiagnostic */
         post: operations["postQualityApproachesAssessmentsByIdComplete"];
         delete?: never;
         options?: never;
@@ -2585,6 +2635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Progression d'une structure d'un autodiagnostic à l'autre */
         get: operations["getQualityApproachesOrganisationsByIdProgress"];
         put?: never;
         post?: never;
@@ -2601,8 +2652,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Plan de progrès (le sien pour un adhérent) */
         get: operations["getQualityApproachesProgressActions"];
         put?: never;
+        /** Ajoute une action de progrès */
         post: operations["postQualityApproachesProgressActions"];
         delete?: never;
         options?: never;
@@ -2617,6 +2670,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte le plan de progrès (XLSX) */
         get: operations["getQualityApproachesProgressActionsXlsx"];
         put?: never;
         post?: never;
@@ -2636,9 +2690,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une action de progrès */
         delete: operations["deleteQualityApproachesProgressActionsById"];
         options?: never;
         head?: never;
+        /** Modifie une action de progrès */
         patch: operations["patchQualityApproachesProgressActionsById"];
         trace?: never;
     };
@@ -2649,8 +2705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes (cohortes) de la démarche qualité */
         get: operations["getQualityApproachesCohorts"];
         put?: never;
+        /** Crée un groupe */
         post: operations["postQualityApproachesCohorts"];
         delete?: never;
         options?: never;
@@ -2665,6 +2723,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les groupes (XLSX) */
         get: operations["getQualityApproachesCohortsXlsx"];
         put?: never;
         post?: never;
@@ -2682,8 +2741,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un groupe */
         put: operations["putQualityApproachesCohortsById"];
         post?: never;
+        /** Supprime un groupe */
         delete: operations["deleteQualityApproachesCohortsById"];
         options?: never;
         head?: never;
@@ -2698,6 +2759,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fixe les structures d'un groupe */
         put: operations["putQualityApproachesCohortsByIdMembers"];
         post?: never;
         delete?: never;
@@ -2714,6 +2776,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fixe les sessions d'un groupe */
         put: operations["putQualityApproachesCohortsByIdSessions"];
         post?: never;
         delete?: never;
@@ -2729,8 +2792,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Acheteurs */
         get: operations["getPurchasingBuyers"];
         put?: never;
+        /** Ajoute un acheteur */
         post: operations["postPurchasingBuyers"];
         delete?: never;
         options?: never;
@@ -2745,6 +2810,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les acheteurs (XLSX) */
         get: operations["getPurchasingBuyersXlsx"];
         put?: never;
         post?: never;
@@ -2762,8 +2828,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un acheteur */
         put: operations["putPurchasingBuyersById"];
         post?: never;
+        /** Supprime un acheteur */
         delete: operations["deletePurchasingBuyersById"];
         options?: never;
         head?: never;
@@ -2777,8 +2845,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Opportunités d'achat (les ouvertes pour un adhérent) */
         get: operations["getPurchasingOpportunities"];
         put?: never;
+        /** Ajoute une opportunité d'achat */
         post: operations["postPurchasingOpportunities"];
         delete?: never;
         options?: never;
@@ -2793,6 +2863,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les opportunités d'achat (XLSX) */
         get: operations["getPurchasingOpportunitiesXlsx"];
         put?: never;
         post?: never;
@@ -2809,9 +2880,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une opportunité d'achat */
         get: operations["getPurchasingOpportunitiesById"];
+        /** Modifie une opportunité d'achat */
         put: operations["putPurchasingOpportunitiesById"];
         post?: never;
+        /** Supprime une opportunité d'achat */
         delete: operations["deletePurchasingOpportunitiesById"];
         options?: never;
         head?: never;
@@ -2825,6 +2899,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Adhérents à proposer pour une opportunité, classés */
         get: operations["getPurchasingOpportunitiesByIdCandidates"];
         put?: never;
         post?: never;
@@ -2843,6 +2918,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Propose des adhérents pour une opportunité */
         post: operations["postPurchasingOpportunitiesByIdMatches"];
         delete?: never;
         options?: never;
@@ -2857,6 +2933,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Suivis des propositions (les siens pour un adhérent) */
         get: operations["getPurchasingMatches"];
         put?: never;
         post?: never;
@@ -2873,6 +2950,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les suivis des propositions (XLSX) */
         get: operations["getPurchasingMatchesXlsx"];
         put?: never;
         post?: never;
@@ -2892,9 +2970,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une proposition */
         delete: operations["deletePurchasingMatchesById"];
         options?: never;
         head?: never;
+        /** Met à jour le suivi d'une proposition */
         patch: operations["patchPurchasingMatchesById"];
         trace?: never;
     };
@@ -2905,6 +2985,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres des achats d'une année : comptés et déclarés */
         get: operations["getPurchasingStats"];
         put?: never;
         post?: never;
@@ -2921,8 +3002,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projets territoriaux (PTCE, TZCLD, ZEST) */
         get: operations["getTerritoriesProjects"];
         put?: never;
+        /** Crée un projet territorial */
         post: operations["postTerritoriesProjects"];
         delete?: never;
         options?: never;
@@ -2937,6 +3020,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les projets territoriaux (XLSX) */
         get: operations["getTerritoriesProjectsExportXlsx"];
         put?: never;
         post?: never;
@@ -2953,12 +3037,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un projet territorial, ses membres, liens et sessions */
         get: operations["getTerritoriesProjectsById"];
         put?: never;
         post?: never;
+        /** Supprime un projet territorial */
         delete: operations["deleteTerritoriesProjectsById"];
         options?: never;
         head?: never;
+        /** Modifie un projet territorial */
         patch: operations["patchTerritoriesProjectsById"];
         trace?: never;
     };
@@ -2971,6 +3058,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une structure au projet */
         post: operations["postTerritoriesProjectsByIdMembers"];
         delete?: never;
         options?: never;
@@ -2988,6 +3076,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une structure du projet */
         delete: operations["deleteTerritoriesProjectsByIdMembersByChildId"];
         options?: never;
         head?: never;
@@ -3003,6 +3092,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Relie le projet à une action ou un accompagnement */
         post: operations["postTerritoriesProjectsByIdLinks"];
         delete?: never;
         options?: never;
@@ -3020,6 +3110,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un lien d'un projet */
         delete: operations["deleteTerritoriesProjectsByIdLinksByChildId"];
         options?: never;
         head?: never;
@@ -3035,6 +3126,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une session de formation à un programme ZEST' */
         post: operations["postTerritoriesProjectsByIdSessions"];
         delete?: never;
         options?: never;
@@ -3052,9 +3144,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une session d'un programme ZEST' */
         delete: operations["deleteTerritoriesProjectsByIdSessionsByChildId"];
         options?: never;
         head?: never;
+        /** Modifie une session d'un programme ZEST' */
         patch: operations["patchTerritoriesProjectsByIdSessionsByChildId"];
         trace?: never;
     };
@@ -3065,6 +3159,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres des projets territoriaux d'une année : comptés et déclarés */
         get: operations["getTerritoriesStats"];
         put?: never;
         post?: never;
@@ -3081,6 +3176,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projets par département (la carte) */
         get: operations["getTerritoriesMap"];
         put?: never;
         post?: never;
@@ -3284,6 +3380,209 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TrainingCountsInput: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+        };
+        TrainingTraineeInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+            trainees: components["schemas"]["TrainingTraineeInput"][];
+        };
+        TrainingSessionListInput: {
+            items: components["schemas"]["TrainingSessionInput"][];
+        };
+        TrainingTotalsInput: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PurchasingBuyerSectorInput: "public" | "private";
+        /** @enum {string} */
+        PurchasingOpportunityKindInput: "social_clause" | "reserved_contract" | "quote" | "other";
+        /** @enum {string} */
+        PurchasingOpportunityStatusInput: "open" | "closed" | "awarded" | "cancelled";
+        /** @enum {string} */
+        PurchasingMatchStatusInput: "proposed" | "sent" | "interested" | "quote_sent" | "won" | "lost";
+        PurchasingBuyerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["PurchasingBuyerSectorInput"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            note: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        PurchasingBuyerListInput: {
+            items: components["schemas"]["PurchasingBuyerInput"][];
+        };
+        PurchasingOpportunityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            buyerName: string;
+            buyerSector: components["schemas"]["PurchasingBuyerSectorInput"];
+            title: string;
+            kind: components["schemas"]["PurchasingOpportunityKindInput"];
+            amount: number | null;
+            town: string | null;
+            department: string | null;
+            deadline: string | null;
+            activities: string[];
+            description: string | null;
+            status: components["schemas"]["PurchasingOpportunityStatusInput"];
+            createdAt: string;
+        };
+        PurchasingOpportunityListInput: {
+            items: components["schemas"]["PurchasingOpportunityInput"][];
+        };
+        PurchasingCandidateListInput: {
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                sharedActivities: string[];
+                territory: ("department" | "region") | null;
+                reasons: string[];
+                alreadyMatched: boolean;
+            }[];
+        };
+        PurchasingMatchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            opportunityStatus: components["schemas"]["PurchasingOpportunityStatusInput"];
+            deadline: string | null;
+            buyerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            status: components["schemas"]["PurchasingMatchStatusInput"];
+            reasons: string[];
+            insertionHours: number | null;
+            note: string | null;
+            updatedAt: string;
+        };
+        PurchasingMatchListInput: {
+            items: components["schemas"]["PurchasingMatchInput"][];
+        };
+        PurchasingStatsInput: {
+            year: number;
+            computed: {
+                opportunities: number;
+                matches: number;
+                byStatus: {
+                    proposed: number;
+                    sent: number;
+                    interested: number;
+                    quote_sent: number;
+                    won: number;
+                    lost: number;
+                };
+                insertionHours: number;
+            };
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            }[];
+        };
         /** @enum {string} */
         SupportQuestionKindInput: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
         SupportQuestionInput: {
@@ -3688,6 +3987,61 @@ export interface components {
             year: number;
             items: components["schemas"]["DeclaredFigureInput"][];
         };
+        /** @enum {string} */
+        FunderKindInput: "foundation" | "endowment" | "public" | "company" | "other";
+        FunderInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["FunderKindInput"];
+            themes: string[];
+            territories: string[];
+            beneficiaryTypes: string[];
+            amountMin: number | null;
+            amountMax: number | null;
+            deadlines: string | null;
+            website: string | null;
+            lastCheckedOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        FunderListInput: {
+            items: components["schemas"]["FunderInput"][];
+        };
+        FunderStatsInput: {
+            total: number;
+        };
+        FunderMatchInput: {
+            project: {
+                themes: string[];
+                department: string;
+                amountSought: number | null;
+                conventionTypes: string[];
+                organisationId: string | null;
+            };
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: components["schemas"]["FunderKindInput"];
+                themes: string[];
+                territories: string[];
+                beneficiaryTypes: string[];
+                amountMin: number | null;
+                amountMax: number | null;
+                deadlines: string | null;
+                website: string | null;
+                lastCheckedOn: string | null;
+                note: string | null;
+                source: string | null;
+                createdAt: unknown;
+                updatedAt: unknown;
+                score: number;
+                reasons: string[];
+            }[];
+        };
         ObservatoryDocumentInput: {
             /** Format: uuid */
             id: string;
@@ -3700,6 +4054,271 @@ export interface components {
         ObservatoryDocumentListInput: {
             items: components["schemas"]["ObservatoryDocumentInput"][];
         };
+        PracticeGroupSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            peopleCount: number;
+            meetingsCount: number;
+            lastMeetingOn: string | null;
+        };
+        PracticeGroupListInput: {
+            items: components["schemas"]["PracticeGroupSummaryInput"][];
+        };
+        PracticeGroupPersonInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+        };
+        PracticeGuestInput: {
+            firstName: string;
+            lastName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        PracticeMeetingInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            participantsCount: number | null;
+            participantsSource: ("declared" | "attendance") | null;
+            attendance: {
+                presentPersonIds: string[];
+                guests: components["schemas"]["PracticeGuestInput"][];
+                named: number;
+            };
+        };
+        PracticeGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            people: components["schemas"]["PracticeGroupPersonInput"][];
+            meetings: components["schemas"]["PracticeMeetingInput"][];
+        };
+        PracticeStatsInput: {
+            year: number;
+            groups: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+                meetings: number;
+                attendances: number;
+                meetingsWithoutCount: number;
+                organisations: number;
+            }[];
+            computed: {
+                meetings: number;
+                attendances: number;
+            };
+            declared: {
+                gepMeetings?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        QualityCohortRecordInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCohortInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+            }[];
+        };
+        QualityCohortListInput: components["schemas"]["QualityCohortInput"][];
+        /** @enum {string} */
+        QualityCertificationStatusInput: "in_progress" | "certified" | "expired" | "withdrawn";
+        /** @enum {string} */
+        QualityAuditKindInput: "initial" | "follow_up" | "renewal";
+        /** @enum {string} */
+        QualityAuditResultInput: "pending" | "passed" | "passed_with_reservations" | "failed";
+        QualityAuditInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificationId: string;
+            kind: components["schemas"]["QualityAuditKindInput"];
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            result: components["schemas"]["QualityAuditResultInput"];
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCertificationRecordInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCertificationDetailInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            audits: components["schemas"]["QualityAuditInput"][];
+        };
+        QualityCertificationInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            organisationName: string | null;
+            daysToExpiry: number | null;
+            audits: components["schemas"]["QualityAuditInput"][];
+        };
+        QualityCertificationListInput: components["schemas"]["QualityCertificationInput"][];
+        QualityCertificationStatsInput: {
+            year: number;
+            certificationRenewals: number;
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            } | null;
+        };
+        /** @enum {string} */
+        QualityProgressActionStatusInput: "planned" | "in_progress" | "done" | "dropped";
+        QualityProgressActionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatusInput"];
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityProgressActionListInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatusInput"];
+            createdAt: unknown;
+            updatedAt: unknown;
+            organisationName: string;
+        }[];
+        QualityGridInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            active: "active" | "archived";
+            pillars: {
+                id: string;
+                label: string;
+                criteria: {
+                    id: string;
+                    label: string;
+                    guidance?: string;
+                    levels: {
+                        level: number;
+                        label: string;
+                        description?: string;
+                    }[];
+                }[];
+            }[];
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityGridListInput: components["schemas"]["QualityGridInput"][];
         /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -3891,6 +4510,375 @@ export interface components {
             type: "error";
             code: string;
             message: string;
+        };
+        /** @enum {string} */
+        TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
+        /** @enum {string} */
+        TerritoryProjectStatusInput: "emerging" | "active" | "authorised" | "ended";
+        TerritoryProjectInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKindInput"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatusInput"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+        };
+        TerritoryProjectListInput: {
+            items: components["schemas"]["TerritoryProjectInput"][];
+        };
+        TerritoryProjectSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            traineesCount: number | null;
+            employersCount: number | null;
+            note: string | null;
+        };
+        TerritoryProjectDetailInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKindInput"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatusInput"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+            ebeOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: string | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+                kind: string;
+                /** @enum {string} */
+                visibility: "public" | "internal";
+            }[];
+            supportFiles: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                organisationId: string | null;
+            }[];
+            sessions: components["schemas"]["TerritoryProjectSessionInput"][];
+        };
+        TerritoryProjectPartInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryStatsInput: {
+            year: number;
+            computed: {
+                ptcePhase1: number;
+                ptcePhase2: number;
+                ptcePhaseUnknown: number;
+                tzcldTerritories: number;
+                zestProgrammes: number;
+                zestSessions: number;
+                zestTrainees: number;
+                zestUndatedSessions: number;
+            };
+            declared: {
+                ptcePhase1: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                ptcePhase2: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                tzcldTerritories: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestSessions: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestTrainees: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+            };
+        };
+        TerritoryMapInput: {
+            departments: {
+                code: string;
+                name: string | null;
+                ptce: number;
+                tzcld: number;
+                zest: number;
+                total: number;
+            }[];
+            withoutDepartment: number;
+        };
+        TrainingCounts: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+        };
+        TrainingTrainee: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecord: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+            trainees: components["schemas"]["TrainingTrainee"][];
+        };
+        TrainingSessionList: {
+            items: components["schemas"]["TrainingSession"][];
+        };
+        TrainingTotals: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PurchasingBuyerSector: "public" | "private";
+        /** @enum {string} */
+        PurchasingOpportunityKind: "social_clause" | "reserved_contract" | "quote" | "other";
+        /** @enum {string} */
+        PurchasingOpportunityStatus: "open" | "closed" | "awarded" | "cancelled";
+        /** @enum {string} */
+        PurchasingMatchStatus: "proposed" | "sent" | "interested" | "quote_sent" | "won" | "lost";
+        PurchasingBuyer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["PurchasingBuyerSector"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            note: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        PurchasingBuyerList: {
+            items: components["schemas"]["PurchasingBuyer"][];
+        };
+        PurchasingOpportunity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            buyerName: string;
+            buyerSector: components["schemas"]["PurchasingBuyerSector"];
+            title: string;
+            kind: components["schemas"]["PurchasingOpportunityKind"];
+            amount: number | null;
+            town: string | null;
+            department: string | null;
+            deadline: string | null;
+            activities: string[];
+            description: string | null;
+            status: components["schemas"]["PurchasingOpportunityStatus"];
+            createdAt: string;
+        };
+        PurchasingOpportunityList: {
+            items: components["schemas"]["PurchasingOpportunity"][];
+        };
+        PurchasingCandidateList: {
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                sharedActivities: string[];
+                territory: ("department" | "region") | null;
+                reasons: string[];
+                alreadyMatched: boolean;
+            }[];
+        };
+        PurchasingMatch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            opportunityStatus: components["schemas"]["PurchasingOpportunityStatus"];
+            deadline: string | null;
+            buyerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            status: components["schemas"]["PurchasingMatchStatus"];
+            reasons: string[];
+            insertionHours: number | null;
+            note: string | null;
+            updatedAt: string;
+        };
+        PurchasingMatchList: {
+            items: components["schemas"]["PurchasingMatch"][];
+        };
+        PurchasingStats: {
+            year: number;
+            computed: {
+                opportunities: number;
+                matches: number;
+                byStatus: {
+                    proposed: number;
+                    sent: number;
+                    interested: number;
+                    quote_sent: number;
+                    won: number;
+                    lost: number;
+                };
+                insertionHours: number;
+            };
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            }[];
         };
         /** @enum {string} */
         SupportQuestionKind: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
@@ -4300,6 +5288,65 @@ export interface components {
             year: number;
             items: components["schemas"]["DeclaredFigure"][];
         };
+        /** @enum {string} */
+        FunderKind: "foundation" | "endowment" | "public" | "company" | "other";
+        Funder: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["FunderKind"];
+            themes: string[];
+            territories: string[];
+            beneficiaryTypes: string[];
+            amountMin: number | null;
+            amountMax: number | null;
+            deadlines: string | null;
+            website: string | null;
+            lastCheckedOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FunderList: {
+            items: components["schemas"]["Funder"][];
+        };
+        FunderStats: {
+            total: number;
+        };
+        FunderMatch: {
+            project: {
+                themes: string[];
+                department: string;
+                amountSought: number | null;
+                conventionTypes: string[];
+                organisationId: string | null;
+            };
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: components["schemas"]["FunderKind"];
+                themes: string[];
+                territories: string[];
+                beneficiaryTypes: string[];
+                amountMin: number | null;
+                amountMax: number | null;
+                deadlines: string | null;
+                website: string | null;
+                lastCheckedOn: string | null;
+                note: string | null;
+                source: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                score: number;
+                reasons: string[];
+            }[];
+        };
         ObservatoryDocument: {
             /** Format: uuid */
             id: string;
@@ -4313,6 +5360,289 @@ export interface components {
         ObservatoryDocumentList: {
             items: components["schemas"]["ObservatoryDocument"][];
         };
+        PracticeGroupSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            peopleCount: number;
+            meetingsCount: number;
+            lastMeetingOn: string | null;
+        };
+        PracticeGroupList: {
+            items: components["schemas"]["PracticeGroupSummary"][];
+        };
+        PracticeGroupPerson: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+        };
+        PracticeGuest: {
+            firstName: string;
+            lastName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        PracticeMeeting: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            participantsCount: number | null;
+            participantsSource: ("declared" | "attendance") | null;
+            attendance: {
+                presentPersonIds: string[];
+                guests: components["schemas"]["PracticeGuest"][];
+                named: number;
+            };
+        };
+        PracticeGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            people: components["schemas"]["PracticeGroupPerson"][];
+            meetings: components["schemas"]["PracticeMeeting"][];
+        };
+        PracticeStats: {
+            year: number;
+            groups: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+                meetings: number;
+                attendances: number;
+                meetingsWithoutCount: number;
+                organisations: number;
+            }[];
+            computed: {
+                meetings: number;
+                attendances: number;
+            };
+            declared: {
+                gepMeetings?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        QualityCohortRecord: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCohort: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+            }[];
+        };
+        QualityCohortList: components["schemas"]["QualityCohort"][];
+        /** @enum {string} */
+        QualityCertificationStatus: "in_progress" | "certified" | "expired" | "withdrawn";
+        /** @enum {string} */
+        QualityAuditKind: "initial" | "follow_up" | "renewal";
+        /** @enum {string} */
+        QualityAuditResult: "pending" | "passed" | "passed_with_reservations" | "failed";
+        QualityAudit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificationId: string;
+            kind: components["schemas"]["QualityAuditKind"];
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            result: components["schemas"]["QualityAuditResult"];
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCertificationRecord: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCertificationDetail: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            audits: components["schemas"]["QualityAudit"][];
+        };
+        QualityCertification: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            organisationName: string | null;
+            daysToExpiry: number | null;
+            audits: components["schemas"]["QualityAudit"][];
+        };
+        QualityCertificationList: components["schemas"]["QualityCertification"][];
+        QualityCertificationStats: {
+            year: number;
+            certificationRenewals: number;
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            } | null;
+        };
+        /** @enum {string} */
+        QualityProgressActionStatus: "planned" | "in_progress" | "done" | "dropped";
+        QualityProgressActionRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityProgressActionList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            organisationName: string;
+        }[];
+        QualityGrid: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            active: "active" | "archived";
+            pillars: {
+                id: string;
+                label: string;
+                criteria: {
+                    id: string;
+                    label: string;
+                    guidance?: string;
+                    levels: {
+                        level: number;
+                        label: string;
+                        description?: string;
+                    }[];
+                }[];
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityGridList: components["schemas"]["QualityGrid"][];
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -4504,6 +5834,172 @@ export interface components {
             type: "error";
             code: string;
             message: string;
+        };
+        /** @enum {string} */
+        TerritoryProjectKind: "ptce" | "tzcld" | "zest";
+        /** @enum {string} */
+        TerritoryProjectStatus: "emerging" | "active" | "authorised" | "ended";
+        TerritoryProject: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKind"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatus"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+        };
+        TerritoryProjectList: {
+            items: components["schemas"]["TerritoryProject"][];
+        };
+        TerritoryProjectSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            traineesCount: number | null;
+            employersCount: number | null;
+            note: string | null;
+        };
+        TerritoryProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKind"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatus"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+            ebeOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: string | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+                kind: string;
+                /** @enum {string} */
+                visibility: "public" | "internal";
+            }[];
+            supportFiles: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                organisationId: string | null;
+            }[];
+            sessions: components["schemas"]["TerritoryProjectSession"][];
+        };
+        TerritoryProjectPart: {
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryStats: {
+            year: number;
+            computed: {
+                ptcePhase1: number;
+                ptcePhase2: number;
+                ptcePhaseUnknown: number;
+                tzcldTerritories: number;
+                zestProgrammes: number;
+                zestSessions: number;
+                zestTrainees: number;
+                zestUndatedSessions: number;
+            };
+            declared: {
+                ptcePhase1: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                ptcePhase2: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                tzcldTerritories: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestSessions: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestTrainees: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+            };
+        };
+        TerritoryMap: {
+            departments: {
+                code: string;
+                name: string | null;
+                ptce: number;
+                tzcld: number;
+                zest: number;
+                total: number;
+            }[];
+            withoutDepartment: number;
         };
     };
     responses: never;
@@ -15312,6 +16808,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -15392,6 +16897,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15485,6 +16999,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15578,6 +17101,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15628,6 +17160,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15671,6 +17223,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15721,6 +17280,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_has_meetings` : Ce groupe s’est déjà réuni : ses rencontres comptent dans les bilans. Rendez-le inactif plutôt que de le supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_has_meetings";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15773,6 +17372,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15823,6 +17431,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15877,6 +17505,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupPerson"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15927,6 +17564,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15971,6 +17648,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retirée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16021,6 +17705,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.person_not_found` : Cette personne ne fait pas partie de ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.person_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16076,6 +17780,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupPerson"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16126,6 +17839,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.person_not_found` : Cette personne ne fait pas partie de ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.person_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16186,6 +17939,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeeting"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16236,6 +17998,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16293,6 +18095,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeeting"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16353,6 +18164,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `practice.meeting_not_found` : Cette rencontre n'existe pas dans ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.meeting_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -16386,6 +18237,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16498,6 +18358,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16558,6 +18427,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -16591,6 +18480,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingTotals"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16684,6 +18582,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16734,6 +18641,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16777,6 +18704,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16827,6 +18761,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16891,6 +18845,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16941,6 +18904,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16994,6 +18997,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17044,6 +19056,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17088,6 +19140,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17138,6 +19197,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.trainee_not_found` : Ce ou cette stagiaire ne fait pas partie de cette session. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.trainee_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23943,6 +26022,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24052,6 +26140,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funder"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24112,6 +26209,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -24150,6 +26267,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24241,6 +26367,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderStats"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -24325,6 +26460,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderMatch"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24365,7 +26509,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `funders.own_organisation_only` : Vous ne pouvez chercher des financeurs que pour votre structure.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24374,7 +26522,47 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "funders.own_organisation_only" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `funders.organisation_not_found` : Adhérent introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.organisation_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24418,6 +26606,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funder"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24468,6 +26665,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `funders.not_found` : Financeur introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24511,6 +26728,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24561,6 +26785,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `funders.not_found` : Financeur introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24622,6 +26866,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funder"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24682,6 +26935,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `funders.not_found` : Financeur introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -24717,6 +27010,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24822,6 +27124,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24882,6 +27193,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -24917,6 +27248,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25010,6 +27350,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25103,6 +27452,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25153,6 +27511,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25210,6 +27588,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25260,6 +27647,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25303,6 +27730,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25353,6 +27787,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25414,6 +27868,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAudit"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25464,6 +27927,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25525,6 +28008,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAudit"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25575,6 +28067,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.audit_not_found` : Cet audit n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.audit_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25618,6 +28130,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25678,6 +28197,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.audit_not_found` : Cet audit n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.audit_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -25709,6 +28248,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGridList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -25805,6 +28353,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25855,6 +28412,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25898,6 +28475,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25948,6 +28534,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26016,6 +28622,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26066,6 +28681,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26109,6 +28764,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26169,6 +28831,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_in_use` : Cette grille a déjà servi à des auto-évaluations : archivez-la plutôt que de la supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_in_use";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26200,6 +28902,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -26439,6 +29150,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26472,6 +29203,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26625,6 +29365,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26658,6 +29418,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26708,6 +29475,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26821,6 +29628,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26904,6 +29771,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27040,6 +29967,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27148,6 +30084,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27208,6 +30153,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -27241,6 +30206,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27334,6 +30308,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27384,6 +30365,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.progress_action_not_found` : Cette action de progrès n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.progress_action_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27442,6 +30443,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27502,6 +30512,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.progress_action_not_found` : Cette action de progrès n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.progress_action_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -27533,6 +30583,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -27614,6 +30673,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27705,6 +30773,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -27788,6 +30865,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27838,6 +30924,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27881,6 +30987,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27931,6 +31044,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27980,6 +31113,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohort"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28030,6 +31172,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28079,6 +31261,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohort"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28139,6 +31330,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28170,6 +31401,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyerList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -28254,6 +31494,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyer"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28345,6 +31594,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -28431,6 +31689,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyer"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28481,6 +31748,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.buyer_not_found` : Cet acheteur n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.buyer_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28524,6 +31811,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28584,6 +31878,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.buyer_not_found` : Cet acheteur n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.buyer_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28617,6 +31931,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunityList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28730,6 +32053,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28790,6 +32122,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28823,6 +32175,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28916,6 +32277,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28966,6 +32336,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29031,6 +32421,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29081,6 +32480,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29124,6 +32563,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29174,6 +32620,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29217,6 +32683,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingCandidateList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29267,6 +32742,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29316,6 +32811,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatchList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29376,6 +32880,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -29410,6 +32954,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatchList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29504,6 +33057,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29597,6 +33159,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29647,6 +33216,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.match_not_found` : Ce suivi n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.match_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29699,6 +33288,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatch"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29759,6 +33357,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.match_not_found` : Ce suivi n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.match_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -29792,6 +33430,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29888,6 +33535,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30003,6 +33659,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProject"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30063,6 +33728,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -30099,6 +33784,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30192,6 +33886,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30242,6 +33945,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30285,6 +34008,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30335,6 +34065,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30398,6 +34148,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProject"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30448,6 +34207,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.kind_has_sessions` : Ce programme ZEST’ a des sessions : supprimez-les avant de changer le type du projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.kind_has_sessions";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30499,6 +34318,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectPart"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30549,6 +34377,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.member_exists` : Cette organisation est déjà impliquée dans le projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.member_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30593,6 +34481,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30643,6 +34538,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.member_not_found` : Cette organisation n’est pas impliquée dans le projet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.member_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30696,6 +34611,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectPart"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30746,6 +34670,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.link_exists` : Ce lien existe déjà pour ce projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.link_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30790,6 +34774,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30840,6 +34831,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.link_not_found` : Ce lien est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.link_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30894,6 +34905,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectSession"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30944,6 +34964,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.sessions_only_zest` : Seul un programme ZEST’ a des sessions de formation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.sessions_only_zest";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30988,6 +35068,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31038,6 +35125,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.session_not_found` : Cette session est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -31093,6 +35200,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectSession"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31153,6 +35269,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `territories.session_not_found` : Cette session est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -31186,6 +35342,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31277,6 +35442,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryMap"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
