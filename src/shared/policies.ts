@@ -69,4 +69,6 @@ export const can = {
   readCampaigns: isReader,
   manageCampaigns: isTeam,
   readDashboard: isReader,
+  readActions: isReader,
+  manageActions: isTeam,
 } satisfies Record<string, (viewer: HasRole) => boolean>;
