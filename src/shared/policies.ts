@@ -71,4 +71,7 @@ export const can = {
   readDashboard: isReader,
   readActions: isReader,
   manageActions: isTeam,
+  readGovernance: isReader,
+  manageGovernance: isTeam,
+  manageStaff: isAdmin,
 } satisfies Record<string, (viewer: HasRole) => boolean>;

@@ -759,6 +759,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Le conseil d'administration à une date */
         get: operations["getGovernanceBoard"];
         put?: never;
         post?: never;
@@ -775,8 +776,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** L'équipe salariée actuelle */
         get: operations["getGovernanceStaff"];
         put?: never;
+        /** Ajoute une personne à l'équipe */
         post: operations["postGovernanceStaff"];
         delete?: never;
         options?: never;
@@ -791,8 +794,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Assemblées générales */
         get: operations["getGovernanceAssemblies"];
         put?: never;
+        /** Enregistre une assemblée générale */
         post: operations["postGovernanceAssemblies"];
         delete?: never;
         options?: never;
@@ -813,6 +818,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Corrige une assemblée générale */
         patch: operations["patchGovernanceAssembliesById"];
         trace?: never;
     };
@@ -823,8 +829,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique des mandats (d'un adhérent, d'une personne) */
         get: operations["getGovernanceMandates"];
         put?: never;
+        /** Élit un administrateur (nouveau mandat) */
         post: operations["postGovernanceMandates"];
         delete?: never;
         options?: never;
@@ -845,6 +853,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie ou termine un mandat */
         patch: operations["patchGovernanceMandatesById"];
         trace?: never;
     };
@@ -855,8 +864,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes d'adhérents (structures porteuses, GES) */
         get: operations["getGovernanceGroups"];
         put?: never;
+        /** Crée un groupe d'adhérents */
         post: operations["postGovernanceGroups"];
         delete?: never;
         options?: never;
@@ -874,9 +885,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un groupe d'adhérents */
         delete: operations["deleteGovernanceGroupsById"];
         options?: never;
         head?: never;
+        /** Modifie un groupe d'adhérents */
         patch: operations["patchGovernanceGroupsById"];
         trace?: never;
     };
@@ -887,6 +900,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Toute l'équipe salariée, anciens compris (administration) */
         get: operations["getGovernanceStaffAll"];
         put?: never;
         post?: never;
@@ -909,6 +923,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie, termine ou relie à un compte une personne de l'équipe */
         patch: operations["patchGovernanceStaffById"];
         trace?: never;
     };
@@ -919,6 +934,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** La délégation, son conseil et son équipe (page publique) */
         get: operations["getPublicOrganisation"];
         put?: never;
         post?: never;
@@ -3378,6 +3394,137 @@ export interface components {
             }[];
         };
         /** @enum {string} */
+        BoardRoleInput: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
+        /** @enum {string} */
+        AssemblyKindInput: "ordinary" | "extraordinary";
+        /** @enum {string} */
+        MemberGroupKindInput: "structure_porteuse" | "ges";
+        BoardMandateInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            organisationName: string;
+            organisationId: string | null;
+            department: string | null;
+            role: components["schemas"]["BoardRoleInput"] | null;
+            nationalRepresentative: boolean;
+            /** Format: date */
+            electedOn: string;
+            endsOn: string | null;
+            generalAssemblyId: string | null;
+        };
+        GovernanceBoardInput: {
+            /** Format: date */
+            at: string;
+            items: components["schemas"]["BoardMandateInput"][];
+        };
+        BoardMandateListInput: {
+            items: components["schemas"]["BoardMandateInput"][];
+        };
+        StaffMemberInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+        };
+        StaffListInput: {
+            items: components["schemas"]["StaffMemberInput"][];
+        };
+        GeneralAssemblyInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            kind: components["schemas"]["AssemblyKindInput"];
+            place: string | null;
+            hosts: string | null;
+            decisions: string | null;
+            elections: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        GeneralAssemblyListInput: {
+            items: components["schemas"]["GeneralAssemblyInput"][];
+        };
+        MemberGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MemberGroupKindInput"];
+            note: string | null;
+            organisations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        MemberGroupListInput: {
+            items: components["schemas"]["MemberGroupInput"][];
+        };
+        PublicOrganisationInput: {
+            delegation: {
+                name: string;
+                slug: string;
+                region: string | null;
+                departmentsCovered: string[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                logoUrl: string | null;
+            };
+            board: {
+                firstName: string;
+                lastName: string;
+                role: components["schemas"]["BoardRoleInput"] | null;
+                organisationName: string;
+                department: string | null;
+                nationalRepresentative: boolean;
+                electedOn: string;
+            }[];
+            staff: {
+                firstName: string;
+                lastName: string;
+                jobTitle: string;
+            }[];
+        };
+        StaffRecordInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+            email: string | null;
+            endedOn: string | null;
+            userId: string | null;
+            userName: string | null;
+        };
+        StaffRecordListInput: {
+            items: components["schemas"]["StaffRecordInput"][];
+        };
+        StaffCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        /** @enum {string} */
         ActionKind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
         /** @enum {string} */
         ActionMission: "representer" | "participer" | "animer" | "developper" | "accompagner";
@@ -3630,6 +3777,139 @@ export interface components {
                 organisationId: string;
                 organisationName: string;
             }[];
+        };
+        /** @enum {string} */
+        BoardRole: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
+        /** @enum {string} */
+        AssemblyKind: "ordinary" | "extraordinary";
+        /** @enum {string} */
+        MemberGroupKind: "structure_porteuse" | "ges";
+        BoardMandate: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            organisationName: string;
+            organisationId: string | null;
+            department: string | null;
+            role: components["schemas"]["BoardRole"] | null;
+            nationalRepresentative: boolean;
+            /** Format: date */
+            electedOn: string;
+            endsOn: string | null;
+            generalAssemblyId: string | null;
+        };
+        GovernanceBoard: {
+            /** Format: date */
+            at: string;
+            items: components["schemas"]["BoardMandate"][];
+        };
+        BoardMandateList: {
+            items: components["schemas"]["BoardMandate"][];
+        };
+        StaffMember: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+        };
+        StaffList: {
+            items: components["schemas"]["StaffMember"][];
+        };
+        GeneralAssembly: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            kind: components["schemas"]["AssemblyKind"];
+            place: string | null;
+            hosts: string | null;
+            decisions: string | null;
+            elections: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GeneralAssemblyList: {
+            items: components["schemas"]["GeneralAssembly"][];
+        };
+        MemberGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MemberGroupKind"];
+            note: string | null;
+            organisations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        MemberGroupList: {
+            items: components["schemas"]["MemberGroup"][];
+        };
+        PublicOrganisation: {
+            delegation: {
+                name: string;
+                slug: string;
+                region: string | null;
+                departmentsCovered: string[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                logoUrl: string | null;
+            };
+            board: {
+                firstName: string;
+                lastName: string;
+                role: components["schemas"]["BoardRole"] | null;
+                organisationName: string;
+                department: string | null;
+                nationalRepresentative: boolean;
+                electedOn: string;
+            }[];
+            staff: {
+                firstName: string;
+                lastName: string;
+                jobTitle: string;
+            }[];
+        };
+        StaffRecord: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+            email: string | null;
+            endedOn: string | null;
+            userId: string | null;
+            userName: string | null;
+        };
+        StaffRecordList: {
+            items: components["schemas"]["StaffRecord"][];
+        };
+        StaffCreated: {
+            /** Format: uuid */
+            id: string;
         };
     };
     responses: never;
@@ -8996,6 +9276,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBoard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9067,6 +9356,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -9129,6 +9427,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9189,6 +9496,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9220,6 +9547,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssemblyList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -9305,6 +9641,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssembly"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9412,6 +9757,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssembly"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9472,6 +9826,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.assembly_not_found` : Cette assemblée générale n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.assembly_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9506,6 +9880,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandateList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9614,6 +9997,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9664,6 +10056,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.mandate_overlap` : {name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_overlap";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9721,6 +10153,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9781,6 +10222,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.mandate_not_found` : Ce mandat n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.mandate_overlap` : {name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_overlap";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9812,6 +10313,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroupList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -9893,6 +10403,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9943,6 +10462,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9986,6 +10525,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Groupe supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10036,6 +10582,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.group_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10089,6 +10655,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10149,6 +10724,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.group_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10180,6 +10795,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRecordList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -10262,6 +10886,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Personne modifiée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10322,6 +10953,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.staff_not_found` : Ce membre de l'équipe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.staff_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10361,46 +11032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        delegation: {
-                            name: string;
-                            slug: string;
-                            region: string | null;
-                            departmentsCovered: string[];
-                            addresses: {
-                                line: string;
-                                postcode: string;
-                                city: string;
-                            }[];
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            missions: {
-                                code: string;
-                                label: string;
-                            }[];
-                            objectives: {
-                                number: number | null;
-                                axis: string;
-                                text: string;
-                            }[];
-                            logoUrl: string | null;
-                        };
-                        board: {
-                            firstName: string;
-                            lastName: string;
-                            role: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
-                            organisationName: string;
-                            department: string | null;
-                            nationalRepresentative: boolean;
-                            electedOn: string;
-                        }[];
-                        staff: {
-                            firstName: string;
-                            lastName: string;
-                            jobTitle: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicOrganisation"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10413,6 +11045,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;

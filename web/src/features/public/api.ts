@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
 /** One establishment of a current member, as `GET /api/public/structures` lists it. */
 export interface PublicStructure {
@@ -38,34 +39,10 @@ export interface PublicStructuresSummary {
 /** Entries per page of the public directory (the API allows up to 200). */
 export const DIRECTORY_PAGE_SIZE = 50;
 
-export type BoardRole = 'president' | 'vice_president' | 'treasurer' | 'secretary' | 'bureau_member';
+export type BoardRole = Schema<'BoardRole'>;
 
 /** `GET /api/public/organisation`: only what the delegation publishes. */
-export interface PublicOrganisation {
-  delegation: {
-    name: string;
-    slug: string;
-    region: string | null;
-    departmentsCovered: string[];
-    addresses: { line: string; postcode: string; city: string }[];
-    phone: string | null;
-    email: string | null;
-    website: string | null;
-    missions: { code: string; label: string }[];
-    objectives: { number: number | null; axis: string; text: string }[];
-    logoUrl: string | null;
-  };
-  board: {
-    firstName: string;
-    lastName: string;
-    role: BoardRole | null;
-    organisationName: string;
-    department: string | null;
-    nationalRepresentative: boolean;
-    electedOn: string;
-  }[];
-  staff: { firstName: string; lastName: string; jobTitle: string }[];
-}
+export type PublicOrganisation = Schema<'PublicOrganisation'>;
 
 export interface DirectoryFilters {
   department: string;
