@@ -263,8 +263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Dit si le premier lancement reste à faire */
         get: operations["getSetup"];
         put?: never;
+        /** Premier lancement : crée la délégation et son administrateur */
         post: operations["postSetup"];
         delete?: never;
         options?: never;
@@ -279,7 +281,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Paramètres de la délégation */
         get: operations["getDelegationSettings"];
+        /** Modifie les paramètres de la délégation */
         put: operations["putDelegationSettings"];
         post?: never;
         delete?: never;
@@ -296,8 +300,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Dépose le logo de la délégation (PNG ou SVG, en base64) */
         put: operations["putDelegationLogo"];
         post?: never;
+        /** Retire le logo de la délégation */
         delete: operations["deleteDelegationLogo"];
         options?: never;
         head?: never;
@@ -311,6 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Logo d'une délégation (pages publiques) */
         get: operations["getPublicLogo"];
         put?: never;
         post?: never;
@@ -951,6 +958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'un enregistrement (qui a changé quoi, quand) */
         get: operations["getAuditRecordsByRecordId"];
         put?: never;
         post?: never;
@@ -3342,6 +3350,58 @@ export interface components {
                 role: components["schemas"]["ActionMemberRoleInput"];
             }[];
         };
+        HistoryEntryInput: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            action: string;
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        HistoryInput: {
+            items: components["schemas"]["HistoryEntryInput"][];
+        };
+        DelegationSettingsInput: {
+            name: string;
+            network: string | null;
+            region: string | null;
+            departmentsCovered: string[];
+            addresses: {
+                line: string;
+                postcode: string;
+                city: string;
+            }[];
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            missions: {
+                code: string;
+                label: string;
+            }[];
+            objectives: {
+                number: number | null;
+                axis: string;
+                text: string;
+            }[];
+            reportTagline: string | null;
+            slug: string;
+            logoUrl: string | null;
+        };
+        DelegationSummaryInput: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+        SetupStatusInput: {
+            needed: boolean;
+        };
         /** @enum {string} */
         DuesBasisInput: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3726,6 +3786,58 @@ export interface components {
                 visibility: components["schemas"]["ActionVisibility"];
                 role: components["schemas"]["ActionMemberRole"];
             }[];
+        };
+        HistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            action: string;
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        History: {
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        DelegationSettings: {
+            name: string;
+            network: string | null;
+            region: string | null;
+            departmentsCovered: string[];
+            addresses: {
+                line: string;
+                postcode: string;
+                city: string;
+            }[];
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            missions: {
+                code: string;
+                label: string;
+            }[];
+            objectives: {
+                number: number | null;
+                axis: string;
+                text: string;
+            }[];
+            reportTagline: string | null;
+            slug: string;
+            logoUrl: string | null;
+        };
+        DelegationSummary: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+        SetupStatus: {
+            needed: boolean;
         };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
@@ -5202,8 +5314,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["SetupStatus"];
+                };
+            };
+            /** @description `request.url_too_long` : Un élément de cette adresse est trop long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        needed: boolean;
+                        error: {
+                            /** @enum {string} */
+                            code: "request.url_too_long";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `request.headers_too_large` : Les en-têtes de cette requête sont trop volumineux. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "request.headers_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -5258,11 +5408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        slug: string;
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["DelegationSummary"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -5275,6 +5421,96 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `setup.code_invalid` : Ce code d'installation n'est pas le bon. Il figure dans le journal du serveur, au démarrage (« Code d'installation »). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.code_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `setup.closed` : L'installation est déjà faite : une délégation existe. Connectez-vous, ou demandez une invitation à son administrateur.
+             *
+             *     `setup.unavailable` : Ce serveur n'a pas de code d'installation : redémarrez-le, puis lisez le code dans son journal.
+             *
+             *     `setup.busy` : Une installation est déjà en cours avec ce code : patientez quelques secondes.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.closed" | "setup.unavailable" | "setup.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez.
+             *
+             *     `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed" | "auth.password_too_short";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `setup.rate_limited` : Trop d'essais : patientez quelques minutes avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5322,32 +5558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -5380,6 +5591,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5454,32 +5685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -5532,6 +5738,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5586,32 +5832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -5664,6 +5885,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5711,32 +5972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -5769,6 +6005,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5812,6 +6068,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Image (PNG ou SVG) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -5822,6 +6088,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `delegation.not_found` : Délégation inconnue.
+             *
+             *     `delegations.no_logo` : Cette délégation n'a pas de logo.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found" | "delegations.no_logo";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11108,6 +11398,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
