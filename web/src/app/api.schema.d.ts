@@ -23,6 +23,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Qui est connecté, dans quelle délégation, avec quel rôle */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -39,6 +40,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Utilisateurs de la délégation et leurs rôles */
         get: operations["getAdminUsers"];
         put?: never;
         post?: never;
@@ -55,8 +57,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Invitations envoyées */
         get: operations["getAdminInvitations"];
         put?: never;
+        /** Invite une personne (le lien part par e-mail) */
         post: operations["postAdminInvitations"];
         delete?: never;
         options?: never;
@@ -72,6 +76,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Change le rôle d'un utilisateur */
         put: operations["putAdminUsersByIdRole"];
         post?: never;
         delete?: never;
@@ -90,6 +95,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire l'accès d'un utilisateur à la délégation (ses sessions prennent fin) */
         delete: operations["deleteAdminUsersById"];
         options?: never;
         head?: never;
@@ -105,6 +111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Renvoie une invitation (nouveau lien, l’ancien ne vaut plus) */
         post: operations["postAdminInvitationsByIdResend"];
         delete?: never;
         options?: never;
@@ -122,6 +129,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Annule une invitation en attente */
         delete: operations["deleteAdminInvitationsById"];
         options?: never;
         head?: never;
@@ -135,6 +143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ce qu'une invitation propose (page d'invitation) */
         get: operations["getInvitationsByToken"];
         put?: never;
         post?: never;
@@ -153,6 +162,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accepte une invitation : crée le compte (ou rattache un compte existant) */
         post: operations["postInvitationsByTokenAccept"];
         delete?: never;
         options?: never;
@@ -173,6 +183,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change son propre nom */
         patch: operations["patchAccount"];
         trace?: never;
     };
@@ -185,6 +196,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change son mot de passe (les autres sessions prennent fin) */
         post: operations["postAccountPassword"];
         delete?: never;
         options?: never;
@@ -199,6 +211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ses sessions ouvertes (appareils connectés) */
         get: operations["getAccountSessions"];
         put?: never;
         post?: never;
@@ -217,6 +230,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ferme ses autres sessions */
         post: operations["postAccountSessionsRevokeOthers"];
         delete?: never;
         options?: never;
@@ -233,6 +247,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Demande un lien de réinitialisation du mot de passe */
         post: operations["postAccountPasswordResetRequest"];
         delete?: never;
         options?: never;
@@ -249,6 +264,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Choisit un nouveau mot de passe avec le lien reçu */
         post: operations["postAccountPasswordReset"];
         delete?: never;
         options?: never;
@@ -3153,6 +3169,75 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountSessionInput: {
+            id: string;
+            userAgent: string | null;
+            ipAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            current: boolean;
+        };
+        AccountSessionsInput: {
+            items: components["schemas"]["AccountSessionInput"][];
+        };
+        AccountNameInput: {
+            name: string;
+        };
+        PasswordResetRequestedInput: {
+            message: string;
+        };
+        /** @enum {string} */
+        RoleInput: "admin" | "staff" | "board" | "member";
+        MeInput: {
+            user: {
+                id: string;
+                email: string;
+                name: string;
+            };
+            delegation: {
+                id: string;
+                slug: string;
+                name: string;
+            };
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+        };
+        AccountUserInput: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        AccountUserListInput: {
+            items: components["schemas"]["AccountUserInput"][];
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+            expiresAt: unknown;
+            acceptedAt: unknown | null;
+            createdAt: unknown;
+        };
+        InvitationListInput: {
+            items: components["schemas"]["InvitationInput"][];
+        };
+        InvitationCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationPreviewInput: {
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            delegationName: string;
+        };
+        InvitationAcceptedInput: {
+            email: string;
+        };
         /** @enum {string} */
         ActionKindInput: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
         /** @enum {string} */
@@ -3583,6 +3668,77 @@ export interface components {
         StaffCreatedInput: {
             /** Format: uuid */
             id: string;
+        };
+        AccountSession: {
+            id: string;
+            userAgent: string | null;
+            ipAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            current: boolean;
+        };
+        AccountSessions: {
+            items: components["schemas"]["AccountSession"][];
+        };
+        AccountName: {
+            name: string;
+        };
+        PasswordResetRequested: {
+            message: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "staff" | "board" | "member";
+        Me: {
+            user: {
+                id: string;
+                email: string;
+                name: string;
+            };
+            delegation: {
+                id: string;
+                slug: string;
+                name: string;
+            };
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+        };
+        AccountUser: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        AccountUserList: {
+            items: components["schemas"]["AccountUser"][];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            acceptedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InvitationList: {
+            items: components["schemas"]["Invitation"][];
+        };
+        InvitationCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationPreview: {
+            email: string;
+            role: components["schemas"]["Role"];
+            delegationName: string;
+        };
+        InvitationAccepted: {
+            email: string;
         };
         /** @enum {string} */
         ActionKind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
@@ -4078,21 +4234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        user: {
-                            id: string;
-                            email: string;
-                            name: string;
-                        };
-                        delegation: {
-                            id: string;
-                            slug: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        role: "admin" | "staff" | "board" | "member";
-                        organisationId: string | null;
-                    };
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -4105,6 +4247,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.required";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4146,6 +4308,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountUserList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -4217,6 +4388,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -4291,13 +4471,21 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
-                    /** @enum {string} */
-                    role: "admin" | "staff" | "board" | "member";
+                    role: components["schemas"]["RoleInput"];
                     organisationId?: string | null;
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -4348,6 +4536,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `delegation.not_found` : Délégation inconnue.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.already_member` : Cette personne a déjà un compte dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.already_member";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.member_requires_organisation` : Un compte adhérent doit être rattaché à une organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.member_requires_organisation";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4392,13 +4644,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    role: "admin" | "staff" | "board" | "member";
+                    role: components["schemas"]["RoleInput"];
                     organisationId?: string | null;
                 };
             };
         };
         responses: {
+            /** @description Rôle changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -4449,6 +4707,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `accounts.user_not_found` : Ce compte n'a pas de rôle dans la délégation.
+             *
+             *     `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.user_not_found" | "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.last_admin` : C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.last_admin";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.member_requires_organisation` : Un compte adhérent doit être rattaché à une organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.member_requires_organisation";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4492,6 +4814,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accès retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -4542,6 +4871,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.user_not_found` : Ce compte n'a pas de rôle dans la délégation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.user_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.last_admin` : C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.last_admin";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4585,6 +4954,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -4635,6 +5013,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `invitations.not_pending` : Cette invitation n'est plus en attente (acceptée ou retirée).
+             *
+             *     `delegation.not_found` : Délégation inconnue.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_pending" | "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4678,6 +5080,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invitation annulée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -4728,6 +5137,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_pending` : Cette invitation n'est plus en attente (acceptée ou retirée). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_pending";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4777,12 +5206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        email: string;
-                        /** @enum {string} */
-                        role: "admin" | "staff" | "board" | "member";
-                        delegationName: string;
-                    };
+                    "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -4795,6 +5219,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_found` : Cette invitation n'existe pas, a expiré ou a déjà été utilisée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4845,6 +5289,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -4855,6 +5308,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_found` : Cette invitation n'existe pas, a expiré ou a déjà été utilisée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `request.rate_limited` : Trop de requêtes : patientez un instant avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "request.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4908,12 +5421,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["AccountName"];
                 };
             };
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +5437,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4953,6 +5468,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -4963,6 +5498,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -4991,7 +5546,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Mot de passe changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5000,7 +5566,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5031,6 +5597,54 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             *
+             *     `account.password_too_long` : Le mot de passe doit comporter au plus {max} caractères.
+             *
+             *     `account.same_password` : Le nouveau mot de passe doit être différent de l'actuel.
+             *
+             *     `account.wrong_password` : Le mot de passe actuel est incorrect.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short" | "account.password_too_long" | "account.same_password" | "account.wrong_password";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -5041,6 +5655,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5068,16 +5702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            userAgent: string | null;
-                            ipAddress: string | null;
-                            createdAt: string;
-                            lastSeenAt: string;
-                            current: boolean;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AccountSessions"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -5131,6 +5756,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Autres sessions fermées */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `auth.error` : La connexion n'a pas pu aboutir. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.error";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -5151,6 +5803,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -5161,6 +5833,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5194,12 +5886,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["PasswordResetRequested"];
                 };
             };
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5902,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5229,6 +5943,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5257,7 +5991,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Mot de passe changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5266,7 +6011,53 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             *
+             *     `account.password_too_long` : Le mot de passe doit comporter au plus {max} caractères.
+             *
+             *     `account.reset_token_invalid` : Ce lien de réinitialisation est invalide, a expiré ou a déjà servi : demandez-en un nouveau.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short" | "account.password_too_long" | "account.reset_token_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5287,6 +6078,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;

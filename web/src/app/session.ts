@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { can as policies, ROLES, type Role } from '../../../src/shared/policies';
 import { api } from './api';
+import type { Schema } from './contract';
 
 export type { Role };
 export const roles: readonly Role[] = ROLES;
 
-export interface Me {
-  user: { id: string; email: string; name: string };
-  delegation: { id: string; slug: string; name: string };
-  role: Role;
-  organisationId: string | null;
-}
+/** The signed-in user, its delegation and its role there (`GET /api/me`). */
+export type Me = Schema<'Me'>;
 
 export const meQueryKey = ['me'] as const;
 
