@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { READERS } from '../../shared/policies.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { dataInclusionStructureSchema, dataInclusionStructures } from './data-inclusion.ts';
 import { exportQuerySchema, exportRows, toCsv, toXlsx } from './export.service.ts';
@@ -19,7 +20,7 @@ export async function exportRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const cache = deps.registryCache;
-  const readers = allow('admin', 'staff', 'board');
+  const readers = allow(...READERS);
   const attachment = (extension: string) =>
     `attachment; filename="adherents-${todayInFrance()}.${extension}"`;
 

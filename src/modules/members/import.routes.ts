@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { TEAM } from '../../shared/policies.ts';
 import { IMPORT_FIELDS } from './import.mapping.ts';
 import { MAX_IMPORT_BYTES, parseImportFile } from './import.parse.ts';
 import { rejectsFile } from './import.rejects.ts';
@@ -21,7 +22,7 @@ import {
   saveMapping,
 } from './import.service.ts';
 
-const team = allow('admin', 'staff');
+const team = allow(...TEAM);
 const tags = ['members'];
 
 const fileQuerySchema = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { READERS, TEAM } from '../../shared/policies.ts';
 import { listOrganisations, referenceData } from './members.queries.ts';
 import {
   contactCreateSchema,
@@ -43,7 +44,11 @@ import {
 } from './members.service.ts';
 import { restorePreviousValue } from './restore.service.ts';
 
-const team = allow('admin', 'staff');
+const team = allow(...TEAM);
+// A member user passes these for its own organisation only: the service checks the record
+// against src/shared/policies.ts (canSeeOrganisation, organisationEditScope).
+const readersAndOwner = allow(...READERS, 'member');
+const teamAndOwner = allow(...TEAM, 'member');
 const tags = ['members'];
 
 /**
@@ -58,7 +63,7 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations',
     {
-      config: { access: allow('admin', 'staff', 'board') },
+      config: { access: allow(...READERS) },
       schema: { tags, querystring: organisationListQuerySchema, response: { 200: organisationListSchema } },
     },
     async (request) => {
@@ -83,7 +88,7 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations/:id',
     {
-      config: { access: allow('admin', 'staff', 'board', 'member') },
+      config: { access: readersAndOwner },
       schema: { tags, params: idParamsSchema, response: { 200: organisationRecordSchema } },
     },
     async (request) =>
@@ -93,7 +98,7 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/members/organisations/:id',
     {
-      config: { access: allow('admin', 'staff', 'member') },
+      config: { access: teamAndOwner },
       schema: {
         tags,
         params: idParamsSchema,
@@ -110,7 +115,7 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations/:id/history',
     {
-      config: { access: allow('admin', 'staff', 'board', 'member') },
+      config: { access: readersAndOwner },
       schema: { tags, params: idParamsSchema, response: { 200: historySchema } },
     },
     async (request) => {
@@ -166,7 +171,7 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/members/establishments/:id',
     {
-      config: { access: allow('admin', 'staff', 'member') },
+      config: { access: teamAndOwner },
       schema: {
         tags,
         params: idParamsSchema,

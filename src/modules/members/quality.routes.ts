@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { TEAM } from '../../shared/policies.ts';
 import { idParamsSchema } from './members.schemas.ts';
 import { QUALITY_CHECK_CODES } from './quality.messages.ts';
 import { acceptProblem, listQualityProblems, reopenProblem } from './quality.service.ts';
 
-const team = allow('admin', 'staff');
+const team = allow(...TEAM);
 const tags = ['members'];
 
 const acceptanceSchema = z.object({
