@@ -87,4 +87,5 @@ export const can = {
   readGovernance: isReader,
   manageGovernance: isTeam,
   manageStaff: isAdmin,
+  reviewQuality: isTeam,
 } satisfies Record<string, (viewer: HasRole) => boolean>;

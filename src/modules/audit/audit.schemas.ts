@@ -10,7 +10,7 @@ export const historyEntrySchema = z
     actorRole: z.string().nullable(),
     tableName: z.string(),
     recordId: z.string(),
-    action: z.string(),
+    action: z.enum(['insert', 'update', 'delete']),
     changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   })
   .meta({ id: 'HistoryEntry' });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { csvFile } from '../../server/openapi.ts';
 import { TEAM } from '../../shared/policies.ts';
 import { IMPORT_FIELDS } from './import.mapping.ts';
 import { MAX_IMPORT_BYTES, parseImportFile } from './import.parse.ts';
@@ -109,7 +110,12 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
       {
         bodyLimit: MAX_IMPORT_BYTES + 1,
         config: { access: team },
-        schema: { tags, querystring: fileQuerySchema, response: { 200: previewSchema } },
+        schema: {
+          summary: "Import : analyse un fichier avant d'importer",
+          tags,
+          querystring: fileQuerySchema,
+          response: { 200: previewSchema },
+        },
       },
       async (request) => presentPreview(await analyse(request, request.query)),
     );
@@ -120,7 +126,12 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
       {
         bodyLimit: MAX_IMPORT_BYTES + 1,
         config: { access: team },
-        schema: { tags, querystring: fileQuerySchema },
+        schema: {
+          summary: "Import : les problèmes d'un fichier (CSV)",
+          tags,
+          querystring: fileQuerySchema,
+          response: { 200: csvFile },
+        },
       },
       async (request, reply) => {
         const { problems } = await analyse(request, request.query);
@@ -138,6 +149,7 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
         bodyLimit: MAX_IMPORT_BYTES + 1,
         config: { access: team },
         schema: {
+          summary: 'Import : importe les lignes valides',
           tags,
           querystring: commitQuerySchema,
           response: {
@@ -193,7 +205,11 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
     '/api/members/import-mappings',
     {
       config: { access: team },
-      schema: { tags, response: { 200: z.object({ items: z.array(savedMappingSchema) }) } },
+      schema: {
+        summary: 'Correspondances de colonnes enregistrées',
+        tags,
+        response: { 200: z.object({ items: z.array(savedMappingSchema) }) },
+      },
     },
     async (request) => ({ items: await withTenant(db, caller(request), (tx) => listMappings(tx)) }),
   );
@@ -201,8 +217,9 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/import-mappings',
     {
-      config: { access: team },
+      config: { access: team, errors: ['validation.failed'] },
       schema: {
+        summary: 'Enregistre une correspondance de colonnes',
         tags,
         body: z.object({ name: z.string().trim().min(1).max(100), mapping: mappingSchema }),
         response: { 201: z.object({ id: z.string() }) },

@@ -350,8 +350,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registre des adhérents (filtré, trié, paginé) */
         get: operations["getMembersOrganisations"];
         put?: never;
+        /** Crée une structure (siège, conventions, adhésion) */
         post: operations["postMembersOrganisations"];
         delete?: never;
         options?: never;
@@ -366,12 +368,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'une structure */
         get: operations["getMembersOrganisationsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie une structure (un adhérent : son profil public) */
         patch: operations["patchMembersOrganisationsById"];
         trace?: never;
     };
@@ -382,6 +386,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'une structure */
         get: operations["getMembersOrganisationsByIdHistory"];
         put?: never;
         post?: never;
@@ -400,6 +405,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rétablit la valeur précédente d'un champ */
         post: operations["postMembersOrganisationsByIdHistoryByEntryIdRestore"];
         delete?: never;
         options?: never;
@@ -416,6 +422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un établissement */
         post: operations["postMembersOrganisationsByIdEstablishments"];
         delete?: never;
         options?: never;
@@ -436,6 +443,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie un établissement (un adhérent : ses coordonnées publiques) */
         patch: operations["patchMembersEstablishmentsById"];
         trace?: never;
     };
@@ -448,6 +456,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une convention */
         post: operations["postMembersOrganisationsByIdConventions"];
         delete?: never;
         options?: never;
@@ -465,6 +474,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une convention */
         delete: operations["deleteMembersConventionsById"];
         options?: never;
         head?: never;
@@ -480,6 +490,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ouvre une période d'adhésion */
         post: operations["postMembersOrganisationsByIdMemberships"];
         delete?: never;
         options?: never;
@@ -500,6 +511,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie une période d'adhésion (départ) */
         patch: operations["patchMembersMembershipsById"];
         trace?: never;
     };
@@ -512,6 +524,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un contact */
         post: operations["postMembersOrganisationsByIdContacts"];
         delete?: never;
         options?: never;
@@ -529,9 +542,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un contact */
         delete: operations["deleteMembersContactsById"];
         options?: never;
         head?: never;
+        /** Modifie un contact */
         patch: operations["patchMembersContactsById"];
         trace?: never;
     };
@@ -542,6 +557,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Référentiels : types de convention, départements */
         get: operations["getMembersReference"];
         put?: never;
         post?: never;
@@ -560,6 +576,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : analyse un fichier avant d'importer */
         post: operations["postMembersImportsPreview"];
         delete?: never;
         options?: never;
@@ -576,6 +593,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : les problèmes d'un fichier (CSV) */
         post: operations["postMembersImportsProblemsCsv"];
         delete?: never;
         options?: never;
@@ -592,6 +610,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : importe les lignes valides */
         post: operations["postMembersImportsCommit"];
         delete?: never;
         options?: never;
@@ -606,8 +625,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Correspondances de colonnes enregistrées */
         get: operations["getMembersImportMappings"];
         put?: never;
+        /** Enregistre une correspondance de colonnes */
         post: operations["postMembersImportMappings"];
         delete?: never;
         options?: never;
@@ -622,6 +643,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Annuaire public des structures adhérentes */
         get: operations["getPublicStructures"];
         put?: never;
         post?: never;
@@ -638,6 +660,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres de l'annuaire public par département (carte) */
         get: operations["getPublicStructuresSummary"];
         put?: never;
         post?: never;
@@ -654,6 +677,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Activités des adhérents et leur nombre */
         get: operations["getPublicActivities"];
         put?: never;
         post?: never;
@@ -670,6 +694,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres clés des adhérents (par type, par département) */
         get: operations["getPublicStatsMembers"];
         put?: never;
         post?: never;
@@ -686,6 +711,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Contrôles qualité du registre */
         get: operations["getMembersQuality"];
         put?: never;
         post?: never;
@@ -704,6 +730,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accepte un signalement qualité (ne plus le montrer) */
         post: operations["postMembersQualityAcceptances"];
         delete?: never;
         options?: never;
@@ -721,6 +748,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Annule l'acceptation d'un signalement */
         delete: operations["deleteMembersQualityAcceptancesById"];
         options?: never;
         head?: never;
@@ -734,6 +762,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export du registre (CSV) */
         get: operations["getMembersOrganisationsExportCsv"];
         put?: never;
         post?: never;
@@ -750,6 +779,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export du registre (XLSX) */
         get: operations["getMembersOrganisationsExportXlsx"];
         put?: never;
         post?: never;
@@ -766,6 +796,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Structures au format data·inclusion (ouvert) */
         get: operations["getPublicDataInclusionStructures"];
         put?: never;
         post?: never;
@@ -3238,6 +3269,166 @@ export interface components {
         InvitationAcceptedInput: {
             email: string;
         };
+        HistoryEntryInput: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            /** @enum {string} */
+            action: "insert" | "update" | "delete";
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        HistoryInput: {
+            items: components["schemas"]["HistoryEntryInput"][];
+        };
+        /** @enum {string} */
+        ConventionTypeInput: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+        /** @enum {string} */
+        MembershipStatusInput: "current" | "former" | "none";
+        OrganisationListItemInput: {
+            id: string;
+            name: string;
+            siren: string | null;
+            types: components["schemas"]["ConventionTypeInput"][];
+            departments: string[];
+            city: string | null;
+            postcode: string | null;
+            phone: string | null;
+            email: string | null;
+            membership: components["schemas"]["MembershipStatusInput"];
+            activities: string[];
+            updatedAt: string;
+        };
+        OrganisationListInput: {
+            items: components["schemas"]["OrganisationListItemInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EstablishmentInput: {
+            id: string;
+            name: string | null;
+            siret: string | null;
+            address: string | null;
+            postcode: string | null;
+            city: string | null;
+            department: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            isHeadquarters: boolean;
+            printedLabel: string | null;
+        };
+        ConventionInput: {
+            id: string;
+            type: components["schemas"]["ConventionTypeInput"];
+            establishmentId: string | null;
+            departments: string[];
+        };
+        MembershipPeriodInput: {
+            id: string;
+            joinedOn: string | null;
+            knownFrom: string;
+            leftOn: string | null;
+            leaveReason: string | null;
+            source: string | null;
+        };
+        ContactInput: {
+            id: string;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            email: string | null;
+            phone: string | null;
+            purpose: string;
+            consent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationRecordInput: {
+            id: string;
+            name: string;
+            siren: string | null;
+            legalForm: string | null;
+            website: string | null;
+            description: string | null;
+            note?: string | null;
+            activities: string[];
+            types: components["schemas"]["ConventionTypeInput"][];
+            membership: components["schemas"]["MembershipStatusInput"];
+            establishments: components["schemas"]["EstablishmentInput"][];
+            conventions: components["schemas"]["ConventionInput"][];
+            memberships: components["schemas"]["MembershipPeriodInput"][];
+            contacts: components["schemas"]["ContactInput"][];
+            /** @enum {string} */
+            editable: "all" | "public" | "none";
+            createdAt: string;
+            updatedAt: string;
+        };
+        MembersCreatedInput: {
+            id: string;
+        };
+        MembersReferenceInput: {
+            conventionTypes: {
+                code: components["schemas"]["ConventionTypeInput"];
+                label: string;
+            }[];
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PublicStructureInput: {
+            id: string;
+            organisationId: string;
+            name: string;
+            types: components["schemas"]["ConventionTypeInput"][];
+            department: string | null;
+            postcode: string | null;
+            city: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            activities: string[];
+            listedUnder: string[];
+        };
+        PublicStructuresInput: {
+            items: components["schemas"]["PublicStructureInput"][];
+            total: number;
+            page?: number;
+            pageSize?: number;
+        };
+        PublicStructuresSummaryInput: {
+            total: number;
+            organisations: number;
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        PublicActivitiesInput: {
+            items: {
+                label: string;
+                count: number;
+            }[];
+        };
+        MemberStatsInput: {
+            year: number;
+            total: number;
+            byType: {
+                [key: string]: number;
+            };
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
         /** @enum {string} */
         ActionKindInput: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
         /** @enum {string} */
@@ -3435,24 +3626,6 @@ export interface components {
                 role: components["schemas"]["ActionMemberRoleInput"];
             }[];
         };
-        HistoryEntryInput: {
-            id: number;
-            /** Format: date-time */
-            at: string;
-            actorName: string | null;
-            actorRole: string | null;
-            tableName: string;
-            recordId: string;
-            action: string;
-            changes: {
-                field: string;
-                before: unknown;
-                after: unknown;
-            }[];
-        };
-        HistoryInput: {
-            items: components["schemas"]["HistoryEntryInput"][];
-        };
         DelegationSettingsInput: {
             name: string;
             network: string | null;
@@ -3495,7 +3668,7 @@ export interface components {
             year: number;
             basis: components["schemas"]["DuesBasisInput"];
             rules: {
-                conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                conventionType: components["schemas"]["ConventionTypeInput"] | null;
                 from: number | null;
                 to: number | null;
                 amount: number;
@@ -3669,6 +3842,39 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        QualityAcceptanceInput: {
+            id: string;
+            reason: string;
+            acceptedBy: string | null;
+            acceptedAt: string;
+        };
+        QualityProblemInput: {
+            key: string;
+            /** @enum {string} */
+            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+            records: {
+                /** @enum {string} */
+                table: "organisations" | "establishments" | "conventions" | "board_mandates";
+                id: string;
+                organisationId: string | null;
+                label: string;
+            }[];
+            field?: string;
+            value?: string;
+            suggestion?: string;
+            suggestions?: string[];
+            accepted: components["schemas"]["QualityAcceptanceInput"] | null;
+        };
+        QualityListInput: {
+            problems: components["schemas"]["QualityProblemInput"][];
+            counts: {
+                open: number;
+                accepted: number;
+            };
+        };
         AccountSession: {
             id: string;
             userAgent: string | null;
@@ -3739,6 +3945,166 @@ export interface components {
         };
         InvitationAccepted: {
             email: string;
+        };
+        HistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            /** @enum {string} */
+            action: "insert" | "update" | "delete";
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        History: {
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        /** @enum {string} */
+        ConventionType: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+        /** @enum {string} */
+        MembershipStatus: "current" | "former" | "none";
+        OrganisationListItem: {
+            id: string;
+            name: string;
+            siren: string | null;
+            types: components["schemas"]["ConventionType"][];
+            departments: string[];
+            city: string | null;
+            postcode: string | null;
+            phone: string | null;
+            email: string | null;
+            membership: components["schemas"]["MembershipStatus"];
+            activities: string[];
+            updatedAt: string;
+        };
+        OrganisationList: {
+            items: components["schemas"]["OrganisationListItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        Establishment: {
+            id: string;
+            name: string | null;
+            siret: string | null;
+            address: string | null;
+            postcode: string | null;
+            city: string | null;
+            department: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            isHeadquarters: boolean;
+            printedLabel: string | null;
+        };
+        Convention: {
+            id: string;
+            type: components["schemas"]["ConventionType"];
+            establishmentId: string | null;
+            departments: string[];
+        };
+        MembershipPeriod: {
+            id: string;
+            joinedOn: string | null;
+            knownFrom: string;
+            leftOn: string | null;
+            leaveReason: string | null;
+            source: string | null;
+        };
+        Contact: {
+            id: string;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            email: string | null;
+            phone: string | null;
+            purpose: string;
+            consent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationRecord: {
+            id: string;
+            name: string;
+            siren: string | null;
+            legalForm: string | null;
+            website: string | null;
+            description: string | null;
+            note?: string | null;
+            activities: string[];
+            types: components["schemas"]["ConventionType"][];
+            membership: components["schemas"]["MembershipStatus"];
+            establishments: components["schemas"]["Establishment"][];
+            conventions: components["schemas"]["Convention"][];
+            memberships: components["schemas"]["MembershipPeriod"][];
+            contacts: components["schemas"]["Contact"][];
+            /** @enum {string} */
+            editable: "all" | "public" | "none";
+            createdAt: string;
+            updatedAt: string;
+        };
+        MembersCreated: {
+            id: string;
+        };
+        MembersReference: {
+            conventionTypes: {
+                code: components["schemas"]["ConventionType"];
+                label: string;
+            }[];
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PublicStructure: {
+            id: string;
+            organisationId: string;
+            name: string;
+            types: components["schemas"]["ConventionType"][];
+            department: string | null;
+            postcode: string | null;
+            city: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            activities: string[];
+            listedUnder: string[];
+        };
+        PublicStructures: {
+            items: components["schemas"]["PublicStructure"][];
+            total: number;
+            page?: number;
+            pageSize?: number;
+        };
+        PublicStructuresSummary: {
+            total: number;
+            organisations: number;
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        PublicActivities: {
+            items: {
+                label: string;
+                count: number;
+            }[];
+        };
+        MemberStats: {
+            year: number;
+            total: number;
+            byType: {
+                [key: string]: number;
+            };
+            byDepartment: {
+                [key: string]: number;
+            };
         };
         /** @enum {string} */
         ActionKind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
@@ -3943,24 +4309,6 @@ export interface components {
                 role: components["schemas"]["ActionMemberRole"];
             }[];
         };
-        HistoryEntry: {
-            id: number;
-            /** Format: date-time */
-            at: string;
-            actorName: string | null;
-            actorRole: string | null;
-            tableName: string;
-            recordId: string;
-            action: string;
-            changes: {
-                field: string;
-                before: unknown;
-                after: unknown;
-            }[];
-        };
-        History: {
-            items: components["schemas"]["HistoryEntry"][];
-        };
         DelegationSettings: {
             name: string;
             network: string | null;
@@ -4003,7 +4351,7 @@ export interface components {
             year: number;
             basis: components["schemas"]["DuesBasis"];
             rules: {
-                conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                conventionType: components["schemas"]["ConventionType"] | null;
                 from: number | null;
                 to: number | null;
                 amount: number;
@@ -4178,6 +4526,39 @@ export interface components {
         StaffCreated: {
             /** Format: uuid */
             id: string;
+        };
+        QualityAcceptance: {
+            id: string;
+            reason: string;
+            acceptedBy: string | null;
+            acceptedAt: string;
+        };
+        QualityProblem: {
+            key: string;
+            /** @enum {string} */
+            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+            records: {
+                /** @enum {string} */
+                table: "organisations" | "establishments" | "conventions" | "board_mandates";
+                id: string;
+                organisationId: string | null;
+                label: string;
+            }[];
+            field?: string;
+            value?: string;
+            suggestion?: string;
+            suggestions?: string[];
+            accepted: components["schemas"]["QualityAcceptance"] | null;
+        };
+        QualityList: {
+            problems: components["schemas"]["QualityProblem"][];
+            counts: {
+                open: number;
+                accepted: number;
+            };
         };
     };
     responses: never;
@@ -6959,7 +7340,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -6978,26 +7359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            siren: string | null;
-                            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                            departments: string[];
-                            city: string | null;
-                            postcode: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            membership: "current" | "former" | "none";
-                            activities: string[];
-                            updatedAt: string;
-                        }[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
+                    "application/json": components["schemas"]["OrganisationList"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7113,7 +7475,7 @@ export interface operations {
                         isHeadquarters?: boolean;
                     };
                     /** @default [] */
-                    conventionTypes?: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+                    conventionTypes?: components["schemas"]["ConventionTypeInput"][];
                     /** Format: date */
                     joinedOn?: string;
                 };
@@ -7126,9 +7488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7181,6 +7541,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7230,64 +7636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7340,6 +7689,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7401,64 +7770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7501,7 +7813,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `members.field_not_editable` : Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7510,7 +7826,73 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "members.field_not_editable" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7560,22 +7942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            at: string;
-                            actorName: string | null;
-                            actorRole: string | null;
-                            tableName: string;
-                            recordId: string;
-                            action: string;
-                            changes: {
-                                field: string;
-                                before: unknown;
-                                after: unknown;
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["History"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7628,6 +7995,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7684,64 +8071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7794,6 +8124,82 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `history.entry_not_found` : Cette ligne d'historique n'existe pas pour cette organisation.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "history.entry_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `history.field_not_restorable` : Ce champ ne peut pas être rétabli depuis l’historique.
+             *
+             *     `history.not_restorable` : Seule une modification peut être annulée (pas une création, une suppression ou des données effacées).
+             *
+             *     `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "history.field_not_restorable" | "history.not_restorable" | "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7858,9 +8264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7913,6 +8317,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7977,20 +8447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string | null;
-                        siret: string | null;
-                        address: string | null;
-                        postcode: string | null;
-                        city: string | null;
-                        department: string | null;
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        isHeadquarters: boolean;
-                        printedLabel: string | null;
-                    };
+                    "application/json": components["schemas"]["Establishment"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8033,7 +8490,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `members.field_not_editable` : Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8042,7 +8503,73 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "members.field_not_editable" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8087,8 +8614,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                    type: components["schemas"]["ConventionTypeInput"];
                     establishmentId?: string | null;
                     /** @default [] */
                     departments?: string[];
@@ -8102,9 +8628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8157,6 +8681,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8200,6 +8790,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Convention retirée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -8250,6 +8847,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8308,9 +8925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8363,6 +8978,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8419,14 +9074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        joinedOn: string | null;
-                        knownFrom: string;
-                        leftOn: string | null;
-                        leaveReason: string | null;
-                        source: string | null;
-                    };
+                    "application/json": components["schemas"]["MembershipPeriod"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8479,6 +9127,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8540,9 +9228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8595,6 +9281,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8638,6 +9364,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Contact supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -8688,6 +9421,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8749,18 +9502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        firstName: string | null;
-                        lastName: string;
-                        jobTitle: string | null;
-                        email: string | null;
-                        phone: string | null;
-                        purpose: string;
-                        consent: boolean;
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Contact"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8823,6 +9565,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -8860,17 +9642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        conventionTypes: {
-                            /** @enum {string} */
-                            code: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            label: string;
-                        }[];
-                        departments: {
-                            code: string;
-                            name: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MembersReference"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -9069,6 +9841,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9466,6 +10247,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9492,7 +10293,7 @@ export interface operations {
         parameters: {
             query?: {
                 department?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 q?: string;
                 activity?: string;
                 delegation?: string;
@@ -9511,26 +10312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            organisationId: string;
-                            name: string;
-                            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                            department: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            address: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            activities: string[];
-                            listedUnder: string[];
-                        }[];
-                        total: number;
-                        page?: number;
-                        pageSize?: number;
-                    };
+                    "application/json": components["schemas"]["PublicStructures"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9543,6 +10325,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9592,13 +10394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        total: number;
-                        organisations: number;
-                        byDepartment: {
-                            [key: string]: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicStructuresSummary"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9611,6 +10407,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9660,12 +10476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            label: string;
-                            count: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicActivities"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9678,6 +10489,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9728,16 +10559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        year: number;
-                        total: number;
-                        byType: {
-                            [key: string]: number;
-                        };
-                        byDepartment: {
-                            [key: string]: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["MemberStats"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9750,6 +10572,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9797,37 +10639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        problems: {
-                            key: string;
-                            /** @enum {string} */
-                            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
-                            /** @enum {string} */
-                            severity: "error" | "warning";
-                            message: string;
-                            records: {
-                                /** @enum {string} */
-                                table: "organisations" | "establishments" | "conventions" | "board_mandates";
-                                id: string;
-                                organisationId: string | null;
-                                label: string;
-                            }[];
-                            field?: string;
-                            value?: string;
-                            suggestion?: string;
-                            suggestions?: string[];
-                            accepted: {
-                                id: string;
-                                reason: string;
-                                acceptedBy: string | null;
-                                acceptedAt: string;
-                            } | null;
-                        }[];
-                        counts: {
-                            open: number;
-                            accepted: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["QualityList"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -9914,12 +10726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        reason: string;
-                        acceptedBy: string | null;
-                        acceptedAt: string;
-                    };
+                    "application/json": components["schemas"]["QualityAcceptance"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9972,6 +10779,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `quality.problem_not_found` : Ce problème n’existe plus : les données ont changé depuis l’affichage de la liste. Actualisez la page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "quality.problem_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10015,6 +10862,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Acceptation annulée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10075,6 +10929,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `quality.acceptance_not_found` : Cette acceptation n’existe pas ou a déjà été annulée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "quality.acceptance_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10101,7 +10975,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -10112,6 +10986,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10198,7 +11081,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -10209,6 +11092,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10289,6 +11181,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getPublicDataInclusionStructures: {
@@ -10334,6 +11246,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12437,7 +13369,7 @@ export interface operations {
                     /** @enum {string} */
                     basis: "flat" | "etp" | "revenue";
                     rules: {
-                        conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                        conventionType: components["schemas"]["ConventionTypeInput"] | null;
                         from: number | null;
                         to: number | null;
                         amount: number;
