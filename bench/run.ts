@@ -7,6 +7,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type ActionsFigures, benchActions } from './actions-bench.ts';
 import { benchDirectory } from './directory-bench.ts';
+import {
+  benchFederation,
+  FEDERATION_CASES,
+  type FederationCase,
+  type FederationFigures,
+  federationLines,
+} from './federation-bench.ts';
 import { benchImportInChild, type ImportFigures } from './import-bench.ts';
 import { benchLoad, loadLines } from './load.ts';
 import {
@@ -19,6 +26,62 @@ import { withScratchPostgres } from './postgres.ts';
 import { benchReport, reportLines } from './report-bench.ts';
 
 const TEST_DURATIONS_HEADING = '## Test and CI durations';
+
+const FEDERATION_HEADING = '## Member files and directory at federation scale (issue 18)';
+
+const USAGE = `npm run bench [-- --only CASE[,CASE…]]
+
+Without options: every benchmark, then bench/RESULTS.md is written again (its test and CI
+durations section is kept). Takes about an hour (the load alone is over ten minutes).
+
+--only CASE[,CASE…]  runs only these cases of issue 18 (member files and directory at
+                     federation scale, on a scratch database of the PostgreSQL on
+                     127.0.0.1:5432) and replaces only their rows in RESULTS.md:
+${FEDERATION_CASES.map((c) => `                       ${c}`).join('\n')}
+--help               this text
+
+Environment: BENCH_RUNS, BENCH_REQUESTS, BENCH_LOAD=0 (leaves the load out),
+BENCH_POSTGRES_URL, BENCH_FEDERATION_ROWS (40000), CHROMIUM_PATH (/usr/bin/chromium).`;
+
+const cli = process.argv.slice(2);
+if (cli.includes('--help') || cli.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const onlyIndex = cli.findIndex((a) => a === '--only' || a.startsWith('--only='));
+if (onlyIndex >= 0 || cli.length > 0) {
+  const value = cli[onlyIndex]?.includes('=') ? cli[onlyIndex]?.split('=')[1] : cli[onlyIndex + 1];
+  const cases = (value ?? '').split(',').filter(Boolean);
+  const unknown = cases.filter((c) => !(FEDERATION_CASES as readonly string[]).includes(c));
+  if (onlyIndex < 0 || cases.length === 0 || unknown.length > 0) {
+    console.error(`${unknown.length > 0 ? `unknown case: ${unknown.join(', ')}\n\n` : ''}${USAGE}`);
+    process.exit(2);
+  }
+  const chosen = FEDERATION_CASES.filter((c) => cases.includes(c));
+  const figures = await withScratchPostgres((url) => benchFederation(url, chosen));
+  if (!figures) throw new Error('no PostgreSQL on 127.0.0.1:5432 (BENCH_POSTGRES_URL)');
+  const previous = await readFile(new URL('RESULTS.md', import.meta.url), 'utf8');
+  const run = `${new Date().toISOString().slice(0, 16)}Z, ${commit()}, \`npm run bench -- --only ${chosen.join(',')}\``;
+  const section = federationSection(previous, figures, run);
+  const start = previous.indexOf(FEDERATION_HEADING);
+  const kept = previous.indexOf(TEST_DURATIONS_HEADING);
+  const next =
+    start >= 0
+      ? (() => {
+          const after = previous.indexOf('\n## ', start + FEDERATION_HEADING.length);
+          return after >= 0 ? after + 1 : previous.length;
+        })()
+      : kept >= 0
+        ? kept
+        : previous.length;
+  const from = start >= 0 ? start : next;
+  await writeFile(
+    new URL('RESULTS.md', import.meta.url),
+    `${previous.slice(0, from)}${section}\n${previous.slice(next)}`.replace(/\n{3,}/g, '\n\n'),
+  );
+  console.log(section);
+  process.exit(0);
+}
 
 const root = new URL('..', import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -113,6 +176,8 @@ try {
   // Issue 8: the campaign-deadline load on one then two servers behind pgbouncer (bench/load.ts;
   // LOAD_SECONDS, LOAD_USERS… shorten it; BENCH_LOAD=0 leaves it out).
   const load = process.env.BENCH_LOAD === '0' ? null : await withScratchPostgres((url) => benchLoad(url));
+  // Issue 18: member files and the directory at 40,000 establishments (bench/federation-bench.ts).
+  const federation = await withScratchPostgres((url) => benchFederation(url, FEDERATION_CASES));
 
   const b = median(baseline);
   const m = median(maillage);
@@ -198,6 +263,16 @@ try {
   // The test and CI durations are measured by hand (`time` on a clean clone), not by this
   // script: their section is carried over as it is.
   const previous = await readFile(new URL('RESULTS.md', import.meta.url), 'utf8').catch(() => '');
+  if (federation)
+    lines.push(
+      federationSection(
+        previous,
+        federation,
+        `${new Date().toISOString().slice(0, 16)}Z, ${commit()}, \`npm run bench\``,
+      ),
+      '',
+    );
+  else lines.push(FEDERATION_HEADING, '', 'Not measured: no PostgreSQL on 127.0.0.1:5432.', '');
   const kept = previous.indexOf(TEST_DURATIONS_HEADING);
   if (kept >= 0) lines.push(previous.slice(kept).trimEnd(), '');
   await writeFile(new URL('RESULTS.md', import.meta.url), lines.join('\n'));
@@ -255,4 +330,48 @@ function commit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * The issue-18 section: the rows of the cases just run, the others as the previous
+ * RESULTS.md has them (each row says when, at which commit and by which command).
+ */
+function federationSection(previous: string, figures: FederationFigures, run: string): string {
+  const fresh = federationLines(figures, run);
+  const start = previous.indexOf(FEDERATION_HEADING);
+  const old = start >= 0 ? previous.slice(start).split('\n') : [];
+  const rowOf = (c: FederationCase) =>
+    fresh.get(c) ?? old.filter((line) => line.startsWith(`| \`${c}\` |`)).slice(0, 1);
+  // Notes written by hand under a "### " heading of the section (what bounds a figure, found
+  // by profiling) are carried over, up to the next section.
+  const notesAt = old.findIndex((line) => line.startsWith('### '));
+  const nextSection = old.findIndex((line, i) => i > 0 && line.startsWith('## '));
+  const notes = notesAt >= 0 ? old.slice(notesAt, nextSection >= 0 ? nextSection : undefined) : [];
+  return [
+    FEDERATION_HEADING,
+    '',
+    'Run alone: `npm run bench -- --only reimport,import-health,directory,directory-paint` (any of',
+    'the four; only their rows are replaced). A scratch database on the PostgreSQL of',
+    '127.0.0.1:5432; one delegation with 40,000 establishments of current members, each its own',
+    'organisation, loaded through the import from rows of the national SIAE list',
+    '(`../shared/data/siae`) with fresh SIRENs, SIRETs and names. Servers are real processes',
+    '(`src/server/main.ts`, production mode, serving `web/dist`: `npm run build:web` first).',
+    "`reimport`: the delegation's CSV export checked again as the web preview and",
+    '`maillage import --dry-run` do (parse, then the registry in a short transaction, then the',
+    'checks), three times. `import-health`: a staff user posts another 40,000-row file to',
+    '`/api/members/imports/preview` then `/commit` (an empty delegation) while this process asks',
+    '`/api/health` every 20 ms after the last answer; baseline: 5 s of the same probes with nothing',
+    'running. `directory`: autocannon on one search, beside a bare Fastify route answering the same',
+    'page; and searches never asked before, each once. `directory-paint`: `/annuaire` in Chromium',
+    '(`/usr/bin/chromium`), from navigation start to the frame after the first entry is in the page.',
+    '',
+    '| case | measure | value | baseline (same run) | ratio | target | run |',
+    '|---|---|---|---|---|---|---|',
+    ...FEDERATION_CASES.flatMap(rowOf),
+    '',
+    ...notes,
+  ]
+    .join('\n')
+    .trimEnd()
+    .concat('\n');
 }

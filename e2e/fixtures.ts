@@ -40,6 +40,12 @@ export const DEMO_BOARD = {
   password: DEMO_PASSWORD,
   role: 'board',
 } as const;
+/** The demo's national team account: the federation, in no delegation (decision 020). */
+export const DEMO_FEDERATION = {
+  email: 'federation@demo.maillage.fr',
+  password: DEMO_PASSWORD,
+  role: 'federation',
+} as const;
 /** The demo member user, bound to the organisation CHORUS. */
 export const DEMO_MEMBER = {
   email: 'adherent@demo.maillage.fr',

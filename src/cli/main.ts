@@ -3,6 +3,7 @@ import { DataDirBusy } from '../db/data-dir-lock.ts';
 import { DemoAlreadyLoaded, loadDemo } from '../db/seed/demo.ts';
 import { delegationCommand } from '../modules/delegations/delegation.cli.ts';
 import { eventRemindersCommand } from '../modules/events/reminders.cli.ts';
+import { federationCommand } from '../modules/federation/federation.cli.ts';
 import { importMembersCommand } from '../modules/members/import.cli.ts';
 import { observatoryRemindersCommand } from '../modules/observatory/reminders.cli.ts';
 import { reportCommand } from '../modules/reports/report.cli.ts';
@@ -17,6 +18,9 @@ Commandes :
                --admin-email E-MAIL [--json]
                crée une délégation et invite son premier administrateur (e-mail par SMTP_URL,
                sinon dans DATA_DIR/outbox ; le lien d'invitation est aussi affiché)
+  federation add --email E-MAIL --name NOM [--json]
+               donne le rôle « fédération » (l'équipe nationale, toutes les délégations) à un
+               compte ; une nouvelle adresse reçoit un e-mail pour choisir son mot de passe
   seed demo    charge la délégation de démonstration (rapport d'activité 2024) et ses comptes
   import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]…
                [--skip-invalid [--rejects FICHIER]] [--attach-siret]
@@ -52,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     command !== 'report' &&
     !(command === 'seed' && rest[0] === 'demo') &&
     !(command === 'delegation' && rest[0] === 'create') &&
+    !(command === 'federation' && rest[0] === 'add') &&
     !(command === 'events' && rest[0] === 'remind') &&
     !(command === 'observatory' && rest[0] === 'remind')
   ) {
@@ -72,6 +77,10 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'delegation') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
       return await delegationCommand({ ...runtime, baseUrl: config.baseUrl }, rest, io);
+    }
+    if (command === 'federation') {
+      const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+      return await federationCommand(runtime, rest, io);
     }
     if (command === 'report') {
       const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };

@@ -4,13 +4,9 @@
  * level, missing privilege), 2 a file that cannot be read or does not check out.
  */
 import { parseArgs } from 'node:util';
+import { argsOrUsage, type CliOutput } from '../cli/args.ts';
 import { BackupError, backupDatabase, restoreDatabase } from './backup.ts';
 import type { Database } from './client.ts';
-
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export const backupUsage =
   'Utilisation : npx maillage backup FICHIER | npx maillage restore FICHIER [--force]';
@@ -23,13 +19,8 @@ export async function backupCommand(
   argv: string[],
   io: CliOutput,
 ): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${backupUsage}\n`);
-    return 2;
-  }
+  const parsed = argsOrUsage(parse, argv, backupUsage, io);
+  if (!parsed) return 2;
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0 || (command === 'backup' && parsed.values.force)) {
     io.err(`${backupUsage}\n`);

@@ -263,6 +263,26 @@ export function withTenant<T>(db: Db, context: TenantContext, fn: (tx: Tx) => Pr
 }
 
 /**
+ * Runs `fn` for a member of the federation reading one delegation: a read-only
+ * transaction as the app role with `app.federation_delegation_id` set (never
+ * `app.delegation_id`). The `federation_read` policies then show that delegation's rows,
+ * and only if the user is in `federation_members` (migrations/0027_federation_rls.sql);
+ * no write policy matches, and the transaction refuses writes anyway (decision 020).
+ */
+export function withFederation<T>(
+  db: Db,
+  context: { userId: string; delegationId: string },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return asAppRole(
+    db,
+    { 'app.federation_delegation_id': context.delegationId, 'app.user_id': context.userId },
+    fn,
+    { readOnly: true },
+  );
+}
+
+/**
  * Runs `fn` as the app role before any delegation is chosen. Row-level security then
  * shows only what the given credential designates (see the `own_roles` and
  * `invitation_by_token` policies): a user's own roles, the invitation of a token.
@@ -281,9 +301,16 @@ export function withCredential<T>(
   return asAppRole(db, settings, fn);
 }
 
-function asAppRole<T>(db: Db, settings: Record<string, string>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+function asAppRole<T>(
+  db: Db,
+  settings: Record<string, string>,
+  fn: (tx: Tx) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
   const all = { ...transactionSettings.get(db), ...settings };
   return db.transaction(async (tx) => {
+    // First statement of the transaction, as PostgreSQL requires of an access mode.
+    if (options.readOnly) await tx.execute(sql`set transaction read only`);
     const assignments = Object.entries(all).map(([key, value]) => sql`set_config(${key}, ${value}, true)`);
     await tx.execute(sql`select ${sql.join(assignments, sql`, `)}, set_config('role', 'maillage_app', true)`);
     return fn(tx as unknown as Tx);

@@ -6,6 +6,7 @@ export * from '../modules/audit/audit.table.ts';
 export * from '../modules/delegations/delegations.table.ts';
 export * from '../modules/dues/dues.table.ts';
 export * from '../modules/events/events.table.ts';
+export * from '../modules/federation/federation.table.ts';
 export * from '../modules/figures/figures.table.ts';
 export * from '../modules/funders/funders.table.ts';
 export * from '../modules/governance/governance.table.ts';

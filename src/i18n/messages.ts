@@ -3,6 +3,7 @@ import { actionsMessages } from '../modules/actions/actions.messages.ts';
 import { delegationsMessages } from '../modules/delegations/delegations.messages.ts';
 import { duesMessages } from '../modules/dues/dues.messages.ts';
 import { eventsMessages } from '../modules/events/events.messages.ts';
+import { federationMessages } from '../modules/federation/federation.messages.ts';
 import { figuresMessages } from '../modules/figures/figures.messages.ts';
 import { fundersMessages } from '../modules/funders/funders.messages.ts';
 import { governanceMessages } from '../modules/governance/governance.messages.ts';
@@ -43,6 +44,7 @@ const catalogue = {
   ...supportMessages,
   ...observatoryMessages,
   ...reportsMessages,
+  ...federationMessages,
   ...uploadMessages,
 };
 

@@ -1,21 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import type { Role } from '../modules/accounts/accounts.table.ts';
 import { AppError } from './errors.ts';
-import type { AuthContext } from './request-context.ts';
+import type { AuthContext, Caller, CallerRole, FederationAuth } from './request-context.ts';
 
 /**
  * Who may call a route. Every route declares one in `config.access`; registering a
  * route without it throws, so an undeclared route cannot reach production.
  * - `public`: anyone, signed in or not.
- * - `signedIn`: any user with a role in a delegation.
+ * - `signedIn`: any user with a role in a delegation (not the federation: it holds none).
+ * - `account`: anyone signed in, the federation too: one's own account and who one is.
  * - a list of roles: only those roles (a `member` additionally passes the organisation
- *   checks done in the service with the record at hand, see members.service.ts).
+ *   checks done in the service with the record at hand, see members.service.ts);
+ *   `federation` is the national team's (decision 020).
  */
-export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signedIn' }
+  | { kind: 'account' }
+  | { kind: 'roles'; roles: readonly CallerRole[] };
 
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: Access = { kind: 'signedIn' };
-export const allow = (...roles: readonly Role[]): Access => ({ kind: 'roles', roles });
+export const ACCOUNT: Access = { kind: 'account' };
+export const allow = (...roles: readonly CallerRole[]): Access => ({ kind: 'roles', roles });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -58,10 +64,28 @@ function enforce(access: Access, request: FastifyRequest) {
   const auth = request.auth;
   if (!auth) throw new AppError('auth.required');
   if (access.kind === 'roles' && !access.roles.includes(auth.role)) throw new AppError('auth.forbidden');
+  if (access.kind === 'signedIn' && auth.role === 'federation') throw new AppError('auth.forbidden');
 }
 
-/** The caller of a route whose access is not public (the access check has already run). */
+/**
+ * The caller of a delegation's route (the access check has already run). A federation
+ * caller is refused here too: it never acts in a delegation's name.
+ */
 export function caller(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('auth.required');
+  if (request.auth.role === 'federation') throw new AppError('auth.forbidden');
+  return request.auth;
+}
+
+/** The caller of a federation route. */
+export function federationCaller(request: FastifyRequest): FederationAuth {
+  if (!request.auth) throw new AppError('auth.required');
+  if (request.auth.role !== 'federation') throw new AppError('auth.forbidden');
+  return request.auth;
+}
+
+/** The caller of an `account` route: a delegation's user or the federation's. */
+export function anyCaller(request: FastifyRequest): Caller {
   if (!request.auth) throw new AppError('auth.required');
   return request.auth;
 }

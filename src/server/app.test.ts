@@ -1,38 +1,35 @@
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../test/app.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ORIGIN } from '../test/app.ts';
+import { routeWorld } from '../test/route-world.ts';
 import { installAccessControl, PUBLIC } from './access.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const w = routeWorld();
 
 describe('health and documentation', () => {
   it('answers /api/health with the database kind', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const response = await w.t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', database: t.database.kind });
+    expect(response.json()).toEqual({ status: 'ok', database: w.t.database.kind });
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 
   it('serves the OpenAPI document', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const response = await w.t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(response.statusCode).toBe(200);
     expect(response.json().paths['/api/health']).toBeDefined();
   });
 
   it('sends security headers', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const response = await w.t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
     expect(response.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     // Error answers carry them too.
-    const missing = await t.app.inject({ method: 'GET', url: '/api/nexiste-pas' });
+    const missing = await w.t.app.inject({ method: 'GET', url: '/api/nexiste-pas' });
     expect(missing.headers['x-content-type-options']).toBe('nosniff');
     expect(missing.headers['content-security-policy']).toContain("script-src 'self'");
   });
@@ -40,7 +37,7 @@ describe('health and documentation', () => {
 
 describe('access declarations', () => {
   it('gives every API route a declared policy', () => {
-    const api = t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
+    const api = w.t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
     expect(api.length).toBeGreaterThan(10);
     for (const route of api) expect(route, `${route.method} ${route.url}`).toHaveProperty('access');
   });
@@ -54,10 +51,10 @@ describe('access declarations', () => {
   });
 
   it('asks anonymous callers to sign in on every non-public route', async () => {
-    for (const route of t.app.routesTable) {
+    for (const route of w.t.app.routesTable) {
       if (route.access.kind === 'public' || !route.url.startsWith('/api/')) continue;
       const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const response = await t.app.inject({
+      const response = await w.t.app.inject({
         method: route.method as 'GET',
         url,
         headers: { origin: TEST_ORIGIN },
@@ -70,20 +67,16 @@ describe('access declarations', () => {
 
 describe('bad input', () => {
   it('answers unknown API routes with a coded 404', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/nexiste-pas' });
+    const response = await w.t.app.inject({ method: 'GET', url: '/api/nexiste-pas' });
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('route.not_found');
   });
 
   it('answers malformed JSON with a coded 400', async () => {
-    const { cookie } = await signedInAs(t, {
-      delegationId: (await createDelegation(t.database)).id,
-      role: 'admin',
-    });
-    const response = await t.app.inject({
+    const response = await w.t.app.inject({
       method: 'POST',
       url: '/api/admin/invitations',
-      headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+      headers: { cookie: await w.as('admin'), origin: TEST_ORIGIN, 'content-type': 'application/json' },
       payload: '{"email": "x@example.org", ',
     });
     expect(response.statusCode).toBe(400);
@@ -94,7 +87,7 @@ describe('bad input', () => {
   });
 
   it('answers oversized bodies with a coded 413', async () => {
-    const response = await t.app.inject({
+    const response = await w.t.app.inject({
       method: 'POST',
       url: '/api/invitations/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/accept',
       headers: { 'content-type': 'application/json' },
@@ -105,15 +98,10 @@ describe('bad input', () => {
   });
 
   it('names the field and the problem on wrong types and unknown enum values', async () => {
-    const { cookie } = await signedInAs(t, {
-      delegationId: (await createDelegation(t.database)).id,
-      role: 'admin',
-    });
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/admin/invitations',
-      headers: { cookie, origin: TEST_ORIGIN },
-      payload: { email: 'x@example.org', role: 'superuser' },
+    const admin = await w.as('admin');
+    const response = await w.call(admin, 'POST', '/api/admin/invitations', {
+      email: 'x@example.org',
+      role: 'superuser',
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([

@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { message } from '../i18n/messages.ts';
 import { resolveAuthContext } from '../modules/accounts/accounts.service.ts';
 import { installAccessControl, PUBLIC, type RegisteredRoute } from './access.ts';
@@ -30,6 +31,15 @@ import { createSessionCache, sessionToken } from './session-cache.ts';
 import './request-context.ts';
 
 export type { AppDeps } from './app.types.ts';
+
+const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+const healthDownSchema = z
+  .object({
+    status: z.literal('unavailable'),
+    database: z.enum(['pglite', 'postgres']),
+    error: z.object({ code: z.literal('database.unavailable'), message: z.string() }),
+  })
+  .describe('La base de données ne répond pas');
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -148,7 +158,14 @@ export async function buildApp(
 
   app.get(
     '/api/health',
-    { config: { access: PUBLIC }, schema: { tags: ['system'] } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: 'État du serveur et de sa base de données',
+        tags: ['system'],
+        response: { 200: healthSchema, 503: healthDownSchema },
+      },
+    },
     async (_request, reply) => {
       try {
         await deps.database.ping();
@@ -177,7 +194,9 @@ export async function buildApp(
       if (module.invalidates.length > 0)
         scope.addHook('onSend', async (request, reply, payload) => {
           const auth = request.auth;
-          if (!auth || !unsafeMethods.has(request.method) || reply.statusCode >= 400) return payload;
+          // The federation writes no delegation's records (decision 020): nothing to drop.
+          if (!auth?.delegationId || !unsafeMethods.has(request.method) || reply.statusCode >= 400)
+            return payload;
           for (const { cache, unless } of module.invalidates)
             if (!unless?.(request)) moduleDeps[cache].invalidate(auth.delegationId);
           return payload;

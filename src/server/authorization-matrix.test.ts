@@ -93,6 +93,8 @@ function refusal(route: RegisteredRoute, who: Caller): 401 | 403 | null {
   const role = ROLE_OF[who];
   if (role === null) return 401;
   if (access.kind === 'roles' && !access.roles.includes(role)) return 403;
+  // `signedIn` is any delegation's user: the federation holds no role in one.
+  if (access.kind === 'signedIn' && role === 'federation') return 403;
   return null;
 }
 
@@ -193,6 +195,26 @@ describe('authorization matrix', () => {
       expect(await listed('memberA', url), url).toContain(id);
       expect(await listed('memberB', url), url).not.toContain(id);
     }
+  });
+
+  it("opens the federation's routes to it alone, and no delegation's route to it", async () => {
+    const own = routes().filter((r) => r.url.startsWith('/api/federation/'));
+    expect(own.length).toBeGreaterThanOrEqual(6);
+    for (const route of own)
+      expect(policyOf(route), route.url).toEqual({ kind: 'roles', roles: ['federation'] });
+    const wrong: string[] = [];
+    for (const route of routes().filter((r) => r.method === 'GET' && !r.url.startsWith('/api/federation/'))) {
+      const kind = policyOf(route).kind;
+      if (kind === 'public' || kind === 'account') continue;
+      // Even naming delegation X, as a delegation's user may to choose among its roles.
+      const response = await t.app.inject({
+        method: 'GET',
+        url: sampleUrl(route, w.samples),
+        headers: { cookie: w.cookies.federation ?? '', 'x-delegation': w.x },
+      });
+      if (response.statusCode !== 403) wrong.push(`${route.url}: ${response.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('answers every route, for every caller, as its declared policy says', async () => {

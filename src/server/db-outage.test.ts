@@ -96,28 +96,45 @@ function tcpProxy(target: { host: string; port: number }) {
   };
 }
 
-describe.runIf(url)('PostgreSQL going away and coming back', () => {
-  const name = `maillage_outage_${randomBytes(6).toString('hex')}`;
+/**
+ * An app on a PostgreSQL database of its own, copied from the template and reached through
+ * a tcpProxy: declares the hooks that create and open it, and close and drop it after.
+ */
+function appBehindProxy(prefix: string) {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const direct = new URL(url ?? 'postgres://localhost');
-  const proxy = tcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-  let database: Database;
-  let t: TestApp;
+  const handle = {
+    proxy: tcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) }),
+    t: undefined as unknown as TestApp,
+    database: undefined as unknown as Database,
+    /** A staff member of a new delegation, and the two requests the tests watch. */
+    async staffRequests() {
+      const delegation = await createDelegation(handle.database);
+      const staff = await signedInAs(handle.t, { delegationId: delegation.id, role: 'staff' });
+      return {
+        staff,
+        list: () => request(handle.t, staff.cookie, 'GET', '/api/members/organisations'),
+        health: () => handle.t.app.inject({ method: 'GET', url: '/api/health' }),
+      };
+    },
+  };
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
     await admin.end();
-    await proxy.listen();
+    await handle.proxy.listen();
     const proxied = new URL(withDatabase(url as string, name));
     proxied.hostname = '127.0.0.1';
-    proxied.port = String(proxy.port);
-    database = await openDatabase({
+    proxied.port = String(handle.proxy.port);
+    const database = await openDatabase({
       databaseUrl: proxied.toString(),
       poolSize: 4,
       // Short, so that the test waits little; production's are in DEFAULT_TIMEOUTS.
       timeouts: { connectMs: 500, statementMs: 1_000, idleInTransactionMs: 5_000 },
     });
+    handle.database = database;
     const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent' });
     const secret = randomBytes(32).toString('hex');
     const auth = createAuth({ db: database.db, baseUrl: config.baseUrl, secret, sessionMaxAgeHours: 1 });
@@ -126,7 +143,7 @@ describe.runIf(url)('PostgreSQL going away and coming back', () => {
       { webDist: null },
     );
     await app.ready();
-    t = {
+    handle.t = {
       app,
       database,
       auth,
@@ -136,20 +153,23 @@ describe.runIf(url)('PostgreSQL going away and coming back', () => {
     };
   });
   afterAll(async () => {
-    await t?.app.close();
-    await database?.close();
-    await proxy.cut();
+    await handle.t?.app.close();
+    await handle.database?.close();
+    await handle.proxy.cut();
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   });
+  return handle;
+}
+
+describe.runIf(url)('PostgreSQL going away and coming back', () => {
+  const outage = appBehindProxy('maillage_outage');
 
   it('answers 503 with a coded French error while it is away, and recovers by itself', async () => {
-    const delegation = await createDelegation(database);
-    const staff = await signedInAs(t, { delegationId: delegation.id, role: 'staff' });
-    const list = () => request(t, staff.cookie, 'GET', '/api/members/organisations');
-    const health = () => t.app.inject({ method: 'GET', url: '/api/health' });
+    const { t, database, proxy } = outage;
+    const { staff, list, health } = await outage.staffRequests();
     expect((await list()).statusCode).toBe(200);
     expect((await health()).json()).toEqual({ status: 'ok', database: 'postgres' });
 
@@ -205,58 +225,11 @@ describe.runIf(url)('PostgreSQL going away and coming back', () => {
 });
 
 describe.runIf(url)('PostgreSQL going silent and answering again', () => {
-  const name = `maillage_stall_${randomBytes(6).toString('hex')}`;
-  const direct = new URL(url ?? 'postgres://localhost');
-  const proxy = tcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-  let database: Database;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
-    await admin.end();
-    await proxy.listen();
-    const proxied = new URL(withDatabase(url as string, name));
-    proxied.hostname = '127.0.0.1';
-    proxied.port = String(proxy.port);
-    database = await openDatabase({
-      databaseUrl: proxied.toString(),
-      poolSize: 4,
-      timeouts: { connectMs: 500, statementMs: 1_000, idleInTransactionMs: 5_000 },
-    });
-    const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent' });
-    const secret = randomBytes(32).toString('hex');
-    const auth = createAuth({ db: database.db, baseUrl: config.baseUrl, secret, sessionMaxAgeHours: 1 });
-    const app = await buildApp(
-      { config, database, auth, mailer: { send: async () => {} } },
-      { webDist: null },
-    );
-    await app.ready();
-    t = {
-      app,
-      database,
-      auth,
-      sentMail: [],
-      secondServer: () => Promise.reject(new Error('unused')),
-      close: app.close,
-    };
-  });
-  afterAll(async () => {
-    await t?.app.close();
-    await database?.close();
-    await proxy.cut();
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
+  const outage = appBehindProxy('maillage_stall');
 
   it('answers health 503 within 2 s and requests 503 instead of hanging, then recovers by itself', async () => {
-    const delegation = await createDelegation(database);
-    const staff = await signedInAs(t, { delegationId: delegation.id, role: 'staff' });
-    const list = () => request(t, staff.cookie, 'GET', '/api/members/organisations');
-    const health = () => t.app.inject({ method: 'GET', url: '/api/health' });
+    const { t, database, proxy } = outage;
+    const { staff, list, health } = await outage.staffRequests();
     const timed = async <T>(call: () => Promise<T>) => {
       const started = Date.now();
       const answer = await call();

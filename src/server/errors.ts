@@ -75,6 +75,11 @@ function zodIssueCode(keyword: string, params: Record<string, unknown>, text: st
   }
 }
 
+/** A coded answer with the status of its code and its French message. */
+function answer(reply: FastifyReply, code: ErrorCode, fields?: FieldError[]) {
+  return reply.status(statusOf(code)).send(body(code, message(code), fields));
+}
+
 /** The one place where errors become HTTP answers. Unknown errors are logged and answered 500 without details. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -92,30 +97,28 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       const code = zodIssueCode(v.keyword, v.params as Record<string, unknown>, v.message ?? '');
       return { field: field || String(error.validationContext), code, message: message(code) };
     });
-    return reply.status(400).send(body('request.invalid', message('request.invalid'), fields));
+    return answer(reply, 'request.invalid', fields);
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return reply.status(400).send(body('request.invalid_json', message('request.invalid_json')));
+      return answer(reply, 'request.invalid_json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.status(413).send(body('request.too_large', message('request.too_large')));
+      return answer(reply, 'request.too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply
-        .status(415)
-        .send(body('request.unsupported_media_type', message('request.unsupported_media_type')));
+      return answer(reply, 'request.unsupported_media_type');
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
-      return reply.status(429).send(body('request.rate_limited', message('request.rate_limited')));
+      return answer(reply, 'request.rate_limited');
   }
   if (isDatabaseUnavailable(error)) {
     request.log.error({ err: error }, 'database unavailable');
-    return reply.status(503).send(body('database.unavailable', message('database.unavailable')));
+    return answer(reply, 'database.unavailable');
   }
   const status =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) {
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(body('internal', message('internal')));
+    return answer(reply, 'internal');
   }
   return reply.status(status).send(body('request.invalid', message('request.invalid')));
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { BRETAGNE, bretagneCreateArgs } from '../test/bretagne.ts';
 import { testDatabaseName, withDatabase } from '../test/global-setup.ts';
 import { type ServerProcess, startServerProcess } from '../test/server-process.ts';
 
@@ -96,22 +97,7 @@ describe.skipIf(!url)('installing Maillage for a delegation (PostgreSQL, product
     const migrated = await maillage(env, 'migrate');
     expect(migrated.stderr).toBe('');
     expect(migrated.stdout).toContain('Migrations appliquées (postgres)');
-    const created = await maillage(
-      env,
-      'delegation',
-      'create',
-      '--name',
-      'Coorace Bretagne',
-      '--slug',
-      'bretagne',
-      '--region',
-      'Bretagne',
-      '--departments',
-      '22,29,35,56',
-      '--admin-email',
-      'anne@example.org',
-      '--json',
-    );
+    const created = await maillage(env, 'delegation', ...bretagneCreateArgs(), '--json');
     expect(created.code, created.stderr).toBe(0);
     const body = JSON.parse(created.stdout);
     expect(body.delegation).toMatchObject({ slug: 'bretagne', name: 'Coorace Bretagne' });
@@ -151,15 +137,7 @@ describe.skipIf(!url)('installing Maillage for a delegation (PostgreSQL, product
       if (!code) await new Promise((r) => setTimeout(r, 50));
     }
     expect(code, server.stderr()).toBeDefined();
-    const form = {
-      name: 'Coorace Bretagne',
-      slug: 'bretagne',
-      region: 'Bretagne',
-      departments: ['22', '29', '35', '56'],
-      adminName: 'Anne Admin',
-      adminEmail: 'anne@example.org',
-      password: 'un-mot-de-passe-solide',
-    };
+    const form = BRETAGNE;
     const wrong = await call(server, 'POST', '/api/setup', { ...form, code: 'AAAA-BBBB-CCCC' });
     expect(wrong.status).toBe(403);
     const done = await call(server, 'POST', '/api/setup', { ...form, code });

@@ -4,6 +4,7 @@ import { auditModule } from '../modules/audit/audit.module.ts';
 import { delegationsModule } from '../modules/delegations/delegations.module.ts';
 import { duesModule } from '../modules/dues/dues.module.ts';
 import { eventsModule } from '../modules/events/events.module.ts';
+import { federationModule } from '../modules/federation/federation.module.ts';
 import { figuresModule } from '../modules/figures/figures.module.ts';
 import { fundersModule } from '../modules/funders/funders.module.ts';
 import { governanceModule } from '../modules/governance/governance.module.ts';
@@ -38,4 +39,5 @@ export const appModules: AppModule[] = [
   purchasingModule,
   territoriesModule,
   reportsModule,
+  federationModule,
 ];

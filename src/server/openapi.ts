@@ -76,7 +76,8 @@ export function errorCodesOf(
   const codes = new Set<ErrorCode>(declared);
   if (schema?.body || schema?.querystring || schema?.params) codes.add('request.invalid');
   if (access && access.kind !== 'public') codes.add('auth.required');
-  if (access?.kind === 'roles') codes.add('auth.forbidden');
+  // `signedIn` refuses the federation, which holds no role in a delegation (decision 020).
+  if (access?.kind === 'roles' || access?.kind === 'signedIn') codes.add('auth.forbidden');
   codes.add('internal');
   return [...codes];
 }

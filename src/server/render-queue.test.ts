@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { message } from '../i18n/messages.ts';
-import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../test/app.ts';
+import { routeWorld } from '../test/route-world.ts';
 import { AppError } from './errors.ts';
 import { createRenderQueue, DEFAULT_RENDER_QUEUE } from './render-queue.ts';
 
@@ -32,22 +32,14 @@ describe('render queue', () => {
 });
 
 describe('report and spreadsheet renders over HTTP', () => {
-  let t: TestApp;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    const delegation = await createDelegation(t.database);
-    ({ cookie } = await signedInAs(t, { delegationId: delegation.id, role: 'staff' }));
-  });
-  afterAll(() => t?.close());
+  const w = routeWorld();
 
   it('refuses the renders beyond the queue with a coded French 503, and serves the rest', async () => {
     const { concurrency, waiting, retryAfterSeconds } = DEFAULT_RENDER_QUEUE;
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        request(
-          t,
-          cookie,
+        w.call(
+          w.staff,
           'GET',
           i % 2 ? '/api/reports/2024/download?format=pdf' : '/api/members/organisations/export.xlsx',
         ),
@@ -65,19 +57,19 @@ describe('report and spreadsheet renders over HTTP', () => {
       });
     }
     // Every slot was given back: a render asked for now runs.
-    const later = await request(t, cookie, 'GET', '/api/reports/2024/download?format=pdf');
+    const later = await w.call(w.staff, 'GET', '/api/reports/2024/download?format=pdf');
     expect(later.statusCode).toBe(200);
     expect(later.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('gives the slot of a streamed render back, and never queues callers it refuses', async () => {
-    const stream = await request(t, cookie, 'POST', '/api/reports/2024/render', { format: 'pdf' });
+    const stream = await w.call(w.staff, 'POST', '/api/reports/2024/render', { format: 'pdf' });
     expect(stream.statusCode).toBe(200);
     expect(stream.body.trim().split('\n').at(-1)).toContain('"type":"done"');
     const anonymous = await Promise.all(
-      Array.from({ length: 10 }, () => request(t, null, 'GET', '/api/reports/2024/download?format=pdf')),
+      Array.from({ length: 10 }, () => w.call(null, 'GET', '/api/reports/2024/download?format=pdf')),
     );
     for (const answer of anonymous) expect(answer.statusCode).toBe(401);
-    expect((await request(t, cookie, 'GET', '/api/reports/2024/download?format=docx')).statusCode).toBe(200);
+    expect((await w.call(w.staff, 'GET', '/api/reports/2024/download?format=docx')).statusCode).toBe(200);
   });
 });

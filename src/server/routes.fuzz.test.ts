@@ -5,19 +5,12 @@
  */
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { message } from '../i18n/messages.ts';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../test/app.ts';
+import { TEST_ORIGIN } from '../test/app.ts';
+import { routeWorld } from '../test/route-world.ts';
 
-let t: TestApp;
-let cookie: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const delegation = await createDelegation(t.database);
-  ({ cookie } = await signedInAs(t, { delegationId: delegation.id, role: 'staff' }));
-});
-afterAll(() => t?.close());
+const w = routeWorld();
 
 const KEYS = [
   'name',
@@ -91,7 +84,7 @@ function queryString(entries: Record<string, string | string[]>): string {
 
 describe('every route under generated input', () => {
   it('never answers 500, and refuses with a coded French error', async () => {
-    const routes = t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
+    const routes = w.t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
     expect(routes.length).toBeGreaterThan(50);
     // Routes that answered at least once with a success: proof the input reached the handlers.
     const reached = new Set<string>();
@@ -111,12 +104,12 @@ describe('every route under generated input', () => {
             const auth = path.startsWith('/api/auth/');
             path = path.replace('*', 'get-session');
             const withBody = route.method !== 'GET' && route.method !== 'DELETE' && payload !== undefined;
-            const response = await t.app.inject({
+            const response = await w.t.app.inject({
               method: route.method as 'GET',
               url: `${path}${queryString(q)}`,
               headers: {
                 origin: TEST_ORIGIN,
-                ...(auth ? {} : { cookie }),
+                ...(auth ? {} : { cookie: w.staff }),
                 ...(withBody ? { 'content-type': 'application/json' } : {}),
               },
               ...(withBody ? { payload: JSON.stringify(payload) } : {}),
@@ -143,17 +136,17 @@ describe('every route under generated input', () => {
   // Not left to chance: PostgreSQL refuses NUL in text ("invalid byte sequence"), and a
   // body nested 400,000 levels deep overflowed the stack of whatever walked it.
   it('refuses NUL bytes and deeply nested JSON on every route with a coded 400', async () => {
-    const routes = t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
+    const routes = w.t.app.routesTable.filter((r) => r.url.startsWith('/api/'));
     const deep = (levels: number) => `{"name":${'['.repeat(levels)}${']'.repeat(levels)}}`;
     const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
     for (const route of routes) {
       const auth = route.url.startsWith('/api/auth/');
-      const headers = { origin: TEST_ORIGIN, ...(auth ? {} : { cookie }) };
+      const headers = { origin: TEST_ORIGIN, ...(auth ? {} : { cookie: w.staff }) };
       const path = route.url.replace('*', 'sign-in/email').replace(/:\w+/g, 'x');
       // Each request from an address of its own: a route throttled per address (sign-in,
       // first run) must still show how it treats the bytes, not its throttle.
       const send = (url: string, payload?: string) =>
-        t.app.inject({
+        w.t.app.inject({
           method: route.method as 'GET',
           url,
           remoteAddress: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,

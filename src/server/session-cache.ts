@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts';
-import type { AuthContext } from './request-context.ts';
+import type { Caller } from './request-context.ts';
 
 /**
  * Who a session cookie designates, kept in memory for a short while so that a signed-in
@@ -10,7 +10,7 @@ import type { AuthContext } from './request-context.ts';
  * nothing is served from memory.
  */
 export interface SessionCache {
-  get(key: string, load: () => Promise<CachedSession | null>): Promise<AuthContext | null>;
+  get(key: string, load: () => Promise<CachedSession | null>): Promise<Caller | null>;
   /** Forgets what a session token designates (this server's sign-in and sign-out routes). */
   forget(token: string): void;
   /** Forgets every session of a user (this server's own change of that user's account). */
@@ -19,7 +19,7 @@ export interface SessionCache {
 }
 
 export interface CachedSession {
-  auth: AuthContext | null;
+  auth: Caller | null;
   userId: string;
   expiresAt: Date;
 }

@@ -9,6 +9,7 @@ import { createUserWithPassword, grantRole } from '../modules/accounts/accounts.
 import type { Role } from '../modules/accounts/accounts.table.ts';
 import { createAuth } from '../modules/accounts/auth.ts';
 import { delegations } from '../modules/delegations/delegations.table.ts';
+import { federationMembers } from '../modules/federation/federation.table.ts';
 import type { RegisteredRoute } from '../server/access.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -232,6 +233,24 @@ export async function signedInAs(
   );
   const cookie = await signIn(t, email, TEST_PASSWORD);
   return { cookie, userId, email };
+}
+/**
+ * Creates a member of the federation (decision 020) and returns the cookie of a signed-in
+ * session. The federation reads every delegation of the database: a file that uses it
+ * works on a database of its own (`createTestApp({ own: true })` or `{ demo: true }`).
+ */
+export async function signedInAsFederation(
+  t: TestApp,
+  input: { email?: string } = {},
+): Promise<{ cookie: string; userId: string; email: string }> {
+  const email = input.email ?? `federation-${randomBytes(4).toString('hex')}@example.org`;
+  const userId = await createUserWithPassword(t.auth, {
+    email,
+    name: 'Test fédération',
+    password: TEST_PASSWORD,
+  });
+  await t.database.db.insert(federationMembers).values({ userId });
+  return { cookie: await signIn(t, email, TEST_PASSWORD), userId, email };
 }
 export async function signIn(t: TestApp, email: string, password: string): Promise<string> {
   const response = await t.app.inject({

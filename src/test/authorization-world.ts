@@ -3,11 +3,31 @@ import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
 import { loadDemo } from '../db/seed/demo.ts';
 import { insertAction } from '../modules/events/test-fixtures.ts';
-import { createDelegation, type HttpMethod, request, signedInAs, TEST_ORIGIN, type TestApp } from './app.ts';
+import {
+  createDelegation,
+  type HttpMethod,
+  request,
+  signedInAs,
+  signedInAsFederation,
+  TEST_ORIGIN,
+  type TestApp,
+} from './app.ts';
 import type { Samples } from './route-samples.ts';
 
-/** The callers of the authorization matrix; X is the tested delegation, Y another one. */
-export const CALLERS = ['anonymous', 'memberA', 'memberB', 'staffX', 'staffY', 'boardX', 'adminX'] as const;
+/**
+ * The callers of the authorization matrix; X is the tested delegation, Y another one;
+ * `federation` is the national team's account (decision 020), in no delegation.
+ */
+export const CALLERS = [
+  'anonymous',
+  'memberA',
+  'memberB',
+  'staffX',
+  'staffY',
+  'boardX',
+  'adminX',
+  'federation',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 export const ROLE_OF = {
   anonymous: null,
@@ -17,6 +37,7 @@ export const ROLE_OF = {
   staffY: 'staff',
   boardX: 'board',
   adminX: 'admin',
+  federation: 'federation',
 } as const satisfies Record<Caller, string | null>;
 
 export interface World {
@@ -73,6 +94,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     staffY: (await signedInAs(t, { delegationId: y, role: 'staff' })).cookie,
     boardX: (await signedInAs(t, { delegationId: x, role: 'board' })).cookie,
     adminX: (await signedInAs(t, { delegationId: x, role: 'admin' })).cookie,
+    federation: (await signedInAsFederation(t)).cookie,
   };
   const cookieOf = (who: Caller) => {
     const cookie = cookies[who];

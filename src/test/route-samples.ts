@@ -66,6 +66,7 @@ export const PARAM_SAMPLES = {
   '/api/territories/projects/:id/links/:childId': 'projectLink',
   '/api/territories/projects/:id/sessions/:childId': 'projectSession',
   '/api/reports/:year': 'year',
+  '/api/federation/reports/:year': 'year',
 } as const satisfies Record<string, string>;
 
 export type SampleKind = (typeof PARAM_SAMPLES)[keyof typeof PARAM_SAMPLES];
@@ -88,9 +89,9 @@ const WHERE = 'src/test/route-samples.ts';
 /** The route's declared policy, or an error saying that one must be declared. */
 export function policyOf(route: RegisteredRoute): Access {
   const access = route.access as Access | undefined;
-  if (!access || !['public', 'signedIn', 'roles'].includes(access.kind))
+  if (!access || !['public', 'signedIn', 'account', 'roles'].includes(access.kind))
     throw new Error(
-      `${route.method} ${route.url} declares no access policy: add config: { access: PUBLIC | SIGNED_IN | allow(...) } (src/server/access.ts)`,
+      `${route.method} ${route.url} declares no access policy: add config: { access: PUBLIC | SIGNED_IN | ACCOUNT | allow(...) } (src/server/access.ts)`,
     );
   return access;
 }

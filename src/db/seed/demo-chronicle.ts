@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { normaliseForSearch } from '../../lib/text.ts';
 import {
   actionKinds,
   actionMembers,
@@ -11,7 +12,7 @@ import {
   partners,
 } from '../../modules/actions/actions.table.ts';
 import { declaredFigures } from '../../modules/figures/figures.table.ts';
-import { isDepartmentCode, normaliseForSearch } from '../../modules/members/members.validation.ts';
+import { isDepartmentCode } from '../../modules/members/members.validation.ts';
 import { practiceGroups } from '../../modules/practice-groups/practice-groups.table.ts';
 import { trainingSessions } from '../../modules/trainings/trainings.table.ts';
 import type { Tx } from '../client.ts';

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { createUserWithPassword, grantRole } from '../../modules/accounts/accounts.service.ts';
 import type { Auth } from '../../modules/accounts/auth.ts';
 import { delegations } from '../../modules/delegations/delegations.table.ts';
+import { federationMembers } from '../../modules/federation/federation.table.ts';
 import { boardMandates, generalAssemblies, staffMembers } from '../../modules/governance/governance.table.ts';
 import {
   type ConventionType,
@@ -12,7 +14,6 @@ import {
   membershipPeriods,
   organisations,
 } from '../../modules/members/members.table.ts';
-import { normaliseForSearch } from '../../modules/members/members.validation.ts';
 import { type Database, withTenant } from '../client.ts';
 import { loadDemoChronicle } from './demo-chronicle.ts';
 import { loadDemoObservatory } from './demo-observatory.ts';
@@ -77,6 +78,11 @@ export const DEMO_ACCOUNTS = [
   { email: 'adherent@demo.maillage.fr', name: 'Adhérent démo (CHORUS)', role: 'member' },
 ] as const;
 const DEMO_MEMBER_ORGANISATION = 'CHORUS';
+/** The national team's demo account (decision 020): the federation, in no delegation. */
+export const DEMO_FEDERATION_ACCOUNT = {
+  email: 'federation@demo.maillage.fr',
+  name: 'Équipe nationale démo',
+} as const;
 
 export class DemoAlreadyLoaded extends Error {}
 
@@ -198,6 +204,11 @@ export async function loadDemo(database: Database, auth: Auth): Promise<{ delega
       grantRole(tx, { userId, role: account.role, organisationId }),
     );
   }
+  const federationUserId = await createUserWithPassword(auth, {
+    ...DEMO_FEDERATION_ACCOUNT,
+    password: DEMO_PASSWORD,
+  });
+  await db.insert(federationMembers).values({ userId: federationUserId });
   return { delegationId: delegation.id };
 }
 

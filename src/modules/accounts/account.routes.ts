@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { message } from '../../i18n/messages.ts';
-import { caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import { ACCOUNT, anyCaller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
@@ -57,7 +57,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/account',
     {
-      config: { access: SIGNED_IN, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
+      config: { access: ACCOUNT, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
       schema: {
         summary: 'Change son propre nom',
         tags: ['accounts'],
@@ -66,7 +66,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     },
     async (request, reply) => {
-      caller(request);
+      anyCaller(request);
       const answer = await forwardToAuth(deps, request, reply, '/api/auth/update-user', {
         name: request.body.name,
       });
@@ -79,7 +79,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
     '/api/account/password',
     {
       config: {
-        access: SIGNED_IN,
+        access: ACCOUNT,
         errors: [
           'auth.password_too_short',
           'account.password_too_long',
@@ -98,7 +98,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     },
     async (request, reply) => {
-      caller(request);
+      anyCaller(request);
       checkNewPassword(request.body.newPassword, 'newPassword');
       if (request.body.newPassword === request.body.currentPassword)
         throw fieldError('account.same_password', 'newPassword');
@@ -120,7 +120,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/account/sessions',
     {
-      config: { access: SIGNED_IN },
+      config: { access: ACCOUNT },
       schema: {
         summary: 'Ses sessions ouvertes (appareils connectés)',
         tags: ['accounts'],
@@ -128,7 +128,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     },
     async (request) => {
-      const auth = caller(request);
+      const auth = anyCaller(request);
       const headers = new Headers({ cookie: request.headers.cookie ?? '' });
       const session = await deps.auth.api.getSession({ headers });
       if (!session) throw new AppError('auth.required');
@@ -139,7 +139,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/account/sessions/revoke-others',
     {
-      config: { access: SIGNED_IN, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
+      config: { access: ACCOUNT, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
       schema: {
         summary: 'Ferme ses autres sessions',
         tags: ['accounts'],
@@ -147,7 +147,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     },
     async (request, reply) => {
-      caller(request);
+      anyCaller(request);
       const answer = await forwardToAuth(deps, request, reply, '/api/auth/revoke-other-sessions', {});
       if (answer.status >= 400) throw authFailure(answer);
       return reply.status(204).send(null);

@@ -1,31 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  request,
-  signedInAs,
-  signIn,
-  TEST_ORIGIN,
-  TEST_PASSWORD,
-  type TestApp,
-} from '../../test/app.ts';
+import { request, signedInAs, signIn, TEST_ORIGIN, TEST_PASSWORD } from '../../test/app.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { organisations } from '../members/members.table.ts';
 import { users, verifications } from './accounts.table.ts';
 
-let t: TestApp;
-let delegationId: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  delegationId = (await createDelegation(t.database)).id;
-});
-afterAll(() => t.close());
+const w = routeWorld();
 
 const NEW_PASSWORD = 'un-tout-nouveau-secret';
-const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+const me = (cookie: string) => w.t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 const randomAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /** The session cookie a response sets, as a Cookie header. */
@@ -39,7 +24,7 @@ function cookieOf(response: { headers: Record<string, unknown> }): string {
 }
 
 function post(url: string, payload: object, options: { cookie?: string; ip?: string } = {}) {
-  return t.app.inject({
+  return w.t.app.inject({
     method: 'POST',
     url,
     headers: options.cookie ? { cookie: options.cookie, origin: TEST_ORIGIN } : { origin: TEST_ORIGIN },
@@ -50,8 +35,8 @@ function post(url: string, payload: object, options: { cookie?: string; ip?: str
 
 describe('changing one’s password', () => {
   it('ends every other session of the user and keeps this one', async () => {
-    const { cookie, email } = await signedInAs(t, { delegationId, role: 'staff' });
-    const stolen = await signIn(t, email, TEST_PASSWORD);
+    const { cookie, email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const stolen = await signIn(w.t, email, TEST_PASSWORD);
     expect((await me(stolen)).statusCode).toBe(200);
 
     const changed = await post(
@@ -63,12 +48,16 @@ describe('changing one’s password', () => {
     expect((await me(stolen)).statusCode).toBe(401);
     const renewed = cookieOf(changed);
     expect((await me(renewed)).statusCode).toBe(200);
-    await expect(signIn(t, email, TEST_PASSWORD)).rejects.toThrow(/401/);
-    expect((await me(await signIn(t, email, NEW_PASSWORD))).statusCode).toBe(200);
+    await expect(signIn(w.t, email, TEST_PASSWORD)).rejects.toThrow(/401/);
+    expect((await me(await signIn(w.t, email, NEW_PASSWORD))).statusCode).toBe(200);
   });
 
   it('answers in French, on the field, when the current password is wrong or the new one too short', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'member', organisationId: null });
+    const { cookie } = await signedInAs(w.t, {
+      delegationId: w.delegationId,
+      role: 'member',
+      organisationId: null,
+    });
     const wrong = await post(
       '/api/account/password',
       { currentPassword: 'pas-le-bon-mot-de-passe', newPassword: NEW_PASSWORD },
@@ -84,16 +73,12 @@ describe('changing one’s password', () => {
       { currentPassword: TEST_PASSWORD, newPassword: 'court' },
       { cookie },
     );
-    expect(short.statusCode).toBe(422);
-    expect(short.json().error.fields[0]).toMatchObject({
-      field: 'newPassword',
-      code: 'auth.password_too_short',
-    });
+    expectFieldError(short, 422, { field: 'newPassword', code: 'auth.password_too_short' });
     expect((await me(cookie)).statusCode).toBe(200);
   });
 
   it('is throttled: a stolen session cannot guess the current password quickly', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { cookie } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     const ip = randomAddress();
     const statuses = [];
     for (let i = 0; i < 6; i++)
@@ -110,7 +95,7 @@ describe('changing one’s password', () => {
   });
 
   it('is not open through the auth library’s own endpoint, which keeps the other sessions', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { cookie } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     const direct = await post(
       '/api/auth/change-password',
       { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, revokeOtherSessions: false },
@@ -123,8 +108,8 @@ describe('changing one’s password', () => {
 
 describe('one’s sessions', () => {
   it('lists the active sessions with device, address and dates, and ends the others on request', async () => {
-    const { cookie, email } = await signedInAs(t, { delegationId, role: 'board' });
-    const other = await t.app.inject({
+    const { cookie, email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'board' });
+    const other = await w.t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in/email',
       headers: { origin: TEST_ORIGIN, 'user-agent': 'Mozilla/5.0 (X11; Linux) Firefox/140.0' },
@@ -132,9 +117,9 @@ describe('one’s sessions', () => {
       payload: { email, password: TEST_PASSWORD },
     });
     const otherCookie = cookieOf(other);
-    const someoneElse = await signedInAs(t, { delegationId, role: 'board' });
+    const someoneElse = await signedInAs(w.t, { delegationId: w.delegationId, role: 'board' });
 
-    const listed = await request(t, cookie, 'GET', '/api/account/sessions');
+    const listed = await request(w.t, cookie, 'GET', '/api/account/sessions');
     expect(listed.statusCode).toBe(200);
     const items = listed.json().items as { current: boolean; userAgent: string; ipAddress: string }[];
     expect(items).toHaveLength(2);
@@ -147,26 +132,28 @@ describe('one’s sessions', () => {
     });
     expect(listed.body).not.toMatch(/token/i);
 
-    const ended = await request(t, cookie, 'POST', '/api/account/sessions/revoke-others', {});
+    const ended = await request(w.t, cookie, 'POST', '/api/account/sessions/revoke-others', {});
     expect(ended.statusCode).toBe(204);
     expect((await me(otherCookie)).statusCode).toBe(401);
     expect((await me(cookie)).statusCode).toBe(200);
     expect((await me(someoneElse.cookie)).statusCode).toBe(200);
-    expect((await request(t, cookie, 'GET', '/api/account/sessions')).json().items).toHaveLength(1);
+    expect((await request(w.t, cookie, 'GET', '/api/account/sessions')).json().items).toHaveLength(1);
   });
 
   it('is for signed-in users only', async () => {
-    expect((await request(t, null, 'GET', '/api/account/sessions')).statusCode).toBe(401);
-    expect((await request(t, null, 'POST', '/api/account/sessions/revoke-others', {})).statusCode).toBe(401);
+    expect((await request(w.t, null, 'GET', '/api/account/sessions')).statusCode).toBe(401);
+    expect((await request(w.t, null, 'POST', '/api/account/sessions/revoke-others', {})).statusCode).toBe(
+      401,
+    );
   });
 });
 
 describe('mot de passe oublié', () => {
   const tokenOf = (text: string) => /\/mot-de-passe\/([^\s]+)/.exec(text)?.[1] ?? '';
-  const mailsTo = (email: string) => t.sentMail.filter((m) => m.to === email);
+  const mailsTo = (email: string) => w.t.sentMail.filter((m) => m.to === email);
 
   it('gives the same answer for an unknown address and sends it no mail', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     const known = await post('/api/account/password-reset/request', { email });
     const unknown = await post('/api/account/password-reset/request', { email: 'personne@example.org' });
     const malformed = await post('/api/account/password-reset/request', { email: 'pas-une-adresse' });
@@ -179,8 +166,12 @@ describe('mot de passe oublié', () => {
   });
 
   it('sets a new password with a one-hour, single-use link and ends every session', async () => {
-    const { cookie, email } = await signedInAs(t, { delegationId, role: 'member', organisationId: null });
-    const other = await signIn(t, email, TEST_PASSWORD);
+    const { cookie, email } = await signedInAs(w.t, {
+      delegationId: w.delegationId,
+      role: 'member',
+      organisationId: null,
+    });
+    const other = await signIn(w.t, email, TEST_PASSWORD);
     expect(
       (await post('/api/account/password-reset/request', { email: email.toUpperCase() })).statusCode,
     ).toBe(202);
@@ -196,7 +187,7 @@ describe('mot de passe oublié', () => {
     expect(reset.statusCode).toBe(204);
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await me(other)).statusCode).toBe(401);
-    expect((await me(await signIn(t, email, NEW_PASSWORD))).statusCode).toBe(200);
+    expect((await me(await signIn(w.t, email, NEW_PASSWORD))).statusCode).toBe(200);
 
     const again = await post('/api/account/password-reset', { token, newPassword: 'encore-un-autre-secret' });
     expect(again.statusCode).toBe(422);
@@ -207,24 +198,20 @@ describe('mot de passe oublié', () => {
   });
 
   it('refuses a link older than an hour, and a too short password', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     await post('/api/account/password-reset/request', { email });
     await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(1));
     const token = tokenOf(mailsTo(email)[0]?.text ?? '');
     const short = await post('/api/account/password-reset', { token, newPassword: 'court' });
-    expect(short.statusCode).toBe(422);
-    expect(short.json().error.fields[0]).toMatchObject({
-      field: 'newPassword',
-      code: 'auth.password_too_short',
-    });
-    await t.database.db
+    expectFieldError(short, 422, { field: 'newPassword', code: 'auth.password_too_short' });
+    await w.t.database.db
       .update(verifications)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(verifications.identifier, `reset-password:${token}`));
     const expired = await post('/api/account/password-reset', { token, newPassword: NEW_PASSWORD });
     expect(expired.statusCode).toBe(422);
     expect(expired.json().error.code).toBe('account.reset_token_invalid');
-    expect((await me(await signIn(t, email, TEST_PASSWORD))).statusCode).toBe(200);
+    expect((await me(await signIn(w.t, email, TEST_PASSWORD))).statusCode).toBe(200);
   });
 
   it('is throttled per client address and per e-mail address', async () => {
@@ -237,7 +224,7 @@ describe('mot de passe oublié', () => {
       );
     expect(answers).toEqual([202, 202, 202, 429]);
 
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     for (let i = 0; i < 5; i++)
       expect((await post('/api/account/password-reset/request', { email })).statusCode).toBe(202);
     await vi.waitFor(() => expect(mailsTo(email)).toHaveLength(3));
@@ -248,12 +235,12 @@ describe('mot de passe oublié', () => {
 
 describe('one’s name', () => {
   it('can be changed, trimmed, and nothing else of the account', async () => {
-    const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
-    const renamed = await request(t, cookie, 'PATCH', '/api/account', { name: '  Camille Martin ' });
+    const { cookie, userId } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const renamed = await request(w.t, cookie, 'PATCH', '/api/account', { name: '  Camille Martin ' });
     expect(renamed.statusCode).toBe(200);
     expect((await me(cookie)).json().user.name).toBe('Camille Martin');
 
-    const withImage = await request(t, cookie, 'PATCH', '/api/account', {
+    const withImage = await request(w.t, cookie, 'PATCH', '/api/account', {
       name: 'Camille',
       image: 'https://tracker.example/pixel.png',
     });
@@ -262,11 +249,11 @@ describe('one’s name', () => {
       expect.objectContaining({ code: 'validation.unknown_field' }),
     ]);
     for (const name of ['', 'Camille\nAdministratrice', 'A\u202Enimda', 'x'.repeat(101)]) {
-      const refused = await request(t, cookie, 'PATCH', '/api/account', { name });
+      const refused = await request(w.t, cookie, 'PATCH', '/api/account', { name });
       expect(refused.statusCode, JSON.stringify(name)).toBe(400);
       expect(refused.json().error.fields[0].field).toBe('name');
     }
-    const [row] = await t.database.db.select().from(users).where(eq(users.id, userId));
+    const [row] = await w.t.database.db.select().from(users).where(eq(users.id, userId));
     expect(row).toMatchObject({ name: 'Camille Martin', image: null });
   });
 
@@ -280,30 +267,37 @@ describe('one’s name', () => {
   });
 
   it('is not open to any field through the auth library’s update-user', async () => {
-    const { cookie, userId } = await signedInAs(t, { delegationId, role: 'member', organisationId: null });
-    const answer = await request(t, cookie, 'POST', '/api/auth/update-user', {
+    const { cookie, userId } = await signedInAs(w.t, {
+      delegationId: w.delegationId,
+      role: 'member',
+      organisationId: null,
+    });
+    const answer = await request(w.t, cookie, 'POST', '/api/auth/update-user', {
       name: 'Administratrice démo',
       image: 'https://tracker.example/pixel.png',
     });
     expect(answer.statusCode).toBe(404);
-    const [row] = await t.database.db.select().from(users).where(eq(users.id, userId));
+    const [row] = await w.t.database.db.select().from(users).where(eq(users.id, userId));
     expect(row).toMatchObject({ name: 'Test member', image: null });
   });
 });
 
 describe('history names who acted as they were then', () => {
   it('keeps the name of the time whatever renames the author later', async () => {
-    const staff = await signedInAs(t, { delegationId, role: 'staff' });
-    const [organisation] = await withTenant(t.database.db, { delegationId, userId: staff.userId }, (tx) =>
-      tx
-        .insert(organisations)
-        .values({ delegationId, name: 'Atelier du Lac', searchName: 'atelier du lac' })
-        .returning({ id: organisations.id }),
+    const staff = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const [organisation] = await withTenant(
+      w.t.database.db,
+      { delegationId: w.delegationId, userId: staff.userId },
+      (tx) =>
+        tx
+          .insert(organisations)
+          .values({ delegationId: w.delegationId, name: 'Atelier du Lac', searchName: 'atelier du lac' })
+          .returning({ id: organisations.id }),
     );
-    await t.database.db.execute(
+    await w.t.database.db.execute(
       sql`update users set name = 'Administratrice démo' where id = ${staff.userId}`,
     );
-    const history = await request(t, staff.cookie, 'GET', `/api/audit/records/${organisation?.id}`);
+    const history = await request(w.t, staff.cookie, 'GET', `/api/audit/records/${organisation?.id}`);
     expect(history.statusCode).toBe(200);
     expect(history.json().items).toEqual([
       expect.objectContaining({ action: 'insert', actorName: 'Test staff', actorRole: 'staff' }),
@@ -311,29 +305,36 @@ describe('history names who acted as they were then', () => {
   });
 
   it('keeps the author’s name and role of the time, and shows the rename itself', async () => {
-    const [organisation] = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
-      tx
-        .insert(organisations)
-        .values({ delegationId, name: 'Recyclerie du Port', searchName: 'recyclerie du port' })
-        .returning({ id: organisations.id }),
+    const [organisation] = await withTenant(
+      w.t.database.db,
+      { delegationId: w.delegationId, userId: null },
+      (tx) =>
+        tx
+          .insert(organisations)
+          .values({
+            delegationId: w.delegationId,
+            name: 'Recyclerie du Port',
+            searchName: 'recyclerie du port',
+          })
+          .returning({ id: organisations.id }),
     );
     const organisationId = organisation?.id ?? '';
-    const member = await signedInAs(t, { delegationId, role: 'member', organisationId });
-    const staff = await signedInAs(t, { delegationId, role: 'staff' });
-    await withTenant(t.database.db, { delegationId, userId: member.userId }, (tx) =>
+    const member = await signedInAs(w.t, { delegationId: w.delegationId, role: 'member', organisationId });
+    const staff = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: member.userId }, (tx) =>
       tx
         .update(organisations)
         .set({ website: 'https://recyclerie.example' })
         .where(eq(organisations.id, organisationId)),
     );
 
-    const renamed = await request(t, member.cookie, 'PATCH', '/api/account', {
+    const renamed = await request(w.t, member.cookie, 'PATCH', '/api/account', {
       name: 'Administratrice démo',
     });
     expect(renamed.statusCode).toBe(200);
 
     const history = await request(
-      t,
+      w.t,
       staff.cookie,
       'GET',
       `/api/members/organisations/${organisationId}/history`,
@@ -356,10 +357,10 @@ describe('history names who acted as they were then', () => {
     expect(history.body).not.toMatch(/"actorName":"Administratrice démo"/);
 
     // Whatever path renames a user (here the database itself), past rows keep the old name.
-    await t.database.db.execute(
+    await w.t.database.db.execute(
       sql`update users set name = 'Quelqu''un d''autre' where id = ${member.userId}`,
     );
-    const later = await request(t, staff.cookie, 'GET', `/api/audit/records/${organisationId}`);
+    const later = await request(w.t, staff.cookie, 'GET', `/api/audit/records/${organisationId}`);
     expect(later.json().items.map((i: { actorName: string }) => i.actorName)).not.toContain(
       "Quelqu'un d'autre",
     );

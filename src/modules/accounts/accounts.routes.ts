@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
-import { allow, caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
+import { ACCOUNT, allow, anyCaller, caller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
 import { ADMINS } from '../../shared/policies.ts';
@@ -82,7 +82,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/me',
     {
-      config: { access: SIGNED_IN, errors: ['delegation.not_found'] },
+      config: { access: ACCOUNT, errors: ['delegation.not_found'] },
       schema: {
         summary: 'Qui est connecté, dans quelle délégation, avec quel rôle',
         tags,
@@ -90,11 +90,11 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     },
     async (request) => {
-      const auth = caller(request);
-      const delegation = await getDelegation(deps.database.db, auth.delegationId);
+      const auth = anyCaller(request);
+      const delegation = auth.delegationId ? await getDelegation(deps.database.db, auth.delegationId) : null;
       return {
         user: { id: auth.userId, email: auth.email, name: auth.name },
-        delegation: { id: delegation.id, slug: delegation.slug, name: delegation.name },
+        delegation: delegation && { id: delegation.id, slug: delegation.slug, name: delegation.name },
         role: auth.role,
         organisationId: auth.organisationId,
       };

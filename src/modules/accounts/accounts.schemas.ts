@@ -4,12 +4,12 @@ import { personNameSchema } from './account.schemas.ts';
 
 export const roleSchema = z.enum(ROLES).meta({ id: 'Role' });
 
-/** The signed-in user, its delegation and its role there. */
+/** Who is signed in: a delegation's user, or a member of the federation (no delegation). */
 export const meSchema = z
   .object({
     user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
-    delegation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-    role: roleSchema,
+    delegation: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+    role: z.enum([...ROLES, 'federation']),
     organisationId: z.string().nullable(),
   })
   .meta({ id: 'Me' });

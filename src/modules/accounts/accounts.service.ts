@@ -4,8 +4,9 @@ import type { Db, Tx } from '../../db/client.ts';
 import { withCredential, withTenant } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import { composeMail, type Mailer } from '../../server/mailer.ts';
-import type { AuthContext } from '../../server/request-context.ts';
+import type { AuthContext, Caller } from '../../server/request-context.ts';
 import { delegations } from '../delegations/delegations.table.ts';
+import { federationMembers } from '../federation/federation.table.ts';
 import { organisations } from '../members/members.table.ts';
 import { invitations, type Role, sessions, userRoles, users } from './accounts.table.ts';
 import type { Auth } from './auth.ts';
@@ -14,14 +15,23 @@ const INVITATION_DAYS = 14;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The roles of a signed-in user across delegations; row-level security shows only their own rows. */
+/**
+ * Who a signed-in user is: a member of the federation, else their role in a delegation
+ * (row-level security shows only their own rows of both tables). The federation comes
+ * first and is exclusive: an account of the national team never acts as a delegation's
+ * user, whatever roles it may also hold or whichever delegation it asks for (decision 020).
+ */
 export async function resolveAuthContext(
   db: Db,
   user: { id: string; email: string; name: string },
   preferredDelegationId?: string,
-): Promise<AuthContext | null> {
-  const rows = await withCredential(db, { userId: user.id }, (tx) =>
-    tx
+): Promise<Caller | null> {
+  const { federation, rows } = await withCredential(db, { userId: user.id }, async (tx) => ({
+    federation: await tx
+      .select({ userId: federationMembers.userId })
+      .from(federationMembers)
+      .where(eq(federationMembers.userId, user.id)),
+    rows: await tx
       .select({
         delegationId: userRoles.delegationId,
         role: userRoles.role,
@@ -30,10 +40,13 @@ export async function resolveAuthContext(
       .from(userRoles)
       .where(eq(userRoles.userId, user.id))
       .orderBy(asc(userRoles.createdAt)),
-  );
+  }));
+  const identity = { userId: user.id, email: user.email, name: user.name };
+  if (federation.length > 0)
+    return { ...identity, role: 'federation', delegationId: null, organisationId: null };
   const row = rows.find((r) => r.delegationId === preferredDelegationId) ?? rows[0];
   if (!row) return null;
-  return { userId: user.id, email: user.email, name: user.name, ...row };
+  return { ...identity, ...row };
 }
 
 /** Creates a user with a password through Better Auth's own hashing and storage. */
@@ -105,9 +118,12 @@ export async function listInvitations(tx: Tx) {
     .orderBy(sql`${invitations.createdAt} desc`);
 }
 
+/** Who sends an invitation: a delegation's administrator, or a member of the federation. */
+export type Inviter = Pick<Caller, 'userId' | 'name'>;
+
 /** The invitation e-mail: who invites, to what, and the link (the token travels only here). */
 async function sendInvitationMail(
-  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext | null },
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: Inviter | null },
   invitation: { email: string; role: Role; organisationName: string | null; token: string },
 ): Promise<string> {
   const link = `${deps.baseUrl}/invitation/${invitation.token}`;
@@ -143,7 +159,7 @@ async function sendInvitationMail(
  */
 export async function inviteUser(
   tx: Tx,
-  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: AuthContext | null },
+  deps: { mailer: Mailer; baseUrl: string; delegationName: string; inviter: Inviter | null },
   input: { email: string; role: Role; organisationId?: string | null | undefined },
 ): Promise<{ id: string; link: string }> {
   const organisationId = input.organisationId ?? null;

@@ -1,74 +1,34 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../server/mailer.ts';
-import {
-  createDelegation,
-  createTestApp,
-  signedInAs,
-  signIn,
-  TEST_ORIGIN,
-  TEST_PASSWORD,
-  type TestApp,
-} from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
+import { signedInAs, signIn, TEST_ORIGIN, TEST_PASSWORD } from '../../test/app.ts';
+import { eventually } from '../../test/eventually.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
+import { smtpCatcher } from '../../test/smtp.ts';
 import { SIGN_IN_PER_ADDRESS_PER_MINUTE } from './auth.ts';
 
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
-const received: { to: string; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-      callback();
-    });
-  },
-});
+const smtp = smtpCatcher();
+const { received } = smtp;
+const w = routeWorld(() => ({ mailer: smtp.mailer() }));
 
-let t: TestApp;
-let delegationId: string;
-
-beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({
-    mailer: createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
-      from: 'Maillage <no-reply@example.org>',
-      outboxDir: '/nonexistent',
-    }),
-  });
-  delegationId = (await createDelegation(t.database)).id;
-});
-afterAll(async () => {
-  await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
-
-const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+/** The status a request ends up with: a change made on another server arrives by notification. */
+const eventuallyStatus = (send: () => Promise<{ statusCode: number }>, expected: number) =>
+  eventually(async () => (await send()).statusCode, expected);
+const me = (cookie: string) => w.t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 
 describe('sign-in and sessions', () => {
   it('signs in with e-mail and password, and knows who is calling', async () => {
-    const { cookie, email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { cookie, email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     const response = await me(cookie);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       user: { email },
       role: 'staff',
-      delegation: { id: delegationId },
+      delegation: { id: w.delegationId },
     });
     const setCookie = String(
       (
-        await t.app.inject({
+        await w.t.app.inject({
           method: 'POST',
           url: '/api/auth/sign-in/email',
           headers: { origin: TEST_ORIGIN },
@@ -81,8 +41,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('answers a wrong password in French, without saying which part was wrong', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
-    const response = await t.app.inject({
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const response = await w.t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in/email',
       headers: { origin: TEST_ORIGIN, 'x-forwarded-for': '10.0.0.1' },
@@ -95,8 +55,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('signs out: the session cookie no longer works', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'board' });
-    const out = await t.app.inject({
+    const { cookie } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'board' });
+    const out = await w.t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-out',
       headers: { cookie, origin: TEST_ORIGIN },
@@ -107,9 +67,9 @@ describe('sign-in and sessions', () => {
   });
 
   it('sees a change of role at once, though sessions are remembered between requests', async () => {
-    const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { cookie, userId } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     expect((await me(cookie)).json().role).toBe('staff');
-    await t.database.db.execute(sql`update user_roles set role = 'board' where user_id = ${userId}`);
+    await w.t.database.db.execute(sql`update user_roles set role = 'board' where user_id = ${userId}`);
     const role = async () => (await me(cookie)).json().role as string;
     const deadline = Date.now() + 3000;
     let seen = await role();
@@ -118,13 +78,13 @@ describe('sign-in and sessions', () => {
       seen = await role();
     }
     expect(seen).toBe('board');
-    await t.database.db.execute(sql`delete from user_roles where user_id = ${userId}`);
+    await w.t.database.db.execute(sql`delete from user_roles where user_id = ${userId}`);
     expect(await eventuallyStatus(() => me(cookie), 401)).toBe(401);
   });
 
   it('keeps sessions in the database: another app server honours them, and sign-out there ends them here', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
-    const other = await t.secondServer();
+    const { cookie } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const other = await w.t.secondServer();
     try {
       expect((await other.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
         200,
@@ -144,8 +104,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses an expired session', async () => {
-    const { cookie, userId } = await signedInAs(t, { delegationId, role: 'staff' });
-    await t.database.db.execute(
+    const { cookie, userId } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    await w.t.database.db.execute(
       sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${userId}`,
     );
     const response = await me(cookie);
@@ -156,7 +116,7 @@ describe('sign-in and sessions', () => {
   it('throttles repeated sign-in attempts and says so in French', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < SIGN_IN_PER_ADDRESS_PER_MINUTE + 2; i++) {
-      const response = await t.app.inject({
+      const response = await w.t.app.inject({
         method: 'POST',
         url: '/api/auth/sign-in/email',
         headers: { origin: TEST_ORIGIN },
@@ -174,8 +134,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses a cookie-carrying change that comes from another site (CSRF)', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'admin' });
-    const response = await t.app.inject({
+    const { cookie } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'admin' });
+    const response = await w.t.app.inject({
       method: 'POST',
       url: '/api/admin/invitations',
       headers: { cookie, origin: 'https://evil.example' },
@@ -183,7 +143,7 @@ describe('sign-in and sessions', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('auth.csrf');
-    const noOrigin = await t.app.inject({
+    const noOrigin = await w.t.app.inject({
       method: 'POST',
       url: '/api/admin/invitations',
       headers: { cookie },
@@ -195,12 +155,10 @@ describe('sign-in and sessions', () => {
 
 describe('invitations', () => {
   it('lets an admin invite by e-mail; the invited person creates an account and signs in', async () => {
-    const admin = await signedInAs(t, { delegationId, role: 'admin' });
-    const invite = await t.app.inject({
-      method: 'POST',
-      url: '/api/admin/invitations',
-      headers: { cookie: admin.cookie, origin: TEST_ORIGIN },
-      payload: { email: 'Nouvelle.Salariee@Example.org', role: 'staff' },
+    const admin = await w.signedIn('admin');
+    const invite = await w.call(admin.cookie, 'POST', '/api/admin/invitations', {
+      email: 'Nouvelle.Salariee@Example.org',
+      role: 'staff',
     });
     expect(invite.statusCode).toBe(201);
     const mail = received.find((m) => m.to === 'nouvelle.salariee@example.org');
@@ -210,32 +168,31 @@ describe('invitations', () => {
     const token = body.match(/\/invitation\/([\w-]+)/)?.[1];
     expect(token).toBeDefined();
 
-    const shown = await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    const shown = await w.t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
     expect(shown.json()).toMatchObject({ email: 'nouvelle.salariee@example.org', role: 'staff' });
 
-    const tooShort = await t.app.inject({
+    const tooShort = await w.t.app.inject({
       method: 'POST',
       url: `/api/invitations/${token}/accept`,
       payload: { name: 'Nouvelle Salariée', password: 'court' },
     });
-    expect(tooShort.statusCode).toBe(422);
-    expect(tooShort.json().error.fields[0]).toMatchObject({ field: 'password' });
+    expectFieldError(tooShort, 422, { field: 'password' });
 
-    const accepted = await t.app.inject({
+    const accepted = await w.t.app.inject({
       method: 'POST',
       url: `/api/invitations/${token}/accept`,
       payload: { name: 'Nouvelle Salariée', password: 'un-mot-de-passe-long' },
     });
     expect(accepted.statusCode).toBe(201);
-    const cookie = await signIn(t, 'nouvelle.salariee@example.org', 'un-mot-de-passe-long');
-    expect((await me(cookie)).json()).toMatchObject({ role: 'staff', delegation: { id: delegationId } });
+    const cookie = await signIn(w.t, 'nouvelle.salariee@example.org', 'un-mot-de-passe-long');
+    expect((await me(cookie)).json()).toMatchObject({ role: 'staff', delegation: { id: w.delegationId } });
 
     // The link works once.
-    const again = await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    const again = await w.t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('invitations.not_found');
 
-    const list = await t.app.inject({
+    const list = await w.t.app.inject({
       method: 'GET',
       url: '/api/admin/users',
       headers: { cookie: admin.cookie },
@@ -246,20 +203,18 @@ describe('invitations', () => {
   });
 
   it('requires an organisation for a member invitation', async () => {
-    const admin = await signedInAs(t, { delegationId, role: 'admin' });
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/admin/invitations',
-      headers: { cookie: admin.cookie, origin: TEST_ORIGIN },
-      payload: { email: 'adherent@example.org', role: 'member' },
+    const admin = await w.signedIn('admin');
+    const response = await w.call(admin.cookie, 'POST', '/api/admin/invitations', {
+      email: 'adherent@example.org',
+      role: 'member',
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.fields[0].field).toBe('organisationId');
   });
 
   it('does not let staff invite users', async () => {
-    const staff = await signedInAs(t, { delegationId, role: 'staff' });
-    const response = await t.app.inject({
+    const staff = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const response = await w.t.app.inject({
       method: 'POST',
       url: '/api/admin/invitations',
       headers: { cookie: staff.cookie, origin: TEST_ORIGIN },
@@ -269,18 +224,3 @@ describe('invitations', () => {
     expect(response.json().error.code).toBe('auth.forbidden');
   });
 });
-
-/** The status a request ends up with: a change made on another server arrives by notification. */
-async function eventuallyStatus(
-  send: () => Promise<{ statusCode: number }>,
-  expected: number,
-  timeoutMs = 3000,
-): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let status = (await send()).statusCode;
-  while (status !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    status = (await send()).statusCode;
-  }
-  return status;
-}

@@ -1,29 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  signedInAs,
-  TEST_ORIGIN,
-  TEST_PASSWORD,
-  type TestApp,
-} from '../../test/app.ts';
+import { signedInAs, TEST_ORIGIN, TEST_PASSWORD } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { accountKey, lockSeconds, SIGN_IN_LIMITS } from './sign-in-throttle.service.ts';
 
-let t: TestApp;
-let delegationId: string;
+const w = routeWorld();
+
 let address = 0;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  delegationId = (await createDelegation(t.database)).id;
-});
-afterAll(() => t.close());
-
 /** A sign-in from a new address each time: the per-address limit never answers here. */
-function signIn(email: string, password: string, app: FastifyInstance = t.app) {
+function signIn(email: string, password: string, app: FastifyInstance = w.t.app) {
   address += 1;
   return app.inject({
     method: 'POST',
@@ -36,7 +24,7 @@ function signIn(email: string, password: string, app: FastifyInstance = t.app) {
 
 async function row(email: string) {
   const [found] = await queryRows<{ failures: number; locked_until: Date | string | null }>(
-    t.database.db,
+    w.t.database.db,
     sql`select failures, locked_until from sign_in_failures where account_key = ${accountKey(email)}`,
   );
   return found;
@@ -44,7 +32,7 @@ async function row(email: string) {
 
 /** Jumps past the current wait, as if its time had passed. */
 async function endWait(email: string) {
-  await t.database.db.execute(
+  await w.t.database.db.execute(
     sql`update sign_in_failures set locked_until = now() - interval '1 second' where account_key = ${accountKey(email)}`,
   );
 }
@@ -58,7 +46,7 @@ describe('per-account limit on failed sign-ins', () => {
   });
 
   it('slows twelve wrong passwords from twelve addresses, refuses even the right one while waiting, then lets it in', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await signIn(email, `mauvais-${i}-mot-de-passe`)).statusCode);
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
@@ -91,8 +79,8 @@ describe('per-account limit on failed sign-ins', () => {
   });
 
   it('never makes a user wait more than a quarter of an hour, however many failures', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'member' });
-    await t.database.db.execute(
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'member' });
+    await w.t.database.db.execute(
       sql`insert into sign_in_failures (account_key, failures, last_failure_at) values (${accountKey(email)}, 500, now())`,
     );
     expect((await signIn(email, 'mauvais-mot-de-passe')).statusCode).toBe(401);
@@ -105,8 +93,8 @@ describe('per-account limit on failed sign-ins', () => {
   });
 
   it('forgets failures after an hour without one', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'board' });
-    await t.database.db.execute(
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'board' });
+    await w.t.database.db.execute(
       sql`insert into sign_in_failures (account_key, failures, last_failure_at)
         values (${accountKey(email)}, 9, now() - interval '61 minutes')`,
     );
@@ -122,15 +110,15 @@ describe('per-account limit on failed sign-ins', () => {
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
     // Counted under a hash: the address typed is not kept.
     const stored = await queryRows<{ account_key: string }>(
-      t.database.db,
+      w.t.database.db,
       sql`select account_key from sign_in_failures where account_key like ${'%inconnue%'}`,
     );
     expect(stored).toEqual([]);
   });
 
   it('is shared by every app server (counted in the database), whatever the case of the e-mail', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
-    const other = await t.secondServer();
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    const other = await w.t.secondServer();
     try {
       // Seven failures here, two there (one typed in capitals), the tenth here again.
       for (let i = 0; i < 7; i++)
@@ -139,15 +127,15 @@ describe('per-account limit on failed sign-ins', () => {
       expect((await signIn(email, 'mauvais-mot-de-passe', other)).statusCode).toBe(401);
       expect((await signIn(email, 'mauvais-mot-de-passe')).statusCode).toBe(401);
       expect((await signIn(email, TEST_PASSWORD, other)).json().error.code).toBe('auth.account_throttled');
-      expect((await signIn(email, TEST_PASSWORD, t.app)).statusCode).toBe(429);
+      expect((await signIn(email, TEST_PASSWORD, w.t.app)).statusCode).toBe(429);
     } finally {
       await other.close();
     }
   });
 
   it('counts attempts sent all at once: no more than ten in a row get their password checked', async () => {
-    const { email } = await signedInAs(t, { delegationId, role: 'staff' });
-    await t.database.db.execute(
+    const { email } = await signedInAs(w.t, { delegationId: w.delegationId, role: 'staff' });
+    await w.t.database.db.execute(
       sql`insert into sign_in_failures (account_key, failures, last_failure_at) values (${accountKey(email)}, 6, now())`,
     );
     const responses = await Promise.all(

@@ -2,7 +2,7 @@
  * The staff list of actions as an XLSX file (the list's filters, every page): dates as
  * dates, counts as numbers, French labels, a frozen bold header with filters.
  */
-import ExcelJS from 'exceljs';
+import { type Column, day, joined, tableXlsx, text } from '../../lib/xlsx.ts';
 import type { ActionView } from './actions.queries.ts';
 import type { ActionKind, Mission, PartnerKind } from './actions.table.ts';
 
@@ -51,20 +51,7 @@ const MEMBER_ROLE_LABELS = {
 };
 const QUALIFIER_LABELS = { exact: 'Exact', at_least: 'Plus de', about: 'Environ' };
 
-type Cell = string | number | Date | null;
-interface Column {
-  header: string;
-  width: number;
-  format?: string;
-  value: (action: ActionView) => Cell;
-}
-
-// Midnight UTC: exceljs turns a Date into a serial day number from its UTC time.
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const text = (value: string | null | undefined) => (value?.trim() ? value : null);
-const joined = (values: string[]) => (values.length > 0 ? values.join(', ') : null);
-
-const COLUMNS: Column[] = [
+const COLUMNS: Column<ActionView>[] = [
   { header: 'Début', width: 12, format: 'dd/mm/yyyy', value: (a) => day(a.startsOn) },
   { header: 'Fin', width: 12, format: 'dd/mm/yyyy', value: (a) => day(a.endsOn) },
   { header: 'Daté au', width: 9, value: (a) => (a.datePrecision === 'month' ? 'Mois' : 'Jour') },
@@ -94,19 +81,4 @@ const COLUMNS: Column[] = [
   { header: 'Source', width: 30, value: (a) => text(a.source) },
 ];
 
-export async function actionsXlsx(items: ActionView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const sheet = workbook.addWorksheet('Actions', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = COLUMNS.map((c, i) => ({
-    header: c.header,
-    key: String(i),
-    width: c.width,
-    // Texts stay texts: a department "09" keeps its zero, a title starting with "=" is no formula.
-    style: { numFmt: c.format ?? '@' },
-  }));
-  for (const action of items) sheet.addRow(COLUMNS.map((c) => c.value(action)));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+export const actionsXlsx = (items: ActionView[]) => tableXlsx('Actions', COLUMNS, items);

@@ -7,9 +7,9 @@
  */
 import { type AnyColumn, and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { containsPattern } from '../members/members.queries.ts';
 import { organisations } from '../members/members.table.ts';
-import { normaliseForSearch } from '../members/members.validation.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 import { shortTime } from './actions.rules.ts';
 import type { ActionFilters, ActionListQuery } from './actions.schemas.ts';

@@ -1,50 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { fieldNames, routeWorld } from '../../test/route-world.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 
-let t: TestApp;
-let staff: string;
-let board: string;
-let otherStaff: string;
+const w = routeWorld();
+const { call } = w;
+
 const ids: Record<string, string> = {};
 
 const fieldsOf = (response: { json(): { error: { fields: { field: string; code: string }[] } } }) =>
   response.json().error.fields.map((f) => `${f.field}:${f.code}`);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  const member = await request(t, staff, 'POST', '/api/members/organisations', {
-    name: 'CHORUS',
-    establishment: { postcode: '12300' },
-    conventionTypes: ['AI'],
-    joinedOn: '2024-01-01',
-  });
-  ids.chorus = member.json().id;
-  const foreign = await request(t, otherStaff, 'POST', '/api/members/organisations', {
+  ids.chorus = (await w.addOrganisations(w.staff, { chorus: { joinedOn: '2024-01-01' } })).chorus;
+  ids.foreignMember = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
-    establishment: { postcode: '75011' },
-    conventionTypes: ['ACI'],
+    types: ['ACI'],
+    postcode: '75011',
     joinedOn: '2024-01-01',
   });
-  ids.foreignMember = foreign.json().id;
-  ids.region = (
-    await request(t, staff, 'POST', '/api/partners', { name: 'Région', kind: 'region' })
-  ).json().id;
+  ids.region = (await call(w.staff, 'POST', '/api/partners', { name: 'Région', kind: 'region' })).json().id;
   ids.foreignPartner = (
-    await request(t, otherStaff, 'POST', '/api/partners', { name: 'Autre', kind: 'other' })
+    await call(w.otherStaff, 'POST', '/api/partners', { name: 'Autre', kind: 'other' })
   ).json().id;
-  const [group] = await withTenant(t.database.db, { delegationId: a.id, userId: null }, (tx) =>
+  const [group] = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
     tx.insert(practiceGroups).values({ name: 'GEP CIP' }).returning(),
   );
   ids.group = group?.id ?? '';
 });
-afterAll(() => t.close());
 
 const regionalDay = () => ({
   title: 'Journée régionale de l’inclusion',
@@ -68,7 +51,7 @@ const regionalDay = () => ({
 
 describe('actions', () => {
   it('records an action with its partners and members, and reads it back', async () => {
-    const created = await request(t, staff, 'POST', '/api/actions', regionalDay());
+    const created = await call(w.staff, 'POST', '/api/actions', regionalDay());
     expect(created.statusCode).toBe(201);
     const action = created.json();
     expect(action).toMatchObject({
@@ -85,13 +68,13 @@ describe('actions', () => {
       members: [{ organisationId: ids.chorus, name: 'CHORUS', role: 'host' }],
     });
     ids.action = action.id;
-    const read = await request(t, board, 'GET', `/api/actions/${action.id}`);
+    const read = await call(w.board, 'GET', `/api/actions/${action.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(action);
   });
 
   it('answers bad input with 400 (shape) or 422 (rules) and French messages naming each field', async () => {
-    const shape = await request(t, staff, 'POST', '/api/actions', {
+    const shape = await call(w.staff, 'POST', '/api/actions', {
       ...regionalDay(),
       kind: 'party',
       startsOn: '16/05/2024',
@@ -99,12 +82,12 @@ describe('actions', () => {
       missions: ['danser'],
     });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error.fields.map((f: { field: string }) => f.field)).toEqual(
+    expect(fieldNames(shape)).toEqual(
       expect.arrayContaining(['kind', 'startsOn', 'startTime', 'missions.0']),
     );
     expect(shape.json().error.fields[0].message).toMatch(/[éè]|valeur/);
 
-    const rules = await request(t, staff, 'POST', '/api/actions', {
+    const rules = await call(w.staff, 'POST', '/api/actions', {
       ...regionalDay(),
       endsOn: '2024-05-15',
       department: '99',
@@ -116,7 +99,7 @@ describe('actions', () => {
       'endsOn:actions.ends_before_starts',
       'department:actions.department_unknown',
     ]);
-    const times = await request(t, staff, 'POST', '/api/actions', {
+    const times = await call(w.staff, 'POST', '/api/actions', {
       ...regionalDay(),
       startTime: '17:00',
       endTime: '09:00',
@@ -126,7 +109,7 @@ describe('actions', () => {
   });
 
   it('refuses ids that are not records of the delegation, naming the index', async () => {
-    const response = await request(t, staff, 'POST', '/api/actions', {
+    const response = await call(w.staff, 'POST', '/api/actions', {
       ...regionalDay(),
       practiceGroupId: '00000000-0000-4000-8000-000000000000',
       partners: [
@@ -149,32 +132,34 @@ describe('actions', () => {
   });
 
   it('raises the calendar sequence when the title, time or place change, not for the rest', async () => {
-    const summary = await request(t, staff, 'PATCH', `/api/actions/${ids.action}`, {
+    const summary = await call(w.staff, 'PATCH', `/api/actions/${ids.action}`, {
       summary: 'Autre texte.',
     });
     expect(summary.statusCode).toBe(200);
     expect(summary.json()).toMatchObject({ summary: 'Autre texte.', sequence: 0 });
     // The same values again change nothing.
-    const same = await request(t, staff, 'PATCH', `/api/actions/${ids.action}`, {
+    const same = await call(w.staff, 'PATCH', `/api/actions/${ids.action}`, {
       startTime: '09:30',
       town: 'Toulouse',
     });
     expect(same.json().sequence).toBe(0);
-    const moved = await request(t, staff, 'PATCH', `/api/actions/${ids.action}`, { startsOn: '2024-05-17' });
+    const moved = await call(w.staff, 'PATCH', `/api/actions/${ids.action}`, {
+      startsOn: '2024-05-17',
+    });
     // A one-day action moved stays one day long.
     expect(moved.json()).toMatchObject({ startsOn: '2024-05-17', endsOn: '2024-05-17', sequence: 1 });
-    const place = await request(t, staff, 'PATCH', `/api/actions/${ids.action}`, {
+    const place = await call(w.staff, 'PATCH', `/api/actions/${ids.action}`, {
       online: true,
       town: null,
       department: null,
     });
     expect(place.json()).toMatchObject({ online: true, town: null, sequence: 2 });
-    const late = await request(t, staff, 'PATCH', `/api/actions/${ids.action}`, { endTime: '08:00' });
+    const late = await call(w.staff, 'PATCH', `/api/actions/${ids.action}`, { endTime: '08:00' });
     expect(fieldsOf(late)).toEqual(['endTime:actions.end_time_before_start']);
   });
 
   it('replaces the partners and members lists on a patch', async () => {
-    const updated = await request(t, staff, 'PATCH', `/api/actions/${ids.action}`, {
+    const updated = await call(w.staff, 'PATCH', `/api/actions/${ids.action}`, {
       partners: [{ partnerId: ids.region, role: 'organiser' }],
       members: [],
       participantsCount: 95,
@@ -188,26 +173,24 @@ describe('actions', () => {
   });
 
   it('lets the board read only, and hides the action from another delegation', async () => {
-    expect((await request(t, board, 'POST', '/api/actions', regionalDay())).statusCode).toBe(403);
-    expect((await request(t, board, 'PATCH', `/api/actions/${ids.action}`, { title: 'X' })).statusCode).toBe(
-      403,
+    expect((await call(w.board, 'POST', '/api/actions', regionalDay())).statusCode).toBe(403);
+    expect((await call(w.board, 'PATCH', `/api/actions/${ids.action}`, { title: 'X' })).statusCode).toBe(403);
+    expect((await call(w.board, 'DELETE', `/api/actions/${ids.action}`)).statusCode).toBe(403);
+    expect((await call(w.otherStaff, 'GET', `/api/actions/${ids.action}`)).statusCode).toBe(404);
+    expect((await call(w.otherStaff, 'PATCH', `/api/actions/${ids.action}`, { title: 'X' })).statusCode).toBe(
+      404,
     );
-    expect((await request(t, board, 'DELETE', `/api/actions/${ids.action}`)).statusCode).toBe(403);
-    expect((await request(t, otherStaff, 'GET', `/api/actions/${ids.action}`)).statusCode).toBe(404);
-    expect(
-      (await request(t, otherStaff, 'PATCH', `/api/actions/${ids.action}`, { title: 'X' })).statusCode,
-    ).toBe(404);
-    expect((await request(t, otherStaff, 'DELETE', `/api/actions/${ids.action}`)).statusCode).toBe(404);
-    expect((await request(t, otherStaff, 'GET', '/api/actions')).json()).toMatchObject({
+    expect((await call(w.otherStaff, 'DELETE', `/api/actions/${ids.action}`)).statusCode).toBe(404);
+    expect((await call(w.otherStaff, 'GET', '/api/actions')).json()).toMatchObject({
       items: [],
       total: 0,
     });
-    expect((await request(t, null, 'GET', `/api/actions/${ids.action}`)).statusCode).toBe(401);
+    expect((await call(null, 'GET', `/api/actions/${ids.action}`)).statusCode).toBe(401);
   });
 
   it('deletes an action', async () => {
-    expect((await request(t, staff, 'DELETE', `/api/actions/${ids.action}`)).statusCode).toBe(204);
-    const gone = await request(t, staff, 'GET', `/api/actions/${ids.action}`);
+    expect((await call(w.staff, 'DELETE', `/api/actions/${ids.action}`)).statusCode).toBe(204);
+    const gone = await call(w.staff, 'GET', `/api/actions/${ids.action}`);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error).toMatchObject({
       code: 'actions.not_found',

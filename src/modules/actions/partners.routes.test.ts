@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
+import { fieldNames, routeWorld } from '../../test/route-world.ts';
 
-let t: TestApp;
-let staff: string;
-let board: string;
-let otherStaff: string;
+const w = routeWorld();
+const { call } = w;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-});
-afterAll(() => t.close());
-
-const create = (cookie: string, body: object) => request(t, cookie, 'POST', '/api/partners', body);
+const create = (cookie: string, body: object) => call(cookie, 'POST', '/api/partners', body);
 
 describe('partners registry', () => {
   it('creates, lists with filters, edits and deletes a partner', async () => {
-    const created = await create(staff, {
+    const created = await create(w.staff, {
       name: 'Région Occitanie',
       kind: 'region',
       department: '31',
@@ -35,10 +23,10 @@ describe('partners registry', () => {
       actionsCount: 0,
     });
     const id = created.json().id;
-    expect((await create(staff, { name: 'DREETS Occitanie', kind: 'state' })).statusCode).toBe(201);
-    expect((await create(staff, { name: 'Fondation Vinci', kind: 'foundation' })).statusCode).toBe(201);
+    expect((await create(w.staff, { name: 'DREETS Occitanie', kind: 'state' })).statusCode).toBe(201);
+    expect((await create(w.staff, { name: 'Fondation Vinci', kind: 'foundation' })).statusCode).toBe(201);
 
-    const all = await request(t, board, 'GET', '/api/partners');
+    const all = await call(w.board, 'GET', '/api/partners');
     expect(all.statusCode).toBe(200);
     expect(all.json().items.map((p: { name: string }) => p.name)).toEqual([
       'DREETS Occitanie',
@@ -46,47 +34,45 @@ describe('partners registry', () => {
       'Région Occitanie',
     ]);
     // Accents and case do not matter to the search.
-    const found = await request(t, board, 'GET', '/api/partners?q=REGION%20occ');
+    const found = await call(w.board, 'GET', '/api/partners?q=REGION%20occ');
     expect(found.json().items.map((p: { id: string }) => p.id)).toEqual([id]);
-    const states = await request(t, board, 'GET', '/api/partners?kind=state');
+    const states = await call(w.board, 'GET', '/api/partners?kind=state');
     expect(states.json().items.map((p: { name: string }) => p.name)).toEqual(['DREETS Occitanie']);
 
-    const edited = await request(t, staff, 'PATCH', `/api/partners/${id}`, {
+    const edited = await call(w.staff, 'PATCH', `/api/partners/${id}`, {
       thanked: true,
       note: 'Financeur',
     });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ thanked: true, note: 'Financeur', name: 'Région Occitanie' });
 
-    expect((await request(t, staff, 'DELETE', `/api/partners/${id}`)).statusCode).toBe(204);
-    expect((await request(t, staff, 'PATCH', `/api/partners/${id}`, { thanked: false })).statusCode).toBe(
-      404,
-    );
+    expect((await call(w.staff, 'DELETE', `/api/partners/${id}`)).statusCode).toBe(204);
+    expect((await call(w.staff, 'PATCH', `/api/partners/${id}`, { thanked: false })).statusCode).toBe(404);
   });
 
   it('refuses a second partner of the same name, accents and case aside, on the name field', async () => {
-    await create(staff, { name: 'CRESS Occitanie', kind: 'cress' });
-    const again = await create(staff, { name: 'cress occitanie', kind: 'cress' });
+    await create(w.staff, { name: 'CRESS Occitanie', kind: 'cress' });
+    const again = await create(w.staff, { name: 'cress occitanie', kind: 'cress' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'partners.name_taken' });
     expect(again.json().error.fields[0]).toMatchObject({
       field: 'name',
       message: 'Un partenaire porte déjà ce nom dans la délégation.',
     });
-    const other = await create(staff, { name: 'Département de l’Aude', kind: 'department' });
-    const renamed = await request(t, staff, 'PATCH', `/api/partners/${other.json().id}`, {
+    const other = await create(w.staff, { name: 'Département de l’Aude', kind: 'department' });
+    const renamed = await call(w.staff, 'PATCH', `/api/partners/${other.json().id}`, {
       name: 'CRESS OCCITANIE',
     });
     expect(renamed.statusCode).toBe(409);
     // Another delegation may have its own partner of that name.
-    expect((await create(otherStaff, { name: 'CRESS Occitanie', kind: 'cress' })).statusCode).toBe(201);
+    expect((await create(w.otherStaff, { name: 'CRESS Occitanie', kind: 'cress' })).statusCode).toBe(201);
   });
 
   it('checks fields in French: kind, department, website', async () => {
-    const bad = await create(staff, { name: 'X', kind: 'bank', department: '99', website: 'javascript:x' });
+    const bad = await create(w.staff, { name: 'X', kind: 'bank', department: '99', website: 'javascript:x' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toContain('kind');
-    const badPlace = await create(staff, {
+    expect(fieldNames(bad)).toContain('kind');
+    const badPlace = await create(w.staff, {
       name: 'X',
       kind: 'other',
       department: '99',
@@ -97,7 +83,7 @@ describe('partners registry', () => {
       expect.objectContaining({ field: 'department', code: 'actions.department_unknown' }),
       expect.objectContaining({ field: 'website', code: 'partners.website_invalid' }),
     ]);
-    const empty = await create(staff, { name: '  ', kind: 'other' });
+    const empty = await create(w.staff, { name: '  ', kind: 'other' });
     expect(empty.json().error.fields[0]).toMatchObject({
       field: 'name',
       message: 'Ce champ est obligatoire.',
@@ -105,9 +91,9 @@ describe('partners registry', () => {
   });
 
   it('refuses to delete a partner linked to actions, saying how many', async () => {
-    const partner = (await create(staff, { name: 'Vinci Insertion Emploi', kind: 'company' })).json();
+    const partner = (await create(w.staff, { name: 'Vinci Insertion Emploi', kind: 'company' })).json();
     for (const title of ['Rencontre Vinci', 'Comité Vinci']) {
-      const action = await request(t, staff, 'POST', '/api/actions', {
+      const action = await call(w.staff, 'POST', '/api/actions', {
         title,
         kind: 'partner_meeting',
         startsOn: '2024-06-10',
@@ -115,41 +101,39 @@ describe('partners registry', () => {
       });
       expect(action.statusCode).toBe(201);
     }
-    const listed = await request(t, staff, 'GET', '/api/partners?q=vinci%20insertion');
+    const listed = await call(w.staff, 'GET', '/api/partners?q=vinci%20insertion');
     expect(listed.json().items[0].actionsCount).toBe(2);
-    const refused = await request(t, staff, 'DELETE', `/api/partners/${partner.id}`);
+    const refused = await call(w.staff, 'DELETE', `/api/partners/${partner.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({
       code: 'partners.in_use',
       message: 'Ce partenaire est lié à 2 actions : retirez-le de ces actions avant de le supprimer.',
     });
-    expect((await request(t, staff, 'GET', '/api/partners?q=vinci%20insertion')).json().items).toHaveLength(
-      1,
-    );
+    expect((await call(w.staff, 'GET', '/api/partners?q=vinci%20insertion')).json().items).toHaveLength(1);
   });
 
   it('keeps the internal note to the team: the board reads the partner without it', async () => {
     const note = 'Subvention 2025 incertaine, ne pas citer';
-    const created = await create(staff, { name: 'Fondation Garonne', kind: 'foundation', note });
+    const created = await create(w.staff, { name: 'Fondation Garonne', kind: 'foundation', note });
     expect(created.statusCode, created.body).toBe(201);
-    const forStaff = await request(t, staff, 'GET', '/api/partners?q=garonne');
+    const forStaff = await call(w.staff, 'GET', '/api/partners?q=garonne');
     expect(forStaff.json().items[0]).toMatchObject({ name: 'Fondation Garonne', note });
-    const forBoard = await request(t, board, 'GET', '/api/partners?q=garonne');
+    const forBoard = await call(w.board, 'GET', '/api/partners?q=garonne');
     expect(forBoard.json().items[0]).toMatchObject({ name: 'Fondation Garonne' });
     expect(forBoard.json().items[0]).not.toHaveProperty('note');
     expect(forBoard.body).not.toContain(note);
   });
 
   it('lets the board read but not write, and keeps delegations apart', async () => {
-    expect((await create(board, { name: 'Fondation Y', kind: 'foundation' })).statusCode).toBe(403);
-    const mine = (await create(staff, { name: 'Pôle emploi', kind: 'public_body' })).json();
-    expect((await request(t, board, 'DELETE', `/api/partners/${mine.id}`)).statusCode).toBe(403);
-    const theirs = await request(t, otherStaff, 'GET', '/api/partners');
+    expect((await create(w.board, { name: 'Fondation Y', kind: 'foundation' })).statusCode).toBe(403);
+    const mine = (await create(w.staff, { name: 'Pôle emploi', kind: 'public_body' })).json();
+    expect((await call(w.board, 'DELETE', `/api/partners/${mine.id}`)).statusCode).toBe(403);
+    const theirs = await call(w.otherStaff, 'GET', '/api/partners');
     expect(theirs.json().items.map((p: { name: string }) => p.name)).toEqual(['CRESS Occitanie']);
     expect(
-      (await request(t, otherStaff, 'PATCH', `/api/partners/${mine.id}`, { thanked: true })).statusCode,
+      (await call(w.otherStaff, 'PATCH', `/api/partners/${mine.id}`, { thanked: true })).statusCode,
     ).toBe(404);
-    expect((await request(t, otherStaff, 'DELETE', `/api/partners/${mine.id}`)).statusCode).toBe(404);
-    expect((await request(t, null, 'GET', '/api/partners')).statusCode).toBe(401);
+    expect((await call(w.otherStaff, 'DELETE', `/api/partners/${mine.id}`)).statusCode).toBe(404);
+    expect((await call(null, 'GET', '/api/partners')).statusCode).toBe(401);
   });
 });

@@ -5,9 +5,10 @@
 import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { AppError } from '../../server/errors.ts';
 import { containsPattern, normalisedSql } from '../members/members.queries.ts';
-import { checkWebsite, isDepartmentCode, normaliseForSearch } from '../members/members.validation.ts';
+import { checkWebsite, isDepartmentCode } from '../members/members.validation.ts';
 import { badFields, type FieldProblem } from './actions.rules.ts';
 import type { PartnerInput, PartnerListQuery, PartnerPatch } from './actions.schemas.ts';
 import { actionPartners, partners } from './actions.table.ts';

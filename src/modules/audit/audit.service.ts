@@ -31,6 +31,19 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
   return changes;
 }
 
+/** An audit line as a history reads it. */
+export const auditColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorName: auditLog.actorName,
+  actorRole: auditLog.actorRole,
+  tableName: auditLog.tableName,
+  recordId: auditLog.recordId,
+  action: auditLog.action,
+  before: auditLog.before,
+  after: auditLog.after,
+};
+
 /**
  * The history of a record and of the rows that belong to it (an organisation's
  * establishments, conventions, contacts…), newest first. Reads run under the
@@ -43,17 +56,7 @@ export async function recordHistory(
 ): Promise<HistoryEntry[]> {
   const scope = or(eq(auditLog.recordId, recordId), eq(auditLog.organisationId, recordId));
   const rows = await tx
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorName: auditLog.actorName,
-      actorRole: auditLog.actorRole,
-      tableName: auditLog.tableName,
-      recordId: auditLog.recordId,
-      action: auditLog.action,
-      before: auditLog.before,
-      after: auditLog.after,
-    })
+    .select(auditColumns)
     .from(auditLog)
     .where(options.tables ? and(scope, inArray(auditLog.tableName, [...options.tables])) : scope)
     .orderBy(desc(auditLog.id))

@@ -2,6 +2,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/seed/demo.ts';
 import { createTestApp, request, signIn, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { bretagneCreateArgs } from '../../test/bretagne.ts';
+import { captureCli } from '../../test/cli.ts';
 import { invitations } from '../accounts/accounts.table.ts';
 import { delegationCommand } from './delegation.cli.ts';
 import { delegations } from './delegations.table.ts';
@@ -9,12 +11,10 @@ import { delegations } from './delegations.table.ts';
 let t: TestApp;
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
   const mailer = { send: async (mail: (typeof t.sentMail)[number]) => void t.sentMail.push(mail) };
-  const code = await delegationCommand({ database: t.database, mailer, baseUrl: TEST_ORIGIN }, argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return captureCli((io) =>
+    delegationCommand({ database: t.database, mailer, baseUrl: TEST_ORIGIN }, argv, io),
+  );
 }
 
 async function counts() {
@@ -23,19 +23,7 @@ async function counts() {
   return { delegations: d?.n, invitations: i?.n };
 }
 
-const valid = [
-  'create',
-  '--name',
-  'Coorace Bretagne',
-  '--slug',
-  'bretagne',
-  '--region',
-  'Bretagne',
-  '--departments',
-  '22,29,35,56',
-  '--admin-email',
-  'Admin.Bretagne@example.org',
-];
+const valid = bretagneCreateArgs('Admin.Bretagne@example.org');
 
 function withOption(option: string, value: string) {
   const argv = [...valid];

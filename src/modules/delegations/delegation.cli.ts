@@ -7,15 +7,11 @@
  * `{"delegation":{"id","slug","name"},"invitationUrl"}`, or `{"error":{"code","message","fields"}}`.
  */
 import { parseArgs } from 'node:util';
+import { argsOrUsage, type CliOutput } from '../../cli/args.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Mailer } from '../../server/mailer.ts';
 import { createDelegationWithInvitation } from './delegations.service.ts';
-
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export const delegationUsage =
   'Utilisation : npx maillage delegation create --name NOM --slug SLUG [--region RÉGION] [--departments 22,29,35,56] --admin-email E-MAIL [--json]';
@@ -34,13 +30,8 @@ export async function delegationCommand(
   argv: string[],
   io: CliOutput,
 ): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${delegationUsage}\n`);
-    return 2;
-  }
+  const parsed = argsOrUsage(parse, argv, delegationUsage, io);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals[0] !== 'create' || positionals.length > 1) {
     io.err(`${delegationUsage}\n`);
@@ -68,7 +59,8 @@ export async function delegationCommand(
         adminEmail: values['admin-email'] ?? '',
       },
     );
-    if (json) io.out(`${JSON.stringify(created)}\n`);
+    if (json)
+      io.out(`${JSON.stringify({ delegation: created.delegation, invitationUrl: created.invitationUrl })}\n`);
     else
       io.out(
         [

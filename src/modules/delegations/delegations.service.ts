@@ -3,7 +3,7 @@ import { continueAsTenant, type Db, type Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
 import type { Mailer } from '../../server/mailer.ts';
-import { grantRole, inviteUser } from '../accounts/accounts.service.ts';
+import { grantRole, type Inviter, inviteUser } from '../accounts/accounts.service.ts';
 import { isDepartmentCode, normaliseEmail } from '../members/members.validation.ts';
 import type { NewDelegation } from './delegations.schemas.ts';
 import { delegations } from './delegations.table.ts';
@@ -111,19 +111,25 @@ async function insertDelegation(tx: Tx, checked: CheckedDelegation) {
  */
 export async function createDelegationWithInvitation(
   db: Db,
-  deps: { mailer: Mailer; baseUrl: string },
+  deps: { mailer: Mailer; baseUrl: string; inviter?: Inviter | null },
   input: NewDelegation,
-): Promise<{ delegation: { id: string; slug: string; name: string }; invitationUrl: string }> {
+): Promise<{
+  delegation: { id: string; slug: string; name: string };
+  invitationUrl: string;
+  invitedEmail: string;
+}> {
   const checked = await checkNewDelegation(db, input);
+  const inviter = deps.inviter ?? null;
   return db.transaction(async (tx) => {
     const delegation = await insertDelegation(tx, checked);
-    await continueAsTenant(tx, { delegationId: delegation.id, userId: null });
+    // The history names who asked for it (a member of the federation), or nobody (the command line).
+    await continueAsTenant(tx, { delegationId: delegation.id, userId: inviter?.userId ?? null });
     const invitation = await inviteUser(
       tx,
-      { mailer: deps.mailer, baseUrl: deps.baseUrl, delegationName: delegation.name, inviter: null },
+      { mailer: deps.mailer, baseUrl: deps.baseUrl, delegationName: delegation.name, inviter },
       { email: checked.adminEmail, role: 'admin' },
     );
-    return { delegation, invitationUrl: invitation.link };
+    return { delegation, invitationUrl: invitation.link, invitedEmail: checked.adminEmail };
   });
 }
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { expectFieldError, expectFieldNames } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { delegations } from './delegations.table.ts';
 import { checkLogo } from './logo.ts';
@@ -105,8 +106,7 @@ describe('the delegation settings', () => {
         { number: 1, axis: 'c', text: 'd' },
       ],
     });
-    expect(response.statusCode).toBe(422);
-    expect(response.json().error.fields.map((f: { field: string }) => f.field)).toEqual([
+    expectFieldNames(response, 422, [
       'departmentsCovered',
       'phone',
       'addresses.0.postcode',
@@ -134,11 +134,7 @@ describe('the delegation settings', () => {
     const response = await request(t, admin, 'PUT', '/api/delegation/logo', {
       data: Buffer.from(scripted).toString('base64'),
     });
-    expect(response.statusCode).toBe(422);
-    expect(response.json().error.fields[0]).toMatchObject({
-      field: 'logo',
-      code: 'delegations.logo_scripted',
-    });
+    expectFieldError(response, 422, { field: 'logo', code: 'delegations.logo_scripted' });
     expect(checkLogo(Buffer.from('<svg onload="x()"></svg>'))).toEqual({
       ok: false,
       code: 'delegations.logo_scripted',

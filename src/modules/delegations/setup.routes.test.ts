@@ -5,7 +5,9 @@ import type { Database } from '../../db/client.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { TEST_ORIGIN } from '../../test/app.ts';
+import { BRETAGNE } from '../../test/bretagne.ts';
 import { createTestDatabase } from '../../test/database.ts';
+import { fieldNames } from '../../test/route-world.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { createAuth } from '../accounts/auth.ts';
 import { delegations } from './delegations.table.ts';
@@ -16,16 +18,7 @@ let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let withoutCode: Awaited<ReturnType<typeof buildApp>>;
 
-const form = {
-  code: CODE,
-  name: 'Coorace Bretagne',
-  slug: 'bretagne',
-  region: 'Bretagne',
-  departments: ['22', '29', '35', '56'],
-  adminName: 'Anne Admin',
-  adminEmail: 'anne@example.org',
-  password: 'un-mot-de-passe-solide',
-};
+const form = { code: CODE, ...BRETAGNE };
 
 let address = 0;
 /** Each call from its own address unless told: the per-address throttle is tested on its own. */
@@ -97,7 +90,7 @@ describe('the first run (POST /api/setup)', () => {
   it('names the field at fault and keeps the code usable', async () => {
     const response = await post({ ...form, departments: ['22', '99'], adminName: ' ' });
     expect(response.statusCode).toBe(422);
-    const fields = response.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(response);
     expect(fields).toEqual(['departments']);
     const short = await post({ ...form, password: 'court' });
     expect(short.statusCode).toBe(422);

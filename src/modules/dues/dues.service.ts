@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { frenchDate, frenchNumber, toFrenchCsv } from '../../server/csv.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { conventions, membershipPeriods, organisations } from '../members/members.table.ts';
+import { periodInYear } from '../members/membership.periods.ts';
 import { amountFor, checkRules } from './dues.rules.ts';
 import { type DuesBasis, type DuesRule, duesCalls, duesGrids } from './dues.table.ts';
 
@@ -43,12 +44,7 @@ async function membersOfYear(tx: Tx, year: number) {
     .from(organisations)
     .innerJoin(membershipPeriods, eq(membershipPeriods.organisationId, organisations.id))
     .leftJoin(conventions, eq(conventions.organisationId, organisations.id))
-    .where(
-      and(
-        lte(membershipPeriods.knownFrom, `${year}-12-31`),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, `${year}-01-01`)),
-      ),
-    )
+    .where(periodInYear(year))
     .orderBy(asc(organisations.name));
   const members = new Map<string, { id: string; name: string; types: string[] }>();
   for (const row of rows) {

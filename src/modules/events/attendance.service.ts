@@ -5,14 +5,15 @@
  */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { parisToday } from '../../lib/paris-time.ts';
+import { slug } from '../../lib/text.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
 import { invalidFields } from '../../server/errors.ts';
 import { actions } from '../actions/actions.table.ts';
 import { type EventRow, loadEvent, type RegistrationView, registrationsOf } from './events.queries.ts';
 import type { AttendanceInput, WalkInInput } from './events.schemas.ts';
-import { organisationFor, refuseDuplicateEmail, type Viewer } from './events.service.ts';
+import { insertParticipation, organisationFor, refuseDuplicateEmail, type Viewer } from './events.service.ts';
 import { participations } from './events.table.ts';
-import { parisToday } from './paris-time.ts';
 
 /** Writes the attended count into the action: `participants_count`, from attendance, exact. */
 async function recountAttendance(tx: Tx, actionId: string): Promise<number> {
@@ -93,21 +94,15 @@ export async function addWalkIn(tx: Tx, viewer: Viewer, actionId: string, input:
   const organisationId = await organisationFor(tx, viewer, input.organisationId);
   const email = input.email || null;
   if (email) await refuseDuplicateEmail(tx, event.id, email);
-  const [row] = await tx
-    .insert(participations)
-    .values({
-      actionId: event.id,
-      organisationId,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email,
-      jobTitle: input.jobTitle || null,
-      status: 'registered',
-      attended: true,
-      registeredBy: viewer.userId,
-      createdAt: sql`clock_timestamp()`,
-    })
-    .returning({ id: participations.id });
+  const row = await insertParticipation(tx, event.id, viewer, {
+    organisationId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email,
+    jobTitle: input.jobTitle || null,
+    status: 'registered',
+    attended: true,
+  });
   const participantsCount = await recountAttendance(tx, event.id);
   const items = await registrationsOf(tx, [event.id]);
   return { participantsCount, registration: items.find((r) => r.id === row?.id) };
@@ -149,12 +144,6 @@ export function registrationsCsv(items: RegistrationView[]): string {
 
 /** A file name for the export: "inscriptions-2024-05-16-atelier-fse.csv". */
 export function csvFileName(event: EventRow): string {
-  const slug = event.title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50);
-  return `inscriptions-${event.startsOn}-${slug || 'evenement'}.csv`;
+  const name = slug(event.title).slice(0, 50);
+  return `inscriptions-${event.startsOn}-${name || 'evenement'}.csv`;
 }

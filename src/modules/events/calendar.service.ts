@@ -7,13 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, exists, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import { type Db, type Tx, withCredential, withTenant } from '../../db/client.ts';
+import { addDays, parisToday } from '../../lib/paris-time.ts';
 import { userRoles } from '../accounts/accounts.table.ts';
 import { actionMembers, actions } from '../actions/actions.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { placeOf } from './events.mail.ts';
 import { calendarTokens, participations } from './events.table.ts';
 import { type CalendarEvent, renderCalendar } from './ical.ts';
-import { addDays, parisToday } from './paris-time.ts';
 
 export const hashCalendarToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -1,18 +1,11 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { inArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { createMailer, type Mailer } from '../../server/mailer.ts';
-import {
-  createDelegation,
-  createTestApp,
-  request,
-  signedInAs,
-  TEST_ORIGIN,
-  type TestApp,
-} from '../../test/app.ts';
+import type { Mailer } from '../../server/mailer.ts';
+import { request, TEST_ORIGIN } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
+import { routeWorld } from '../../test/route-world.ts';
+import { smtpCatcher } from '../../test/smtp.ts';
 import { participations } from './events.table.ts';
 import { addDays, parisInstant, parisToday } from './paris-time.ts';
 import { eventRemindersCommand } from './reminders.cli.ts';
@@ -20,27 +13,9 @@ import { sendEventReminders } from './reminders.ts';
 import { insertAction, insertOrganisation, person } from './test-fixtures.ts';
 
 // A real SMTP exchange: the app's mailer talks to an in-process SMTP server.
-const received: { to: string; data: string }[] = [];
-let refuse = false;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onRcptTo(_address, _session, callback) {
-    if (refuse) return callback(new Error('boîte pleine'));
-    callback();
-  },
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-      callback();
-    });
-  },
-});
+const smtp = smtpCatcher();
+const { received } = smtp;
+const w = routeWorld(() => ({ mailer: smtp.mailer() }));
 
 /** The text of a received message, quoted-printable decoded (nodemailer encodes accents). */
 function bodyOf(data: string): string {
@@ -56,37 +31,21 @@ function bodyOf(data: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-let t: TestApp;
 let mailer: Mailer;
-let delegationId: string;
 let member: string;
 
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    from: 'Maillage <no-reply@example.org>',
-    outboxDir: '/nonexistent',
-  });
-  t = await createTestApp({ mailer });
-  delegationId = (await createDelegation(t.database)).id;
-  const chorus = await insertOrganisation(t, delegationId, 'CHORUS');
-  member = (await signedInAs(t, { delegationId, role: 'member', organisationId: chorus })).cookie;
-});
-afterAll(async () => {
-  await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  mailer = smtp.mailer();
+  member = await w.as('member', await insertOrganisation(w.t, w.delegationId, 'CHORUS'));
 });
 beforeEach(() => {
   received.length = 0;
-  refuse = false;
+  smtp.refuse = false;
 });
 
 describe('registration e-mails over SMTP', () => {
   it('sends the confirmation, in French, to the registered person', async () => {
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       title: 'Webinaire « L’Instant Coorace »',
       startsOn: '2031-12-04',
       endsOn: '2031-12-04',
@@ -96,7 +55,7 @@ describe('registration e-mails over SMTP', () => {
       town: null,
       department: null,
     });
-    const response = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('smtp'));
+    const response = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('smtp'));
     expect(response.statusCode, response.body).toBe(201);
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toBe('camille.martin.smtp@example.org');
@@ -110,14 +69,14 @@ describe('registration e-mails over SMTP', () => {
   });
 
   it('keeps the registration when the mail server refuses the message', async () => {
-    const id = await insertAction(t, delegationId);
-    refuse = true;
-    const response = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('refused'));
+    const id = await insertAction(w.t, w.delegationId);
+    smtp.refuse = true;
+    const response = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('refused'));
     expect(response.statusCode).toBe(201);
     expect(received).toHaveLength(0);
-    refuse = false;
-    const sentOk = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('accepted'));
-    const rows = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    smtp.refuse = false;
+    const sentOk = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('accepted'));
+    const rows = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       tx
         .select({ id: participations.id, sentAt: participations.confirmationSentAt })
         .from(participations)
@@ -134,7 +93,7 @@ describe('reminders the day before', () => {
   it('reminds each registered person once, not those waiting, and not once the event began', async () => {
     const now = new Date();
     const tomorrow = addDays(parisToday(now), 1);
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       title: 'Atelier achats responsables',
       startsOn: tomorrow,
       endsOn: tomorrow,
@@ -142,20 +101,20 @@ describe('reminders the day before', () => {
       endTime: '12:00',
       capacity: 1,
     });
-    const later = await insertAction(t, delegationId, { inDays: 5 });
-    const monthOnly = await insertAction(t, delegationId, {
+    const later = await insertAction(w.t, w.delegationId, { inDays: 5 });
+    const monthOnly = await insertAction(w.t, w.delegationId, {
       startsOn: tomorrow,
       endsOn: tomorrow,
       datePrecision: 'month',
     });
-    const registered = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('r-1'));
-    const waiting = await request(t, member, 'POST', `/api/events/${id}/registrations`, person('r-2'));
+    const registered = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('r-1'));
+    const waiting = await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('r-2'));
     expect([registered.json().status, waiting.json().status]).toEqual(['registered', 'waiting']);
-    await request(t, member, 'POST', `/api/events/${later}/registrations`, person('r-3'));
-    await request(t, member, 'POST', `/api/events/${monthOnly}/registrations`, person('r-4'));
+    await request(w.t, member, 'POST', `/api/events/${later}/registrations`, person('r-3'));
+    await request(w.t, member, 'POST', `/api/events/${monthOnly}/registrations`, person('r-4'));
     received.length = 0;
 
-    const first = await sendEventReminders(t.database, mailer, now, TEST_ORIGIN);
+    const first = await sendEventReminders(w.t.database, mailer, now, TEST_ORIGIN);
     expect(first).toEqual({ sent: 1, failed: 0 });
     expect(received.map((m) => m.to)).toEqual(['camille.martin.r-1@example.org']);
     const text = bodyOf(received[0]?.data ?? '');
@@ -164,10 +123,10 @@ describe('reminders the day before', () => {
     expect(text).toContain('Lieu : Toulouse (31)');
 
     // The next hourly run, or another app server: nothing more.
-    expect(await sendEventReminders(t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 0, failed: 0 });
+    expect(await sendEventReminders(w.t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 0, failed: 0 });
     // Once the event has begun, a late registration is not reminded.
     const started = new Date(parisInstant(tomorrow, '09:31').getTime());
-    expect(await sendEventReminders(t.database, mailer, started, TEST_ORIGIN)).toEqual({
+    expect(await sendEventReminders(w.t.database, mailer, started, TEST_ORIGIN)).toEqual({
       sent: 0,
       failed: 0,
     });
@@ -177,26 +136,26 @@ describe('reminders the day before', () => {
   it('tries again at the next run when the mail server refused the reminder', async () => {
     const now = new Date();
     const tomorrow = addDays(parisToday(now), 1);
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       startsOn: tomorrow,
       endsOn: tomorrow,
       startTime: '23:00',
       endTime: '23:30',
     });
-    await request(t, member, 'POST', `/api/events/${id}/registrations`, person('retry'));
+    await request(w.t, member, 'POST', `/api/events/${id}/registrations`, person('retry'));
     received.length = 0;
-    refuse = true;
+    smtp.refuse = true;
     // As `npx maillage events remind` runs it.
-    const out: string[] = [];
-    const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
-    const code = await eventRemindersCommand({ database: t.database, mailer, baseUrl: TEST_ORIGIN }, io, now);
+    const { code, output } = await captureCli((io) =>
+      eventRemindersCommand({ database: w.t.database, mailer, baseUrl: TEST_ORIGIN }, io, now),
+    );
     expect(code).toBe(1);
-    expect(out).toEqual([
+    expect(output).toEqual([
       'Rappels envoyés : 0.\n',
       'Rappels en échec : 1 (nouvel essai au prochain passage).\n',
     ]);
-    refuse = false;
-    expect(await sendEventReminders(t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 1, failed: 0 });
+    smtp.refuse = false;
+    expect(await sendEventReminders(w.t.database, mailer, now, TEST_ORIGIN)).toEqual({ sent: 1, failed: 0 });
     expect(received.map((m) => m.to)).toEqual(['camille.martin.retry@example.org']);
   });
 });

@@ -4,11 +4,12 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { parisToday } from '../../lib/paris-time.ts';
 import { AppError } from '../../server/errors.ts';
 import { actions } from '../actions/actions.table.ts';
 import { organisations } from '../members/members.table.ts';
 import { participations } from './events.table.ts';
-import { parisInstant, parisToday } from './paris-time.ts';
+import { parisInstant } from './paris-time.ts';
 
 export type EventRow = typeof actions.$inferSelect;
 export type ParticipationRow = typeof participations.$inferSelect;

@@ -1,55 +1,43 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import type { HttpMethod } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { register } from './events.service.ts';
 import { addDays, parisToday } from './paris-time.ts';
 import { insertAction, insertOrganisation, person } from './test-fixtures.ts';
 
-let t: TestApp;
-let delegationId: string;
+const w = routeWorld();
+
 const as: Record<'staff' | 'board' | 'member' | 'otherMember' | 'otherStaff', string> = {} as never;
 const org: Record<'chorus' | 'regain', string> = {} as never;
 
 const call = (who: keyof typeof as | null, method: HttpMethod, url: string, payload?: object) =>
-  request(t, who ? as[who] : null, method, url, payload);
+  w.call(who ? as[who] : null, method, url, payload);
 const registerAs = (who: keyof typeof as, actionId: string, body: object) =>
   call(who, 'POST', `/api/events/${actionId}/registrations`, body);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  delegationId = (await createDelegation(t.database)).id;
-  const other = await createDelegation(t.database);
-  org.chorus = await insertOrganisation(t, delegationId, 'CHORUS');
-  org.regain = await insertOrganisation(t, delegationId, 'REGAIN');
-  as.staff = (await signedInAs(t, { delegationId, role: 'staff' })).cookie;
-  as.board = (await signedInAs(t, { delegationId, role: 'board' })).cookie;
-  as.member = (await signedInAs(t, { delegationId, role: 'member', organisationId: org.chorus })).cookie;
-  as.otherMember = (await signedInAs(t, { delegationId, role: 'member', organisationId: org.regain })).cookie;
-  as.otherStaff = (await signedInAs(t, { delegationId: other.id, role: 'staff' })).cookie;
+  org.chorus = await insertOrganisation(w.t, w.delegationId, 'CHORUS');
+  org.regain = await insertOrganisation(w.t, w.delegationId, 'REGAIN');
+  Object.assign(as, { staff: w.staff, board: w.board, otherStaff: w.otherStaff });
+  as.member = await w.as('member', org.chorus);
+  as.otherMember = await w.as('member', org.regain);
 });
-afterAll(() => t.close());
 beforeEach(() => {
-  t.sentMail.length = 0;
+  w.t.sentMail.length = 0;
 });
 
 describe('the list of events', () => {
   it('shows upcoming events with places left and the own organisation’s registrations', async () => {
-    const soon = await insertAction(t, delegationId, {
+    const soon = await insertAction(w.t, w.delegationId, {
       title: 'Webinaire L’Instant',
       capacity: 30,
       inDays: 3,
     });
-    const past = await insertAction(t, delegationId, { title: 'Atelier passé', inDays: -5 });
-    const notEvent = await insertAction(t, delegationId, { title: 'Comité', registrationOpen: false });
+    const past = await insertAction(w.t, w.delegationId, { title: 'Atelier passé', inDays: -5 });
+    const notEvent = await insertAction(w.t, w.delegationId, { title: 'Comité', registrationOpen: false });
     expect((await registerAs('member', soon, person('list'))).statusCode).toBe(201);
     expect((await registerAs('otherMember', soon, person('list-other'))).statusCode).toBe(201);
 
@@ -79,7 +67,7 @@ describe('the list of events', () => {
 
 describe('registering', () => {
   it('refuses bad input with French messages on each field', async () => {
-    const id = await insertAction(t, delegationId);
+    const id = await insertAction(w.t, w.delegationId);
     const response = await registerAs('member', id, {
       firstName: '',
       lastName: 'Martin',
@@ -98,7 +86,7 @@ describe('registering', () => {
   });
 
   it("lets a member user register its own organisation's people only, and e-mails a confirmation", async () => {
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       title: 'Atelier qualité',
       startsOn: '2031-05-15',
       endsOn: '2031-05-15',
@@ -111,14 +99,14 @@ describe('registering', () => {
       organisationName: 'CHORUS',
       email: 'camille.own@example.org',
     });
-    expect(t.sentMail).toHaveLength(1);
-    expect(t.sentMail[0]).toMatchObject({
+    expect(w.t.sentMail).toHaveLength(1);
+    expect(w.t.sentMail[0]).toMatchObject({
       to: 'camille.own@example.org',
       subject: 'Inscription confirmée : Atelier qualité',
     });
-    expect(t.sentMail[0]?.text).toContain('Date : le jeudi 15 mai 2031, de 14 h 00 à 16 h 00');
-    expect(t.sentMail[0]?.text).toContain('Lieu : Toulouse (31)');
-    expect(t.sentMail[0]?.text).toContain('http://localhost:3000/evenements');
+    expect(w.t.sentMail[0]?.text).toContain('Date : le jeudi 15 mai 2031, de 14 h 00 à 16 h 00');
+    expect(w.t.sentMail[0]?.text).toContain('Lieu : Toulouse (31)');
+    expect(w.t.sentMail[0]?.text).toContain('http://localhost:3000/evenements');
 
     const forOther = await registerAs('member', id, person('x', { organisationId: org.regain }));
     expect(forOther.statusCode).toBe(403);
@@ -133,7 +121,7 @@ describe('registering', () => {
   });
 
   it('refuses an e-mail already registered (409 on the field), whatever its case', async () => {
-    const id = await insertAction(t, delegationId);
+    const id = await insertAction(w.t, w.delegationId);
     expect((await registerAs('member', id, person('dup'))).statusCode).toBe(201);
     const again = await registerAs('staff', id, person('dup', { email: 'CAMILLE.MARTIN.DUP@example.org' }));
     expect(again.statusCode).toBe(409);
@@ -148,8 +136,12 @@ describe('registering', () => {
 
   it('refuses registrations after the closing day and once the event has begun', async () => {
     const yesterday = addDays(parisToday(new Date()), -1);
-    const closed = await insertAction(t, delegationId, { registrationClosesOn: yesterday });
-    const started = await insertAction(t, delegationId, { inDays: 0, startTime: '00:00', endTime: '23:59' });
+    const closed = await insertAction(w.t, w.delegationId, { registrationClosesOn: yesterday });
+    const started = await insertAction(w.t, w.delegationId, {
+      inDays: 0,
+      startTime: '00:00',
+      endTime: '23:59',
+    });
     for (const id of [closed, started]) {
       const response = await registerAs('member', id, person(`closed-${id}`));
       expect(response.statusCode).toBe(409);
@@ -160,7 +152,7 @@ describe('registering', () => {
   });
 
   it('puts people on the waiting list when full, even when the last place is asked twice at once', async () => {
-    const id = await insertAction(t, delegationId, { title: 'Petit atelier', capacity: 2 });
+    const id = await insertAction(w.t, w.delegationId, { title: 'Petit atelier', capacity: 2 });
     expect((await registerAs('member', id, person('cap-1'))).json().status).toBe('registered');
     const [a, b] = await Promise.all([
       registerAs('member', id, person('cap-2')),
@@ -170,7 +162,7 @@ describe('registering', () => {
     expect([a?.json().status, b?.json().status].sort()).toEqual(['registered', 'waiting']);
     const fourth = await registerAs('staff', id, person('cap-4'));
     expect(fourth.json()).toMatchObject({ status: 'waiting', waitingPosition: 2 });
-    const waitingMail = t.sentMail.find((m) => m.to === 'camille.martin.cap-4@example.org');
+    const waitingMail = w.t.sentMail.find((m) => m.to === 'camille.martin.cap-4@example.org');
     expect(waitingMail?.subject).toBe("Liste d'attente : Petit atelier");
     expect(waitingMail?.text).toContain("liste d'attente (rang 2)");
     const event = (await call('member', 'GET', `/api/events/${id}`)).json();
@@ -178,13 +170,13 @@ describe('registering', () => {
   });
 
   it('gives one last place to one registration only, however many transactions ask at once', async () => {
-    const id = await insertAction(t, delegationId, { capacity: 1 });
+    const id = await insertAction(w.t, w.delegationId, { capacity: 1 });
     const staff = { userId: null as unknown as string, role: 'staff' as const, organisationId: null };
     // Open the pool's connections first (on PostgreSQL), so that the transactions do run side by side.
-    await Promise.all(Array.from({ length: 4 }, () => t.database.db.execute(sql`select pg_sleep(0.05)`)));
+    await Promise.all(Array.from({ length: 4 }, () => w.t.database.db.execute(sql`select pg_sleep(0.05)`)));
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+        withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
           register(tx, staff, id, { ...person(`race-${i}`), jobTitle: null }, new Date()),
         ),
       ),
@@ -197,19 +189,19 @@ describe('registering', () => {
 
 describe('cancelling', () => {
   it('frees the place for the first on the waiting list, who is told by e-mail', async () => {
-    const id = await insertAction(t, delegationId, { title: 'Journée régionale', capacity: 1 });
+    const id = await insertAction(w.t, w.delegationId, { title: 'Journée régionale', capacity: 1 });
     const first = (await registerAs('member', id, person('c-1'))).json();
     const waiting1 = (await registerAs('otherMember', id, person('c-2'))).json();
     const waiting2 = (await registerAs('staff', id, person('c-3'))).json();
     expect([waiting1.status, waiting2.status]).toEqual(['waiting', 'waiting']);
-    t.sentMail.length = 0;
+    w.t.sentMail.length = 0;
 
     const refused = await call('otherMember', 'POST', `/api/events/${id}/registrations/${first.id}/cancel`);
     expect(refused.statusCode).toBe(404);
     const cancelled = await call('member', 'POST', `/api/events/${id}/registrations/${first.id}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toEqual({ id: first.id, status: 'cancelled', promoted: [waiting1.id] });
-    expect(t.sentMail.map((m) => [m.to, m.subject])).toEqual([
+    expect(w.t.sentMail.map((m) => [m.to, m.subject])).toEqual([
       ['camille.martin.c-2@example.org', "Une place s'est libérée : Journée régionale"],
     ]);
     const again = await call('member', 'POST', `/api/events/${id}/registrations/${first.id}/cancel`);
@@ -233,7 +225,7 @@ describe('cancelling', () => {
 
 describe('registrations of an event', () => {
   it('shows staff every registration, a member user its own, and exports them for staff', async () => {
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       title: 'Rencontre « achats », 2031',
       startsOn: '2031-03-04',
       endsOn: '2031-03-04',
@@ -261,7 +253,7 @@ describe('registrations of an event', () => {
 
 describe('attendance', () => {
   it('notes who came, walk-ins included, and writes the count into the action', async () => {
-    const id = await insertAction(t, delegationId, {
+    const id = await insertAction(w.t, w.delegationId, {
       participantsCount: 80,
       participantsQualifier: 'at_least',
       participantsSource: 'declared',
@@ -304,7 +296,7 @@ describe('attendance', () => {
         .statusCode,
     ).toBe(403);
 
-    const [action] = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    const [action] = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       tx.select().from(actions).where(eq(actions.id, id)),
     );
     expect(action).toMatchObject({

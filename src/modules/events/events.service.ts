@@ -8,6 +8,7 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { parisToday } from '../../lib/paris-time.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AuthContext } from '../../server/request-context.ts';
@@ -26,7 +27,6 @@ import {
 } from './events.queries.ts';
 import type { RegistrationInput } from './events.schemas.ts';
 import { participations } from './events.table.ts';
-import { parisToday } from './paris-time.ts';
 
 export type Viewer = Pick<AuthContext, 'userId' | 'role' | 'organisationId'>;
 const isMemberUser = (viewer: Viewer) => viewer.role === 'member';
@@ -120,6 +120,25 @@ export function fieldError(field: string, code: ErrorCode) {
   return new AppError(code, { fields: [{ field, code, message: message(code) }] });
 }
 
+/**
+ * A participation recorded by the viewer. Its time is the time the place was taken
+ * (after the lock), not the transaction's start: the waiting list follows the order in
+ * which registrations got in.
+ */
+export async function insertParticipation(
+  tx: Tx,
+  actionId: string,
+  viewer: Viewer,
+  person: Omit<typeof participations.$inferInsert, 'actionId' | 'registeredBy' | 'createdAt'>,
+) {
+  const [participation] = await tx
+    .insert(participations)
+    .values({ actionId, ...person, registeredBy: viewer.userId, createdAt: sql`clock_timestamp()` })
+    .returning();
+  if (!participation) throw new Error('participation insert returned nothing');
+  return participation;
+}
+
 /** 409 on `email` when the address already holds a live registration to the event. */
 export async function refuseDuplicateEmail(tx: Tx, actionId: string, email: string) {
   const [taken] = await tx
@@ -192,23 +211,14 @@ export async function register(
   const promoted = await fillFreePlaces(tx, event);
   const taken = await registeredCount(tx, event.id);
   const status = event.capacity === null || taken < event.capacity ? 'registered' : 'waiting';
-  const [participation] = await tx
-    .insert(participations)
-    .values({
-      actionId: event.id,
-      organisationId,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email: input.email,
-      jobTitle: input.jobTitle || null,
-      status,
-      registeredBy: viewer.userId,
-      // The time the place was taken (after the lock), not the transaction's start: the
-      // waiting list follows the order in which registrations got in.
-      createdAt: sql`clock_timestamp()`,
-    })
-    .returning();
-  if (!participation) throw new Error('registration insert returned nothing');
+  const participation = await insertParticipation(tx, event.id, viewer, {
+    organisationId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    jobTitle: input.jobTitle || null,
+    status,
+  });
   let waitingPosition: number | null = null;
   if (status === 'waiting') {
     const [row] = await tx

@@ -4,7 +4,7 @@
  * what it needs is small (text escaping, line folding, local times) and the maintained
  * generators need a newer Node than the one we support.
  */
-import { addDays } from './paris-time.ts';
+import { addDays } from '../../lib/paris-time.ts';
 
 export const CALENDAR_TIMEZONE = 'Europe/Paris';
 

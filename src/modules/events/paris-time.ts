@@ -15,7 +15,6 @@ const parts = new Intl.DateTimeFormat('en-US', {
   minute: '2-digit',
   second: '2-digit',
 });
-const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: PARIS });
 const longDay = new Intl.DateTimeFormat('fr-FR', {
   weekday: 'long',
   day: 'numeric',
@@ -44,16 +43,8 @@ export function parisInstant(date: string, time: string | null = null): Date {
   return new Date(wall - parisOffsetMinutes(new Date(first)) * 60_000);
 }
 
-/** Today's date in Paris (ISO), e.g. for "registration closes on". */
-export function parisToday(now: Date): string {
-  return isoDay.format(now);
-}
-
-/** An ISO date plus n days (calendar arithmetic, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+// The events module's callers and tests take these from here.
+export { addDays, parisToday } from '../../lib/paris-time.ts';
 
 /** "jeudi 16 mai 2024". */
 export function frenchLongDate(date: string): string {

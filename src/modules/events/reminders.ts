@@ -6,13 +6,13 @@
  */
 import { and, asc, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
 import { type Database, withTenant } from '../../db/client.ts';
+import { addDays, parisToday } from '../../lib/paris-time.ts';
 import type { Mailer } from '../../server/mailer.ts';
 import { actions } from '../actions/actions.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { reminderMail } from './events.mail.ts';
 import { startOf } from './events.queries.ts';
 import { participations } from './events.table.ts';
-import { addDays, parisToday } from './paris-time.ts';
 
 export interface ReminderReport {
   sent: number;

@@ -1,5 +1,5 @@
 /** The funders guide as an XLSX file (the list's filters): typed cells, frozen bold header, filters. */
-import ExcelJS from 'exceljs';
+import { type Column, day, joined, tableXlsx, text } from '../../lib/xlsx.ts';
 import type { Funder } from './funders.service.ts';
 
 // The web app's words for the same values (web/src/i18n/fr.funders.ts).
@@ -11,20 +11,9 @@ export const FUNDER_KIND_LABELS: Record<Funder['kind'], string> = {
   other: 'Autre',
 };
 
-type Cell = string | number | Date | null;
-interface Column {
-  header: string;
-  width: number;
-  format?: string;
-  value: (funder: Funder) => Cell;
-}
-
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-const text = (value: string | null | undefined) => (value?.trim() ? value : null);
-const joined = (values: string[]) => (values.length > 0 ? values.join(', ') : null);
 const territory = (t: string) => (t === 'region' ? 'Région' : t === 'national' ? 'National' : t);
 
-const COLUMNS: Column[] = [
+const COLUMNS: Column<Funder>[] = [
   { header: 'Nom', width: 40, value: (f) => f.name },
   { header: 'Type', width: 18, value: (f) => FUNDER_KIND_LABELS[f.kind] },
   { header: 'Thèmes', width: 36, value: (f) => joined(f.themes) },
@@ -39,19 +28,4 @@ const COLUMNS: Column[] = [
   { header: 'Source', width: 30, value: (f) => text(f.source) },
 ];
 
-export async function fundersXlsx(items: Funder[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const sheet = workbook.addWorksheet('Financeurs', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = COLUMNS.map((c, i) => ({
-    header: c.header,
-    key: String(i),
-    width: c.width,
-    // Texts stay texts: a department "09" keeps its zero, a name starting with "=" is no formula.
-    style: { numFmt: c.format ?? '@' },
-  }));
-  for (const funder of items) sheet.addRow(COLUMNS.map((c) => c.value(funder)));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+export const fundersXlsx = (items: Funder[]) => tableXlsx('Financeurs', COLUMNS, items);

@@ -5,7 +5,8 @@
  */
 
 import { compareFr } from '../../i18n/collate.ts';
-import { departmentName, normaliseForSearch } from '../members/members.validation.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
+import { departmentName } from '../members/members.validation.ts';
 
 export interface MatchableFunder {
   name: string;

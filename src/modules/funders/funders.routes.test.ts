@@ -1,23 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 
-let t: TestApp;
-let staff: string;
-let board: string;
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
-let otherStaff: string;
 const ids: Record<string, string> = {};
-
-const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
 
 const solidarite = {
   name: 'Fondation Solidarité Occitane',
@@ -34,25 +23,14 @@ const solidarite = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  for (const [key, name, types, postcode] of [
-    ['regain', 'REGAIN', ['ACI'], '81000'],
-    ['chorus', 'CHORUS', ['EI'], '31000'],
-  ] as const) {
-    const created = await call(staff, 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode },
-      conventionTypes: types,
-      joinedOn: '2024-03-01',
-    });
-    ids[key] = created.json().id;
-  }
-  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.regain })).cookie;
+  Object.assign(
+    ids,
+    await w.addOrganisations(w.staff, {
+      regain: { postcode: '81000' },
+      chorus: { types: ['EI'], postcode: '31000' },
+    }),
+  );
+  member = await w.as('member', ids.regain);
   for (const body of [
     solidarite,
     {
@@ -71,19 +49,18 @@ beforeAll(async () => {
     },
     { name: 'Fondation Garonne', kind: 'foundation', themes: ['Insertion'], territories: ['31'] },
   ]) {
-    const created = await call(staff, 'POST', '/api/funders', body);
+    const created = await call(w.staff, 'POST', '/api/funders', body);
     expect(created.statusCode).toBe(201);
     ids[body.name] = created.json().id;
   }
 });
-afterAll(() => t.close());
 
 const names = (response: { json: () => { items: { name: string }[] } }) =>
   response.json().items.map((f) => f.name);
 
 describe('funders guide', () => {
   it('refuses bad input with French field messages', async () => {
-    const bad = await call(staff, 'POST', '/api/funders', {
+    const bad = await call(w.staff, 'POST', '/api/funders', {
       name: 'X',
       kind: 'foundation',
       territories: ['99', 'region'],
@@ -91,75 +68,78 @@ describe('funders guide', () => {
       amountMax: 500,
       website: 'javascript:alert(1)',
     });
-    expect(bad.statusCode).toBe(400);
-    const fields = bad.json().error.fields.map((f: { field: string }) => f.field);
+    expect(bad.statusCode).toBe(422);
+    const fields = fieldNames(bad);
     expect(fields).toEqual(['territories', 'website', 'amountMax']);
     expect(bad.json().error.fields[2].message).toMatch(/supérieur ou égal/);
-    const wrongKind = await call(staff, 'POST', '/api/funders', { name: 'X', kind: 'bank' });
+    const wrongKind = await call(w.staff, 'POST', '/api/funders', { name: 'X', kind: 'bank' });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.fields[0].field).toBe('kind');
   });
 
   it('keeps writing to staff, reading to every role, and each delegation to itself', async () => {
-    expect((await call(board, 'POST', '/api/funders', { name: 'Y', kind: 'other' })).statusCode).toBe(403);
+    expect((await call(w.board, 'POST', '/api/funders', { name: 'Y', kind: 'other' })).statusCode).toBe(403);
     expect((await call(member, 'DELETE', `/api/funders/${ids['Fondation Garonne']}`)).statusCode).toBe(403);
     expect(names(await call(member, 'GET', '/api/funders'))).toHaveLength(4);
-    expect(names(await call(otherStaff, 'GET', '/api/funders'))).toEqual([]);
-    expect((await call(otherStaff, 'GET', `/api/funders/${ids['Fondation Garonne']}`)).statusCode).toBe(404);
+    expect(names(await call(w.otherStaff, 'GET', '/api/funders'))).toEqual([]);
+    expect((await call(w.otherStaff, 'GET', `/api/funders/${ids['Fondation Garonne']}`)).statusCode).toBe(
+      404,
+    );
     expect(
-      (await call(otherStaff, 'PATCH', `/api/funders/${ids['Fondation Garonne']}`, { note: 'x' })).statusCode,
+      (await call(w.otherStaff, 'PATCH', `/api/funders/${ids['Fondation Garonne']}`, { note: 'x' }))
+        .statusCode,
     ).toBe(404);
-    expect((await call(board, 'GET', '/api/funders/stats')).json()).toEqual({ total: 4 });
-    expect((await call(otherStaff, 'GET', '/api/funders/stats')).json()).toEqual({ total: 0 });
+    expect((await call(w.board, 'GET', '/api/funders/stats')).json()).toEqual({ total: 4 });
+    expect((await call(w.otherStaff, 'GET', '/api/funders/stats')).json()).toEqual({ total: 0 });
   });
 
   it('searches without accents and filters by theme, territory, type, amount and staleness', async () => {
-    expect(names(await call(board, 'GET', '/api/funders?q=solidarite'))).toEqual([
+    expect(names(await call(w.board, 'GET', '/api/funders?q=solidarite'))).toEqual([
       'Fondation Solidarité Occitane',
     ]);
-    expect(names(await call(board, 'GET', '/api/funders?q=rural'))).toEqual([
+    expect(names(await call(w.board, 'GET', '/api/funders?q=rural'))).toEqual([
       'Fondation Solidarité Occitane',
     ]);
-    expect(names(await call(board, 'GET', '/api/funders?theme=mobilite'))).toEqual([
+    expect(names(await call(w.board, 'GET', '/api/funders?theme=mobilite'))).toEqual([
       'Fondation Solidarité Occitane',
     ]);
-    expect(names(await call(board, 'GET', '/api/funders?territory=81'))).toEqual([
+    expect(names(await call(w.board, 'GET', '/api/funders?territory=81'))).toEqual([
       'Fondation Nationale Emploi',
       'Fondation Solidarité Occitane',
       'Fonds Régional Numérique',
     ]);
-    expect(names(await call(board, 'GET', '/api/funders?beneficiaryType=EI'))).not.toContain(
+    expect(names(await call(w.board, 'GET', '/api/funders?beneficiaryType=EI'))).not.toContain(
       'Fondation Solidarité Occitane',
     );
-    expect(names(await call(board, 'GET', '/api/funders?amount=20000'))).toEqual([
+    expect(names(await call(w.board, 'GET', '/api/funders?amount=20000'))).toEqual([
       'Fondation Garonne',
       'Fondation Solidarité Occitane',
       'Fonds Régional Numérique',
     ]);
-    expect(names(await call(board, 'GET', '/api/funders?checkedBefore=2024-01-01'))).toEqual([
+    expect(names(await call(w.board, 'GET', '/api/funders?checkedBefore=2024-01-01'))).toEqual([
       'Fondation Garonne',
       'Fondation Nationale Emploi',
       'Fondation Solidarité Occitane',
     ]);
-    expect((await call(board, 'GET', '/api/funders?amount=abc')).statusCode).toBe(400);
+    expect((await call(w.board, 'GET', '/api/funders?amount=abc')).statusCode).toBe(400);
   });
 
   it('updates and deletes, keeping what a patch leaves out', async () => {
     const id = ids['Fondation Garonne'];
-    const patched = await call(staff, 'PATCH', `/api/funders/${id}`, {
+    const patched = await call(w.staff, 'PATCH', `/api/funders/${id}`, {
       amountMin: 1000,
       lastCheckedOn: '2025-02-01',
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ themes: ['Insertion'], territories: ['31'], amountMin: 1000 });
-    const inverted = await call(staff, 'PATCH', `/api/funders/${id}`, { amountMax: 500 });
+    const inverted = await call(w.staff, 'PATCH', `/api/funders/${id}`, { amountMax: 500 });
     expect(inverted.json().error.fields[0]).toMatchObject({
       field: 'amountMax',
       code: 'funders.amount_range',
     });
-    expect((await call(staff, 'DELETE', `/api/funders/${id}`)).statusCode).toBe(204);
-    expect((await call(staff, 'GET', `/api/funders/${id}`)).statusCode).toBe(404);
-    const recreated = await call(staff, 'POST', '/api/funders', {
+    expect((await call(w.staff, 'DELETE', `/api/funders/${id}`)).statusCode).toBe(204);
+    expect((await call(w.staff, 'GET', `/api/funders/${id}`)).statusCode).toBe(404);
+    const recreated = await call(w.staff, 'POST', '/api/funders', {
       name: 'Fondation Garonne',
       kind: 'foundation',
       themes: ['Insertion'],
@@ -169,7 +149,7 @@ describe('funders guide', () => {
   });
 
   it('exports the filtered guide to XLSX', async () => {
-    const response = await call(board, 'GET', '/api/funders/export.xlsx?territory=81');
+    const response = await call(w.board, 'GET', '/api/funders/export.xlsx?territory=81');
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
@@ -185,7 +165,7 @@ describe('funders guide', () => {
 
 describe('matching a project with the guide', () => {
   it('ranks funders with reasons and leaves out those working elsewhere', async () => {
-    const response = await call(staff, 'POST', '/api/funders/match', {
+    const response = await call(w.staff, 'POST', '/api/funders/match', {
       themes: ['insertion'],
       department: '81',
       amountSought: 20000,
@@ -217,7 +197,7 @@ describe('matching a project with the guide', () => {
       conventionTypes: ['ACI'],
       organisationId: ids.regain,
     });
-    const onBehalf = await call(staff, 'POST', '/api/funders/match', {
+    const onBehalf = await call(w.staff, 'POST', '/api/funders/match', {
       themes: [],
       organisationId: ids.chorus,
     });
@@ -233,20 +213,16 @@ describe('matching a project with the guide', () => {
       organisationId: ids.chorus,
     });
     expect(other.statusCode).toBe(403);
-    const unknown = await call(staff, 'POST', '/api/funders/match', { themes: [], department: '999' });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields[0]).toMatchObject({
-      field: 'department',
-      code: 'funders.department_unknown',
-    });
-    const none = await call(staff, 'POST', '/api/funders/match', { themes: ['insertion'] });
+    const unknown = await call(w.staff, 'POST', '/api/funders/match', { themes: [], department: '999' });
+    expectFieldError(unknown, 422, { field: 'department', code: 'funders.department_unknown' });
+    const none = await call(w.staff, 'POST', '/api/funders/match', { themes: ['insertion'] });
     expect(none.json().error.fields[0].message).toMatch(/département du projet/);
-    const elsewhere = await call(otherStaff, 'POST', '/api/funders/match', {
+    const elsewhere = await call(w.otherStaff, 'POST', '/api/funders/match', {
       themes: [],
       organisationId: ids.regain,
     });
     expect(elsewhere.statusCode).toBe(404);
-    const extra = await call(staff, 'POST', '/api/funders/match', {
+    const extra = await call(w.staff, 'POST', '/api/funders/match', {
       themes: [],
       department: '81',
       budget: 3,

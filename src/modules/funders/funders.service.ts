@@ -6,10 +6,11 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { AppError } from '../../server/errors.ts';
 import { badFields, type FieldProblem } from '../actions/actions.rules.ts';
 import { conventions, establishments, organisations } from '../members/members.table.ts';
-import { checkWebsite, isDepartmentCode, normaliseForSearch } from '../members/members.validation.ts';
+import { checkWebsite, isDepartmentCode } from '../members/members.validation.ts';
 import { rankFunders } from './funders.match.ts';
 import type { FunderInput, FunderListQuery, FunderPatch, MatchInput } from './funders.schemas.ts';
 import { funders } from './funders.table.ts';

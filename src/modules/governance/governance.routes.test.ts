@@ -2,66 +2,37 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  signIn,
-  type TestApp,
-} from '../../test/app.ts';
+import { createTestApp, type HttpMethod, request, signIn, type TestApp } from '../../test/app.ts';
+import { expectFieldError, routeWorld, SAMPLE_ORGANISATIONS } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
-let t: TestApp;
-let delegationId: string;
+const w = routeWorld();
+const { call } = w;
+
 let admin: string;
-let staff: string;
-let staffUserId: string;
-let board: string;
 let member: string;
-let otherStaff: string;
 const orgs: Record<string, string> = {};
 let assemblyId: string;
 
-const call = (cookie: string | null, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
 const names = (items: { lastName: string }[]) => items.map((m) => m.lastName).sort();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  delegationId = a.id;
-  admin = (await signedInAs(t, { delegationId: a.id, role: 'admin' })).cookie;
-  const s = await signedInAs(t, { delegationId: a.id, role: 'staff' });
-  staff = s.cookie;
-  staffUserId = s.userId;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  for (const [key, name, types, postcode] of [
-    ['chorus', 'CHORUS', ['AI'], '12300'],
-    ['regain', 'REGAIN', ['ACI'], '46100'],
-    ['regain2', 'REGAIN CHANTIERS', ['ACI'], '46100'],
-    ['irisse', 'IRISSE', ['GES'], '31000'],
-  ] as const) {
-    const created = await call(staff, 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode },
-      conventionTypes: types,
-      joinedOn: '2024-03-01',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    orgs[key] = created.json().id;
-  }
-  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: orgs.chorus ?? null }))
-    .cookie;
+  admin = await w.as('admin');
+  Object.assign(
+    orgs,
+    await w.addOrganisations(w.staff, {
+      chorus: {},
+      regain: {},
+      regain2: { ...SAMPLE_ORGANISATIONS.regain, name: 'REGAIN CHANTIERS' },
+      irisse: {},
+    }),
+  );
+  member = await w.as('member', orgs.chorus ?? null);
 });
-afterAll(() => t.close());
 
 describe('general assemblies', () => {
   it('records an assembly with its place, hosts, decisions and elections, and edits it', async () => {
-    const created = await call(staff, 'POST', '/api/governance/assemblies', {
+    const created = await call(w.staff, 'POST', '/api/governance/assemblies', {
       heldOn: '2027-06-10',
       kind: 'ordinary',
       place: 'Rodez',
@@ -75,16 +46,16 @@ describe('general assemblies', () => {
       place: 'Rodez, salle des fêtes',
     });
     expect(edited.json()).toMatchObject({ heldOn: '2027-06-10', place: 'Rodez, salle des fêtes' });
-    const list = (await call(board, 'GET', '/api/governance/assemblies')).json().items;
+    const list = (await call(w.board, 'GET', '/api/governance/assemblies')).json().items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ hosts: 'CHORUS', decisions: 'Rapport moral adopté.' });
 
-    const missing = await call(staff, 'PATCH', `/api/governance/assemblies/${crypto.randomUUID()}`, {
+    const missing = await call(w.staff, 'PATCH', `/api/governance/assemblies/${crypto.randomUUID()}`, {
       place: 'x',
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('governance.assembly_not_found');
-    const bad = await call(staff, 'POST', '/api/governance/assemblies', {
+    const bad = await call(w.staff, 'POST', '/api/governance/assemblies', {
       heldOn: '10/06/2027',
       kind: 'ordinary',
     });
@@ -95,7 +66,7 @@ describe('general assemblies', () => {
 
 describe('mandates', () => {
   it('elects a board in 2024, then a new one at the 2027 assembly, and answers the board at a date', async () => {
-    const elect = (body: object) => call(staff, 'POST', '/api/governance/mandates', body);
+    const elect = (body: object) => call(w.staff, 'POST', '/api/governance/mandates', body);
     const first = [
       {
         firstName: 'Sylvia',
@@ -116,14 +87,14 @@ describe('mandates', () => {
       });
       expect(response.statusCode, response.body).toBe(201);
     }
-    const ricci = (await call(board, 'GET', '/api/governance/mandates?person=ricci')).json().items[0];
+    const ricci = (await call(w.board, 'GET', '/api/governance/mandates?person=ricci')).json().items[0];
     // Linked to an organisation, the mandate carries that organisation's name.
     expect(ricci).toMatchObject({ organisationName: 'CHORUS', role: 'president', generalAssemblyId: null });
 
     // MARTIN leaves the day before the 2027 assembly; DUPONT is elected at it, with no date typed.
-    const martin = (await call(board, 'GET', '/api/governance/mandates?person=Jean%20Martin')).json()
+    const martin = (await call(w.board, 'GET', '/api/governance/mandates?person=Jean%20Martin')).json()
       .items[0];
-    const ended = await call(staff, 'PATCH', `/api/governance/mandates/${martin.id}`, {
+    const ended = await call(w.staff, 'PATCH', `/api/governance/mandates/${martin.id}`, {
       endsOn: '2027-06-09',
     });
     expect(ended.statusCode, ended.body).toBe(200);
@@ -143,7 +114,7 @@ describe('mandates', () => {
     });
 
     const boardAt = async (at: string) => {
-      const response = await call(board, 'GET', `/api/governance/board?at=${at}`);
+      const response = await call(w.board, 'GET', `/api/governance/board?at=${at}`);
       expect(response.statusCode).toBe(200);
       expect(response.json().at).toBe(at);
       return response.json().items;
@@ -166,11 +137,11 @@ describe('mandates', () => {
   });
 
   it('keeps the history of a person and of an organisation, newest first', async () => {
-    const ricci = await call(staff, 'GET', '/api/governance/mandates?person=ricci');
+    const ricci = await call(w.staff, 'GET', '/api/governance/mandates?person=ricci');
     const id = ricci.json().items[0].id;
     // RICCI steps down from the presidency on 10 June 2027 and is re-elected as a director.
     expect(
-      (await call(staff, 'PATCH', `/api/governance/mandates/${id}`, { endsOn: '2027-06-09' })).statusCode,
+      (await call(w.staff, 'PATCH', `/api/governance/mandates/${id}`, { endsOn: '2027-06-09' })).statusCode,
     ).toBe(200);
     const again = await call(admin, 'POST', '/api/governance/mandates', {
       firstName: 'Sylvia',
@@ -181,7 +152,8 @@ describe('mandates', () => {
       generalAssemblyId: assemblyId,
     });
     expect(again.statusCode, again.body).toBe(201);
-    const history = (await call(board, 'GET', '/api/governance/mandates?person=Sylvia%20RICCI')).json().items;
+    const history = (await call(w.board, 'GET', '/api/governance/mandates?person=Sylvia%20RICCI')).json()
+      .items;
     expect(
       history.map((m: { electedOn: string; role: string | null; endsOn: string | null }) => [
         m.electedOn,
@@ -193,16 +165,16 @@ describe('mandates', () => {
       ['2024-05-16', 'president', '2027-06-09'],
     ]);
     const ofChorus = (
-      await call(board, 'GET', `/api/governance/mandates?organisationId=${orgs.chorus}`)
+      await call(w.board, 'GET', `/api/governance/mandates?organisationId=${orgs.chorus}`)
     ).json().items;
     expect(ofChorus).toHaveLength(2);
-    const all = (await call(board, 'GET', '/api/governance/mandates')).json().items;
+    const all = (await call(w.board, 'GET', '/api/governance/mandates')).json().items;
     expect(all).toHaveLength(5);
     expect(all[0].electedOn).toBe('2027-06-10');
   });
 
   it('refuses a second mandate of the same person on overlapping dates, in French', async () => {
-    const overlap = await call(staff, 'POST', '/api/governance/mandates', {
+    const overlap = await call(w.staff, 'POST', '/api/governance/mandates', {
       firstName: 'anne',
       lastName: 'Durand',
       organisationName: 'AUTRE',
@@ -214,33 +186,29 @@ describe('mandates', () => {
     expect(overlap.json().error).toMatchObject({ code: 'governance.mandate_overlap' });
     expect(overlap.json().error.message).toContain('Anne DURAND a déjà un mandat');
     // Extending an ended mandate over a later one is refused too.
-    const old = (await call(staff, 'GET', '/api/governance/mandates?person=ricci')).json().items[1];
-    const reopen = await call(staff, 'PATCH', `/api/governance/mandates/${old.id}`, { endsOn: null });
+    const old = (await call(w.staff, 'GET', '/api/governance/mandates?person=ricci')).json().items[1];
+    const reopen = await call(w.staff, 'PATCH', `/api/governance/mandates/${old.id}`, { endsOn: null });
     expect(reopen.statusCode).toBe(409);
   });
 
   it('changes a role, links an organisation, and checks dates and references by field', async () => {
-    const durand = (await call(staff, 'GET', '/api/governance/mandates?person=durand')).json().items[0];
-    const promoted = await call(staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
+    const durand = (await call(w.staff, 'GET', '/api/governance/mandates?person=durand')).json().items[0];
+    const promoted = await call(w.staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
       role: 'secretary',
     });
     expect(promoted.json().role).toBe('secretary');
-    const martin = (await call(staff, 'GET', '/api/governance/mandates?person=martin')).json().items[0];
+    const martin = (await call(w.staff, 'GET', '/api/governance/mandates?person=martin')).json().items[0];
     expect(martin.organisationId).toBeNull();
-    const linked = await call(staff, 'PATCH', `/api/governance/mandates/${martin.id}`, {
+    const linked = await call(w.staff, 'PATCH', `/api/governance/mandates/${martin.id}`, {
       organisationId: orgs.regain,
     });
     expect(linked.json()).toMatchObject({ organisationId: orgs.regain, organisationName: 'REGAIN' });
 
-    const early = await call(staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
+    const early = await call(w.staff, 'PATCH', `/api/governance/mandates/${durand.id}`, {
       endsOn: '2020-01-01',
     });
-    expect(early.statusCode).toBe(422);
-    expect(early.json().error.fields[0]).toMatchObject({
-      field: 'endsOn',
-      code: 'governance.ends_before_elected',
-    });
-    const noOrg = await call(staff, 'POST', '/api/governance/mandates', {
+    expectFieldError(early, 422, { field: 'endsOn', code: 'governance.ends_before_elected' });
+    const noOrg = await call(w.staff, 'POST', '/api/governance/mandates', {
       firstName: 'Paul',
       lastName: 'SANS',
       role: null,
@@ -248,7 +216,7 @@ describe('mandates', () => {
       electedOn: '2025-01-01',
     });
     expect(noOrg.json().error.fields[0].field).toBe('organisationName');
-    const unknownOrg = await call(staff, 'POST', '/api/governance/mandates', {
+    const unknownOrg = await call(w.staff, 'POST', '/api/governance/mandates', {
       firstName: 'Paul',
       lastName: 'SANS',
       organisationId: crypto.randomUUID(),
@@ -256,12 +224,8 @@ describe('mandates', () => {
       nationalRepresentative: false,
       electedOn: '2025-01-01',
     });
-    expect(unknownOrg.statusCode).toBe(422);
-    expect(unknownOrg.json().error.fields[0]).toMatchObject({
-      field: 'organisationId',
-      code: 'governance.organisation_unknown',
-    });
-    const wrongDate = await call(staff, 'POST', '/api/governance/mandates', {
+    expectFieldError(unknownOrg, 422, { field: 'organisationId', code: 'governance.organisation_unknown' });
+    const wrongDate = await call(w.staff, 'POST', '/api/governance/mandates', {
       firstName: 'Paul',
       lastName: 'SANS',
       organisationName: 'X',
@@ -271,16 +235,16 @@ describe('mandates', () => {
       generalAssemblyId: assemblyId,
     });
     expect(wrongDate.json().error.fields[0].message).toContain('10/06/2027');
-    const badRole = await call(staff, 'PATCH', `/api/governance/mandates/${durand.id}`, { role: 'chair' });
+    const badRole = await call(w.staff, 'PATCH', `/api/governance/mandates/${durand.id}`, { role: 'chair' });
     expect(badRole.statusCode).toBe(400);
   });
 
   it('leaves every write in the audit log with its author', async () => {
-    const rows = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    const rows = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       tx
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.tableName, 'board_mandates'), eq(auditLog.actorUserId, staffUserId))),
+        .where(and(eq(auditLog.tableName, 'board_mandates'), eq(auditLog.actorUserId, w.users.staff.userId))),
     );
     expect(rows.filter((r) => r.action === 'insert').length).toBeGreaterThanOrEqual(4);
     expect(rows.some((r) => r.action === 'update')).toBe(true);
@@ -291,7 +255,7 @@ describe('member groups', () => {
   let gesId: string;
 
   it('groups a structure porteuse with its ACI and a GES with at least two organisations', async () => {
-    const porteuse = await call(staff, 'POST', '/api/governance/groups', {
+    const porteuse = await call(w.staff, 'POST', '/api/governance/groups', {
       name: 'REGAIN (structure porteuse)',
       kind: 'structure_porteuse',
       organisationIds: [orgs.regain, orgs.regain2],
@@ -302,32 +266,24 @@ describe('member groups', () => {
       'REGAIN CHANTIERS',
     ]);
 
-    const lonelyGes = await call(staff, 'POST', '/api/governance/groups', {
+    const lonelyGes = await call(w.staff, 'POST', '/api/governance/groups', {
       name: 'GES IRISSE',
       kind: 'ges',
       organisationIds: [orgs.irisse, orgs.irisse],
     });
-    expect(lonelyGes.statusCode).toBe(422);
-    expect(lonelyGes.json().error.fields[0]).toMatchObject({
-      field: 'organisationIds',
-      code: 'governance.ges_too_small',
-    });
-    const empty = await call(staff, 'POST', '/api/governance/groups', {
+    expectFieldError(lonelyGes, 422, { field: 'organisationIds', code: 'governance.ges_too_small' });
+    const empty = await call(w.staff, 'POST', '/api/governance/groups', {
       name: 'Vide',
       kind: 'structure_porteuse',
       organisationIds: [],
     });
     expect(empty.json().error.fields[0].code).toBe('governance.group_empty');
-    const unknown = await call(staff, 'POST', '/api/governance/groups', {
+    const unknown = await call(w.staff, 'POST', '/api/governance/groups', {
       name: 'GES IRISSE',
       kind: 'ges',
       organisationIds: [orgs.irisse, crypto.randomUUID()],
     });
-    expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().error.fields[0]).toMatchObject({
-      field: 'organisationIds.1',
-      code: 'governance.organisation_unknown',
-    });
+    expectFieldError(unknown, 422, { field: 'organisationIds.1', code: 'governance.organisation_unknown' });
 
     const ges = await call(admin, 'POST', '/api/governance/groups', {
       name: 'GES IRISSE',
@@ -340,30 +296,30 @@ describe('member groups', () => {
   });
 
   it('replaces the organisations of a group, keeps its rules, and deletes it', async () => {
-    const shrunk = await call(staff, 'PATCH', `/api/governance/groups/${gesId}`, {
+    const shrunk = await call(w.staff, 'PATCH', `/api/governance/groups/${gesId}`, {
       organisationIds: [orgs.irisse],
     });
     expect(shrunk.json().error.fields[0].code).toBe('governance.ges_too_small');
-    const replaced = await call(staff, 'PATCH', `/api/governance/groups/${gesId}`, {
+    const replaced = await call(w.staff, 'PATCH', `/api/governance/groups/${gesId}`, {
       name: 'GES IRISSE 31',
       organisationIds: [orgs.irisse, orgs.regain],
     });
     expect(replaced.statusCode, replaced.body).toBe(200);
     expect(replaced.json()).toMatchObject({ name: 'GES IRISSE 31', note: 'Groupe économique solidaire' });
     expect(replaced.json().organisations.map((o: { name: string }) => o.name)).toEqual(['IRISSE', 'REGAIN']);
-    const list = (await call(board, 'GET', '/api/governance/groups')).json().items;
+    const list = (await call(w.board, 'GET', '/api/governance/groups')).json().items;
     expect(list.map((g: { name: string }) => g.name)).toEqual([
       'GES IRISSE 31',
       'REGAIN (structure porteuse)',
     ]);
 
-    expect((await call(staff, 'DELETE', `/api/governance/groups/${gesId}`)).statusCode).toBe(204);
-    expect((await call(staff, 'DELETE', `/api/governance/groups/${gesId}`)).statusCode).toBe(404);
-    expect((await call(board, 'GET', '/api/governance/groups')).json().items).toHaveLength(1);
+    expect((await call(w.staff, 'DELETE', `/api/governance/groups/${gesId}`)).statusCode).toBe(204);
+    expect((await call(w.staff, 'DELETE', `/api/governance/groups/${gesId}`)).statusCode).toBe(404);
+    expect((await call(w.board, 'GET', '/api/governance/groups')).json().items).toHaveLength(1);
   });
 
   it('does not change the member count', async () => {
-    const stats = await t.app.inject({
+    const stats = await w.t.app.inject({
       method: 'GET',
       url: `/api/public/stats/members?year=2024&delegation=${(await slugOf()) ?? ''}`,
     });
@@ -385,12 +341,12 @@ describe('access and isolation', () => {
       ['POST', '/api/governance/groups', { name: 'G', kind: 'ges', organisationIds: [] }],
     ];
     for (const [method, url, body] of writes) {
-      expect((await call(board, method, url, body)).statusCode, url).toBe(403);
+      expect((await call(w.board, method, url, body)).statusCode, url).toBe(403);
       expect((await call(member, method, url, body)).statusCode, url).toBe(403);
       expect((await call(null, method, url, body)).statusCode, url).toBe(401);
     }
     for (const url of ['/api/governance/assemblies', '/api/governance/mandates', '/api/governance/groups']) {
-      expect((await call(board, 'GET', url)).statusCode, url).toBe(200);
+      expect((await call(w.board, 'GET', url)).statusCode, url).toBe(200);
       expect((await call(member, 'GET', url)).statusCode, url).toBe(403);
       expect((await call(null, 'GET', url)).statusCode, url).toBe(401);
     }
@@ -403,24 +359,24 @@ describe('access and isolation', () => {
       '/api/governance/groups',
       '/api/governance/board?at=2027-06-10',
     ]) {
-      expect((await call(otherStaff, 'GET', url)).json().items, url).toEqual([]);
+      expect((await call(w.otherStaff, 'GET', url)).json().items, url).toEqual([]);
     }
     expect(
-      (await call(otherStaff, 'PATCH', `/api/governance/assemblies/${assemblyId}`, { place: 'x' }))
+      (await call(w.otherStaff, 'PATCH', `/api/governance/assemblies/${assemblyId}`, { place: 'x' }))
         .statusCode,
     ).toBe(404);
-    const mandate = (await call(staff, 'GET', '/api/governance/mandates')).json().items[0];
+    const mandate = (await call(w.staff, 'GET', '/api/governance/mandates')).json().items[0];
     expect(
-      (await call(otherStaff, 'PATCH', `/api/governance/mandates/${mandate.id}`, { endsOn: null }))
+      (await call(w.otherStaff, 'PATCH', `/api/governance/mandates/${mandate.id}`, { endsOn: null }))
         .statusCode,
     ).toBe(404);
-    const foreignOrg = await call(otherStaff, 'POST', '/api/governance/groups', {
+    const foreignOrg = await call(w.otherStaff, 'POST', '/api/governance/groups', {
       name: 'GES',
       kind: 'ges',
       organisationIds: [orgs.irisse, orgs.chorus],
     });
     expect(foreignOrg.statusCode).toBe(422);
-    const foreignAssembly = await call(otherStaff, 'POST', '/api/governance/mandates', {
+    const foreignAssembly = await call(w.otherStaff, 'POST', '/api/governance/mandates', {
       firstName: 'A',
       lastName: 'B',
       organisationName: 'C',
@@ -469,6 +425,6 @@ describe('the demo board', () => {
 
 async function slugOf(): Promise<string | undefined> {
   const { delegations } = await import('../delegations/delegations.table.ts');
-  const [row] = await t.database.db.select().from(delegations).where(eq(delegations.id, delegationId));
+  const [row] = await w.t.database.db.select().from(delegations).where(eq(delegations.id, w.delegationId));
   return row?.slug;
 }

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, isNull, lte, max, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { frenchDate } from '../../server/csv.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { organisations } from '../members/members.table.ts';
-import { normaliseForSearch } from '../members/members.validation.ts';
 import type { AssemblyInput, AssemblyPatch, MandateInput, MandatePatch } from './governance.schemas.ts';
 import { boardMandates, generalAssemblies, staffMembers } from './governance.table.ts';
 
@@ -60,16 +60,19 @@ export async function mandateHistory(tx: Tx, filter: { organisationId?: string; 
   return words.length === 0 ? rows : rows.filter((m) => words.every((w) => personKey(m).includes(w)));
 }
 
+/** What anyone reading the team sees of a staff member. */
+export const staffColumns = {
+  id: staffMembers.id,
+  firstName: staffMembers.firstName,
+  lastName: staffMembers.lastName,
+  jobTitle: staffMembers.jobTitle,
+  missions: staffMembers.missions,
+};
+
 /** The current team (members whose last day has not passed), in the delegation's order. */
 export function listStaff(tx: Tx, today = todayInFrance()) {
   return tx
-    .select({
-      id: staffMembers.id,
-      firstName: staffMembers.firstName,
-      lastName: staffMembers.lastName,
-      jobTitle: staffMembers.jobTitle,
-      missions: staffMembers.missions,
-    })
+    .select(staffColumns)
     .from(staffMembers)
     .where(or(isNull(staffMembers.endedOn), gte(staffMembers.endedOn, today)))
     .orderBy(asc(staffMembers.position), asc(staffMembers.lastName));

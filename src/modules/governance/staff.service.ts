@@ -2,6 +2,7 @@ import { asc, eq, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import { userRoles, users } from '../accounts/accounts.table.ts';
+import { staffColumns } from './governance.service.ts';
 import { staffMembers } from './governance.table.ts';
 import type { StaffInput, StaffPatch } from './staff.schemas.ts';
 
@@ -9,11 +10,7 @@ import type { StaffInput, StaffPatch } from './staff.schemas.ts';
 export function listAllStaff(tx: Tx) {
   return tx
     .select({
-      id: staffMembers.id,
-      firstName: staffMembers.firstName,
-      lastName: staffMembers.lastName,
-      jobTitle: staffMembers.jobTitle,
-      missions: staffMembers.missions,
+      ...staffColumns,
       email: staffMembers.email,
       endedOn: staffMembers.endedOn,
       userId: staffMembers.userId,

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, expectFieldError, routeWorld } from '../../test/route-world.ts';
 
-let t: TestApp;
-let slugA: string;
-let slugB: string;
+const w = routeWorld();
+
 const users: Record<'staff' | 'member' | 'otherStaff', { cookie: string }> = {} as never;
 const ids: Record<string, string> = {};
 
-type As = keyof typeof users | null;
-function call(as: As, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  const headers: Record<string, string> = as ? { cookie: users[as].cookie, origin: TEST_ORIGIN } : {};
-  return t.app.inject({
-    method,
-    url,
-    headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const call = callerAs(() => w.t, users);
 
 async function create(as: 'staff' | 'otherStaff', body: Record<string, unknown>): Promise<string> {
   const response = await call(as, 'POST', '/api/members/organisations', body);
@@ -29,13 +19,7 @@ const directory = async (query: string) =>
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  slugA = a.slug;
-  slugB = b.slug;
-  users.staff = await signedInAs(t, { delegationId: a.id, role: 'staff' });
-  users.otherStaff = await signedInAs(t, { delegationId: b.id, role: 'staff' });
+  Object.assign(users, w.users);
 
   ids.chorus = await create('staff', {
     name: 'CHORUS',
@@ -65,10 +49,7 @@ beforeAll(async () => {
     joinedOn: '2020-01-01',
     activities: ['Recyclerie'],
   });
-  users.member = await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.bati });
-});
-afterAll(async () => {
-  await t?.close();
+  users.member = await w.signedIn('member', ids.bati);
 });
 
 describe('activities of an organisation', () => {
@@ -126,8 +107,7 @@ describe('activities of an organisation', () => {
     const tooMany = await call('staff', 'PATCH', `/api/members/organisations/${ids.chorus}`, {
       activities: Array.from({ length: 21 }, (_, i) => `Activité ${i}`),
     });
-    expect(tooMany.statusCode).toBe(422);
-    expect(tooMany.json().error.fields[0]).toMatchObject({
+    expectFieldError(tooMany, 422, {
       field: 'activities',
       code: 'members.activities_too_many',
       message: expect.stringMatching(/au plus 20/),
@@ -141,8 +121,7 @@ describe('activities of an organisation', () => {
       establishment: { postcode: '31700', city: 'BLAGNAC' },
       activities: ['ok', ' x '],
     });
-    expect(created.statusCode).toBe(422);
-    expect(created.json().error.fields[0]).toMatchObject({ field: 'activities.1' });
+    expectFieldError(created, 422, { field: 'activities.1' });
   });
 });
 
@@ -157,27 +136,27 @@ describe('staff list', () => {
 describe('public directory', () => {
   it('filters by activity regardless of case and accents, and shows the tags', async () => {
     const body = await directory(
-      `delegation=${slugA}&activity=${encodeURIComponent('SERVICES A LA PERSONNE')}`,
+      `delegation=${w.slug}&activity=${encodeURIComponent('SERVICES A LA PERSONNE')}`,
     );
     expect(names(body).sort()).toEqual(['BATI +', 'CHORUS', 'JARDINS']);
     expect(body.items.find((i: { name: string }) => i.name === 'CHORUS').activities).toEqual([
       'Services à la personne',
       'Ménage',
     ]);
-    expect(names(await directory(`delegation=${slugA}&activity=menage`))).toEqual(['CHORUS']);
-    expect(names(await directory(`delegation=${slugA}&activity=Recyclerie`))).toEqual([]);
+    expect(names(await directory(`delegation=${w.slug}&activity=menage`))).toEqual(['CHORUS']);
+    expect(names(await directory(`delegation=${w.slug}&activity=Recyclerie`))).toEqual([]);
     // Combined with the other filters.
     expect(
-      names(await directory(`delegation=${slugA}&activity=services%20a%20la%20personne&type=AI`)),
+      names(await directory(`delegation=${w.slug}&activity=services%20a%20la%20personne&type=AI`)),
     ).toEqual(['CHORUS']);
   });
 
   it('finds organisations by a word of their activities', async () => {
-    expect(names(await directory(`delegation=${slugA}&q=maraichage`))).toEqual(['JARDINS']);
+    expect(names(await directory(`delegation=${w.slug}&q=maraichage`))).toEqual(['JARDINS']);
   });
 
   it('lists current members’ activities with counts, spelt as most members spell them', async () => {
-    const response = await call(null, 'GET', `/api/public/activities?delegation=${slugA}`);
+    const response = await call(null, 'GET', `/api/public/activities?delegation=${w.slug}`);
     expect(response.statusCode).toBe(200);
     expect(response.json().items).toEqual([
       { label: 'Bâtiment', count: 1 },
@@ -189,19 +168,19 @@ describe('public directory', () => {
   });
 
   it('keeps each delegation to its own activities', async () => {
-    const b = await call(null, 'GET', `/api/public/activities?delegation=${slugB}`);
+    const b = await call(null, 'GET', `/api/public/activities?delegation=${w.otherSlug}`);
     expect(b.json().items).toEqual([{ label: 'Recyclerie', count: 1 }]);
-    expect(names(await directory(`delegation=${slugB}&activity=menage`))).toEqual([]);
+    expect(names(await directory(`delegation=${w.otherSlug}&activity=menage`))).toEqual([]);
   });
 
   it('sees a change of activities at once, despite the cache', async () => {
-    const before = await call(null, 'GET', `/api/public/activities?delegation=${slugA}`);
+    const before = await call(null, 'GET', `/api/public/activities?delegation=${w.slug}`);
     expect(before.json().items.map((i: { label: string }) => i.label)).not.toContain('Jardinage');
     await call('staff', 'PATCH', `/api/members/organisations/${ids.jardins}`, {
       activities: ['Jardinage'],
     });
-    const after = await call(null, 'GET', `/api/public/activities?delegation=${slugA}`);
+    const after = await call(null, 'GET', `/api/public/activities?delegation=${w.slug}`);
     expect(after.json().items).toContainEqual({ label: 'Jardinage', count: 1 });
-    expect(names(await directory(`delegation=${slugA}&activity=jardinage`))).toEqual(['JARDINS']);
+    expect(names(await directory(`delegation=${w.slug}&activity=jardinage`))).toEqual(['JARDINS']);
   });
 });

@@ -1,5 +1,6 @@
+import { normaliseForSearch } from '../../lib/text.ts';
 import type { PublicStructure } from './members.schemas.ts';
-import { departmentName, normaliseForSearch } from './members.validation.ts';
+import { departmentName } from './members.validation.ts';
 
 /**
  * The public directory's search: every word of the query must be found somewhere in the

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TenantContext, withTenant } from '../../db/client.ts';
-import { createDelegation, createTestApp, signedInAs, type TestApp } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { toCsv } from './export.service.ts';
 import { todayInFrance } from './members.queries.ts';
 import {
@@ -13,9 +13,9 @@ import {
 } from './members.service.ts';
 import type { ConventionType } from './members.table.ts';
 
-let t: TestApp;
+const w = routeWorld();
+
 let cookies: Record<'admin' | 'staff' | 'board' | 'member', string>;
-let otherDelegationCookie: string;
 const staff = { role: 'staff' as const, organisationId: null };
 
 type Row = Record<string, string>;
@@ -25,7 +25,7 @@ function csvOf(body: Buffer | string): Row[] {
 }
 
 async function getCsv(query = '', cookie = cookies.staff) {
-  return t.app.inject({
+  return w.t.app.inject({
     method: 'GET',
     url: `/api/members/organisations/export.csv${query}`,
     headers: { cookie },
@@ -42,11 +42,8 @@ async function xlsxOf(body: Buffer) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  const A: TenantContext = { delegationId: a.id, userId: null };
-  await withTenant(t.database.db, A, async (tx) => {
+  const A: TenantContext = { delegationId: w.delegationId, userId: null };
+  await withTenant(w.t.database.db, A, async (tx) => {
     const ariege = await createOrganisation(tx, {
       name: 'Ariège Profession Animation',
       siren: '356000000',
@@ -77,7 +74,7 @@ beforeAll(async () => {
     const record = await getOrganisation(tx, staff, gone.id);
     await updateMembership(tx, record.memberships[0]?.id ?? '', { leftOn: '2023-06-30' });
   });
-  await withTenant(t.database.db, { delegationId: b.id, userId: null }, (tx) =>
+  await withTenant(w.t.database.db, { delegationId: w.otherDelegationId, userId: null }, (tx) =>
     createOrganisation(tx, {
       name: 'Autre délégation',
       establishment: { postcode: '31000', city: 'TOULOUSE' },
@@ -86,15 +83,12 @@ beforeAll(async () => {
     }),
   );
   cookies = {
-    admin: (await signedInAs(t, { delegationId: a.id, role: 'admin' })).cookie,
-    staff: (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie,
-    board: (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie,
-    member: (await signedInAs(t, { delegationId: a.id, role: 'member' })).cookie,
+    admin: await w.as('admin'),
+    staff: w.staff,
+    board: w.board,
+    member: await w.as('member'),
   };
-  otherDelegationCookie = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
 });
-
-afterAll(() => t.close());
 
 describe('GET /api/members/organisations/export.csv', () => {
   it('is a file French Excel opens as is: BOM, semicolons, CRLF, a dated file name', async () => {
@@ -167,16 +161,16 @@ describe('GET /api/members/organisations/export.csv', () => {
     expect((await getCsv('', cookies.admin)).statusCode).toBe(200);
     expect((await getCsv('', cookies.member)).statusCode).toBe(403);
     expect(
-      (await t.app.inject({ method: 'GET', url: '/api/members/organisations/export.csv' })).statusCode,
+      (await w.t.app.inject({ method: 'GET', url: '/api/members/organisations/export.csv' })).statusCode,
     ).toBe(401);
-    const other = csvOf((await getCsv('', otherDelegationCookie)).rawPayload);
+    const other = csvOf((await getCsv('', w.otherStaff)).rawPayload);
     expect(other.map((r) => r.Organisation)).toEqual(['Autre délégation']);
   });
 });
 
 describe('GET /api/members/organisations/export.xlsx', () => {
   it('has typed cells, a bold frozen header with filters, and the list filters', async () => {
-    const response = await t.app.inject({
+    const response = await w.t.app.inject({
       method: 'GET',
       url: '/api/members/organisations/export.xlsx?membership=all',
       headers: { cookie: cookies.board },
@@ -210,7 +204,7 @@ describe('GET /api/members/organisations/export.xlsx', () => {
   });
 
   it('is refused to a member user', async () => {
-    const response = await t.app.inject({
+    const response = await w.t.app.inject({
       method: 'GET',
       url: '/api/members/organisations/export.xlsx',
       headers: { cookie: cookies.member },

@@ -5,28 +5,28 @@
  */
 
 import { asc, desc } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.ts';
+import { addTable, DATE_FORMAT, day, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
-import { byConventionOrder, listOrganisations, membershipStatus, todayInFrance } from './members.queries.ts';
+import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
+import {
+  byConventionOrder,
+  type EstablishmentPlace,
+  listOrganisations,
+  membershipStatus,
+  todayInFrance,
+} from './members.queries.ts';
 import { type OrganisationListQuery, organisationListQuerySchema } from './members.schemas.ts';
-import { type ConventionType, conventions, establishments, membershipPeriods } from './members.table.ts';
+import { type ConventionType, establishments, membershipPeriods } from './members.table.ts';
 
 /** The list's filters without pagination: an export takes the whole filtered list. */
 export const exportQuerySchema = organisationListQuerySchema.omit({ page: true, pageSize: true });
 export type ExportQuery = Omit<OrganisationListQuery, 'page' | 'pageSize'>;
 
-export interface ExportRow {
+export interface ExportRow extends EstablishmentPlace {
   name: string;
   siren: string | null;
   types: ConventionType[];
-  siret: string | null;
-  address: string | null;
-  postcode: string | null;
-  city: string | null;
-  department: string | null;
-  phone: string | null;
-  email: string | null;
   website: string | null;
   membership: 'current' | 'former' | 'none';
   joinedOn: string | null;
@@ -72,13 +72,7 @@ export async function exportRows(tx: Tx, query: ExportQuery, today = todayInFran
     .select()
     .from(establishments)
     .orderBy(desc(establishments.isHeadquarters), asc(establishments.createdAt), asc(establishments.id));
-  const held = await tx
-    .select({
-      organisationId: conventions.organisationId,
-      establishmentId: conventions.establishmentId,
-      type: conventions.type,
-    })
-    .from(conventions);
+  const held = await heldConventions(tx);
   const periods = await tx
     .select()
     .from(membershipPeriods)
@@ -91,7 +85,7 @@ export async function exportRows(tx: Tx, query: ExportQuery, today = todayInFran
   };
   const placesOf = group(places, (p) => p.organisationId);
   const periodsOf = group(periods, (p) => p.organisationId);
-  const typesAt = group(held, (c) => c.establishmentId ?? `organisation:${c.organisationId}`);
+  const typesAt = byPlace(held);
 
   const rows: ExportRow[] = [];
   for (const organisation of items) {
@@ -121,7 +115,7 @@ export async function exportRows(tx: Tx, query: ExportQuery, today = todayInFran
       // those attached to no place, one with none its organisation's.
       const mine = [
         ...(typesAt.get(place.id) ?? []),
-        ...(index === 0 ? (typesAt.get(`organisation:${organisation.id}`) ?? []) : []),
+        ...(index === 0 ? (typesAt.get(organisationPlace(organisation.id)) ?? []) : []),
       ].map((c) => c.type);
       const types = mine.length > 0 ? [...new Set(mine)].sort(byConventionOrder) : organisation.types;
       rows.push({
@@ -178,30 +172,24 @@ export function toCsv(rows: ExportRow[]): string {
 
 /** The XLSX: dates as dates, texts as texts (a postcode keeps its leading zero), frozen bold header, filters. */
 export async function toXlsx(rows: ExportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const sheet = workbook.addWorksheet('Adhérents', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: c.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : { numFmt: '@' },
-  }));
-  for (const row of rows) {
-    const values: Record<string, string | Date | null> = {};
-    for (const c of EXPORT_COLUMNS) {
-      if (c.kind === 'date') {
-        const iso = row[c.key] as string | null;
-        // Midnight UTC: exceljs turns a Date into a serial day number from its UTC time.
-        values[c.key] = iso ? new Date(`${iso}T00:00:00Z`) : null;
-      } else {
-        const text = textOf(row, c.key);
-        values[c.key] = text === '' ? null : text;
-      }
-    }
-    sheet.addRow(values);
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const workbook = newWorkbook();
+  addTable(
+    workbook,
+    'Adhérents',
+    EXPORT_COLUMNS.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      style: { numFmt: c.kind === 'date' ? DATE_FORMAT : '@' },
+    })),
+    rows,
+    (row) =>
+      Object.fromEntries(
+        EXPORT_COLUMNS.map((c) => [
+          c.key,
+          c.kind === 'date' ? day(row[c.key] as string | null) : textOf(row, c.key) || null,
+        ]),
+      ),
+  );
+  return xlsxBuffer(workbook);
 }

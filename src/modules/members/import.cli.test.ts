@@ -6,18 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { loadDemo } from '../../db/seed/demo.ts';
 import { createDelegation, createTestApp, type TestApp } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
 import { importMembersCommand } from './import.cli.ts';
 
 let t: TestApp;
 const dir = mkdtempSync(join(tmpdir(), 'maillage-import-'));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const code = await importMembersCommand(t.database, argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (...argv: string[]) => captureCli((io) => importMembersCommand(t.database, argv, io));
 function file(name: string, content: string) {
   const path = join(dir, name);
   writeFileSync(path, content);

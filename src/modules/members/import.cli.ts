@@ -10,6 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { argsOrUsage, type CliOutput } from '../../cli/args.ts';
 import { type Database, withTenant } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
@@ -19,11 +20,6 @@ import { parseImportFile } from './import.parse.ts';
 import { rejectsFile } from './import.rejects.ts';
 import { analyseImport, commitImport, hasBlockingProblems, ImportBlocked } from './import.service.ts';
 import type { ImportProblem } from './import.validate.ts';
-
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export const importUsage =
   'Utilisation : npx maillage import members FICHIER [--dry-run] [--json] [--delegation SLUG] [--mapping NOM] [--map "En-tête=champ"]… [--skip-invalid [--rejects FICHIER]] [--attach-siret]';
@@ -45,13 +41,8 @@ export async function importMembersCommand(
   io: CliOutput,
   defaultDelegation?: string,
 ): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${importUsage}\n`);
-    return 2;
-  }
+  const parsed = argsOrUsage(parse, argv, importUsage, io);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [what, file] = positionals;
   if (what !== 'members' || !file) {

@@ -124,5 +124,12 @@ describe('cell values', () => {
     expect(parseDate('2021-03-04')).toBe('2021-03-04');
     expect(parseDate('31/02/2021')).toBeNull();
     expect(parseDate('mars 2021')).toBeNull();
+    // As a French LibreOffice saves a CSV's dates: two-digit years, read in its 1930–2029 window.
+    expect(parseDate('01/01/24')).toBe('2024-01-01');
+    expect(parseDate('15/06/95')).toBe('1995-06-15');
+    expect(parseDate('31/12/29')).toBe('2029-12-31');
+    expect(parseDate('01/01/30')).toBe('1930-01-01');
+    expect(parseDate('29/02/23')).toBeNull();
+    expect(parseDate('01/01/024')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { createDelegation, createTestApp, type TestApp } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
 import { importMembersCommand } from './import.cli.ts';
 
 const nationalList = fileURLToPath(
@@ -17,15 +18,7 @@ const nationalList = fileURLToPath(
 let t: TestApp;
 const dir = mkdtempSync(join(tmpdir(), 'maillage-partial-'));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await importMembersCommand(t.database, argv, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (...argv: string[]) => captureCli((io) => importMembersCommand(t.database, argv, io));
 const count = async (delegationId: string) =>
   Number(
     (

@@ -6,7 +6,8 @@
  * - a row whose SIRET is not registered creates an establishment, with one convention
  *   per type; rows sharing a SIREN form one organisation (the first row is its head
  *   office), attached to the registered organisation of that SIREN when there is one;
- *   a new organisation gets a membership period from the row's join date (else today);
+ *   a new organisation gets a membership period from the row's join date (else unknown,
+ *   counted from the first date the file vouches for: decision 019);
  * - a row whose SIRET is registered updates that establishment: only the fields present
  *   and non-empty in the file change, missing convention types are added. An import
  *   never renames an organisation, never clears a field, never removes a type and leaves
@@ -20,6 +21,7 @@ import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { toFrenchCsv } from '../../server/csv.ts';
 import { AppError } from '../../server/errors.ts';
+import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
 import {
   columnsOf,
   IMPORT_FIELDS,
@@ -28,11 +30,10 @@ import {
   proposeMapping,
   sanitiseMapping,
 } from './import.mapping.ts';
-import { type ImportFormat, type ParsedFile, parseImportFile } from './import.parse.ts';
+import { type ImportFormat, type ParsedFile, parseImportFile, yieldToLoop } from './import.parse.ts';
 import { importMappings } from './import.table.ts';
 import {
   changesOf,
-  type ExistingEstablishment,
   type ImportProblem,
   type PlannedEntry,
   planImportInChunks,
@@ -141,22 +142,9 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
     })
     .from(establishments)
     .innerJoin(organisations, eq(organisations.id, establishments.organisationId));
-  const held = await tx
-    .select({
-      organisationId: conventions.organisationId,
-      establishmentId: conventions.establishmentId,
-      type: conventions.type,
-    })
-    .from(conventions);
-  const typesOf = new Map<string, ExistingEstablishment['types']>();
-  for (const c of held) {
-    // Types held by the organisation itself: the export prints them on its places, so a
-    // re-imported line carrying them adds nothing.
-    const key = c.establishmentId ?? `organisation:${c.organisationId}`;
-    const list = typesOf.get(key) ?? [];
-    list.push(c.type);
-    typesOf.set(key, list);
-  }
+  // Types held by the organisation itself: the export prints them on its places, so a
+  // re-imported line carrying them adds nothing.
+  const heldAt = byPlace(await heldConventions(tx));
   const index: RegistryIndex = {
     bySiret: new Map(),
     byNamePostcode: new Map(),
@@ -166,7 +154,9 @@ export async function loadRegistryIndex(tx: Tx): Promise<RegistryIndex> {
   };
   for (const p of places) {
     const { id, organisationId, siret, searchName, siren, ...values } = p;
-    const types = [...(typesOf.get(id) ?? []), ...(typesOf.get(`organisation:${organisationId}`) ?? [])];
+    const types = [...(heldAt.get(id) ?? []), ...(heldAt.get(organisationPlace(organisationId)) ?? [])].map(
+      (c) => c.type,
+    );
     const existing = { id, organisationId, siret, values, types };
     if (siret) {
       index.bySiret.set(siret, existing);
@@ -306,7 +296,11 @@ async function insertEntries(tx: Tx, entries: PlannedEntry[], analysis: ImportAn
   const periodRows: (typeof membershipPeriods.$inferInsert)[] = [];
   const registered = analysis.registry.bySiren;
   const inFile = new Map<string, string>();
+  let done = 0;
   for (const entry of entries) {
+    // A turn of the event loop now and then: preparing 40,000 lines' rows in one go held
+    // the server's other requests (a /api/health wait of a second on a busy machine).
+    if (++done % 500 === 0) await yieldToLoop();
     let organisationId = entry.siren ? (registered.get(entry.siren) ?? inFile.get(entry.siren)) : undefined;
     const isNew = !organisationId;
     if (!organisationId) {
@@ -321,9 +315,13 @@ async function insertEntries(tx: Tx, entries: PlannedEntry[], analysis: ImportAn
         website: entry.values.website ?? null,
       });
       // A status column saying "non adhérent" (a prospect) gives no membership period.
+      // No invented data (decision 019): a join date the file does not give stays unknown;
+      // the period counts from the first day a source vouches for the membership: the file's
+      // own date, else the import day (a former member's departure, when earlier).
       if (entry.membership !== 'none') {
-        const joinedOn = entry.joinedOn ?? (entry.knownFrom ? null : today);
-        const knownFrom = entry.knownFrom ?? joinedOn ?? today;
+        const joinedOn = entry.joinedOn;
+        const vouched = entry.leftOn && entry.leftOn < today ? entry.leftOn : today;
+        const knownFrom = entry.knownFrom ?? joinedOn ?? vouched;
         periodRows.push({ organisationId, joinedOn, knownFrom, leftOn: entry.leftOn, source: 'import' });
       }
     }

@@ -5,10 +5,13 @@
  */
 import { type AnyColumn, and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { parisToday } from '../../lib/paris-time.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { mayRead, presentFor } from '../../server/audiences.ts';
 import { canSeeOrganisation, organisationEditScope, type Viewer } from '../../shared/policies.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
+import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
 import { filterDirectory } from './directory.search.ts';
 import {
   CONVENTION_TYPE_LABELS,
@@ -28,23 +31,29 @@ import {
   membershipPeriods,
   organisations,
 } from './members.table.ts';
-import { departmentName, normaliseForSearch } from './members.validation.ts';
+import { departmentName } from './members.validation.ts';
 
 export type { Viewer };
 
 /** Today in France, as an ISO date: membership "today" must not flip at 01:00 UTC. */
-// Built once: creating an Intl formatter costs more than a cached public answer.
-const parisDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
-
-export function todayInFrance(now = new Date()): string {
-  return parisDate.format(now);
-}
+export const todayInFrance = parisToday;
 
 export const byConventionOrder = (a: string, b: string) =>
   CONVENTION_TYPES.indexOf(a as ConventionType) - CONVENTION_TYPES.indexOf(b as ConventionType);
 
 // "First establishment": the headquarters, else the oldest. Every screen and count uses this order.
 /** An establishment's place and contact columns, as the checks (import, data quality) read them. */
+/** An establishment's place and contact, as read by establishmentPlaceColumns. */
+export interface EstablishmentPlace {
+  siret: string | null;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  department: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
 export const establishmentPlaceColumns = {
   id: establishments.id,
   organisationId: establishments.organisationId,
@@ -360,21 +369,11 @@ export async function listPublicStructures(
     .innerJoin(organisations, eq(organisations.id, establishments.organisationId))
     .where(currentMember(today))
     .orderBy(asc(establishments.organisationId), ...firstEstablishmentOrder);
-  const held = await tx
-    .select({
-      organisationId: conventions.organisationId,
-      establishmentId: conventions.establishmentId,
-      type: conventions.type,
-      departments: conventions.departments,
-    })
-    .from(conventions)
-    .where(currentMember(today, conventions.organisationId));
+  const held = await heldConventions(tx, currentMember(today, conventions.organisationId));
 
-  const byPlace = new Map<string, typeof held>();
+  const atPlace = byPlace(held);
   const byOrganisation = new Map<string, typeof held>();
   for (const c of held) {
-    const place = c.establishmentId ?? `organisation:${c.organisationId}`;
-    byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
     byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
   const items: { item: PublicStructure; name: string }[] = [];
@@ -383,8 +382,8 @@ export async function listPublicStructures(
     const isFirst = row.organisationId !== previousOrganisation;
     previousOrganisation = row.organisationId;
     let own = [
-      ...(byPlace.get(row.id) ?? []),
-      ...(isFirst ? (byPlace.get(`organisation:${row.organisationId}`) ?? []) : []),
+      ...(atPlace.get(row.id) ?? []),
+      ...(isFirst ? (atPlace.get(organisationPlace(row.organisationId)) ?? []) : []),
     ];
     if (own.length === 0) own = byOrganisation.get(row.organisationId) ?? [];
     const types = [...new Set(own.map((c) => c.type))].sort(byConventionOrder);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { callerAs, expectFieldError, fieldNames } from '../../test/route-world.ts';
 import { checkSiren, checkSiret } from './members.validation.ts';
 
 let t: TestApp;
@@ -20,16 +21,8 @@ const RELAIS_SIREN = siren('42112345');
 /** A join date: without one a new organisation is a prospect, out of the default (current) list. */
 const MEMBER = { joinedOn: '2024-01-01' };
 
+const call = callerAs(() => t, users);
 type As = keyof typeof users | null;
-function call(as: As, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
-  const headers: Record<string, string> = as ? { cookie: users[as].cookie, origin: TEST_ORIGIN } : {};
-  return t.app.inject({
-    method,
-    url,
-    headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
 const list = async (as: As, query: string) =>
   (await call(as, 'GET', `/api/members/organisations?${query}`)).json();
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name);
@@ -424,11 +417,7 @@ describe('creating an organisation', () => {
       ...base,
       conventionTypes: ['SCOP'],
     });
-    expect(unknownType.statusCode).toBe(400);
-    expect(unknownType.json().error.fields[0]).toMatchObject({
-      field: 'conventionTypes.0',
-      code: 'validation.unknown_value',
-    });
+    expectFieldError(unknownType, 400, { field: 'conventionTypes.0', code: 'validation.unknown_value' });
   });
 });
 
@@ -615,12 +604,7 @@ describe('establishments, conventions, memberships, contacts', () => {
   it('requires a name and a purpose for a contact, and erases it', async () => {
     const url = `/api/members/organisations/${ids.bati}/contacts`;
     const incomplete = await call('staff', 'POST', url, { firstName: 'Jean', consent: false });
-    expect(
-      incomplete
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['lastName', 'purpose']);
+    expect(fieldNames(incomplete).sort()).toEqual(['lastName', 'purpose']);
     const added = await call('staff', 'POST', url, {
       lastName: 'Martin',
       purpose: 'Invitations',

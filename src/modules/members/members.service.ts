@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { isErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { canSeeOrganisation, organisationEditScope, type Viewer } from '../../shared/policies.ts';
@@ -34,7 +35,6 @@ import {
   departmentsOfPostcode,
   isDepartmentCode,
   normaliseEmail,
-  normaliseForSearch,
   normalisePhone,
 } from './members.validation.ts';
 

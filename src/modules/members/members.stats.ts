@@ -1,7 +1,9 @@
-import { and, asc, desc, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { asc, desc, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { heldConventions } from './conventions.held.ts';
 import { CONVENTION_TYPES } from './members.schemas.ts';
 import { type ConventionType, conventions, establishments, membershipPeriods } from './members.table.ts';
+import { periodInYear } from './membership.periods.ts';
 
 /**
  * How many members a delegation has in a year: the rule of product.md ("The demo
@@ -103,10 +105,7 @@ export function countMembers(organisations: StatsOrganisation[], year: number): 
  * year, in three queries whatever their number (run it inside `withTenant`).
  */
 export async function loadStatsOrganisations(tx: Tx, year: number): Promise<StatsOrganisation[]> {
-  const covering = and(
-    lte(membershipPeriods.knownFrom, `${year}-12-31`),
-    or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, `${year}-01-01`)),
-  );
+  const covering = periodInYear(year);
   const periods = await tx
     .select({
       organisationId: membershipPeriods.organisationId,
@@ -128,14 +127,7 @@ export async function loadStatsOrganisations(tx: Tx, year: number): Promise<Stat
       .from(establishments)
       .where(inArray(establishments.organisationId, members))
       .orderBy(desc(establishments.isHeadquarters), asc(establishments.createdAt), asc(establishments.id)),
-    await tx
-      .select({
-        organisationId: conventions.organisationId,
-        type: conventions.type,
-        establishmentId: conventions.establishmentId,
-      })
-      .from(conventions)
-      .where(inArray(conventions.organisationId, members)),
+    await heldConventions(tx, inArray(conventions.organisationId, members)),
   ];
   const byId = new Map<string, StatsOrganisation>(
     ids.map((id) => [id, { id, periods: [], establishments: [], conventions: [] }]),

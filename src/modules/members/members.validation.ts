@@ -117,22 +117,8 @@ function normaliseDepartmentCode(code: string): string {
 // Text
 // ---------------------------------------------------------------------------
 
-/**
- * Search key: lowercase, no diacritics, ligatures expanded (œ -> oe, æ -> ae),
- * punctuation and symbols (apostrophes, hyphens, dots…) turned into spaces,
- * whitespace collapsed and trimmed.
- */
-export function normaliseForSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// The members' checks and their tests name it here; it lives with the other text folding.
+export { normaliseForSearch } from '../../lib/text.ts';
 
 // ---------------------------------------------------------------------------
 // SIREN / SIRET

@@ -1,73 +1,41 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { eventually } from '../../test/eventually.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import { createOrganisation } from './members.service.ts';
 
 // The public directory and figures are served from memory; these tests prove that no
 // change is ever hidden by it: on the server that made it, on another app server, and
 // when the change comes from outside any server (a CLI command, another process).
-let t: TestApp;
-let slug: string;
-let delegationId: string;
+const w = routeWorld();
 
 const total = async (app: FastifyInstance) =>
-  (await app.inject({ method: 'GET', url: `/api/public/stats/members?year=2026&delegation=${slug}` })).json()
-    .total;
+  (
+    await app.inject({ method: 'GET', url: `/api/public/stats/members?year=2026&delegation=${w.slug}` })
+  ).json().total;
 
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const delegation = await createDelegation(t.database);
-  slug = delegation.slug;
-  delegationId = delegation.id;
+/** A member organisation in Toulouse, counted in the 2026 figures. */
+const inToulouse = (name: string, type: string) => ({
+  name,
+  postcode: '31000',
+  establishment: { city: 'TOULOUSE' },
+  types: [type],
+  joinedOn: '2026-01-05',
 });
-afterAll(() => t.close());
 
 describe('public figures served from memory', () => {
   it('shows a change made through this server at once', async () => {
-    const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
-    expect(await total(t.app)).toBe(0);
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/members/organisations',
-      headers: { cookie, origin: TEST_ORIGIN },
-      payload: {
-        name: 'RESSOURCERIE UN',
-        establishment: { postcode: '31000', city: 'TOULOUSE' },
-        conventionTypes: ['ACI'],
-        joinedOn: '2026-01-05',
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    expect(await total(t.app)).toBe(1);
+    expect(await total(w.t.app)).toBe(0);
+    await w.addOrganisation(w.staff, inToulouse('RESSOURCERIE UN', 'ACI'));
+    expect(await total(w.t.app)).toBe(1);
   });
 
   it('shows a change made through another app server, told by the database', async () => {
-    const other = await t.secondServer();
+    const other = await w.t.secondServer();
     try {
       const before = await total(other);
-      const { cookie } = await signedInAs(t, { delegationId, role: 'staff' });
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/members/organisations',
-        headers: { cookie, origin: TEST_ORIGIN },
-        payload: {
-          name: 'RESSOURCERIE DEUX',
-          establishment: { postcode: '31000', city: 'TOULOUSE' },
-          conventionTypes: ['AI'],
-          joinedOn: '2026-01-05',
-        },
-      });
+      await w.addOrganisation(w.staff, inToulouse('RESSOURCERIE DEUX', 'AI'));
       expect(await eventually(() => total(other), before + 1)).toBe(before + 1);
     } finally {
       await other.close();
@@ -75,8 +43,8 @@ describe('public figures served from memory', () => {
   });
 
   it('shows a change written outside any server', async () => {
-    const before = await total(t.app);
-    await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    const before = await total(w.t.app);
+    await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       createOrganisation(tx, {
         name: 'RESSOURCERIE TROIS',
         establishment: { postcode: '31000', city: 'TOULOUSE' },
@@ -84,10 +52,10 @@ describe('public figures served from memory', () => {
         joinedOn: '2026-01-05',
       }),
     );
-    expect(await eventually(() => total(t.app), before + 1)).toBe(before + 1);
-    const directory = await t.app.inject({
+    expect(await eventually(() => total(w.t.app), before + 1)).toBe(before + 1);
+    const directory = await w.t.app.inject({
       method: 'GET',
-      url: `/api/public/structures?delegation=${slug}&q=ressourcerie trois`,
+      url: `/api/public/structures?delegation=${w.slug}&q=ressourcerie trois`,
     });
     expect(directory.json().total).toBe(1);
   });

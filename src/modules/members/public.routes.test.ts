@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TenantContext, withTenant } from '../../db/client.ts';
-import { createDelegation, createTestApp, type TestApp } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 import {
   addContact,
   addConvention,
@@ -11,9 +11,8 @@ import {
 } from './members.service.ts';
 import type { ConventionType } from './members.table.ts';
 
-let t: TestApp;
-let slugA: string;
-let slugB: string;
+const w = routeWorld();
+
 const staff = { role: 'staff' as const, organisationId: null };
 
 /** Creates a member organisation with the service, as the back-office would. */
@@ -28,7 +27,7 @@ async function member(
     leftOn?: string;
   },
 ) {
-  return withTenant(t.database.db, tenant, async (tx) => {
+  return withTenant(w.t.database.db, tenant, async (tx) => {
     const { id } = await createOrganisation(tx, {
       name: input.name,
       establishment: { postcode: input.postcode, city: input.city, phone: '05 61 00 00 00' },
@@ -42,12 +41,7 @@ async function member(
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  slugA = a.slug;
-  slugB = b.slug;
-  const A = { delegationId: a.id, userId: null };
+  const A = { delegationId: w.delegationId, userId: null };
 
   await member(A, { name: "INTER'EM", postcode: '31700', city: 'BLAGNAC', types: ['AI', 'ACI'] });
   const irisse = await member(A, {
@@ -74,7 +68,7 @@ beforeAll(async () => {
     joinedOn: '2019-01-01',
     leftOn: '2023-06-30',
   });
-  await withTenant(t.database.db, A, async (tx) => {
+  await withTenant(w.t.database.db, A, async (tx) => {
     // AVIE: a second establishment with its own convention; AILES: one convention covering 31 and 81.
     const montauban = await addEstablishment(tx, avie.id, { postcode: '82000', city: 'MONTAUBAN' });
     await addConvention(tx, avie.id, { type: 'AI', establishmentId: montauban.id, departments: ['82'] });
@@ -91,23 +85,20 @@ beforeAll(async () => {
     });
   });
   await member(
-    { delegationId: b.id, userId: null },
+    { delegationId: w.otherDelegationId, userId: null },
     { name: 'AUTRE', postcode: '09000', city: 'FOIX', types: ['AI'] },
   );
 });
-afterAll(async () => {
-  await t?.close();
-});
 
-const get = (url: string) => t.app.inject({ method: 'GET', url });
+const get = (url: string) => w.t.app.inject({ method: 'GET', url });
 const structures = async (query: string) =>
-  (await get(`/api/public/structures?delegation=${slugA}&${query}`)).json();
+  (await get(`/api/public/structures?delegation=${w.slug}&${query}`)).json();
 const labels = (body: { items: { name: string; city: string }[] }) =>
   body.items.map((i) => `${i.name} (${i.city})`);
 
 describe('GET /api/public/structures', () => {
   it('lists one entry per establishment of current members, to anyone', async () => {
-    const response = await get(`/api/public/structures?delegation=${slugA}`);
+    const response = await get(`/api/public/structures?delegation=${w.slug}`);
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.total).toBe(5);
@@ -162,7 +153,7 @@ describe('GET /api/public/structures', () => {
   });
 
   it('speaks for the delegation asked for, and only for it', async () => {
-    expect(labels(await (await get(`/api/public/structures?delegation=${slugB}`)).json())).toEqual([
+    expect(labels(await (await get(`/api/public/structures?delegation=${w.otherSlug}`)).json())).toEqual([
       'AUTRE (FOIX)',
     ]);
     const unknown = await get('/api/public/structures?delegation=nulle-part');
@@ -184,14 +175,14 @@ describe('the directory at federation scale', () => {
     // Filters apply before paging.
     expect(await structures('department=31&page=1&pageSize=1')).toMatchObject({ total: 3, pageSize: 1 });
     for (const bad of ['pageSize=201&page=1', 'page=0', 'page=un']) {
-      const response = await get(`/api/public/structures?delegation=${slugA}&${bad}`);
+      const response = await get(`/api/public/structures?delegation=${w.slug}&${bad}`);
       expect(response.statusCode, bad).toBe(400);
       expect(response.json().error.code).toBe('request.invalid');
     }
   });
 
   it('gives the map its counts without the directory: member organisations per department', async () => {
-    const response = await get(`/api/public/structures/summary?delegation=${slugA}`);
+    const response = await get(`/api/public/structures/summary?delegation=${w.slug}`);
     expect(response.statusCode).toBe(200);
     // AILES is listed under 31 and 81 (its convention), AVIE under 31 and 82 (two establishments).
     expect(response.json()).toEqual({
@@ -199,7 +190,7 @@ describe('the directory at federation scale', () => {
       organisations: 4,
       byDepartment: { '09': 1, '31': 3, '81': 1, '82': 1 },
     });
-    expect((await get(`/api/public/structures/summary?delegation=${slugB}`)).json()).toEqual({
+    expect((await get(`/api/public/structures/summary?delegation=${w.otherSlug}`)).json()).toEqual({
       total: 1,
       organisations: 1,
       byDepartment: { '09': 1 },
@@ -231,7 +222,7 @@ describe('the directory at federation scale', () => {
 
 describe('GET /api/public/stats/members', () => {
   it('counts conventions by the documented rule', async () => {
-    const response = await get(`/api/public/stats/members?year=2024&delegation=${slugA}`);
+    const response = await get(`/api/public/stats/members?year=2024&delegation=${w.slug}`);
     expect(response.statusCode).toBe(200);
     // INTER'EM 2 (AI + ACI), IRISSE 1 (GES), AVIE 2 (31 + 82), AILES 1 (31, also covering 81),
     // PARTI EN 2024 1 (member until June); ANCIEN left in 2023.
@@ -244,12 +235,12 @@ describe('GET /api/public/stats/members', () => {
   });
 
   it('counts the members of another year, and defaults to the current one', async () => {
-    const y2023 = (await get(`/api/public/stats/members?year=2023&delegation=${slugA}`)).json();
+    const y2023 = (await get(`/api/public/stats/members?year=2023&delegation=${w.slug}`)).json();
     expect(y2023).toMatchObject({ total: 2, byType: { EI: 1, ETTI: 1 }, byDepartment: { '12': 1, '46': 1 } });
-    const current = (await get(`/api/public/stats/members?delegation=${slugA}`)).json();
+    const current = (await get(`/api/public/stats/members?delegation=${w.slug}`)).json();
     expect(current.year).toBe(new Date().getFullYear());
     expect(current.total).toBe(6);
-    expect((await get(`/api/public/stats/members?year=2024&delegation=${slugB}`)).json().total).toBe(1);
+    expect((await get(`/api/public/stats/members?year=2024&delegation=${w.otherSlug}`)).json().total).toBe(1);
   });
 
   it('refuses a year out of range', async () => {

@@ -6,13 +6,14 @@
 
 import { compareFr } from '../../i18n/collate.ts';
 import { message } from '../../i18n/messages.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
+import type { EstablishmentPlace } from './members.queries.ts';
 import {
   checkPostcode,
   checkSiren,
   checkSiret,
   departmentsOfPostcode,
   normaliseEmail,
-  normaliseForSearch,
   normalisePhone,
 } from './members.validation.ts';
 import { QUALITY_CHECK_CODES, type QualityCheckCode } from './quality.messages.ts';
@@ -23,16 +24,9 @@ export interface QualityOrganisation {
   siren: string | null;
   currentMember: boolean;
 }
-export interface QualityEstablishment {
+export interface QualityEstablishment extends EstablishmentPlace {
   id: string;
   organisationId: string;
-  siret: string | null;
-  address: string | null;
-  postcode: string | null;
-  city: string | null;
-  department: string | null;
-  phone: string | null;
-  email: string | null;
 }
 export interface QualityConvention {
   id: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelegation, createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { createDelegation, createTestApp, signedInAs, type TestApp } from '../../test/app.ts';
+import { callerAs } from '../../test/route-world.ts';
 
 interface ProblemBody {
   key: string;
@@ -21,20 +22,7 @@ interface ListBody {
 let t: TestApp;
 const users: Record<'staff' | 'admin' | 'board' | 'member' | 'otherStaff', { cookie: string }> = {} as never;
 
-function call(
-  as: keyof typeof users | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-) {
-  const headers: Record<string, string> = as ? { cookie: users[as].cookie, origin: TEST_ORIGIN } : {};
-  return t.app.inject({
-    method,
-    url,
-    headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const call = callerAs(() => t, users);
 async function list(as: keyof typeof users = 'staff'): Promise<ListBody> {
   const response = await call(as, 'GET', '/api/members/quality');
   expect(response.statusCode, response.body).toBe(200);

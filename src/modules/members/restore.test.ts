@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeWorld } from '../../test/route-world.ts';
 
-let t: TestApp;
-let staff: string;
-let board: string;
+const w = routeWorld();
+const { call } = w;
+
 let organisationId: string;
 
-const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
-
 const history = async () =>
-  (await call(staff, 'GET', `/api/members/organisations/${organisationId}/history`)).json().items as {
+  (await call(w.staff, 'GET', `/api/members/organisations/${organisationId}/history`)).json().items as {
     id: number;
     tableName: string;
     action: string;
@@ -26,28 +16,23 @@ const history = async () =>
   }[];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const delegation = await createDelegation(t.database);
-  staff = (await signedInAs(t, { delegationId: delegation.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: delegation.id, role: 'board' })).cookie;
-  const created = await call(staff, 'POST', '/api/members/organisations', {
+  organisationId = await w.addOrganisation(w.staff, {
     name: 'RECYCLERIE DU ROUERGUE',
-    establishment: { postcode: '12200', city: 'VILLEFRANCHE DE ROUERGUE', phone: '05 65 45 54 39' },
-    conventionTypes: ['ACI'],
+    postcode: '12200',
+    establishment: { city: 'VILLEFRANCHE DE ROUERGUE', phone: '05 65 45 54 39' },
+    types: ['ACI'],
   });
-  organisationId = created.json().id;
 });
-afterAll(() => t.close());
 
 describe('restoring a previous value from the history', () => {
   it('gives a field back its value before a change, as a new audited change', async () => {
-    await call(staff, 'PATCH', `/api/members/organisations/${organisationId}`, { name: 'RECYCLERIE' });
+    await call(w.staff, 'PATCH', `/api/members/organisations/${organisationId}`, { name: 'RECYCLERIE' });
     const rename = (await history()).find((e) => e.tableName === 'organisations' && e.action === 'update');
     expect(rename?.changes).toEqual([
       { field: 'name', before: 'RECYCLERIE DU ROUERGUE', after: 'RECYCLERIE' },
     ]);
     const restored = await call(
-      staff,
+      w.staff,
       'POST',
       `/api/members/organisations/${organisationId}/history/${rename?.id}/restore`,
       {
@@ -64,12 +49,14 @@ describe('restoring a previous value from the history', () => {
   });
 
   it('restores an establishment field through the same checks as the form', async () => {
-    const record = (await call(staff, 'GET', `/api/members/organisations/${organisationId}`)).json();
+    const record = (await call(w.staff, 'GET', `/api/members/organisations/${organisationId}`)).json();
     const establishmentId = record.establishments[0].id;
-    await call(staff, 'PATCH', `/api/members/establishments/${establishmentId}`, { phone: '05 65 00 00 00' });
+    await call(w.staff, 'PATCH', `/api/members/establishments/${establishmentId}`, {
+      phone: '05 65 00 00 00',
+    });
     const change = (await history()).find((e) => e.tableName === 'establishments' && e.action === 'update');
     const restored = await call(
-      staff,
+      w.staff,
       'POST',
       `/api/members/organisations/${organisationId}/history/${change?.id}/restore`,
       {
@@ -82,7 +69,7 @@ describe('restoring a previous value from the history', () => {
   it('refuses creations, unknown fields, other organisations and the board, in French', async () => {
     const creation = (await history()).find((e) => e.tableName === 'organisations' && e.action === 'insert');
     const notUpdate = await call(
-      staff,
+      w.staff,
       'POST',
       `/api/members/organisations/${organisationId}/history/${creation?.id}/restore`,
       {
@@ -93,7 +80,7 @@ describe('restoring a previous value from the history', () => {
     expect(notUpdate.json().error.code).toBe('history.not_restorable');
     const update = (await history()).find((e) => e.tableName === 'organisations' && e.action === 'update');
     const wrongField = await call(
-      staff,
+      w.staff,
       'POST',
       `/api/members/organisations/${organisationId}/history/${update?.id}/restore`,
       {
@@ -102,7 +89,7 @@ describe('restoring a previous value from the history', () => {
     );
     expect(wrongField.json().error.code).toBe('history.field_not_restorable');
     const elsewhere = await call(
-      staff,
+      w.staff,
       'POST',
       `/api/members/organisations/00000000-0000-4000-8000-000000000000/history/${update?.id}/restore`,
       {
@@ -111,7 +98,7 @@ describe('restoring a previous value from the history', () => {
     );
     expect(elsewhere.statusCode).toBe(404);
     const byBoard = await call(
-      board,
+      w.board,
       'POST',
       `/api/members/organisations/${organisationId}/history/${update?.id}/restore`,
       {

@@ -3,13 +3,15 @@
  * the status of its form (not_started when never saved), its last change and how many
  * figures it holds. A form saved by an organisation that has left since still counts.
  */
-import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
+import { parisWallClock } from '../../lib/paris-time.ts';
+import { addTable, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { byConventionOrder, todayInFrance } from '../members/members.queries.ts';
-import { membershipPeriods, organisations } from '../members/members.table.ts';
-import { campaignIndicators, findCampaign, type Viewer } from './campaigns.service.ts';
+import { organisations } from '../members/members.table.ts';
+import { membersBetween } from '../members/membership.periods.ts';
+import { campaignIndicators, campaignSummary, findCampaign, type Viewer } from './campaigns.service.ts';
 import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
 import { expectedForms, STATUS_LABELS, valueCountSql } from './submissions.access.ts';
 import { applicable } from './submissions.service.ts';
@@ -43,16 +45,7 @@ export async function campaignCompleteness(
   today = todayInFrance(),
 ) {
   const campaign = await findCampaign(tx, viewer, campaignId);
-  const members = await tx
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .innerJoin(membershipPeriods, eq(membershipPeriods.organisationId, organisations.id))
-    .where(
-      and(
-        lte(membershipPeriods.knownFrom, today),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
-      ),
-    );
+  const members = await membersBetween(tx, today);
   // Names come from the members above (one join per form made the planner scan the
   // delegation's organisations once per form); only former members' are looked up.
   const saved = await tx
@@ -113,13 +106,7 @@ export async function campaignCompleteness(
     STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]),
   ) as Record<CompletenessStatus, number>;
   return {
-    campaign: {
-      id: campaign.id,
-      year: campaign.year,
-      title: campaign.title,
-      deadline: campaign.deadline,
-      status: campaign.status,
-    },
+    campaign: campaignSummary(campaign),
     counts: { ...counts, total: items.length },
     items,
   };
@@ -136,28 +123,22 @@ const COLUMNS: { header: string; key: string; width: number; numFmt?: string }[]
   { header: 'Transmis le', key: 'submittedAt', width: 20, numFmt: 'dd/mm/yyyy hh:mm' },
 ];
 
-// exceljs writes a Date from its UTC time; shift to Paris wall-clock time so the sheet shows French hours.
-const parisTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Paris',
-  dateStyle: 'short',
-  timeStyle: 'medium',
-});
-const asParisDate = (iso: string | null) =>
-  iso ? new Date(`${parisTime.format(new Date(iso)).replace(' ', 'T')}Z`) : null;
+const asParisDate = (iso: string | null) => (iso ? parisWallClock(new Date(iso)) : null);
 
 /** The board as a workbook: typed cells (numbers, dates), frozen bold header, filters. */
 export async function completenessXlsx(rows: CompletenessRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const sheet = workbook.addWorksheet('Complétude', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }));
-  for (const row of rows) {
-    sheet.addRow({
+  const workbook = newWorkbook();
+  addTable(
+    workbook,
+    'Complétude',
+    COLUMNS.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    })),
+    rows,
+    (row) => ({
       organisation: row.organisationName,
       type: row.conventionType,
       department: row.department,
@@ -166,9 +147,7 @@ export async function completenessXlsx(rows: CompletenessRow[]): Promise<Buffer>
       indicators: row.indicatorCount,
       updatedAt: asParisDate(row.updatedAt),
       submittedAt: asParisDate(row.submittedAt),
-    });
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    }),
+  );
+  return xlsxBuffer(workbook);
 }

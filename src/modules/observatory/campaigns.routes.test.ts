@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { expectFieldError, fieldNames } from '../../test/route-world.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
 
@@ -53,23 +54,14 @@ describe('campaign lifecycle and catalogue', () => {
       message: 'Une campagne existe déjà pour l’année 2022.',
     });
     const inverted = await newCampaign(2030, { opensOn: '2031-04-01', deadline: '2031-03-01' });
-    expect(inverted.statusCode).toBe(422);
-    expect(inverted.json().error.fields[0]).toMatchObject({
-      field: 'deadline',
-      code: 'observatory.deadline_before_opening',
-    });
+    expectFieldError(inverted, 422, { field: 'deadline', code: 'observatory.deadline_before_opening' });
     const malformed = await call('staff', 'POST', '/api/observatory/campaigns', {
       year: 'x',
       title: '',
       opensOn: 'hier',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(
-      malformed
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['deadline', 'opensOn', 'title', 'year']);
+    expect(fieldNames(malformed).sort()).toEqual(['deadline', 'opensOn', 'title', 'year']);
   });
 
   it('edits the catalogue while draft: unique codes, coherent rules', async () => {
@@ -109,7 +101,7 @@ describe('campaign lifecycle and catalogue', () => {
       rules: [{ kind: 'change', ratio: -1, severity: 'error' }],
     });
     expect(badShape.statusCode).toBe(400);
-    expect(badShape.json().error.fields.map((f: { field: string }) => f.field)).toContain('code');
+    expect(fieldNames(badShape)).toContain('code');
 
     // A code other rules use is neither renamed nor removed.
     const catalogue = (await call('staff', 'GET', `/api/observatory/campaigns/${first}`)).json().indicators;

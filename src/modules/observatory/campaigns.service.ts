@@ -9,13 +9,13 @@ import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
-import type { AuthContext } from '../../server/request-context.ts';
+import type { Caller } from '../../server/request-context.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
 import type { CampaignCreate, CampaignPatch } from './observatory.schemas.ts';
 import { observatoryCampaigns, observatoryIndicators } from './observatory.table.ts';
 import { catalogueProblems } from './rules.catalogue.ts';
 
-export type Viewer = Pick<AuthContext, 'userId' | 'role' | 'organisationId'>;
+export type Viewer = Pick<Caller, 'userId' | 'role' | 'organisationId'>;
 export type Campaign = typeof observatoryCampaigns.$inferSelect;
 export type Indicator = typeof observatoryIndicators.$inferSelect;
 
@@ -34,6 +34,15 @@ const isUniqueViolation = (error: unknown) => {
   const e = error as { code?: string; cause?: { code?: string } };
   return e.code === '23505' || e.cause?.code === '23505';
 };
+
+/** A campaign as named beside its forms and boards. */
+export const campaignSummary = (campaign: Campaign) => ({
+  id: campaign.id,
+  year: campaign.year,
+  title: campaign.title,
+  deadline: campaign.deadline,
+  status: campaign.status,
+});
 
 /** A campaign this viewer may see; members never see drafts. 404 otherwise. */
 export async function findCampaign(tx: Tx, viewer: Viewer, id: string): Promise<Campaign> {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { eventually } from '../../test/eventually.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 import { observatorySubmissions } from './observatory.table.ts';
 
@@ -26,16 +27,6 @@ const revenue = async (app: FastifyInstance, query = '') => {
   expect(response.statusCode).toBe(200);
   return response.json().indicators[0].totals[0]?.value ?? 0;
 };
-
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -3,16 +3,16 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { toNumber } from './dashboard.sql.ts';
 
 /**
- * One indicator summed over every delegation, by year: the federation's roll-up (its
- * screens and its role are not modelled yet, see docs/decisions/003) and the benchmark.
+ * One indicator summed over every delegation, by year, for the benchmark. The federation's
+ * own roll-up does not use it: it sums each delegation's dashboard read through its
+ * row-level-security policy (federation.service.ts, decision 020).
  *
  * It runs as the database owner, outside row-level security, which ADR 003 keeps for a
  * few named reads. Why that is safe here:
  * - it returns aggregates only: per year a sum, a number of answers and of delegations;
  *   no organisation, no delegation, no single answer can be read back from it;
  * - it counts validated answers only, and synthetic campaigns are summed apart;
- * - no route exposes it: a delegation's administrator is not the federation's, so it is
- *   called by code that runs for the whole installation (the bench, a future national job).
+ * - no route exposes it: it is called by code that runs for the whole installation (the bench).
  * The owner connection must be allowed to bypass row-level security (superuser or
  * BYPASSRLS, as for the other owner-level reads); otherwise every table would look empty
  * and the totals would silently be zero, so that is checked first.

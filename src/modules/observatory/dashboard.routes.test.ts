@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { createCampaignWithAnswers, createOrganisations } from './dashboard.fixture.ts';
 
 let t: TestApp;
@@ -206,8 +207,7 @@ describe('observatory dashboard', () => {
       },
     ]);
     const inverted = await get(staff, '/api/observatory/dashboard?indicators=revenue&from=2025&to=2023');
-    expect(inverted.statusCode).toBe(400);
-    expect(inverted.json().error.fields[0]).toMatchObject({
+    expectFieldError(inverted, 400, {
       field: 'querystring.from',
       code: 'observatory.dashboard.range_invalid',
     });
@@ -215,11 +215,7 @@ describe('observatory dashboard', () => {
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().error.fields[0].field).toBe('querystring.from');
     const noIndicator = await get(staff, '/api/observatory/dashboard');
-    expect(noIndicator.statusCode).toBe(400);
-    expect(noIndicator.json().error.fields[0]).toMatchObject({
-      field: 'querystring.indicators',
-      code: 'validation.required',
-    });
+    expectFieldError(noIndicator, 400, { field: 'querystring.indicators', code: 'validation.required' });
     expect(
       (await get(staff, '/api/observatory/dashboard?indicators=revenue&department=999')).statusCode,
     ).toBe(400);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { observatoryDeclared } from './observatory.table.ts';
 
 let t: TestApp;
@@ -81,11 +82,7 @@ describe('declared aggregates', () => {
       '/api/observatory/declared/2023/chiffre-d-affaires',
       persons,
     );
-    expect(badCode.statusCode).toBe(400);
-    expect(badCode.json().error.fields[0]).toMatchObject({
-      field: 'indicatorCode',
-      code: 'observatory.declared.code_invalid',
-    });
+    expectFieldError(badCode, 400, { field: 'indicatorCode', code: 'observatory.declared.code_invalid' });
     expect(badCode.json().error.fields[0].message).toContain('commence par une lettre');
     const missing = await request(t, staff, 'PUT', '/api/observatory/declared/2023/persons', {
       value: 5000,

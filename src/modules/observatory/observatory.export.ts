@@ -4,8 +4,8 @@
  * answers, each line saying its source and whether it is synthetic; the XLSX adds a
  * sheet listing every declared aggregate with its source.
  */
-import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.ts';
+import { addTable, DATE_FORMAT, day, newWorkbook, xlsxBuffer } from '../../lib/xlsx.ts';
 import { frenchNumber, toFrenchCsv } from '../../server/csv.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
 import { type Cell, groupedCells, membersAnswering } from './dashboard.queries.ts';
@@ -150,24 +150,25 @@ export function toCsv(rows: ExportRow[]): string {
 
 const numberFormat = (value: number) => (Number.isInteger(value) ? '#,##0' : '#,##0.00');
 
-function finish(sheet: ExcelJS.Worksheet, columns: number) {
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
-}
-
 /** XLSX: numbers as numbers, departments as text (leading zero), frozen header, filters; declared aggregates on their own sheet. */
 export async function toXlsx(rows: ExportRow[], declared: DeclaredAggregate[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
-  const frozen = { views: [{ state: 'frozen' as const, ySplit: 1, xSplit: 0 }] };
-  const data = workbook.addWorksheet('Observatoire', frozen);
+  const workbook = newWorkbook();
   const widths = [8, 12, 13, 22, 44, 9, 16, 10, 14, 10, 10, 12];
-  data.columns = HEADERS.map((header, index) => ({ header, width: widths[index] }));
-  data.getColumn(3).numFmt = '@';
-  for (const row of rows) {
-    const value = roundToUnit(row.value, row.unit);
-    const median = row.median === null ? null : roundToUnit(row.median, row.unit);
-    const line = data.addRow([
+  const rounded = rows.map((row) => ({
+    row,
+    value: roundToUnit(row.value, row.unit),
+    median: row.median === null ? null : roundToUnit(row.median, row.unit),
+  }));
+  addTable(
+    workbook,
+    'Observatoire',
+    HEADERS.map((header, index) => ({
+      header,
+      width: widths[index],
+      style: index === 2 ? { numFmt: '@' } : {},
+    })),
+    rounded,
+    ({ row, value, median }) => [
       row.year,
       row.conventionType || ALL_TYPES,
       row.department,
@@ -180,13 +181,13 @@ export async function toXlsx(rows: ExportRow[], declared: DeclaredAggregate[]): 
       sourceLabel(row.source),
       qualifierLabel(row.qualifier),
       yesNo(row.synthetic),
-    ]);
-    line.getCell(7).numFmt = numberFormat(value);
-    if (median !== null) line.getCell(9).numFmt = numberFormat(median);
-  }
-  finish(data, HEADERS.length);
+    ],
+    (line, { value, median }) => {
+      line.getCell(7).numFmt = numberFormat(value);
+      if (median !== null) line.getCell(9).numFmt = numberFormat(median);
+    },
+  );
 
-  const sheet = workbook.addWorksheet('Chiffres déclarés', frozen);
   const declaredHeaders = [
     'Année',
     'Code indicateur',
@@ -197,12 +198,12 @@ export async function toXlsx(rows: ExportRow[], declared: DeclaredAggregate[]): 
     'Source',
     'Mis à jour',
   ];
-  sheet.columns = declaredHeaders.map((header, index) => ({
-    header,
-    width: [8, 22, 60, 12, 16, 10, 80, 12][index],
-  }));
-  for (const row of declared) {
-    const line = sheet.addRow([
+  addTable(
+    workbook,
+    'Chiffres déclarés',
+    declaredHeaders.map((header, index) => ({ header, width: [8, 22, 60, 12, 16, 10, 80, 12][index] })),
+    declared,
+    (row) => [
       row.year,
       row.indicatorCode,
       row.label,
@@ -210,13 +211,14 @@ export async function toXlsx(rows: ExportRow[], declared: DeclaredAggregate[]): 
       row.value,
       qualifierLabel(row.qualifier),
       row.source,
-      new Date(`${row.updatedAt.slice(0, 10)}T00:00:00Z`),
-    ]);
-    line.getCell(5).numFmt = numberFormat(row.value);
-    line.getCell(8).numFmt = 'dd/mm/yyyy';
-  }
-  finish(sheet, declaredHeaders.length);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+      day(row.updatedAt),
+    ],
+    (line, row) => {
+      line.getCell(5).numFmt = numberFormat(row.value);
+      line.getCell(8).numFmt = DATE_FORMAT;
+    },
+  );
+  return xlsxBuffer(workbook);
 }
 
 /** The file name of an export: `observatoire-2024-2025.xlsx`, `observatoire.csv`. */

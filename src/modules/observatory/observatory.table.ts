@@ -12,8 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea, delegationId, id, timestamps } from '../../db/columns.ts';
+import { delegationId, id, timestamps } from '../../db/columns.ts';
 import { users } from '../accounts/accounts.table.ts';
+import { documentColumns } from '../documents/documents.table.ts';
 import { organisations } from '../members/members.table.ts';
 
 export type IndicatorUnit = 'count' | 'hours' | 'euros' | 'percent' | 'etp';
@@ -180,13 +181,7 @@ export const observatoryDocuments = pgTable(
       .notNull()
       .references(() => observatorySubmissions.id, { onDelete: 'cascade' }),
     organisationId: uuid('organisation_id').notNull(),
-    filename: text('filename').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    ...timestamps(),
+    ...documentColumns(),
   },
   (t) => [index('observatory_documents_submission_idx').on(t.submissionId)],
 );

@@ -1,30 +1,15 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, type Mail, type Mailer } from '../../server/mailer.ts';
+import type { Mail, Mailer } from '../../server/mailer.ts';
 import { createTestApp, signedInAs, TEST_ORIGIN, type TestApp } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
+import { smtpCatcher } from '../../test/smtp.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 import { observatoryRemindersCommand } from './reminders.cli.ts';
 import { sendCampaignReminders } from './reminders.ts';
 
 // A real SMTP exchange for the last reminder: the app's mailer talks to an in-process server.
-const received: { to: string; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-      callback();
-    });
-  },
-});
+const smtp = smtpCatcher();
+const { received } = smtp;
 
 let t: TestApp;
 let world: World;
@@ -35,8 +20,6 @@ let memory: Mailer;
 const DEADLINE = '2025-03-31';
 
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
   // A database of its own: the reminders go over every delegation's campaigns.
   t = await createTestApp({ own: true });
   // The same in-memory outbox the app's own mailer fills.
@@ -69,10 +52,7 @@ beforeAll(async () => {
     values: { persons: 3 },
   });
 });
-afterAll(async () => {
-  await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => t.close());
 
 describe('campaign reminders', () => {
   it('e-mails, 14 days before, the member users of organisations that have not submitted', async () => {
@@ -106,15 +86,15 @@ describe('campaign reminders', () => {
       failed: 0,
     });
     // 7 days before, as `npx maillage observatory remind` runs it.
-    const out: string[] = [];
-    const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
-    const code = await observatoryRemindersCommand(
-      { database: t.database, mailer: memory, baseUrl: TEST_ORIGIN },
-      io,
-      '2025-03-24',
+    const { code, output } = await captureCli((io) =>
+      observatoryRemindersCommand(
+        { database: t.database, mailer: memory, baseUrl: TEST_ORIGIN },
+        io,
+        '2025-03-24',
+      ),
     );
     expect(code).toBe(0);
-    expect(out).toEqual(['Campagnes relancées : 1. Rappels envoyés : 3.\n']);
+    expect(output).toEqual(['Campagnes relancées : 1. Rappels envoyés : 3.\n']);
     expect(t.sentMail).toHaveLength(3);
   });
 
@@ -127,12 +107,7 @@ describe('campaign reminders', () => {
       (await call('abeille', 'POST', `/api/observatory/submissions/${abeille.json().id}/submit`, {}))
         .statusCode,
     ).toBe(200);
-    const port = (smtp.server.address() as AddressInfo).port;
-    const mailer = createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
-      from: 'Maillage <no-reply@example.org>',
-      outboxDir: '/nonexistent',
-    });
+    const mailer = smtp.mailer();
     const report = await sendCampaignReminders(t.database, mailer, '2025-03-30', TEST_ORIGIN);
     expect(report).toEqual({ campaigns: 1, sent: 2, failed: 0 });
     expect(received.map((m) => m.to).sort()).toEqual([world.emails.chorus, secondChorus].sort());

@@ -4,13 +4,13 @@
  * may run the job: a campaign's reminder of the day is claimed by an UPDATE … WHERE
  * last_reminder_on IS DISTINCT FROM today, so it goes out once per campaign and day.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, type Tx, withTenant } from '../../db/client.ts';
 import { composeMail, type Mail, type Mailer } from '../../server/mailer.ts';
 import { userRoles, users } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
-import { membershipPeriods, organisations } from '../members/members.table.ts';
+import { membersBetween } from '../members/membership.periods.ts';
 import { observatoryCampaigns, observatorySubmissions } from './observatory.table.ts';
 import { expectedForms } from './submissions.access.ts';
 
@@ -43,16 +43,7 @@ interface Recipient {
 
 /** Member users of current member organisations with at least one form not transmitted. */
 async function recipients(tx: Tx, campaignId: string, today: string): Promise<Recipient[]> {
-  const members = await tx
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .innerJoin(membershipPeriods, eq(membershipPeriods.organisationId, organisations.id))
-    .where(
-      and(
-        lte(membershipPeriods.knownFrom, today),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
-      ),
-    );
+  const members = await membersBetween(tx, today);
   const answered = await tx
     .select({
       organisationId: observatorySubmissions.organisationId,

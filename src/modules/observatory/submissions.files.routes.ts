@@ -1,19 +1,12 @@
-import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { attachmentDisposition, cleanFilename, sendDocument } from '../support/document-type.ts';
-import { documentParamsSchema, idParamsSchema } from './observatory.schemas.ts';
-import {
-  addDocument,
-  deleteDocument,
-  documentError,
-  getDocument,
-  listDocuments,
-  MAX_DOCUMENT_BYTES,
-} from './submissions.documents.ts';
+import { attachmentDisposition } from '../documents/document-type.ts';
+import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
+import { idParamsSchema } from './observatory.schemas.ts';
+import { addDocument, deleteDocument, getDocument, listDocuments } from './submissions.documents.ts';
 import { getForm, saveValues } from './submissions.service.ts';
 import { buildTemplate, readTemplate } from './template.ts';
 
@@ -22,36 +15,12 @@ const everyone = allow('admin', 'staff', 'board', 'member');
 const answerers = allow('admin', 'staff', 'member');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The one file of a multipart request, read up to 10 MB (the parser stops there). */
-async function uploadedFile(request: FastifyRequest): Promise<{ filename: string; bytes: Buffer }> {
-  const missing = () => documentError('observatory.document_missing', '');
-  if (!request.isMultipart()) throw missing();
-  const part = await request.file();
-  if (!part) throw missing();
-  try {
-    return { filename: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw documentError('observatory.document_too_large', cleanFilename(part.filename));
-    throw error;
-  }
-}
-
 /** Attachments, XLSX template and prefill of a form. Multipart is parsed only in this scope. */
 export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const db = deps.database.db;
 
   await app.register(async (scope) => {
-    await scope.register(multipart, {
-      limits: {
-        fileSize: MAX_DOCUMENT_BYTES,
-        files: 1,
-        fields: 5,
-        fieldSize: 1024,
-        parts: 6,
-        headerPairs: 100,
-      },
-    });
+    await acceptDocuments(scope);
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
     r.post(
@@ -61,7 +30,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
         schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'] },
       },
       async (request, reply) => {
-        const upload = await uploadedFile(request);
+        const upload = await uploadedFile(request, 'observatory');
         const document = await withTenant(db, caller(request), (tx) =>
           addDocument(tx, caller(request), request.params.id, upload),
         );
@@ -77,7 +46,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
         schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'] },
       },
       async (request) => {
-        const upload = await uploadedFile(request);
+        const upload = await uploadedFile(request, 'observatory');
         return withTenant(db, caller(request), async (tx) => {
           const form = await getForm(tx, caller(request), request.params.id);
           const values = await readTemplate(upload.bytes, form);
@@ -96,27 +65,14 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
       withTenant(db, caller(request), (tx) => listDocuments(tx, caller(request), request.params.id)),
   );
 
-  r.get(
-    '/api/observatory/submissions/:id/documents/:docId',
-    { config: { access: everyone }, schema: { tags, params: documentParamsSchema } },
-    async (request, reply) => {
-      const { id, docId } = request.params;
-      const document = await withTenant(db, caller(request), (tx) =>
-        getDocument(tx, caller(request), id, docId),
-      );
-      return sendDocument(reply, document);
-    },
-  );
-
-  r.delete(
-    '/api/observatory/submissions/:id/documents/:docId',
-    { config: { access: answerers }, schema: { tags, params: documentParamsSchema } },
-    async (request, reply) => {
-      const { id, docId } = request.params;
-      await withTenant(db, caller(request), (tx) => deleteDocument(tx, caller(request), id, docId));
-      return reply.status(204).send();
-    },
-  );
+  documentRoutes(app, db, {
+    path: '/api/observatory/submissions/:id/documents',
+    tags,
+    readers: everyone,
+    removers: answerers,
+    read: getDocument,
+    remove: deleteDocument,
+  });
 
   r.get(
     '/api/observatory/submissions/:id/template.xlsx',

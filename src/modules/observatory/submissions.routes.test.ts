@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { expectFieldError } from '../../test/route-world.ts';
 import { buildWorld, caller, goodValuesFor, openCampaign, type World } from './campaigns.fixtures.ts';
 
 let t: TestApp;
@@ -120,8 +121,7 @@ describe('member forms', () => {
     ).toBe(404);
     // Staff must say whose forms they want; the board reads them.
     const missing = await forms('staff');
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields[0]).toMatchObject({ field: 'organisationId' });
+    expectFieldError(missing, 400, { field: 'organisationId' });
     expect((await forms('board', `?organisationId=${world.organisations.chorus}`)).json().forms).toHaveLength(
       2,
     );

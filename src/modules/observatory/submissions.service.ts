@@ -12,6 +12,7 @@ import { byConventionOrder } from '../members/members.queries.ts';
 import {
   type Campaign,
   campaignIndicators,
+  campaignSummary,
   findCampaign,
   type Indicator,
   type Viewer,
@@ -63,14 +64,7 @@ async function presentForm(
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   return {
     id: submission?.id ?? null,
-    campaign: {
-      id: campaign.id,
-      year: campaign.year,
-      title: campaign.title,
-      deadline: campaign.deadline,
-      status: campaign.status,
-      synthetic: campaign.synthetic,
-    },
+    campaign: { ...campaignSummary(campaign), synthetic: campaign.synthetic },
     organisation: { id: form.organisationId, name: facts.organisationName },
     conventionType: form.conventionType,
     department: submission?.department ?? form.department,
@@ -170,13 +164,7 @@ export async function listForms(tx: Tx, viewer: Viewer, campaignId: string, requ
     ...new Set([...expected.map((f) => f.conventionType), ...saved.map((s) => s.submission.conventionType)]),
   ].sort(byConventionOrder);
   return {
-    campaign: {
-      id: campaign.id,
-      year: campaign.year,
-      title: campaign.title,
-      deadline: campaign.deadline,
-      status: campaign.status,
-    },
+    campaign: campaignSummary(campaign),
     organisation: { id: organisationId, name },
     forms: types.map((type) => {
       const row = saved.find((s) => s.submission.conventionType === type);

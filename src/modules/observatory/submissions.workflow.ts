@@ -7,6 +7,7 @@ import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { message } from '../../i18n/messages.ts';
 import { AppError } from '../../server/errors.ts';
+import { auditColumns } from '../audit/audit.service.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { campaignIndicators, type Viewer } from './campaigns.service.ts';
 import { observatorySubmissions, type SubmissionStatus } from './observatory.table.ts';
@@ -143,15 +144,7 @@ const numberOrNull = (row: Row) =>
 export async function submissionHistory(tx: Tx, viewer: Viewer, id: string): Promise<HistoryEntry[]> {
   const { submission } = await loadSubmission(tx, viewer, id);
   const rows = await tx
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorName: auditLog.actorName,
-      actorRole: auditLog.actorRole,
-      tableName: auditLog.tableName,
-      before: auditLog.before,
-      after: auditLog.after,
-    })
+    .select(auditColumns)
     .from(auditLog)
     .where(
       and(

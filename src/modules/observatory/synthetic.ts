@@ -1,8 +1,9 @@
-import { and, asc, eq, exists, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, exists, or } from 'drizzle-orm';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import { conventions, establishments, membershipPeriods, organisations } from '../members/members.table.ts';
+import { periodInYear } from '../members/membership.periods.ts';
 import { DEFAULT_INDICATORS } from './catalogue.default.ts';
 import {
   observatoryCampaigns,
@@ -32,13 +33,7 @@ async function respondents(tx: Tx, year: number) {
         tx
           .select({ id: membershipPeriods.id })
           .from(membershipPeriods)
-          .where(
-            and(
-              eq(membershipPeriods.organisationId, organisations.id),
-              lte(membershipPeriods.knownFrom, `${year}-12-31`),
-              or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, `${year}-01-01`)),
-            ),
-          ),
+          .where(and(eq(membershipPeriods.organisationId, organisations.id), periodInYear(year))),
       ),
     )
     .orderBy(asc(organisations.name), asc(conventions.type), asc(establishments.createdAt));

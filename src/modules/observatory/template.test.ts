@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { buildWorld, caller, cookieOf, openCampaign, upload, type World } from './campaigns.fixtures.ts';
+import { observatoryDraft } from '../../test/observatory-draft.ts';
+import { expectFieldError } from '../../test/route-world.ts';
+import { type caller, cookieOf, openCampaign, upload, type World } from './campaigns.fixtures.ts';
 
 let t: TestApp;
 let world: World;
@@ -10,14 +12,7 @@ let submission: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = await buildWorld(t);
-  call = caller(t, world);
-  const campaign = await openCampaign(t, world, 2024);
-  const created = await call('regain', 'POST', `/api/observatory/campaigns/${campaign}/forms`, {
-    conventionType: 'ACI',
-    values: { persons: 40, netResult: -500 },
-  });
-  submission = created.json().id;
+  ({ world, call, submission } = await observatoryDraft(t, { persons: 40, netResult: -500 }));
 });
 afterAll(() => t.close());
 
@@ -139,8 +134,7 @@ describe('XLSX template', () => {
       'a.xlsx',
       Buffer.from('pas un classeur'),
     );
-    expect(notXlsx.statusCode).toBe(400);
-    expect(notXlsx.json().error.fields[0]).toMatchObject({
+    expectFieldError(notXlsx, 400, {
       field: 'file',
       message: 'Ce fichier n’est pas un classeur XLSX lisible.',
     });

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { message } from '../../i18n/messages.ts';
+import { newWorkbook, cellText as readCell, xlsxBuffer } from '../../lib/xlsx.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
 import { DEFAULT_ZIP_LIMITS, guardZip } from '../../server/zip-guard.ts';
 import type { ValuesInput } from './observatory.schemas.ts';
@@ -83,8 +84,7 @@ function cellCheck(rules: IndicatorRule[]): ExcelJS.DataValidation {
 
 export async function buildTemplate(form: TemplateForm): Promise<Buffer> {
   const { year } = form.campaign;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Maillage';
+  const workbook = newWorkbook();
   workbook.title = `${form.campaign.title} — ${form.organisation.name} (${form.conventionType})`;
   // Lets the upload check that the file is this form's, not another member's or year's.
   workbook.keywords = form.id ? `${KEYWORD_PREFIX}${form.id}` : '';
@@ -135,21 +135,10 @@ export async function buildTemplate(form: TemplateForm): Promise<Buffer> {
   });
   // Without a password: it guards against typing over a code or a label, not against a determined user.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return String(value);
-}
+const cellText = (value: ExcelJS.CellValue) => readCell(value, 'code');
 
 /** A number from a cell: a number, a formula's numeric result, or French-written text ("1 234,5"). */
 function cellNumber(value: ExcelJS.CellValue): number | null | undefined {

@@ -1,32 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { expectFieldError, expectFieldNames, routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { participations } from '../events/events.table.ts';
 
-let t: TestApp;
-let delegationId: string;
-let staff: string;
-let board: string;
-let member: string;
-let otherStaff: string;
-const ids: Record<string, string> = {};
+const w = routeWorld();
+const { call } = w;
 
-const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
+let member: string;
+const ids: Record<string, string> = {};
 
 /** The action and its roll call as stored (read inside the delegation, as the app does). */
 async function stored(actionId: string | undefined) {
   if (!actionId) throw new Error('no meeting id');
-  return withTenant(t.database.db, { delegationId, userId: null }, async (tx) => {
+  return withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, async (tx) => {
     const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
     const rows = await tx.select().from(participations).where(eq(participations.actionId, actionId));
     return { action, rows };
@@ -34,84 +22,64 @@ async function stored(actionId: string | undefined) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  delegationId = a.id;
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  for (const [key, name, postcode, joinedOn] of [
-    ['chorus', 'CHORUS', '12300', '2020-01-01'],
-    ['regain', 'REGAIN', '46100', '2020-01-01'],
-    ['future', 'FUTUR ADHÉRENT', '31000', '2099-01-01'],
-  ] as const) {
-    const created = await call(staff, 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode },
-      conventionTypes: ['ACI'],
-      joinedOn,
-    });
-    ids[key] = created.json().id;
-  }
-  const foreign = await call(otherStaff, 'POST', '/api/members/organisations', {
+  Object.assign(
+    ids,
+    await w.addOrganisations(w.staff, {
+      chorus: { types: ['ACI'], joinedOn: '2020-01-01' },
+      regain: { joinedOn: '2020-01-01' },
+      future: { name: 'FUTUR ADHÉRENT', postcode: '31000', types: ['ACI'], joinedOn: '2099-01-01' },
+    }),
+  );
+  ids.foreign = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
-    establishment: { postcode: '09000' },
+    postcode: '09000',
     joinedOn: '2020-01-01',
   });
-  ids.foreign = foreign.json().id;
-  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.regain })).cookie;
+  member = await w.as('member', ids.regain);
 });
-afterAll(() => t.close());
 
 describe('practice-exchange groups', () => {
   it('creates a group, refusing a missing name in French and writes by the board or a member', async () => {
-    const empty = await call(staff, 'POST', '/api/practice-groups', { name: ' ' });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json().error.fields[0]).toMatchObject({
-      field: 'name',
-      message: 'Ce champ est obligatoire.',
-    });
-    expect((await call(board, 'POST', '/api/practice-groups', { name: 'GEP CIP' })).statusCode).toBe(403);
+    const empty = await call(w.staff, 'POST', '/api/practice-groups', { name: ' ' });
+    expectFieldError(empty, 400, { field: 'name', message: 'Ce champ est obligatoire.' });
+    expect((await call(w.board, 'POST', '/api/practice-groups', { name: 'GEP CIP' })).statusCode).toBe(403);
     expect((await call(member, 'POST', '/api/practice-groups', { name: 'GEP CIP' })).statusCode).toBe(403);
-    const created = await call(staff, 'POST', '/api/practice-groups', {
+    const created = await call(w.staff, 'POST', '/api/practice-groups', {
       name: 'GEP CIP',
       audience: "Chargé·es d'insertion professionnelle",
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'GEP CIP', active: true, people: [], meetings: [] });
     ids.cip = created.json().id;
-    ids.compta = (await call(staff, 'POST', '/api/practice-groups', { name: 'GEP comptables AI' })).json().id;
-    const renamed = await call(staff, 'PATCH', `/api/practice-groups/${ids.compta}`, { active: false });
+    ids.compta = (
+      await call(w.staff, 'POST', '/api/practice-groups', { name: 'GEP comptables AI' })
+    ).json().id;
+    const renamed = await call(w.staff, 'PATCH', `/api/practice-groups/${ids.compta}`, { active: false });
     expect(renamed.json()).toMatchObject({ name: 'GEP comptables AI', active: false });
   });
 
   it('adds people of member organisations only', async () => {
     const url = `/api/practice-groups/${ids.cip}/people`;
-    const notMember = await call(staff, 'POST', url, {
+    const notMember = await call(w.staff, 'POST', url, {
       organisationId: ids.future,
       firstName: 'Ana',
       lastName: 'Lopez',
     });
-    expect(notMember.statusCode).toBe(422);
-    expect(notMember.json().error.fields[0]).toMatchObject({
-      field: 'organisationId',
-      code: 'practice.organisation_not_member',
-    });
-    const foreign = await call(staff, 'POST', url, {
+    expectFieldError(notMember, 422, { field: 'organisationId', code: 'practice.organisation_not_member' });
+    const foreign = await call(w.staff, 'POST', url, {
       organisationId: ids.foreign,
       firstName: 'A',
       lastName: 'B',
     });
     expect(foreign.json().error.fields[0].code).toBe('practice.organisation_not_member');
-    const badEmail = await call(staff, 'POST', url, {
+    const badEmail = await call(w.staff, 'POST', url, {
       organisationId: ids.chorus,
       firstName: 'Léa',
       lastName: 'Martin',
       email: 'lea@',
     });
     expect(badEmail.json().error.fields[0]).toMatchObject({ field: 'email', code: 'practice.email_invalid' });
-    const lea = await call(staff, 'POST', url, {
+    const lea = await call(w.staff, 'POST', url, {
       organisationId: ids.chorus,
       firstName: 'Léa',
       lastName: 'Martin',
@@ -125,7 +93,7 @@ describe('practice-exchange groups', () => {
       ['paul', 'Paul', 'Durand'],
       ['sam', 'Sam', 'Petit'],
     ] as const) {
-      const added = await call(staff, 'POST', url, {
+      const added = await call(w.staff, 'POST', url, {
         organisationId: ids.regain,
         firstName,
         lastName,
@@ -133,20 +101,16 @@ describe('practice-exchange groups', () => {
       });
       ids[key] = added.json().id;
     }
-    const edited = await call(staff, 'PATCH', `${url}/${ids.sam}`, { jobTitle: 'Accompagnatrice' });
+    const edited = await call(w.staff, 'PATCH', `${url}/${ids.sam}`, { jobTitle: 'Accompagnatrice' });
     expect(edited.json()).toMatchObject({ jobTitle: 'Accompagnatrice', lastName: 'Petit' });
-    expect((await call(board, 'PATCH', `${url}/${ids.sam}`, { jobTitle: 'X' })).statusCode).toBe(403);
+    expect((await call(w.board, 'PATCH', `${url}/${ids.sam}`, { jobTitle: 'X' })).statusCode).toBe(403);
   });
 
   it('adds meetings, with a place or online, titled after the group by default', async () => {
     const url = `/api/practice-groups/${ids.cip}/meetings`;
-    const nowhere = await call(staff, 'POST', url, { startsOn: '2024-03-12', visibility: 'internal' });
-    expect(nowhere.statusCode).toBe(422);
-    expect(nowhere.json().error.fields.map((f: { field: string }) => f.field)).toEqual([
-      'town',
-      'department',
-    ]);
-    const badPlace = await call(staff, 'POST', url, {
+    const nowhere = await call(w.staff, 'POST', url, { startsOn: '2024-03-12', visibility: 'internal' });
+    expectFieldNames(nowhere, 422, ['town', 'department']);
+    const badPlace = await call(w.staff, 'POST', url, {
       startsOn: '2024-03-12',
       town: 'Toulouse',
       department: '99',
@@ -158,10 +122,10 @@ describe('practice-exchange groups', () => {
       'practice.department_invalid',
       'practice.end_before_start',
     ]);
-    const noVisibility = await call(staff, 'POST', url, { startsOn: '2024-03-12', online: true });
+    const noVisibility = await call(w.staff, 'POST', url, { startsOn: '2024-03-12', online: true });
     expect(noVisibility.statusCode).toBe(400);
     expect(noVisibility.json().error.fields[0].field).toBe('visibility');
-    const march = await call(staff, 'POST', url, {
+    const march = await call(w.staff, 'POST', url, {
       startsOn: '2024-03-12',
       startTime: '09:30',
       endTime: '12:00',
@@ -183,7 +147,7 @@ describe('practice-exchange groups', () => {
       practiceGroupId: ids.cip,
       endsOn: '2024-03-12',
     });
-    const june = await call(staff, 'POST', url, {
+    const june = await call(w.staff, 'POST', url, {
       startsOn: '2024-06-20',
       online: true,
       title: 'Visio sur les PMSMP',
@@ -191,17 +155,17 @@ describe('practice-exchange groups', () => {
     });
     ids.june = june.json().id;
     ids.nextYear = (
-      await call(staff, 'POST', url, { startsOn: '2025-01-15', online: true, visibility: 'internal' })
+      await call(w.staff, 'POST', url, { startsOn: '2025-01-15', online: true, visibility: 'internal' })
     ).json().id;
     expect(
-      (await call(board, 'POST', url, { startsOn: '2024-09-01', online: true, visibility: 'internal' }))
+      (await call(w.board, 'POST', url, { startsOn: '2024-09-01', online: true, visibility: 'internal' }))
         .statusCode,
     ).toBe(403);
   });
 
   it('takes attendance, replacing the previous roll call and setting the meeting count', async () => {
     const url = `/api/practice-groups/${ids.cip}/meetings/${ids.march}/attendance`;
-    const stranger = await call(staff, 'PUT', url, { present: [ids.lea, ids.march] });
+    const stranger = await call(w.staff, 'PUT', url, { present: [ids.lea, ids.march] });
     expect(stranger.statusCode).toBe(422);
     expect(stranger.json().error.fields).toEqual([
       {
@@ -210,13 +174,13 @@ describe('practice-exchange groups', () => {
         message: 'Cette personne ne fait pas partie du groupe.',
       },
     ]);
-    const tooFew = await call(staff, 'PUT', url, { present: [ids.lea, ids.paul], count: 1 });
+    const tooFew = await call(w.staff, 'PUT', url, { present: [ids.lea, ids.paul], count: 1 });
     expect(tooFew.json().error.fields[0]).toMatchObject({
       field: 'count',
       code: 'practice.count_below_named',
     });
 
-    const first = await call(staff, 'PUT', url, {
+    const first = await call(w.staff, 'PUT', url, {
       present: [ids.lea, ids.paul, ids.sam],
       guests: [{ firstName: 'Inès', lastName: 'Roy', organisationId: ids.future }],
     });
@@ -224,7 +188,7 @@ describe('practice-exchange groups', () => {
     expect(first.json()).toMatchObject({ participantsCount: 4, participantsSource: 'attendance' });
     expect(first.json().attendance.presentPersonIds.sort()).toEqual([ids.lea, ids.paul, ids.sam].sort());
 
-    const second = await call(staff, 'PUT', url, { present: [ids.lea] });
+    const second = await call(w.staff, 'PUT', url, { present: [ids.lea] });
     expect(second.json()).toMatchObject({
       participantsCount: 1,
       attendance: { presentPersonIds: [ids.lea], guests: [], named: 1 },
@@ -240,7 +204,7 @@ describe('practice-exchange groups', () => {
 
     // "Six professionnels de quatre structures": a number without names.
     const counted = await call(
-      staff,
+      w.staff,
       'PUT',
       `/api/practice-groups/${ids.cip}/meetings/${ids.june}/attendance`,
       {
@@ -249,9 +213,9 @@ describe('practice-exchange groups', () => {
       },
     );
     expect(counted.json()).toMatchObject({ participantsCount: 6, attendance: { named: 1 } });
-    expect((await call(board, 'PUT', url, { present: [] })).statusCode).toBe(403);
+    expect((await call(w.board, 'PUT', url, { present: [] })).statusCode).toBe(403);
     const wrongGroup = await call(
-      staff,
+      w.staff,
       'PUT',
       `/api/practice-groups/${ids.compta}/meetings/${ids.march}/attendance`,
       {
@@ -262,14 +226,14 @@ describe('practice-exchange groups', () => {
   });
 
   it('counts a year per group, beside the declared total and never summed with it', async () => {
-    const declared = await call(staff, 'PUT', '/api/figures/declared/2024/gepMeetings', {
+    const declared = await call(w.staff, 'PUT', '/api/figures/declared/2024/gepMeetings', {
       value: 10,
       unit: 'count',
       label: "Rencontres des groupes d'échange de pratiques",
       source: "Rapport d'activité 2024, p. 12",
     });
     expect(declared.statusCode).toBe(201);
-    const stats = (await call(board, 'GET', '/api/practice-groups/stats?year=2024')).json();
+    const stats = (await call(w.board, 'GET', '/api/practice-groups/stats?year=2024')).json();
     expect(stats.groups).toEqual([
       expect.objectContaining({
         name: 'GEP CIP',
@@ -282,11 +246,11 @@ describe('practice-exchange groups', () => {
     ]);
     expect(stats.computed).toEqual({ meetings: 2, attendances: 7 });
     expect(stats.declared.gepMeetings).toMatchObject({ value: 10, source: "Rapport d'activité 2024, p. 12" });
-    const next = (await call(staff, 'GET', '/api/practice-groups/stats?year=2025')).json();
+    const next = (await call(w.staff, 'GET', '/api/practice-groups/stats?year=2025')).json();
     expect(next.computed).toEqual({ meetings: 1, attendances: 0 });
     expect(next.groups[0]).toMatchObject({ meetings: 1, meetingsWithoutCount: 1 });
     expect(next.declared).toEqual({});
-    expect((await call(staff, 'GET', '/api/practice-groups/stats?year=abc')).statusCode).toBe(400);
+    expect((await call(w.staff, 'GET', '/api/practice-groups/stats?year=abc')).statusCode).toBe(400);
     expect((await call(member, 'GET', '/api/practice-groups/stats?year=2024')).statusCode).toBe(403);
   });
 
@@ -300,23 +264,23 @@ describe('practice-exchange groups', () => {
     expect(byName).toEqual({ Léa: null, Paul: 'paul@regain.fr', Sam: 'sam@regain.fr' });
     expect(group.meetings).toHaveLength(3);
     expect((await call(member, 'GET', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(404);
-    const staffView = (await call(board, 'GET', `/api/practice-groups/${ids.cip}`)).json();
+    const staffView = (await call(w.board, 'GET', `/api/practice-groups/${ids.cip}`)).json();
     expect(staffView.people.find((p: { firstName: string }) => p.firstName === 'Léa').email).toBe(
       'lea.martin@chorus.fr',
     );
   });
 
   it('stays within the delegation', async () => {
-    expect((await call(otherStaff, 'GET', '/api/practice-groups')).json().items).toEqual([]);
-    expect((await call(otherStaff, 'GET', `/api/practice-groups/${ids.cip}`)).statusCode).toBe(404);
-    const people = await call(otherStaff, 'POST', `/api/practice-groups/${ids.cip}/people`, {
+    expect((await call(w.otherStaff, 'GET', '/api/practice-groups')).json().items).toEqual([]);
+    expect((await call(w.otherStaff, 'GET', `/api/practice-groups/${ids.cip}`)).statusCode).toBe(404);
+    const people = await call(w.otherStaff, 'POST', `/api/practice-groups/${ids.cip}/people`, {
       organisationId: ids.foreign,
       firstName: 'A',
       lastName: 'B',
     });
     expect(people.statusCode).toBe(404);
     const attendance = await call(
-      otherStaff,
+      w.otherStaff,
       'PUT',
       `/api/practice-groups/${ids.cip}/meetings/${ids.march}/attendance`,
       {
@@ -325,18 +289,18 @@ describe('practice-exchange groups', () => {
     );
     expect(attendance.statusCode).toBe(404);
     expect(
-      (await call(otherStaff, 'GET', '/api/practice-groups/stats?year=2024')).json().computed.meetings,
+      (await call(w.otherStaff, 'GET', '/api/practice-groups/stats?year=2024')).json().computed.meetings,
     ).toBe(0);
   });
 
   it('keeps a group that has met, and a removed person’s presence', async () => {
-    const refused = await call(staff, 'DELETE', `/api/practice-groups/${ids.cip}`);
+    const refused = await call(w.staff, 'DELETE', `/api/practice-groups/${ids.cip}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('practice.group_has_meetings');
     expect(
-      (await call(staff, 'DELETE', `/api/practice-groups/${ids.cip}/people/${ids.lea}`)).statusCode,
+      (await call(w.staff, 'DELETE', `/api/practice-groups/${ids.cip}/people/${ids.lea}`)).statusCode,
     ).toBe(204);
-    const group = (await call(staff, 'GET', `/api/practice-groups/${ids.cip}`)).json();
+    const group = (await call(w.staff, 'GET', `/api/practice-groups/${ids.cip}`)).json();
     expect(group.people).toHaveLength(2);
     const march = group.meetings.find((m: { id: string }) => m.id === ids.march);
     expect(march.attendance).toMatchObject({
@@ -344,10 +308,10 @@ describe('practice-exchange groups', () => {
       guests: [{ firstName: 'Léa', organisationName: 'CHORUS' }],
     });
     expect(
-      (await call(staff, 'DELETE', `/api/practice-groups/${ids.cip}/people/${ids.lea}`)).statusCode,
+      (await call(w.staff, 'DELETE', `/api/practice-groups/${ids.cip}/people/${ids.lea}`)).statusCode,
     ).toBe(404);
-    expect((await call(board, 'DELETE', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(403);
-    expect((await call(staff, 'DELETE', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(204);
-    expect((await call(staff, 'GET', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(404);
+    expect((await call(w.board, 'DELETE', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(403);
+    expect((await call(w.staff, 'DELETE', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(204);
+    expect((await call(w.staff, 'GET', `/api/practice-groups/${ids.compta}`)).statusCode).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lte, max, or } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { Role } from '../accounts/accounts.table.ts';
@@ -6,6 +6,7 @@ import { actions } from '../actions/actions.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { membershipPeriods, organisations } from '../members/members.table.ts';
 import { normaliseEmail } from '../members/members.validation.ts';
+import { periodOverlaps } from '../members/membership.periods.ts';
 import { meetingsOf } from './meetings.service.ts';
 import type { GroupInput, GroupPatch, PersonInput, PersonPatch } from './practice-groups.schemas.ts';
 import { practiceGroupPeople, practiceGroups } from './practice-groups.table.ts';
@@ -49,11 +50,7 @@ export async function listGroups(tx: Tx, viewer: Viewer) {
   return groups.map((group) => {
     const met = meetings.find((m) => m.groupId === group.id);
     return {
-      id: group.id,
-      name: group.name,
-      audience: group.audience,
-      description: group.description,
-      active: group.active,
+      ...groupSummary(group),
       peopleCount: people.find((p) => p.groupId === group.id)?.people ?? 0,
       meetingsCount: met?.meetings ?? 0,
       lastMeetingOn: met?.lastMeetingOn ?? null,
@@ -92,15 +89,19 @@ async function peopleOf(tx: Tx, groupId: string, viewer: Viewer) {
   return rows.map((p) => (p.organisationId === viewer.organisationId ? p : { ...p, email: null }));
 }
 
+const groupSummary = (group: typeof practiceGroups.$inferSelect) => ({
+  id: group.id,
+  name: group.name,
+  audience: group.audience,
+  description: group.description,
+  active: group.active,
+});
+
 /** The group, its people (with their organisation's name) and its meetings with their roll call. */
 export async function getGroup(tx: Tx, id: string, viewer: Viewer) {
   const group = await requireGroup(tx, id, viewer);
   return {
-    id: group.id,
-    name: group.name,
-    audience: group.audience,
-    description: group.description,
-    active: group.active,
+    ...groupSummary(group),
     people: await peopleOf(tx, id, viewer),
     meetings: await meetingsOf(tx, id),
   };
@@ -147,13 +148,7 @@ async function checkMemberOrganisation(tx: Tx, organisationId: string) {
   const [row] = await tx
     .select({ periods: countDistinct(membershipPeriods.id) })
     .from(membershipPeriods)
-    .where(
-      and(
-        eq(membershipPeriods.organisationId, organisationId),
-        lte(membershipPeriods.knownFrom, today),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, today)),
-      ),
-    );
+    .where(and(eq(membershipPeriods.organisationId, organisationId), periodOverlaps(today)));
   if (!row || row.periods === 0)
     throw invalidFields([{ field: 'organisationId', code: 'practice.organisation_not_member' }]);
 }

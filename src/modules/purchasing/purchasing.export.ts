@@ -2,7 +2,7 @@
  * The purchasing lists as XLSX files: dates as dates, amounts and hours as numbers,
  * French labels, a frozen bold header with filters (same style as actions.export.ts).
  */
-import ExcelJS from 'exceljs';
+import { day, joined, tableXlsx as workbook } from '../../lib/xlsx.ts';
 import type { MatchView } from './purchasing.matches.ts';
 import type { BuyerView, OpportunityView } from './purchasing.service.ts';
 
@@ -28,35 +28,6 @@ export const MATCH_STATUS_LABELS = {
   won: 'Remporté',
   lost: 'Perdu',
 } as const;
-
-type Cell = string | number | Date | null;
-interface Column<T> {
-  header: string;
-  width: number;
-  format?: string;
-  value: (row: T) => Cell;
-}
-
-// Midnight UTC: exceljs turns a Date into a serial day number from its UTC time.
-const day = (iso: string | null) => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
-const joined = (values: string[]) => (values.length > 0 ? values.join(', ') : null);
-
-async function workbook<T>(sheetName: string, columns: Column<T>[], rows: T[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Maillage';
-  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = columns.map((c, i) => ({
-    header: c.header,
-    key: String(i),
-    width: c.width,
-    // Texts stay texts: a department "09" keeps its zero, a name starting with "=" is no formula.
-    style: { numFmt: c.format ?? '@' },
-  }));
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 export const buyersXlsx = (rows: BuyerView[]) =>
   workbook<BuyerView>(

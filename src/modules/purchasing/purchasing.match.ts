@@ -5,7 +5,7 @@
  */
 
 import { compareFr } from '../../i18n/collate.ts';
-import { normaliseForSearch } from '../members/members.validation.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 
 // Departments of each region (2016 map); overseas departments are regions of their own.
 const REGION_DEPARTMENTS: Record<string, string> = {

@@ -1,21 +1,16 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import type { HttpMethod } from '../../test/app.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 
-let t: TestApp;
+const w = routeWorld();
+
 const as: Record<'staff' | 'board' | 'member' | 'otherMember' | 'otherStaff', string> = {} as never;
 const ids: Record<string, string> = {};
 const call = (who: keyof typeof as, method: HttpMethod, url: string, payload?: object) =>
-  request(t, as[who], method, url, payload);
+  w.call(as[who], method, url, payload);
 
 async function organisation(
   who: 'staff' | 'otherStaff',
@@ -42,32 +37,22 @@ async function sheetRows(body: Buffer) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  ids.delegation = a.id;
-  as.staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  as.board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  as.otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
+  ids.delegation = w.delegationId;
+  Object.assign(as, { staff: w.staff, board: w.board, otherStaff: w.otherStaff });
   ids.jardins = await organisation('staff', 'JARDINS DU LOT', '46000', ['Espaces verts', 'Maraîchage']);
   ids.proprete = await organisation('staff', 'PROPRETÉ 31', '31000', ['Nettoyage', 'espaces VERTS']);
   ids.couture = await organisation('staff', 'COUTURE', '46100', ['Couture']);
   ids.loin = await organisation('staff', 'LOIN', '75011', ['Bâtiment']);
   ids.ailleurs = await organisation('otherStaff', 'AILLEURS', '46000', ['Espaces verts']);
-  as.member = (
-    await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.jardins })
-  ).cookie;
-  as.otherMember = (
-    await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.proprete })
-  ).cookie;
+  as.member = await w.as('member', ids.jardins);
+  as.otherMember = await w.as('member', ids.proprete);
 });
-afterAll(() => t.close());
 
 describe('buyers', () => {
   it('refuses bad input with French field messages', async () => {
     const bad = await call('staff', 'POST', '/api/purchasing/buyers', { name: '', sector: 'mixed' });
     expect(bad.statusCode).toBe(400);
-    const fields = bad.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(bad);
     expect(fields).toEqual(expect.arrayContaining(['name', 'sector']));
     expect(bad.json().error.fields[0].message).toMatch(/\p{L}/u);
   });
@@ -110,11 +95,7 @@ describe('opportunities and matching', () => {
       title: 'Entretien',
       kind: 'quote',
     });
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error.fields[0]).toMatchObject({
-      field: 'buyerId',
-      code: 'purchasing.buyer_unknown',
-    });
+    expectFieldError(foreign, 422, { field: 'buyerId', code: 'purchasing.buyer_unknown' });
     const bad = await call('staff', 'POST', '/api/purchasing/opportunities', {
       buyerId: ids.buyer,
       title: 'Entretien',
@@ -174,11 +155,7 @@ describe('opportunities and matching', () => {
     const foreign = await call('staff', 'POST', `/api/purchasing/opportunities/${ids.opportunity}/matches`, {
       organisationIds: [ids.jardins, ids.ailleurs],
     });
-    expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error.fields[0]).toMatchObject({
-      field: 'organisationIds.1',
-      code: 'purchasing.not_a_member',
-    });
+    expectFieldError(foreign, 422, { field: 'organisationIds.1', code: 'purchasing.not_a_member' });
     const created = await call('staff', 'POST', `/api/purchasing/opportunities/${ids.opportunity}/matches`, {
       organisationIds: [ids.jardins, ids.proprete],
     });
@@ -249,7 +226,7 @@ describe('follow-up', () => {
       insertionHours: 320.5,
     });
     expect(won.json()).toMatchObject({ status: 'won', insertionHours: 320.5 });
-    await withTenant(t.database.db, { delegationId: ids.delegation!, userId: null }, (tx) =>
+    await withTenant(w.t.database.db, { delegationId: ids.delegation!, userId: null }, (tx) =>
       putDeclaredFigure(tx, 2025, 'buyerInsertionHours', {
         value: 1000,
         unit: 'hours',

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { hiddenFields } from '../../server/audiences.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { Role } from '../accounts/accounts.table.ts';
-import { normaliseForSearch } from '../members/members.validation.ts';
 import { type BuyerInput, buyerAudiences, type OpportunityInput } from './purchasing.schemas.ts';
 import { buyers, opportunities } from './purchasing.table.ts';
 

@@ -1,25 +1,15 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectFieldError, expectFieldNames, routeWorld } from '../../test/route-world.ts';
 
-let t: TestApp;
-let staff: string;
-let board: string;
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 let otherMember: string;
-let otherStaff: string;
 const ids: Record<string, string> = {};
 const base = '/api/quality-approaches';
 
-const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
 const levels = [1, 2, 3, 4].map((level) => ({ level, label: `Niveau ${level}` }));
 const smallGrid = {
   name: 'Grille test',
@@ -37,35 +27,19 @@ const smallGrid = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  for (const [key, name] of [
-    ['chorus', 'CHORUS'],
-    ['regain', 'REGAIN'],
-  ] as const) {
-    const created = await call(staff, 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode: '46100' },
-      conventionTypes: ['ACI'],
-      joinedOn: '2024-03-01',
-    });
-    ids[key] = created.json().id;
-  }
-  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.chorus })).cookie;
-  otherMember = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.regain }))
-    .cookie;
+  Object.assign(
+    ids,
+    await w.addOrganisations(w.staff, { chorus: { postcode: '46100', types: ['ACI'] }, regain: {} }),
+  );
+  member = await w.as('member', ids.chorus);
+  otherMember = await w.as('member', ids.regain);
 });
-afterAll(() => t.close());
 
 describe('self-assessment grids', () => {
   it('loads the default grid only when staff ask for it', async () => {
-    expect((await call(staff, 'GET', `${base}/grids`)).json()).toEqual([]);
+    expect((await call(w.staff, 'GET', `${base}/grids`)).json()).toEqual([]);
     expect((await call(member, 'POST', `${base}/grids/default`)).statusCode).toBe(403);
-    const loaded = await call(staff, 'POST', `${base}/grids/default`);
+    const loaded = await call(w.staff, 'POST', `${base}/grids/default`);
     expect(loaded.statusCode).toBe(201);
     expect(loaded.json().pillars.map((p: { label: string }) => p.label)).toEqual([
       'Cœur de métier IAE',
@@ -80,7 +54,7 @@ describe('self-assessment grids', () => {
     const bad = structuredClone(smallGrid);
     bad.pillars[1]!.id = 'social';
     bad.pillars[1]!.criteria[0]!.levels = [levels[0]!, levels[2]!];
-    const response = await call(staff, 'POST', `${base}/grids`, bad);
+    const response = await call(w.staff, 'POST', `${base}/grids`, bad);
     expect(response.statusCode).toBe(422);
     expect(response.json().error.fields).toEqual([
       expect.objectContaining({ field: 'pillars.1.id', code: 'qualityApproaches.duplicate_id' }),
@@ -89,14 +63,13 @@ describe('self-assessment grids', () => {
         message: 'Les niveaux de maturité doivent être numérotés de 1 à n, sans trou ni doublon.',
       }),
     ]);
-    const empty = await call(staff, 'POST', `${base}/grids`, { name: '', pillars: [] });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'pillars']);
-    const created = await call(staff, 'POST', `${base}/grids`, smallGrid);
+    const empty = await call(w.staff, 'POST', `${base}/grids`, { name: '', pillars: [] });
+    expectFieldNames(empty, 400, ['name', 'pillars']);
+    const created = await call(w.staff, 'POST', `${base}/grids`, smallGrid);
     expect(created.statusCode).toBe(201);
     ids.grid = created.json().id;
-    expect((await call(board, 'PUT', `${base}/grids/${ids.grid}`, smallGrid)).statusCode).toBe(403);
-    expect((await call(otherStaff, 'GET', `${base}/grids/${ids.grid}`)).statusCode).toBe(404);
+    expect((await call(w.board, 'PUT', `${base}/grids/${ids.grid}`, smallGrid)).statusCode).toBe(403);
+    expect((await call(w.otherStaff, 'GET', `${base}/grids/${ids.grid}`)).statusCode).toBe(404);
   });
 });
 
@@ -113,11 +86,7 @@ describe('assessments', () => {
       assessedOn: '2024-03-01',
       answers: { zz: 1 },
     });
-    expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error.fields[0]).toMatchObject({
-      field: 'answers.zz',
-      code: 'qualityApproaches.unknown_criterion',
-    });
+    expectFieldError(wrong, 422, { field: 'answers.zz', code: 'qualityApproaches.unknown_criterion' });
     const draft = await call(member, 'POST', `${base}/assessments`, {
       gridId: ids.grid,
       assessedOn: '2024-03-01',
@@ -127,11 +96,7 @@ describe('assessments', () => {
     expect(draft.json()).toMatchObject({ organisationId: ids.chorus, status: 'draft' });
     ids.first = draft.json().id;
     const early = await call(member, 'POST', `${base}/assessments/${ids.first}/complete`);
-    expect(early.statusCode).toBe(422);
-    expect(early.json().error.fields.map((f: { field: string }) => f.field)).toEqual([
-      'answers.s2',
-      'answers.e1',
-    ]);
+    expectFieldNames(early, 422, ['answers.s2', 'answers.e1']);
     await call(member, 'PATCH', `${base}/assessments/${ids.first}`, { answers: { s1: 2, s2: 3, e1: 1 } });
     const done = await call(member, 'POST', `${base}/assessments/${ids.first}/complete`);
     expect(done.statusCode).toBe(200);
@@ -175,22 +140,22 @@ describe('assessments', () => {
       assessedOn: '2024-03-01',
     });
     expect(forOther.statusCode).toBe(403);
-    expect((await call(board, 'GET', `${base}/assessments`)).json()).toHaveLength(2);
-    const byBoard = await call(board, 'POST', `${base}/assessments`, {
+    expect((await call(w.board, 'GET', `${base}/assessments`)).json()).toHaveLength(2);
+    const byBoard = await call(w.board, 'POST', `${base}/assessments`, {
       organisationId: ids.chorus,
       gridId: ids.grid,
       assessedOn: '2024-03-01',
     });
     expect(byBoard.statusCode).toBe(403);
-    expect((await call(otherStaff, 'GET', `${base}/assessments`)).json()).toEqual([]);
+    expect((await call(w.otherStaff, 'GET', `${base}/assessments`)).json()).toEqual([]);
     expect(
-      (await call(otherStaff, 'GET', `${base}/organisations/${ids.chorus}/progress`)).json().items,
+      (await call(w.otherStaff, 'GET', `${base}/organisations/${ids.chorus}/progress`)).json().items,
     ).toEqual([]);
-    expect((await call(staff, 'DELETE', `${base}/grids/${ids.grid}`)).statusCode).toBe(409);
+    expect((await call(w.staff, 'DELETE', `${base}/grids/${ids.grid}`)).statusCode).toBe(409);
   });
 
   it('exports the assessments with one score column per pillar', async () => {
-    const response = await call(staff, 'GET', `${base}/assessments.xlsx`);
+    const response = await call(w.staff, 'GET', `${base}/assessments.xlsx`);
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
@@ -211,11 +176,7 @@ describe('assessments', () => {
 describe('progress plan', () => {
   it('lets a member keep its own actions, staff any', async () => {
     const missing = await call(member, 'POST', `${base}/progress-actions`, { title: '' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields[0]).toMatchObject({
-      field: 'title',
-      message: 'Ce champ est obligatoire.',
-    });
+    expectFieldError(missing, 400, { field: 'title', message: 'Ce champ est obligatoire.' });
     const created = await call(member, 'POST', `${base}/progress-actions`, {
       assessmentId: ids.first,
       criterionId: 'e1',
@@ -235,9 +196,9 @@ describe('progress plan', () => {
         .statusCode,
     ).toBe(404);
     expect(
-      (await call(board, 'PATCH', `${base}/progress-actions/${ids.action}`, { status: 'done' })).statusCode,
+      (await call(w.board, 'PATCH', `${base}/progress-actions/${ids.action}`, { status: 'done' })).statusCode,
     ).toBe(403);
-    const updated = await call(staff, 'PATCH', `${base}/progress-actions/${ids.action}`, {
+    const updated = await call(w.staff, 'PATCH', `${base}/progress-actions/${ids.action}`, {
       status: 'in_progress',
     });
     expect(updated.json().status).toBe('in_progress');

@@ -1,52 +1,24 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { expectFieldError, fieldNames, routeWorld } from '../../test/route-world.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { certificationStats } from './certifications.service.ts';
 
-let t: TestApp;
-let delegationA: string;
-let staff: string;
-let board: string;
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
-let otherStaff: string;
 const ids: Record<string, string> = {};
 const base = '/api/quality-approaches';
 
-const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
-
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  delegationA = a.id;
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  for (const [key, name] of [
-    ['chorus', 'CHORUS'],
-    ['regain', 'REGAIN'],
-  ] as const) {
-    const created = await call(staff, 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode: '12300' },
-      conventionTypes: ['AI'],
-      joinedOn: '2024-03-01',
-    });
-    ids[key] = created.json().id;
-  }
-  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.chorus })).cookie;
+  Object.assign(
+    ids,
+    await w.addOrganisations(w.staff, { chorus: {}, regain: { postcode: '12300', types: ['AI'] } }),
+  );
+  member = await w.as('member', ids.chorus);
 });
-afterAll(() => t.close());
 
 const certification = (overrides: object) => ({
   organisationId: null,
@@ -60,31 +32,30 @@ const certification = (overrides: object) => ({
 
 describe('certifications', () => {
   it('refuses bad input with French messages on the fields', async () => {
-    const missing = await call(staff, 'POST', `${base}/certifications`, {
+    const missing = await call(w.staff, 'POST', `${base}/certifications`, {
       organisationId: null,
       status: 'nope',
     });
     expect(missing.statusCode).toBe(400);
-    const fields = missing.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldNames(missing);
     expect(fields).toEqual(expect.arrayContaining(['label', 'status']));
     const dates = await call(
-      staff,
+      w.staff,
       'POST',
       `${base}/certifications`,
       certification({ expiresOn: '2022-01-01' }),
     );
-    expect(dates.statusCode).toBe(422);
-    expect(dates.json().error.fields[0]).toMatchObject({
+    expectFieldError(dates, 422, {
       field: 'expiresOn',
       message: "La date d'expiration ne peut pas précéder la date d'obtention.",
     });
   });
 
   it('records the delegation’s own and the members’ certifications, with their audits', async () => {
-    const own = await call(staff, 'POST', `${base}/certifications`, certification({}));
+    const own = await call(w.staff, 'POST', `${base}/certifications`, certification({}));
     expect(own.statusCode).toBe(201);
     ids.own = own.json().id;
-    const audit = await call(staff, 'POST', `${base}/certifications/${ids.own}/audits`, {
+    const audit = await call(w.staff, 'POST', `${base}/certifications/${ids.own}/audits`, {
       kind: 'follow_up',
       heldOn: '2023-11-01',
       datePrecision: 'month',
@@ -96,19 +67,19 @@ describe('certifications', () => {
       ['regainCert', ids.regain, '2027-06-30'],
     ] as const) {
       const created = await call(
-        staff,
+        w.staff,
         'POST',
         `${base}/certifications`,
         certification({ organisationId: org, expiresOn }),
       );
       ids[key] = created.json().id;
-      await call(staff, 'POST', `${base}/certifications/${ids[key]}/audits`, {
+      await call(w.staff, 'POST', `${base}/certifications/${ids[key]}/audits`, {
         kind: 'renewal',
         heldOn: '2024-05-10',
         result: key === 'chorusCert' ? 'passed' : 'failed',
       });
     }
-    const list = await call(board, 'GET', `${base}/certifications`);
+    const list = await call(w.board, 'GET', `${base}/certifications`);
     expect(list.json()).toHaveLength(3);
     const mine = list.json().find((c: { id: string }) => c.id === ids.own);
     expect(mine).toMatchObject({
@@ -118,29 +89,33 @@ describe('certifications', () => {
   });
 
   it('alerts on certifications expiring within the given days of a fixed today', async () => {
-    const soon = await call(staff, 'GET', `${base}/certifications?expiringWithinDays=90&today=2025-12-01`);
+    const soon = await call(w.staff, 'GET', `${base}/certifications?expiringWithinDays=90&today=2025-12-01`);
     // The delegation's (15 Jan 2026, 45 days) and CHORUS's (already expired in March 2025).
     expect(soon.json().map((c: { id: string; daysToExpiry: number }) => [c.id, c.daysToExpiry])).toEqual([
       [ids.chorusCert, -275],
       [ids.own, 45],
     ]);
-    const later = await call(staff, 'GET', `${base}/certifications?expiringWithinDays=30&today=2024-01-01`);
+    const later = await call(w.staff, 'GET', `${base}/certifications?expiringWithinDays=30&today=2024-01-01`);
     expect(later.json()).toEqual([]);
   });
 
   it('counts the members’ renewals of a year next to the declared figure', async () => {
-    const stats = await withTenant(t.database.db, { delegationId: delegationA, userId: null }, async (tx) => {
-      await putDeclaredFigure(tx, 2024, 'certificationRenewals', {
-        value: 10,
-        unit: 'count',
-        label: 'Adhérents ayant renouvelé leur certification',
-        source: 'Rapport 2024',
-      });
-      return certificationStats(tx, 2024);
-    });
+    const stats = await withTenant(
+      w.t.database.db,
+      { delegationId: w.delegationId, userId: null },
+      async (tx) => {
+        await putDeclaredFigure(tx, 2024, 'certificationRenewals', {
+          value: 10,
+          unit: 'count',
+          label: 'Adhérents ayant renouvelé leur certification',
+          source: 'Rapport 2024',
+        });
+        return certificationStats(tx, 2024);
+      },
+    );
     // CHORUS passed, REGAIN failed; the delegation's own follow-up is of 2023 and not a member's.
     expect(stats).toMatchObject({ year: 2024, certificationRenewals: 1, declared: { value: 10 } });
-    const viaHttp = await call(board, 'GET', `${base}/certifications/stats?year=2023`);
+    const viaHttp = await call(w.board, 'GET', `${base}/certifications/stats?year=2023`);
     expect(viaHttp.json()).toMatchObject({ certificationRenewals: 0, declared: null });
   });
 
@@ -154,23 +129,23 @@ describe('certifications', () => {
     expect((await call(member, 'GET', `${base}/certifications/${ids.own}`)).statusCode).toBe(404);
     expect((await call(member, 'POST', `${base}/certifications`, certification({}))).statusCode).toBe(403);
     expect(
-      (await call(board, 'PUT', `${base}/certifications/${ids.own}`, certification({}))).statusCode,
+      (await call(w.board, 'PUT', `${base}/certifications/${ids.own}`, certification({}))).statusCode,
     ).toBe(403);
-    expect((await call(board, 'DELETE', `${base}/certifications/${ids.own}`)).statusCode).toBe(403);
+    expect((await call(w.board, 'DELETE', `${base}/certifications/${ids.own}`)).statusCode).toBe(403);
   });
 
   it('keeps another delegation out', async () => {
-    expect((await call(otherStaff, 'GET', `${base}/certifications`)).json()).toEqual([]);
-    expect((await call(otherStaff, 'GET', `${base}/certifications/${ids.own}`)).statusCode).toBe(404);
-    expect((await call(otherStaff, 'DELETE', `${base}/certifications/${ids.own}`)).statusCode).toBe(404);
+    expect((await call(w.otherStaff, 'GET', `${base}/certifications`)).json()).toEqual([]);
+    expect((await call(w.otherStaff, 'GET', `${base}/certifications/${ids.own}`)).statusCode).toBe(404);
+    expect((await call(w.otherStaff, 'DELETE', `${base}/certifications/${ids.own}`)).statusCode).toBe(404);
     const audit = { kind: 'initial', heldOn: '2024-01-01', result: 'passed' };
     expect(
-      (await call(otherStaff, 'POST', `${base}/certifications/${ids.own}/audits`, audit)).statusCode,
+      (await call(w.otherStaff, 'POST', `${base}/certifications/${ids.own}/audits`, audit)).statusCode,
     ).toBe(404);
   });
 
   it('exports the list to XLSX with dates as dates', async () => {
-    const response = await call(board, 'GET', `${base}/certifications.xlsx?today=2025-12-01`);
+    const response = await call(w.board, 'GET', `${base}/certifications.xlsx?today=2025-12-01`);
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { addDays } from '../../lib/paris-time.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { declaredFigure } from '../figures/figures.service.ts';
 import { organisations } from '../members/members.table.ts';
@@ -7,8 +8,6 @@ import { checkOwn, scopeOf, type Viewer } from './access.ts';
 import type { AuditInput, CertificationInput } from './quality-approaches.schemas.ts';
 import { certificationAudits, certifications } from './quality-approaches.table.ts';
 
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 export const todayIso = () => new Date().toISOString().slice(0, 10);

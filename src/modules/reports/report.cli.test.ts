@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, type TestApp } from '../../test/app.ts';
+import { captureCli } from '../../test/cli.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { reportCommand } from './report.cli.ts';
 
@@ -11,13 +12,7 @@ let t: TestApp;
 let demoSlug: string;
 const dir = mkdtempSync(join(tmpdir(), 'maillage-report-'));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const code = await reportCommand(t.database, argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (...argv: string[]) => captureCli((io) => reportCommand(t.database, argv, io));
 
 beforeAll(async () => {
   const withDemo = await createTestApp({ demo: true });
@@ -81,16 +76,15 @@ describe('npx maillage report', () => {
     expect(empty.delegation.slug).toBe('cli-rapport-vide');
     expect(empty.members.total).toBe(0);
     const byDefault = join(dir, 'defaut.json');
-    const out: string[] = [];
-    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
-    expect(
-      await reportCommand(
+    const { code } = await captureCli((io) =>
+      reportCommand(
         t.database,
         ['annual', '--year', '2024', '--format', 'json', '--out', byDefault],
         io,
         'cli-rapport-vide',
       ),
-    ).toBe(0);
+    );
+    expect(code).toBe(0);
     expect(JSON.parse(readFileSync(byDefault, 'utf8')).delegation.slug).toBe('cli-rapport-vide');
   });
 

@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { CliOutput } from '../../cli/args.ts';
 import { type Database, withTenant } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
@@ -14,11 +15,6 @@ import { renderReport } from './report.render.ts';
 import { type AnnualReport, REPORT_FORMATS, type ReportFormat } from './report.types.ts';
 import { reportYearSchema } from './reports.schemas.ts';
 import { loadReport } from './reports.service.ts';
-
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export const reportUsage = `Utilisation :
   npx maillage report annual --year ANNÉE --format html|pdf|docx|json --out FICHIER [--delegation SLUG]

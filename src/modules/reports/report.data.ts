@@ -38,8 +38,12 @@ const DIRECTOR = 'Administrateur·rice';
 const QUALIFIERS = { exact: null, at_least: 'plus de', about: 'environ' } as const;
 
 async function delegationSection(tx: Tx): Promise<AnnualReport['delegation']> {
-  const [row] = await tx.select().from(delegations).where(eq(delegations.id, sql`app_delegation_id()`));
-  if (!row) throw new Error('buildAnnualReport must run inside withTenant');
+  // The delegation of the transaction: a tenant's, or the one the federation reads (decision 020).
+  const [row] = await tx
+    .select()
+    .from(delegations)
+    .where(eq(delegations.id, sql`coalesce(app_delegation_id(), app_federation_delegation_id())`));
+  if (!row) throw new Error('buildAnnualReport must run inside withTenant or withFederation');
   return {
     slug: row.slug,
     name: row.name,

@@ -5,6 +5,8 @@
  */
 import { asc, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { heldConventions } from '../members/conventions.held.ts';
+import { establishmentPlaceColumns } from '../members/members.queries.ts';
 import { CONVENTION_TYPES } from '../members/members.schemas.ts';
 import { countMembers, loadStatsOrganisations } from '../members/members.stats.ts';
 import { conventions, establishments, organisations } from '../members/members.table.ts';
@@ -38,28 +40,11 @@ export async function buildMembers(tx: Tx, year: number): Promise<AnnualReport['
       ).map((o) => [o.id, o.name]),
     );
     const places = await tx
-      .select({
-        id: establishments.id,
-        organisationId: establishments.organisationId,
-        address: establishments.address,
-        postcode: establishments.postcode,
-        city: establishments.city,
-        department: establishments.department,
-        phone: establishments.phone,
-        email: establishments.email,
-      })
+      .select(establishmentPlaceColumns)
       .from(establishments)
       .where(inArray(establishments.organisationId, ids))
       .orderBy(asc(establishments.createdAt), asc(establishments.id));
-    const held = await tx
-      .select({
-        organisationId: conventions.organisationId,
-        establishmentId: conventions.establishmentId,
-        type: conventions.type,
-        departments: conventions.departments,
-      })
-      .from(conventions)
-      .where(inArray(conventions.organisationId, ids));
+    const held = await heldConventions(tx, inArray(conventions.organisationId, ids));
     // loadStatsOrganisations orders establishments headquarters first: its first one is "the first".
     const firstOf = new Map(loaded.map((o) => [o.id, o.establishments[0]?.id ?? null]));
     const known = new Set(places.map((p) => p.id));

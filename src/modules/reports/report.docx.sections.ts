@@ -14,27 +14,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import {
-  formatActionDate,
-  formatFigure,
-  formatNumber,
-  formatParticipants,
-  formatSource,
-} from './report.format.ts';
-import { type Block, isBlank, parseInline, parseMarkup, type Run } from './report.markup.ts';
-import {
-  boardAffiliation,
-  boardHeading,
-  figuresByGroup,
-  membersByType,
-  monthHeading,
-  NO_ACTION,
-  NOT_WRITTEN,
-  nationalRepresentatives,
-  organisationLine,
-  type SectionId,
-  staffTable,
-} from './report.outline.ts';
+import * as content from './report.content.ts';
+import { type Block, isBlank, parseMarkup, type Run } from './report.markup.ts';
+import { NOT_WRITTEN, type SectionId } from './report.outline.ts';
 import type { AnnualReport } from './report.types.ts';
 
 export type Child = Paragraph | Table | TableOfContents;
@@ -81,128 +63,87 @@ function table(head: string[], rows: string[][], widths: number[]): Table {
   });
 }
 
+const tableOf = (t: content.TableContent) => table(t.head, t.rows, t.widths);
+
 function brief(report: AnnualReport): Child[] {
-  const d = report.delegation;
-  const out: Child[] = [
-    new Paragraph({
-      children: runs([
-        { text: `${d.name} rassemble `, bold: false, italic: false },
-        { text: formatNumber(report.members.total), bold: true, italic: false },
-        {
-          text: ` adhérents (${formatNumber(report.members.organisations)} structures)${d.region ? ` en ${d.region}` : ''}.`,
-          bold: false,
-          italic: false,
-        },
-      ]),
-    }),
-    h2(`Nos adhérents en ${report.year}`),
+  const b = content.brief(report);
+  return [
+    new Paragraph({ children: runs(b.lead) }),
+    h2(b.typesHeading),
     table(
       ['Type de structure', 'Adhérents'],
-      membersByType(report).map((t) => [t.label, formatNumber(t.count)]),
+      b.types.map((t) => [t.label, t.text]),
       [4, 1],
     ),
-    h2('Départements couverts'),
-    plain(
-      d.departmentsCovered.map((c) => `${c.code} ${c.name}`).join(' · ') || 'Aucun département renseigné.',
-    ),
+    h2(b.departmentsHeading),
+    plain(b.departments || content.NO_DEPARTMENT),
+    ...(b.objectivesHeading ? [h2(b.objectivesHeading)] : []),
+    ...b.objectives.flatMap((o) => [h3(o.axis), ...o.items.map(bullet)]),
   ];
-  if (d.objectives.length > 0) out.push(h2(`Les objectifs du réseau${d.network ? ` ${d.network}` : ''}`));
-  for (const axis of new Set(d.objectives.map((o) => o.axis))) {
-    out.push(h3(axis));
-    for (const o of d.objectives.filter((x) => x.axis === axis))
-      out.push(bullet(parseInline(o.number === null ? o.text : `**${o.number}** ${o.text}`)));
-  }
-  return out;
 }
 
 function organisation(report: AnnualReport): Child[] {
-  const representatives = nationalRepresentatives(report);
+  const board = content.board(report);
+  const staff = content.staff(report);
+  const missions = content.missions(report);
   return [
-    h2(boardHeading(report)),
-    report.board.length > 0
-      ? table(
-          ['Nom', 'Fonction', 'Structure'],
-          report.board.map((b) => [b.person, b.role, boardAffiliation(b)]),
-          [3, 2, 4],
-        )
-      : note('Aucun mandat en cours.'),
-    ...(representatives ? [plain(representatives)] : []),
-    h2('L’équipe salariée'),
-    report.staff.length > 0
-      ? table(staffTable(report).head, staffTable(report).rows, staffTable(report).widths)
-      : note('Aucun salarié renseigné.'),
-    ...(report.delegation.missions.length > 0
-      ? [h2('Nos missions'), ...report.delegation.missions.map((m) => bullet(parseInline(m.label)))]
-      : []),
+    h2(board.heading),
+    board.table ? tableOf(board.table) : note(content.NO_BOARD),
+    ...(board.representatives ? [plain(board.representatives)] : []),
+    h2(content.STAFF_HEADING),
+    staff ? tableOf(staff) : note(content.NO_STAFF),
+    ...(missions.length > 0 ? [h2(content.MISSIONS_HEADING), ...missions.map(bullet)] : []),
   ];
 }
 
 function keyFigures(report: AnnualReport): Child[] {
-  return figuresByGroup(report).flatMap((g) => [
+  return content.figureGroups(report).flatMap((g) => [
     h2(g.label),
     table(
       ['Chiffre', 'Valeur', 'Source'],
-      g.figures.map((f) => [
-        f.detail ? `${f.label}\n${f.detail}` : f.label,
-        formatFigure(f),
-        `${formatSource(f)}${f.synthetic ? ' (données de démonstration)' : ''}`,
-      ]),
+      g.figures.map((f) => [f.detail ? `${f.label}\n${f.detail}` : f.label, f.value, f.source]),
       [4, 2, 4],
     ),
   ]);
 }
 
 function chronicle(report: AnnualReport): Child[] {
-  return report.chronicle.flatMap((m) => [
-    h2(monthHeading(m.month, report.year)),
-    ...(m.actions.length === 0 ? [plain(NO_ACTION, { italics: true, color: '5B6573' })] : []),
-    ...m.actions.flatMap((a) => [
-      h3(a.title),
-      plain(
-        [formatActionDate(a), a.place, a.participants ? formatParticipants(a.participants) : null]
-          .filter(Boolean)
-          .join(' · '),
-        { color: '5B6573', size: 18 },
-      ),
-      ...(a.summary ? blocks(parseMarkup(a.summary)) : []),
-      ...(a.partners.length > 0
-        ? [plain(`Avec : ${a.partners.join(', ')}`, { color: '5B6573', size: 18 })]
-        : []),
-    ]),
-  ]);
+  const muted = { color: '5B6573', size: 18 };
+  return content
+    .chronicle(report)
+    .flatMap((m) => [
+      h2(m.heading),
+      ...(m.empty ? [plain(m.empty, { italics: true, color: '5B6573' })] : []),
+      ...m.actions.flatMap((a) => [
+        h3(a.title),
+        plain(a.meta, muted),
+        ...blocks(a.summary),
+        ...(a.partners ? [plain(a.partners, muted)] : []),
+      ]),
+    ]);
 }
 
 function members(report: AnnualReport): Child[] {
-  return report.members.byDepartment.flatMap((d) => [
-    h2(`${d.code}. ${d.name} (${formatNumber(d.count)})`),
+  return content.directory(report).flatMap((d) => [
+    h2(`${d.title} ${d.count}`),
     table(
-      ['Structure', 'Adresse', 'Contact'],
-      d.organisations.map((o) => [
-        organisationLine(o).name,
-        [o.address, [o.postcode, o.city].filter(Boolean).join(' ')].filter(Boolean).join('\n'),
-        [o.phone, o.email].filter(Boolean).join('\n'),
-      ]),
+      d.head,
+      d.organisations.map((o) => [o.name, o.address, o.contact]),
       [4, 4, 4],
     ),
   ]);
 }
 
 function partners(report: AnnualReport): Child[] {
-  const d = report.delegation;
-  const contact = [
-    ...d.addresses.map((a) => `${a.line}, ${a.postcode} ${a.city}`),
-    d.phone,
-    d.email,
-    d.website,
-  ];
+  const p = content.partners(report);
   return [
-    ...(report.partners.length > 0
-      ? report.partners.map((p) =>
-          bullet([{ text: p.kind ? `${p.name} (${p.kind})` : p.name, bold: false, italic: false }]),
+    ...(p.items.length > 0
+      ? p.items.map((i) =>
+          bullet([{ text: i.kind ? `${i.name} (${i.kind})` : i.name, bold: false, italic: false }]),
         )
-      : [note('Aucun partenaire enregistré.')]),
-    plain(d.name, { bold: true }),
-    ...contact.filter((c): c is string => !!c).map((c) => plain(c)),
+      : [note(content.NO_PARTNER)]),
+    plain(p.delegation, { bold: true }),
+    ...p.contact.map((c) => plain(c)),
   ];
 }
 
@@ -224,17 +165,7 @@ export function docxSection(report: AnnualReport, id: SectionId): Child[] {
     case 'brief':
       return brief(report);
     case 'delegations':
-      return [
-        table(
-          ['Délégation', 'Adhérents', 'Actions'],
-          (report.delegations ?? []).map((d) => [
-            d.name,
-            formatNumber(d.membersTotal),
-            formatNumber(d.actions),
-          ]),
-          [6, 2, 2],
-        ),
-      ];
+      return [tableOf(content.delegations(report))];
     case 'organisation':
       return organisation(report);
     case 'keyFigures':

@@ -3,30 +3,15 @@
  * section on a new page), no script, no external resource. Every text of the report is
  * escaped: titles and texts typed by staff are inert.
  */
+import * as content from './report.content.ts';
+import { type Block, parseMarkup, type Run } from './report.markup.ts';
 import {
-  formatActionDate,
-  formatFigure,
-  formatNumber,
-  formatParticipants,
-  formatSource,
-} from './report.format.ts';
-import { type Block, parseInline, parseMarkup, type Run } from './report.markup.ts';
-import {
-  boardAffiliation,
-  boardHeading,
   CONTENTS_TITLE,
   coverTitle,
-  figuresByGroup,
   generationNote,
-  membersByType,
-  monthHeading,
-  NO_ACTION,
   NOT_WRITTEN,
-  nationalRepresentatives,
-  organisationLine,
   reportSections,
   type SectionId,
-  staffTable,
 } from './report.outline.ts';
 import type { AnnualReport } from './report.types.ts';
 
@@ -87,22 +72,20 @@ function bars(items: { label: string; value: number; text: string }[]): string {
 
 function brief(report: AnnualReport): string {
   const d = report.delegation;
-  const types = membersByType(report);
+  const b = content.brief(report);
+  // Objectives print as typed (no inline markup), the number in bold.
   const objectives = d.objectives.map(
     (o) => `<li>${o.number === null ? '' : `<strong>${o.number}</strong> `}${e(o.text)}</li>`,
   );
-  const axes = [...new Set(d.objectives.map((o) => o.axis))];
   return [
-    `<p class="lead">${e(d.name)} rassemble <strong>${formatNumber(report.members.total)}</strong> adhérents (${formatNumber(report.members.organisations)} structures)${d.region ? ` en ${e(d.region)}` : ''}.</p>`,
-    `<h3>Nos adhérents en ${report.year}</h3>`,
-    bars(types.map((t) => ({ label: t.label, value: t.count, text: formatNumber(t.count) }))),
-    `<h3>Départements couverts</h3>`,
-    d.departmentsCovered.length > 0
-      ? `<p>${d.departmentsCovered.map((c) => `${e(c.code)} ${e(c.name)}`).join(' · ')}</p>`
-      : '<p class="missing">Aucun département renseigné.</p>',
-    d.objectives.length > 0 ? `<h3>Les objectifs du réseau${d.network ? ` ${e(d.network)}` : ''}</h3>` : '',
-    ...axes.map(
-      (axis) =>
+    `<p class="lead">${runsHtml(b.lead)}</p>`,
+    `<h3>${e(b.typesHeading)}</h3>`,
+    bars(b.types),
+    `<h3>${e(b.departmentsHeading)}</h3>`,
+    b.departments ? `<p>${e(b.departments)}</p>` : `<p class="missing">${e(content.NO_DEPARTMENT)}</p>`,
+    b.objectivesHeading ? `<h3>${e(b.objectivesHeading)}</h3>` : '',
+    ...b.objectives.map(
+      ({ axis }) =>
         `<h4>${e(axis)}</h4><ul class="objectives">${d.objectives
           .map((o, i) => (o.axis === axis ? objectives[i] : ''))
           .join('')}</ul>`,
@@ -110,28 +93,25 @@ function brief(report: AnnualReport): string {
   ].join('\n');
 }
 
+const missing = (text: string) => `<p class="missing">${e(text)}</p>`;
+const tableOf = (t: content.TableContent) =>
+  table(
+    t.head,
+    t.rows.map((r) => r.map(e)),
+  );
+
 function organisation(report: AnnualReport): string {
-  const representatives = nationalRepresentatives(report);
+  const board = content.board(report);
+  const staff = content.staff(report);
+  const missions = content.missions(report);
   return [
-    `<h3>${e(boardHeading(report))}</h3>`,
-    report.board.length > 0
-      ? table(
-          ['Nom', 'Fonction', 'Structure'],
-          report.board.map((b) => [e(b.person), e(b.role), e(boardAffiliation(b))]),
-        )
-      : '<p class="missing">Aucun mandat en cours.</p>',
-    representatives ? `<p>${e(representatives)}</p>` : '',
-    '<h3>L’équipe salariée</h3>',
-    report.staff.length > 0
-      ? table(
-          staffTable(report).head,
-          staffTable(report).rows.map((r) => r.map(e)),
-        )
-      : '<p class="missing">Aucun salarié renseigné.</p>',
-    report.delegation.missions.length > 0 ? '<h3>Nos missions</h3>' : '',
-    report.delegation.missions.length > 0
-      ? `<ul>${report.delegation.missions.map((m) => `<li>${runsHtml(parseInline(m.label))}</li>`).join('')}</ul>`
-      : '',
+    `<h3>${e(board.heading)}</h3>`,
+    board.table ? tableOf(board.table) : missing(content.NO_BOARD),
+    board.representatives ? `<p>${e(board.representatives)}</p>` : '',
+    `<h3>${e(content.STAFF_HEADING)}</h3>`,
+    staff ? tableOf(staff) : missing(content.NO_STAFF),
+    missions.length > 0 ? `<h3>${e(content.MISSIONS_HEADING)}</h3>` : '',
+    missions.length > 0 ? `<ul>${missions.map((m) => `<li>${runsHtml(m)}</li>`).join('')}</ul>` : '',
   ].join('\n');
 }
 
@@ -139,13 +119,14 @@ const LEGEND =
   '<p class="legend"><span class="swatch computed"></span> calculé à partir des fiches détaillées <span class="swatch declared"></span> déclaré par une source (total publié)</p>';
 
 function keyFigures(report: AnnualReport): string {
-  return `${LEGEND}\n${figuresByGroup(report)
+  return `${LEGEND}\n${content
+    .figureGroups(report)
     .map(
       (g) =>
         `<h3>${e(g.label)}</h3>\n<div class="cards">${g.figures
           .map(
             (f) =>
-              `<div class="card ${f.source}"><div class="value">${e(formatFigure(f))}</div><div class="label">${e(f.label)}</div>${f.detail ? `<div class="detail">${e(f.detail)}</div>` : ''}<div class="source">${e(formatSource(f))}${f.synthetic ? ' (données de démonstration)' : ''}</div></div>`,
+              `<div class="card ${f.kind}"><div class="value">${e(f.value)}</div><div class="label">${e(f.label)}</div>${f.detail ? `<div class="detail">${e(f.detail)}</div>` : ''}<div class="source">${e(f.source)}</div></div>`,
           )
           .join('')}</div>`,
     )
@@ -153,57 +134,35 @@ function keyFigures(report: AnnualReport): string {
 }
 
 function chronicle(report: AnnualReport): string {
-  return report.chronicle
+  return content
+    .chronicle(report)
     .map((m) => {
       const actions = m.actions.map((a) => {
-        const meta = [
-          formatActionDate(a),
-          a.place,
-          a.participants ? formatParticipants(a.participants) : null,
-        ]
-          .filter(Boolean)
-          .join(' · ');
-        const partners =
-          a.partners.length > 0 ? `<p class="meta">Avec : ${e(a.partners.join(', '))}</p>` : '';
-        return `<article><h4>${e(a.title)}</h4><p class="meta">${e(meta)}</p>${a.summary ? blocksHtml(parseMarkup(a.summary)) : ''}${partners}</article>`;
+        const partners = a.partners ? `<p class="meta">${e(a.partners)}</p>` : '';
+        return `<article><h4>${e(a.title)}</h4><p class="meta">${e(a.meta)}</p>${blocksHtml(a.summary)}${partners}</article>`;
       });
-      const body = actions.length > 0 ? actions.join('\n') : `<p class="empty">${e(NO_ACTION)}</p>`;
-      return `<h3 class="month">${e(monthHeading(m.month, report.year))}</h3>\n${body}`;
+      const body = m.empty ? `<p class="empty">${e(m.empty)}</p>` : actions.join('\n');
+      return `<h3 class="month">${e(m.heading)}</h3>\n${body}`;
     })
     .join('\n');
 }
 
 function members(report: AnnualReport): string {
-  return report.members.byDepartment
+  return content
+    .directory(report)
     .map((d) => {
-      const orgs = d.organisations.map((o) => {
-        const line = organisationLine(o);
-        return `<li><strong>${e(line.name)}</strong>${line.details.map((x) => `<br>${e(x)}`).join('')}</li>`;
-      });
-      return `<h3>${e(d.code)}. ${e(d.name)} <small>(${formatNumber(d.count)})</small></h3>\n<ul class="directory">${orgs.join('')}</ul>`;
+      const orgs = d.organisations.map(
+        (o) => `<li><strong>${e(o.name)}</strong>${o.details.map((x) => `<br>${e(x)}`).join('')}</li>`,
+      );
+      return `<h3>${e(d.title)} <small>${d.count}</small></h3>\n<ul class="directory">${orgs.join('')}</ul>`;
     })
     .join('\n');
 }
 
-function delegations(report: AnnualReport): string {
-  return table(
-    ['Délégation', 'Adhérents', 'Actions'],
-    (report.delegations ?? []).map((d) => [e(d.name), formatNumber(d.membersTotal), formatNumber(d.actions)]),
-  );
-}
-
 function partners(report: AnnualReport): string {
-  if (report.partners.length === 0) return '<p class="missing">Aucun partenaire enregistré.</p>';
-  const d = report.delegation;
-  const contact = [
-    ...d.addresses.map((a) => `${a.line}, ${a.postcode} ${a.city}`),
-    d.phone,
-    d.email,
-    d.website,
-  ]
-    .filter(Boolean)
-    .map((x) => e(x as string));
-  return `<ul class="partners">${report.partners.map((p) => `<li>${e(p.name)}${p.kind ? ` <small>(${e(p.kind)})</small>` : ''}</li>`).join('')}</ul>\n<address><strong>${e(d.name)}</strong><br>${contact.join('<br>')}</address>`;
+  const p = content.partners(report);
+  if (p.items.length === 0) return missing(content.NO_PARTNER);
+  return `<ul class="partners">${p.items.map((i) => `<li>${e(i.name)}${i.kind ? ` <small>(${e(i.kind)})</small>` : ''}</li>`).join('')}</ul>\n<address><strong>${e(p.delegation)}</strong><br>${p.contact.map(e).join('<br>')}</address>`;
 }
 
 function sectionBody(report: AnnualReport, id: SectionId): string {
@@ -213,7 +172,7 @@ function sectionBody(report: AnnualReport, id: SectionId): string {
     case 'brief':
       return brief(report);
     case 'delegations':
-      return delegations(report);
+      return tableOf(content.delegations(report));
     case 'organisation':
       return organisation(report);
     case 'keyFigures':

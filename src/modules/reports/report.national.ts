@@ -2,11 +2,11 @@
  * The federation's yearly report: every delegation's report, built under its own tenant
  * context, then merged. Only the list of delegations is read outside a tenant context
  * (`delegations` is the tenants' table, readable without one); each delegation's records
- * are read through `withTenant`, so row-level security applies to them as to any request,
- * and no route exposes this (the CLI runs it for the whole installation).
+ * are read through `withTenant` (the CLI, for the whole installation) or `withFederation`
+ * (the federation's routes), so row-level security applies to them as to any request.
  */
 import { asc } from 'drizzle-orm';
-import { type Db, withTenant } from '../../db/client.ts';
+import { type Db, type Tx, withTenant } from '../../db/client.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { buildAnnualReport } from './report.data.ts';
 import type { AnnualReport, KeyFigure, KeyFigures, OnProgress, ReportDepartment } from './report.types.ts';
@@ -137,15 +137,34 @@ function mergeReports(year: number, reports: AnnualReport[]): AnnualReport {
   };
 }
 
+/**
+ * Where the delegations come from: their list, and how one delegation's records are read
+ * (in its own transaction, under row-level security).
+ */
+export interface DelegationSource {
+  list(): Promise<{ id: string; name: string }[]>;
+  read<T>(delegationId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** The installation's own: the command line, for every delegation. */
+const installationSource = (db: Db): DelegationSource => ({
+  list: () =>
+    db
+      .select({ id: delegations.id, name: delegations.name })
+      .from(delegations)
+      .orderBy(asc(delegations.name), asc(delegations.id)),
+  read: (delegationId, work) => withTenant(db, { delegationId, userId: null }, work),
+});
+
+/** `source`: the federation's routes pass theirs (`withFederation`, decision 020). */
 export async function buildNationalReport(
   db: Db,
   year: number,
   onProgress?: OnProgress,
+  source: DelegationSource = installationSource(db),
 ): Promise<AnnualReport> {
-  const list = await db
-    .select({ id: delegations.id, name: delegations.name })
-    .from(delegations)
-    .orderBy(asc(delegations.name), asc(delegations.id));
+  const list = await source.list();
+  const read = source.read.bind(source);
   const total = list.length + 1;
   const reports: AnnualReport[] = new Array(list.length);
   let done = 0;
@@ -155,9 +174,7 @@ export async function buildNationalReport(
       const index = next++;
       const delegation = list[index];
       if (!delegation) return;
-      reports[index] = await withTenant(db, { delegationId: delegation.id, userId: null }, (tx) =>
-        buildAnnualReport(tx, { year }),
-      );
+      reports[index] = await read(delegation.id, (tx) => buildAnnualReport(tx, { year }));
       done += 1;
       onProgress?.({ step: 'delegations', label: `Délégation ${delegation.name}`, done, total });
     }

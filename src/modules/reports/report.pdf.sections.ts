@@ -3,27 +3,9 @@
  * with the primitives of report.pdf.draw.ts.
  */
 import type PDFDocument from 'pdfkit';
-import {
-  formatActionDate,
-  formatFigure,
-  formatNumber,
-  formatParticipants,
-  formatSource,
-} from './report.format.ts';
-import { isBlank, parseInline, parseMarkup } from './report.markup.ts';
-import {
-  boardAffiliation,
-  boardHeading,
-  figuresByGroup,
-  membersByType,
-  monthHeading,
-  NO_ACTION,
-  NOT_WRITTEN,
-  nationalRepresentatives,
-  organisationLine,
-  type SectionId,
-  staffTable,
-} from './report.outline.ts';
+import * as content from './report.content.ts';
+import { isBlank, parseMarkup } from './report.markup.ts';
+import { NOT_WRITTEN, type SectionId } from './report.outline.ts';
 import {
   COLORS,
   drawBars,
@@ -47,137 +29,85 @@ function text(doc: Doc, body: string) {
 }
 
 function brief(doc: Doc, report: AnnualReport) {
-  const d = report.delegation;
-  drawRuns(doc, [
-    { text: `${d.name} rassemble `, bold: false, italic: false },
-    { text: formatNumber(report.members.total), bold: true, italic: false },
-    {
-      text: ` adhérents (${formatNumber(report.members.organisations)} structures)${d.region ? ` en ${d.region}` : ''}.`,
-      bold: false,
-      italic: false,
-    },
-  ]);
-  drawHeading2(doc, `Nos adhérents en ${report.year}`);
-  drawBars(
-    doc,
-    membersByType(report).map((t) => ({ label: t.label, value: t.count, text: formatNumber(t.count) })),
-  );
-  drawHeading2(doc, 'Départements couverts');
-  drawLine(
-    doc,
-    d.departmentsCovered.map((c) => `${c.code} ${c.name}`).join(' · ') || 'Aucun département renseigné.',
-    { gap: 0.5 },
-  );
-  if (d.objectives.length === 0) return;
-  drawHeading2(doc, `Les objectifs du réseau${d.network ? ` ${d.network}` : ''}`);
-  for (const axis of new Set(d.objectives.map((o) => o.axis))) {
+  const b = content.brief(report);
+  drawRuns(doc, b.lead);
+  drawHeading2(doc, b.typesHeading);
+  drawBars(doc, b.types);
+  drawHeading2(doc, b.departmentsHeading);
+  drawLine(doc, b.departments || content.NO_DEPARTMENT, { gap: 0.5 });
+  if (!b.objectivesHeading) return;
+  drawHeading2(doc, b.objectivesHeading);
+  for (const { axis, items } of b.objectives) {
     drawLine(doc, axis, { font: FONTS.bold, size: 10, gap: 0.2 });
-    const items = d.objectives
-      .filter((o) => o.axis === axis)
-      .map((o) => parseInline(o.number === null ? o.text : `**${o.number}** ${o.text}`));
     drawBlocks(doc, [{ kind: 'list', items }], 9.5);
   }
 }
 
+const missing = (doc: Doc, text: string) => drawLine(doc, text, { font: FONTS.oblique, gap: 0.5 });
+const tableOf = (doc: Doc, t: content.TableContent) => drawTable(doc, t.head, t.rows, t.widths);
+
 function organisation(doc: Doc, report: AnnualReport) {
-  drawHeading2(doc, boardHeading(report));
-  if (report.board.length === 0) drawLine(doc, 'Aucun mandat en cours.', { font: FONTS.oblique, gap: 0.5 });
-  else
-    drawTable(
-      doc,
-      ['Nom', 'Fonction', 'Structure'],
-      report.board.map((b) => [b.person, b.role, boardAffiliation(b)]),
-      [3, 2, 4],
-    );
-  const representatives = nationalRepresentatives(report);
-  if (representatives) drawLine(doc, representatives, { gap: 0.5 });
-  drawHeading2(doc, 'L’équipe salariée');
-  if (report.staff.length === 0) drawLine(doc, 'Aucun salarié renseigné.', { font: FONTS.oblique, gap: 0.5 });
-  else {
-    const staff = staffTable(report);
-    drawTable(doc, staff.head, staff.rows, staff.widths);
-  }
-  if (report.delegation.missions.length === 0) return;
-  drawHeading2(doc, 'Nos missions');
-  drawBlocks(doc, [{ kind: 'list', items: report.delegation.missions.map((m) => parseInline(m.label)) }]);
+  const board = content.board(report);
+  drawHeading2(doc, board.heading);
+  if (board.table) tableOf(doc, board.table);
+  else missing(doc, content.NO_BOARD);
+  if (board.representatives) drawLine(doc, board.representatives, { gap: 0.5 });
+  drawHeading2(doc, content.STAFF_HEADING);
+  const staff = content.staff(report);
+  if (staff) tableOf(doc, staff);
+  else missing(doc, content.NO_STAFF);
+  const missions = content.missions(report);
+  if (missions.length === 0) return;
+  drawHeading2(doc, content.MISSIONS_HEADING);
+  drawBlocks(doc, [{ kind: 'list', items: missions }]);
 }
 
 function keyFigures(doc: Doc, report: AnnualReport) {
   drawCardLegend(doc);
-  for (const group of figuresByGroup(report)) {
+  for (const group of content.figureGroups(report)) {
     drawHeading2(doc, group.label, 150);
-    drawCards(
-      doc,
-      group.figures.map((f) => ({
-        value: formatFigure(f),
-        label: f.label,
-        source: `${formatSource(f)}${f.synthetic ? ' (données de démonstration)' : ''}`,
-        declared: f.source === 'declared',
-      })),
-    );
+    drawCards(doc, group.figures);
   }
 }
 
 function chronicle(doc: Doc, report: AnnualReport) {
-  for (const month of report.chronicle) {
-    drawHeading2(doc, monthHeading(month.month, report.year));
-    if (month.actions.length === 0)
-      drawLine(doc, NO_ACTION, { font: FONTS.oblique, color: COLORS.muted, gap: 0.4 });
+  for (const month of content.chronicle(report)) {
+    drawHeading2(doc, month.heading);
+    if (month.empty) drawLine(doc, month.empty, { font: FONTS.oblique, color: COLORS.muted, gap: 0.4 });
     for (const action of month.actions) {
       ensureSpace(doc, 50);
       drawLine(doc, action.title, { font: FONTS.bold, size: 10.5 });
-      const meta = [
-        formatActionDate(action),
-        action.place,
-        action.participants ? formatParticipants(action.participants) : null,
-      ];
-      drawLine(doc, meta.filter(Boolean).join(' · '), { size: 8.5, color: COLORS.muted, gap: 0.2 });
-      if (action.summary) drawBlocks(doc, parseMarkup(action.summary), 9.5);
-      if (action.partners.length > 0)
-        drawLine(doc, `Avec : ${action.partners.join(', ')}`, { size: 8.5, color: COLORS.muted });
+      drawLine(doc, action.meta, { size: 8.5, color: COLORS.muted, gap: 0.2 });
+      if (action.summary.length > 0) drawBlocks(doc, action.summary, 9.5);
+      if (action.partners) drawLine(doc, action.partners, { size: 8.5, color: COLORS.muted });
       doc.moveDown(0.5);
     }
   }
 }
 
 function members(doc: Doc, report: AnnualReport) {
-  for (const department of report.members.byDepartment) {
-    drawHeading2(doc, `${department.code}. ${department.name} (${formatNumber(department.count)})`);
-    const rows = department.organisations.map((o) => {
-      const line = organisationLine(o);
-      return [
-        line.name,
-        [o.address, [o.postcode, o.city].filter(Boolean).join(' ')].filter(Boolean).join('\n'),
-        [o.phone, o.email].filter(Boolean).join('\n'),
-      ];
-    });
-    drawTable(doc, ['Structure', 'Adresse', 'Contact'], rows, [4, 3.6, 4.4]);
+  for (const department of content.directory(report)) {
+    drawHeading2(doc, `${department.title} ${department.count}`);
+    const rows = department.organisations.map((o) => [o.name, o.address, o.contact]);
+    drawTable(doc, department.head, rows, [4, 3.6, 4.4]);
   }
 }
 
 function partners(doc: Doc, report: AnnualReport) {
-  if (report.partners.length === 0)
-    drawLine(doc, 'Aucun partenaire enregistré.', { font: FONTS.oblique, gap: 0.5 });
+  const p = content.partners(report);
+  if (p.items.length === 0) missing(doc, content.NO_PARTNER);
   else
     drawBlocks(doc, [
       {
         kind: 'list',
-        items: report.partners.map((p) => [
-          { text: p.kind ? `${p.name} (${p.kind})` : p.name, bold: false, italic: false },
+        items: p.items.map((i) => [
+          { text: i.kind ? `${i.name} (${i.kind})` : i.name, bold: false, italic: false },
         ]),
       },
     ]);
-  const d = report.delegation;
   doc.moveDown(1);
-  drawLine(doc, d.name, { font: FONTS.bold });
-  for (const line of [
-    ...d.addresses.map((a) => `${a.line}, ${a.postcode} ${a.city}`),
-    d.phone,
-    d.email,
-    d.website,
-  ]) {
-    if (line) drawLine(doc, line, { size: 9.5 });
-  }
+  drawLine(doc, p.delegation, { font: FONTS.bold });
+  for (const line of p.contact) drawLine(doc, line, { size: 9.5 });
 }
 
 /** Draws the body of one section (its title is drawn by the caller). */
@@ -191,16 +121,7 @@ export function drawSection(doc: Doc, report: AnnualReport, id: SectionId) {
     case 'brief':
       return brief(doc, report);
     case 'delegations':
-      return drawTable(
-        doc,
-        ['Délégation', 'Adhérents', 'Actions'],
-        (report.delegations ?? []).map((d) => [
-          d.name,
-          formatNumber(d.membersTotal),
-          formatNumber(d.actions),
-        ]),
-        [6, 2, 2],
-      );
+      return tableOf(doc, content.delegations(report));
     case 'organisation':
       return organisation(doc, report);
     case 'keyFigures':

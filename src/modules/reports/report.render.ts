@@ -2,6 +2,7 @@
  * One entry point for every output of the report: the service, the routes and the CLI
  * call this and never a renderer directly.
  */
+import { slug } from '../../lib/text.ts';
 import { renderReportDocx } from './report.docx.ts';
 import { renderReportHtml } from './report.html.ts';
 import { renderReportPdf } from './report.pdf.ts';
@@ -22,14 +23,7 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
 
 /** "Coorace Occitanie" → "coorace-occitanie": ASCII only, safe in a Content-Disposition header. */
 export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'rapport'
-  );
+  return slug(text) || 'rapport';
 }
 
 export function reportFilename(report: AnnualReport, format: ReportFormat): string {

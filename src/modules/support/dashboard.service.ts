@@ -1,5 +1,6 @@
 import { and, countDistinct, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { addDays } from '../../lib/paris-time.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
@@ -14,13 +15,6 @@ import {
   supportTimeEntries,
 } from './support.table.ts';
 import { minutesSpent } from './work.service.ts';
-
-/** `date` plus `days`, both ISO calendar dates. */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
 
 function nextMonth(monthStart: string): string {
   const at = new Date(`${monthStart}T00:00:00Z`);

@@ -1,24 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  TEST_ORIGIN,
-  type TestApp,
-} from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type HttpMethod, TEST_ORIGIN } from '../../test/app.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { auditLog } from '../audit/audit.table.ts';
 
-let t: TestApp;
+const w = routeWorld();
+
 const cookies: Record<string, string> = {};
 const files: Record<string, string> = {};
 
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookies[who]!, method, url, payload);
+  w.call(cookies[who]!, method, url, payload);
 
 /** A multipart/form-data body with one file, as a browser's FormData sends it. */
 function upload(who: string, fileId: string, filename: string, declaredType: string, bytes: Buffer) {
@@ -26,7 +20,7 @@ function upload(who: string, fileId: string, filename: string, declaredType: str
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${declaredType}\r\n\r\n`,
   );
-  return t.app.inject({
+  return w.t.app.inject({
     method: 'POST',
     url: `/api/support/files/${fileId}/documents`,
     headers: {
@@ -48,33 +42,24 @@ const PNG = Buffer.from(
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  for (const role of ['staff', 'board'] as const)
-    cookies[role] = (await signedInAs(t, { delegationId: a.id, role })).cookie;
-  cookies.otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
+  Object.assign(cookies, { staff: w.staff, board: w.board, otherStaff: w.otherStaff });
   const orgs: Record<string, string> = {};
   for (const name of ['CHORUS', 'REGAIN']) {
-    const created = await call('staff', 'POST', '/api/members/organisations', {
+    orgs[name] = await w.addOrganisation(w.staff, {
       name,
-      establishment: { postcode: '31000' },
-      conventionTypes: ['AI'],
+      postcode: '31000',
+      types: ['AI'],
       joinedOn: '2024-03-01',
     });
-    orgs[name] = created.json().id;
     const file = await call('staff', 'POST', '/api/support/files', {
-      organisationId: created.json().id,
+      organisationId: orgs[name],
       subject: 'fse_plus_report',
       title: `Bilan FSE+ ${name}`,
     });
     files[name] = file.json().id;
   }
-  cookies.member = (
-    await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: orgs.CHORUS! })
-  ).cookie;
+  cookies.member = await w.as('member', orgs.CHORUS);
 });
-afterAll(() => t.close());
 
 describe('support documents', () => {
   it('accepts a PDF, a PNG and an XLSX, typed by their content, with size and hash', async () => {
@@ -131,8 +116,7 @@ describe('support documents', () => {
       'Le fichier « scan.pdf » dépasse la taille maximale de 10 Mo.',
     );
     const json = await call('staff', 'POST', `/api/support/files/${files.CHORUS}/documents`, { file: 'x' });
-    expect(json.statusCode).toBe(400);
-    expect(json.json().error.fields[0]).toMatchObject({ field: 'file', code: 'support.document_missing' });
+    expectFieldError(json, 400, { field: 'file', code: 'support.document_missing' });
   });
 
   it('downloads the same bytes as an attachment, typed as stored, never sniffed', async () => {
@@ -150,7 +134,7 @@ describe('support documents', () => {
   });
 
   it('keeps the bytes out of the audit log', async () => {
-    const lines = await t.database.db
+    const lines = await w.t.database.db
       .select({ after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.tableName, 'support_documents'), eq(auditLog.action, 'insert')));

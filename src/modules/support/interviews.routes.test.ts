@@ -1,55 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HttpMethod } from '../../test/app.ts';
+import { routeWorld } from '../../test/route-world.ts';
 
-let t: TestApp;
+const w = routeWorld();
+
 const cookies: Record<string, string> = {};
 const orgs: Record<string, string> = {};
 
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookies[who]!, method, url, payload);
+  w.call(cookies[who]!, method, url, payload);
 
 type Field = { field: string; code: string; message: string };
 const fieldsOf = (body: { error: { fields: Field[] } }) =>
   Object.fromEntries(body.error.fields.map((f) => [f.field, f.code]));
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  for (const role of ['staff', 'board'] as const)
-    cookies[role] = (await signedInAs(t, { delegationId: a.id, role })).cookie;
-  cookies.otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
+  Object.assign(cookies, { staff: w.staff, board: w.board, otherStaff: w.otherStaff });
   for (const [name, joinedOn] of [
     ['CHORUS', '2024-03-01'],
     ['REGAIN', '2025-02-01'],
     ['ANCIEN', '2020-01-01'],
-  ] as const) {
-    const created = await call('staff', 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode: '31000' },
-      conventionTypes: ['ACI'],
-      joinedOn,
-    });
-    orgs[name] = created.json().id;
-  }
+  ] as const)
+    orgs[name] = await w.addOrganisation(w.staff, { name, postcode: '31000', types: ['ACI'], joinedOn });
   // ANCIEN left in 2023: not a member in 2025.
   const record = (await call('staff', 'GET', `/api/members/organisations/${orgs.ANCIEN}`)).json();
   const left = await call('staff', 'PATCH', `/api/members/memberships/${record.memberships[0].id}`, {
     leftOn: '2023-12-31',
   });
   expect(left.statusCode, left.body).toBe(200);
-  cookies.member = (
-    await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: orgs.CHORUS! })
-  ).cookie;
+  cookies.member = await w.as('member', orgs.CHORUS);
 });
-afterAll(() => t.close());
 
 const questions = [
   { id: 'situation', label: 'Situation de la structure', kind: 'long_text', required: true },

@@ -1,10 +1,11 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
-import { membershipPeriods, organisations } from '../members/members.table.ts';
+import { organisations } from '../members/members.table.ts';
+import { membersBetween } from '../members/membership.periods.ts';
 import { defaultInterviewTemplate } from './default-template.ts';
 import { checkAnswers, checkTemplate } from './interview.rules.ts';
 import type { InterviewInput, TemplateInput } from './support.schemas.ts';
@@ -56,16 +57,7 @@ export async function loadDefaultTemplate(tx: Tx, year: number) {
 /** Each member of the year (and any organisation already interviewed) with its interview's state. */
 export async function listInterviews(tx: Tx, year: number) {
   const template = await getTemplate(tx, year);
-  const members = await tx
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .innerJoin(membershipPeriods, eq(membershipPeriods.organisationId, organisations.id))
-    .where(
-      and(
-        lte(membershipPeriods.knownFrom, `${year}-12-31`),
-        or(isNull(membershipPeriods.leftOn), gte(membershipPeriods.leftOn, `${year}-01-01`)),
-      ),
-    );
+  const members = await membersBetween(tx, `${year}-01-01`, `${year}-12-31`);
   const held = template
     ? await tx
         .select({

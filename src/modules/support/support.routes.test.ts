@@ -1,56 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import type { HttpMethod } from '../../test/app.ts';
+import { expectFieldError, routeWorld } from '../../test/route-world.ts';
 import { listFiles, updateFile } from './support.service.ts';
 
-let t: TestApp;
-let delegationId: string;
+const w = routeWorld();
+
 const users: Record<string, { cookie: string; userId: string }> = {};
 const orgs: Record<string, string> = {};
 let otherOrg: string;
 
 const call = (who: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, users[who]!.cookie, method, url, payload);
+  w.call(users[who]!.cookie, method, url, payload);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  delegationId = a.id;
-  for (const role of ['admin', 'staff', 'board'] as const)
-    users[role] = await signedInAs(t, { delegationId, role });
-  users.colleague = await signedInAs(t, { delegationId, role: 'staff' });
-  users.otherStaff = await signedInAs(t, { delegationId: b.id, role: 'staff' });
-  for (const [key, name] of [
-    ['chorus', 'CHORUS'],
-    ['regain', 'RÉGAIN'],
-  ] as const) {
-    const created = await call('staff', 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode: '31000' },
-      conventionTypes: ['ACI'],
-      joinedOn: '2024-03-01',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    orgs[key] = created.json().id;
-  }
-  const foreign = await call('otherStaff', 'POST', '/api/members/organisations', {
+  Object.assign(users, w.users);
+  users.admin = await w.signedIn('admin');
+  users.colleague = await w.signedIn('staff');
+  const inToulouse = { types: ['ACI'], postcode: '31000' };
+  Object.assign(
+    orgs,
+    await w.addOrganisations(w.staff, { chorus: inToulouse, regain: { ...inToulouse, name: 'RÉGAIN' } }),
+  );
+  otherOrg = await w.addOrganisation(w.otherStaff, {
     name: 'AILLEURS',
-    establishment: { postcode: '75001' },
-    conventionTypes: ['AI'],
+    postcode: '75001',
+    types: ['AI'],
     joinedOn: '2024-03-01',
   });
-  otherOrg = foreign.json().id;
-  users.member = await signedInAs(t, { delegationId, role: 'member', organisationId: orgs.chorus! });
+  users.member = await w.signedIn('member', orgs.chorus);
 });
-afterAll(() => t.close());
 
 const ids: Record<string, string> = {};
 
@@ -95,11 +74,7 @@ describe('support files', () => {
       title: 'Diagnostic',
       ownerUserId: users.board!.userId,
     });
-    expect(boardOwner.statusCode).toBe(422);
-    expect(boardOwner.json().error.fields[0]).toMatchObject({
-      field: 'ownerUserId',
-      code: 'support.owner_not_staff',
-    });
+    expectFieldError(boardOwner, 422, { field: 'ownerUserId', code: 'support.owner_not_staff' });
     expect(boardOwner.json().error.fields[0].message).toContain('équipe de la délégation');
 
     const foreign = await call('staff', 'POST', '/api/support/files', {
@@ -116,25 +91,24 @@ describe('support files', () => {
       status: 'done',
       closedOn: '2024-12-31',
     });
-    expect(early.statusCode).toBe(422);
-    expect(early.json().error.fields[0]).toMatchObject({
-      field: 'closedOn',
-      code: 'support.closed_before_opened',
-    });
+    expectFieldError(early, 422, { field: 'closedOn', code: 'support.closed_before_opened' });
     const openWithDate = await call('staff', 'PATCH', `/api/support/files/${ids.chorus}`, {
       closedOn: '2025-02-01',
     });
     expect(openWithDate.json().error.fields[0].code).toBe('support.closed_on_needs_closed_status');
 
     // Closing without a date takes today's, given by the caller of the service here.
-    const closed = await withTenant(t.database.db, { delegationId, userId: users.staff!.userId }, (tx) =>
-      updateFile(
-        tx,
-        { userId: users.staff!.userId, role: 'staff', organisationId: null },
-        ids.chorus!,
-        { status: 'done' },
-        '2025-04-02',
-      ),
+    const closed = await withTenant(
+      w.t.database.db,
+      { delegationId: w.delegationId, userId: users.staff!.userId },
+      (tx) =>
+        updateFile(
+          tx,
+          { userId: users.staff!.userId, role: 'staff', organisationId: null },
+          ids.chorus!,
+          { status: 'done' },
+          '2025-04-02',
+        ),
     );
     expect(closed).toMatchObject({ status: 'done', closedOn: '2025-04-02' });
     const abandoned = await call('staff', 'PATCH', `/api/support/files/${ids.chorus}`, {
@@ -185,7 +159,7 @@ describe('support files', () => {
     expect(await list('?overdue=true')).toContain('Bilan FSE+ 2024');
     expect(await list('?overdue=true')).not.toContain('CAP RSE');
     // Overdue on a given day: the service takes the day as a parameter.
-    const overdue = await withTenant(t.database.db, { delegationId, userId: null }, (tx) =>
+    const overdue = await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, (tx) =>
       listFiles(
         tx,
         { userId: users.staff!.userId, role: 'staff', organisationId: null },
@@ -204,11 +178,7 @@ describe('support files', () => {
   it('records time spent with totals per person, and notes', async () => {
     const url = `/api/support/files/${ids.chorus}`;
     const tooLong = await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 1441 });
-    expect(tooLong.statusCode).toBe(422);
-    expect(tooLong.json().error.fields[0]).toMatchObject({
-      field: 'minutes',
-      code: 'support.minutes_out_of_range',
-    });
+    expectFieldError(tooLong, 422, { field: 'minutes', code: 'support.minutes_out_of_range' });
     expect(
       (await call('staff', 'POST', `${url}/time`, { spentOn: '2025-02-03', minutes: 0 })).statusCode,
     ).toBe(422);

@@ -1,12 +1,12 @@
 import { type AnyColumn, and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { normaliseForSearch } from '../../lib/text.ts';
 import { isTeam as isTeamReader, mayRead, presentFor, searchableFor } from '../../server/audiences.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { userRoles, users } from '../accounts/accounts.table.ts';
 import { containsPattern, normalisedSql, todayInFrance } from '../members/members.queries.ts';
 import { organisations } from '../members/members.table.ts';
-import { normaliseForSearch } from '../members/members.validation.ts';
 import {
   closedStatuses,
   type FileInput,

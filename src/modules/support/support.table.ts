@@ -9,8 +9,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea, delegationId, id, timestamps } from '../../db/columns.ts';
+import { delegationId, id, timestamps } from '../../db/columns.ts';
 import { users } from '../accounts/accounts.table.ts';
+import { documentColumns } from '../documents/documents.table.ts';
 import { organisations } from '../members/members.table.ts';
 
 export const supportSubjects = [
@@ -100,13 +101,7 @@ export const supportDocuments = pgTable(
     fileId: uuid('file_id')
       .notNull()
       .references(() => supportFiles.id, { onDelete: 'cascade' }),
-    filename: text('filename').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    ...timestamps(),
+    ...documentColumns(),
   },
   (t) => [index('support_documents_file_idx').on(t.fileId)],
 );

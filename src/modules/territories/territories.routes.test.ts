@@ -1,55 +1,25 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/client.ts';
-import {
-  createDelegation,
-  createTestApp,
-  type HttpMethod,
-  request,
-  signedInAs,
-  type TestApp,
-} from '../../test/app.ts';
+import { fieldNames, routeWorld } from '../../test/route-world.ts';
 import { actions } from '../actions/actions.table.ts';
 import { putDeclaredFigure } from '../figures/figures.service.ts';
 import { supportFiles } from '../support/support.table.ts';
 
-let t: TestApp;
-let staff: string;
-let board: string;
-let otherStaff: string;
+const w = routeWorld();
+const { call } = w;
+
 let member: string;
 let otherMember: string;
-let delegationId: string;
 const ids: Record<string, string> = {};
 
-const call = (cookie: string, method: HttpMethod, url: string, payload?: object) =>
-  request(t, cookie, method, url, payload);
 const base = '/api/territories/projects';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const a = await createDelegation(t.database);
-  const b = await createDelegation(t.database);
-  delegationId = a.id;
-  staff = (await signedInAs(t, { delegationId: a.id, role: 'staff' })).cookie;
-  board = (await signedInAs(t, { delegationId: a.id, role: 'board' })).cookie;
-  otherStaff = (await signedInAs(t, { delegationId: b.id, role: 'staff' })).cookie;
-  for (const [key, name, types, postcode] of [
-    ['abeille', "L'ABEILLE VERTE", ['EBE'], '34700'],
-    ['regain', 'REGAIN', ['AI'], '46100'],
-  ] as const) {
-    const created = await call(staff, 'POST', '/api/members/organisations', {
-      name,
-      establishment: { postcode },
-      conventionTypes: types,
-      joinedOn: '2024-03-01',
-    });
-    ids[key] = created.json().id;
-  }
-  member = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.abeille })).cookie;
-  otherMember = (await signedInAs(t, { delegationId: a.id, role: 'member', organisationId: ids.regain }))
-    .cookie;
-  await withTenant(t.database.db, { delegationId: a.id, userId: null }, async (tx) => {
+  Object.assign(ids, await w.addOrganisations(w.staff, { abeille: {}, regain: { types: ['AI'] } }));
+  member = await w.as('member', ids.abeille);
+  otherMember = await w.as('member', ids.regain);
+  await withTenant(w.t.database.db, { delegationId: w.delegationId, userId: null }, async (tx) => {
     const [action] = await tx
       .insert(actions)
       .values({
@@ -78,11 +48,10 @@ beforeAll(async () => {
     });
   });
 });
-afterAll(() => t.close());
 
 describe('territorial projects', () => {
   it('refuses fields of another kind and unknown departments, on the field, in French', async () => {
-    const bad = await call(staff, 'POST', base, {
+    const bad = await call(w.staff, 'POST', base, {
       kind: 'zest',
       name: 'ZEST’ BTP',
       departments: ['34', '99'],
@@ -97,23 +66,18 @@ describe('territorial projects', () => {
       ['authorisedOn', 'territories.tzcld_only'],
     ]);
     expect(bad.json().error.fields[1].message).toMatch(/Seul un PTCE/);
-    const phase3 = await call(staff, 'POST', base, { kind: 'ptce', name: 'PTCE', phase: 3 });
+    const phase3 = await call(w.staff, 'POST', base, { kind: 'ptce', name: 'PTCE', phase: 3 });
     expect(phase3.json().error.fields[0]).toMatchObject({
       field: 'phase',
       code: 'territories.phase_invalid',
     });
-    const malformed = await call(staff, 'POST', base, { kind: 'other', name: '', extra: 1 });
+    const malformed = await call(w.staff, 'POST', base, { kind: 'other', name: '', extra: 1 });
     expect(malformed.statusCode).toBe(400);
-    expect(
-      malformed
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(['body', 'kind', 'name']);
+    expect(fieldNames(malformed).sort()).toEqual(['body', 'kind', 'name']);
   });
 
   it('keeps projects, members, links and sessions, and checks rights', async () => {
-    const tzcld = await call(staff, 'POST', base, {
+    const tzcld = await call(w.staff, 'POST', base, {
       kind: 'tzcld',
       name: 'Lodève',
       departments: ['34'],
@@ -123,14 +87,14 @@ describe('territorial projects', () => {
     });
     expect(tzcld.statusCode).toBe(201);
     ids.tzcld = tzcld.json().id;
-    const ptce = await call(staff, 'POST', base, {
+    const ptce = await call(w.staff, 'POST', base, {
       kind: 'ptce',
       name: 'PTCE EDENN',
       departments: ['31'],
       phase: 2,
     });
     ids.ptce = ptce.json().id;
-    const zest = await call(staff, 'POST', base, {
+    const zest = await call(w.staff, 'POST', base, {
       kind: 'zest',
       name: 'ZEST’',
       sector: 'BTP',
@@ -138,47 +102,47 @@ describe('territorial projects', () => {
     });
     ids.zest = zest.json().id;
 
-    expect((await call(board, 'POST', base, { kind: 'ptce', name: 'X' })).statusCode).toBe(403);
+    expect((await call(w.board, 'POST', base, { kind: 'ptce', name: 'X' })).statusCode).toBe(403);
     expect((await call(member, 'POST', base, { kind: 'ptce', name: 'X' })).statusCode).toBe(403);
-    expect((await call(staff, 'PATCH', `${base}/${ids.ptce}`, { sector: 'BTP' })).statusCode).toBe(422);
-    expect((await call(staff, 'PATCH', `${base}/${ids.ptce}`, { phase: 1 })).json().phase).toBe(1);
+    expect((await call(w.staff, 'PATCH', `${base}/${ids.ptce}`, { sector: 'BTP' })).statusCode).toBe(422);
+    expect((await call(w.staff, 'PATCH', `${base}/${ids.ptce}`, { phase: 1 })).json().phase).toBe(1);
 
     expect(
-      (await call(staff, 'POST', `${base}/${ids.ptce}/members`, { organisationId: ids.regain })).statusCode,
+      (await call(w.staff, 'POST', `${base}/${ids.ptce}/members`, { organisationId: ids.regain })).statusCode,
     ).toBe(201);
     expect(
-      (await call(staff, 'POST', `${base}/${ids.ptce}/members`, { organisationId: ids.regain })).statusCode,
+      (await call(w.staff, 'POST', `${base}/${ids.ptce}/members`, { organisationId: ids.regain })).statusCode,
     ).toBe(409);
     expect(
-      (await call(staff, 'POST', `${base}/${ids.ptce}/links`, { actionId: ids.action })).statusCode,
+      (await call(w.staff, 'POST', `${base}/${ids.ptce}/links`, { actionId: ids.action })).statusCode,
     ).toBe(201);
     expect(
-      (await call(staff, 'POST', `${base}/${ids.ptce}/links`, { supportFileId: ids.file })).statusCode,
+      (await call(w.staff, 'POST', `${base}/${ids.ptce}/links`, { supportFileId: ids.file })).statusCode,
     ).toBe(201);
     expect(
-      (await call(staff, 'POST', `${base}/${ids.ptce}/links`, { actionId: ids.action })).statusCode,
+      (await call(w.staff, 'POST', `${base}/${ids.ptce}/links`, { actionId: ids.action })).statusCode,
     ).toBe(409);
 
-    const noSession = await call(staff, 'POST', `${base}/${ids.ptce}/sessions`, { title: 'S1' });
+    const noSession = await call(w.staff, 'POST', `${base}/${ids.ptce}/sessions`, { title: 'S1' });
     expect(noSession.json().error.code).toBe('territories.sessions_only_zest');
-    const backwards = await call(staff, 'POST', `${base}/${ids.zest}/sessions`, {
+    const backwards = await call(w.staff, 'POST', `${base}/${ids.zest}/sessions`, {
       title: 'S1',
       startsOn: '2024-05-10',
       endsOn: '2024-05-01',
     });
     expect(backwards.json().error.fields[0].field).toBe('endsOn');
-    const session = await call(staff, 'POST', `${base}/${ids.zest}/sessions`, {
+    const session = await call(w.staff, 'POST', `${base}/${ids.zest}/sessions`, {
       title: 'Session BTP',
       startsOn: '2024-05-01',
       traineesCount: 12,
     });
     expect(session.statusCode).toBe(201);
-    await call(staff, 'POST', `${base}/${ids.zest}/sessions`, { title: 'Non datée', traineesCount: 4 });
+    await call(w.staff, 'POST', `${base}/${ids.zest}/sessions`, { title: 'Non datée', traineesCount: 4 });
     expect(
-      (await call(staff, 'PATCH', `${base}/${ids.zest}`, { kind: 'ptce', sector: null })).statusCode,
+      (await call(w.staff, 'PATCH', `${base}/${ids.zest}`, { kind: 'ptce', sector: null })).statusCode,
     ).toBe(409);
 
-    const detail = (await call(board, 'GET', `${base}/${ids.ptce}`)).json();
+    const detail = (await call(w.board, 'GET', `${base}/${ids.ptce}`)).json();
     expect(detail.members.map((m: { name: string }) => m.name)).toEqual(['REGAIN']);
     expect(detail.actions[0].title).toBe('Comité régional des partenaires');
     expect(detail.supportFiles[0].title).toBe('Appui au PTCE');
@@ -193,15 +157,15 @@ describe('territorial projects', () => {
     expect((await call(member, 'GET', '/api/territories/stats?year=2024')).statusCode).toBe(403);
 
     // Another delegation sees nothing.
-    expect((await call(otherStaff, 'GET', base)).json().items).toEqual([]);
-    expect((await call(otherStaff, 'GET', `${base}/${ids.ptce}`)).statusCode).toBe(404);
-    expect((await call(otherStaff, 'DELETE', `${base}/${ids.ptce}`)).statusCode).toBe(404);
+    expect((await call(w.otherStaff, 'GET', base)).json().items).toEqual([]);
+    expect((await call(w.otherStaff, 'GET', `${base}/${ids.ptce}`)).statusCode).toBe(404);
+    expect((await call(w.otherStaff, 'DELETE', `${base}/${ids.ptce}`)).statusCode).toBe(404);
   });
 
   it('filters the list and exports it to XLSX', async () => {
-    const filtered = (await call(board, 'GET', `${base}?kind=tzcld&department=34`)).json().items;
+    const filtered = (await call(w.board, 'GET', `${base}?kind=tzcld&department=34`)).json().items;
     expect(filtered.map((p: { name: string }) => p.name)).toEqual(['Lodève']);
-    const file = await call(board, 'GET', `${base}/export.xlsx?department=34`);
+    const file = await call(w.board, 'GET', `${base}/export.xlsx?department=34`);
     expect(file.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
@@ -212,7 +176,7 @@ describe('territorial projects', () => {
   });
 
   it('counts the year from the records and shows the declared figures apart', async () => {
-    const stats = (await call(board, 'GET', '/api/territories/stats?year=2024')).json();
+    const stats = (await call(w.board, 'GET', '/api/territories/stats?year=2024')).json();
     expect(stats.computed).toEqual({
       ptcePhase1: 1,
       ptcePhase2: 0,
@@ -225,14 +189,14 @@ describe('territorial projects', () => {
     });
     expect(stats.declared.ptcePhase1).toMatchObject({ value: 11, label: 'PTCE en phase 1' });
     expect(stats.declared.zestSessions).toBeNull();
-    const before = (await call(board, 'GET', '/api/territories/stats?year=2023')).json();
+    const before = (await call(w.board, 'GET', '/api/territories/stats?year=2023')).json();
     expect(before.computed.zestSessions).toBe(0);
     expect(before.declared.ptcePhase1).toBeNull();
-    expect((await call(board, 'GET', '/api/territories/stats?year=abc')).statusCode).toBe(400);
+    expect((await call(w.board, 'GET', '/api/territories/stats?year=abc')).statusCode).toBe(400);
   });
 
   it('counts projects per department and kind for the map', async () => {
-    const map = (await call(board, 'GET', '/api/territories/map')).json();
+    const map = (await call(w.board, 'GET', '/api/territories/map')).json();
     const herault = map.departments.find((d: { code: string }) => d.code === '34');
     expect(herault).toMatchObject({ name: 'Hérault', ptce: 0, tzcld: 1, zest: 1, total: 2 });
     expect(map.departments.find((d: { code: string }) => d.code === '31')).toMatchObject({ ptce: 1 });
@@ -240,23 +204,23 @@ describe('territorial projects', () => {
   });
 
   it('deletes links, members, sessions and projects', async () => {
-    const detail = (await call(staff, 'GET', `${base}/${ids.ptce}`)).json();
+    const detail = (await call(w.staff, 'GET', `${base}/${ids.ptce}`)).json();
     const linkId = detail.actions[0].linkId;
-    expect((await call(staff, 'DELETE', `${base}/${ids.ptce}/links/${linkId}`)).statusCode).toBe(204);
-    expect((await call(staff, 'DELETE', `${base}/${ids.ptce}/links/${linkId}`)).statusCode).toBe(404);
+    expect((await call(w.staff, 'DELETE', `${base}/${ids.ptce}/links/${linkId}`)).statusCode).toBe(204);
+    expect((await call(w.staff, 'DELETE', `${base}/${ids.ptce}/links/${linkId}`)).statusCode).toBe(404);
     const memberId = detail.members[0].id;
-    expect((await call(board, 'DELETE', `${base}/${ids.ptce}/members/${memberId}`)).statusCode).toBe(403);
-    expect((await call(staff, 'DELETE', `${base}/${ids.ptce}/members/${memberId}`)).statusCode).toBe(204);
-    const sessions = (await call(staff, 'GET', `${base}/${ids.zest}`)).json().sessions;
-    const patched = await call(staff, 'PATCH', `${base}/${ids.zest}/sessions/${sessions[0].id}`, {
+    expect((await call(w.board, 'DELETE', `${base}/${ids.ptce}/members/${memberId}`)).statusCode).toBe(403);
+    expect((await call(w.staff, 'DELETE', `${base}/${ids.ptce}/members/${memberId}`)).statusCode).toBe(204);
+    const sessions = (await call(w.staff, 'GET', `${base}/${ids.zest}`)).json().sessions;
+    const patched = await call(w.staff, 'PATCH', `${base}/${ids.zest}/sessions/${sessions[0].id}`, {
       traineesCount: 13,
     });
     expect(patched.json().traineesCount).toBe(13);
-    expect((await call(staff, 'DELETE', `${base}/${ids.zest}/sessions/${sessions[0].id}`)).statusCode).toBe(
+    expect((await call(w.staff, 'DELETE', `${base}/${ids.zest}/sessions/${sessions[0].id}`)).statusCode).toBe(
       204,
     );
-    expect((await call(staff, 'DELETE', `${base}/${ids.zest}`)).statusCode).toBe(204);
-    expect((await call(staff, 'GET', `${base}/${ids.zest}`)).statusCode).toBe(404);
-    expect(delegationId).toBeTruthy();
+    expect((await call(w.staff, 'DELETE', `${base}/${ids.zest}`)).statusCode).toBe(204);
+    expect((await call(w.staff, 'GET', `${base}/${ids.zest}`)).statusCode).toBe(404);
+    expect(w.delegationId).toBeTruthy();
   });
 });

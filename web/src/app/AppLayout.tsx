@@ -7,12 +7,15 @@ import { QueryState } from '../ui/QueryState';
 import { ApiError } from './api';
 import { MainNavigation } from './MainNavigation';
 import { signInPath } from './returnTo';
-import { useMe } from './session';
+import { isFederation, useSession } from './session';
 import { UserMenu } from './UserMenu';
+
+// The pages a federation session may open; every other path leads to its list of delegations.
+const FEDERATION_PATHS = /^\/(federation|compte)(\/|$)/;
 
 /** The signed-in frame: header, navigation for the user's role, and the page. */
 export function AppLayout() {
-  const me = useMe();
+  const me = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -32,6 +35,9 @@ export function AppLayout() {
     return <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()} />;
   }
   const user = me.data;
+  if (isFederation(user) && !FEDERATION_PATHS.test(location.pathname)) {
+    return <Navigate to="/federation" replace />;
+  }
 
   return (
     <>
@@ -57,7 +63,7 @@ export function AppLayout() {
                 {t('app.name')}
               </Text>
               <Text c="dimmed" size="sm" visibleFrom="sm">
-                {user.delegation.name}
+                {user.delegation?.name ?? t('federation.name')}
               </Text>
             </Group>
             <UserMenu me={user} />

@@ -13,7 +13,7 @@ import { canManageSupport, canReadSupport } from '../features/support/access';
 import { canReadTerritories } from '../features/territories/access';
 import { canReadTrainings } from '../features/trainings/access';
 import { t } from '../i18n';
-import { can, type Me } from './session';
+import { can, isFederation, type Me, type Session } from './session';
 
 interface Item {
   to: string;
@@ -69,11 +69,20 @@ function itemsFor(me: Me): Item[] {
   return items;
 }
 
-export function MainNavigation({ me }: { me: Me }) {
+/** The national team's pages: the delegations, then what it reads across them. */
+const FEDERATION_ITEMS: Item[] = [
+  { to: '/federation', label: t('federation.nav.delegations') },
+  { to: '/federation/nouvelle-delegation', label: t('federation.nav.create') },
+  { to: '/federation/annuaire', label: t('federation.nav.directory') },
+  { to: '/federation/observatoire', label: t('federation.nav.observatory') },
+  { to: '/federation/rapport', label: t('federation.nav.report') },
+];
+
+export function MainNavigation({ me }: { me: Session }) {
   const { pathname } = useLocation();
   return (
     <Stack gap={4}>
-      {itemsFor(me).map((item) => {
+      {(isFederation(me) ? FEDERATION_ITEMS : itemsFor(me)).map((item) => {
         const active = item.prefix
           ? pathname === item.to || pathname.startsWith(`${item.to}/`)
           : pathname === item.to;

@@ -5,9 +5,9 @@ import { Link, useNavigate } from 'react-router';
 import { CalendarDialog } from '../features/events/CalendarDialog';
 import { t } from '../i18n';
 import { api } from './api';
-import type { Me } from './session';
+import { isFederation, type Session } from './session';
 
-export function UserMenu({ me }: { me: Me }) {
+export function UserMenu({ me }: { me: Session }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [calendarOpen, setCalendarOpen] = useState(false);
@@ -30,10 +30,15 @@ export function UserMenu({ me }: { me: Me }) {
       <Button variant="subtle" size="xs" component={Link} to="/compte">
         {t('account.menu')}
       </Button>
-      <Button variant="subtle" size="xs" onClick={() => setCalendarOpen(true)}>
-        {t('events.calendar.menu')}
-      </Button>
-      <CalendarDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
+      {/* The calendar feed is a delegation's: the federation has none. */}
+      {!isFederation(me) && (
+        <>
+          <Button variant="subtle" size="xs" onClick={() => setCalendarOpen(true)}>
+            {t('events.calendar.menu')}
+          </Button>
+          <CalendarDialog opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
+        </>
+      )}
       <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
         {t('app.signOut')}
       </Button>

@@ -43,7 +43,8 @@ export interface RequestOptions {
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown; fields?: unknown } };
 
-function toApiError(status: number, payload: unknown): ApiError {
+/** The ApiError of a refused call, from its status and JSON body (`{ error: { code, message, fields } }`). */
+export function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as ErrorBody | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : `http.${status}`;
   const message = typeof error?.message === 'string' ? error.message : t('errors.unexpected', { status });

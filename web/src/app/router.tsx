@@ -4,6 +4,7 @@ import { canManageEvents } from '../features/events/access';
 import { canReadFigures } from '../features/figures/access';
 import { canReadCampaigns } from '../features/observatory/campaign/access';
 import { canReadDashboard } from '../features/observatory/dashboard/access';
+import { prefetchDirectory } from '../features/public/prefetch';
 import { canReadPurchasing } from '../features/purchasing/access';
 import { canReviewQuality } from '../features/quality/access';
 import { canReadQualityApproaches, canSelfAssess } from '../features/quality-approaches/access';
@@ -58,6 +59,8 @@ export const router = createBrowserRouter([
         children: [
           {
             path: '/annuaire',
+            // Not awaited: the loader starts the data's requests and lets the page render.
+            loader: ({ request }) => prefetchDirectory(new URL(request.url)),
             lazy: () =>
               import('../features/public/DirectoryPage').then((m) => ({ Component: m.DirectoryPage })),
           },
@@ -80,6 +83,49 @@ export const router = createBrowserRouter([
           {
             path: 'compte',
             lazy: () => import('../features/account/AccountPage').then((m) => ({ Component: m.AccountPage })),
+          },
+          {
+            // The national team's pages (decision 020); AppLayout keeps a federation session to them.
+            path: 'federation',
+            lazy: () =>
+              import('../features/federation/FederationGate').then((m) => ({ Component: m.FederationGate })),
+            children: [
+              {
+                index: true,
+                lazy: () =>
+                  import('../features/federation/FederationDelegationsPage').then((m) => ({
+                    Component: m.FederationDelegationsPage,
+                  })),
+              },
+              {
+                path: 'nouvelle-delegation',
+                lazy: () =>
+                  import('../features/federation/NewDelegationPage').then((m) => ({
+                    Component: m.NewDelegationPage,
+                  })),
+              },
+              {
+                path: 'annuaire',
+                lazy: () =>
+                  import('../features/federation/NationalDirectoryPage').then((m) => ({
+                    Component: m.NationalDirectoryPage,
+                  })),
+              },
+              {
+                path: 'observatoire',
+                lazy: () =>
+                  import('../features/federation/NationalObservatoryPage').then((m) => ({
+                    Component: m.NationalObservatoryPage,
+                  })),
+              },
+              {
+                path: 'rapport',
+                lazy: () =>
+                  import('../features/federation/NationalReportPage').then((m) => ({
+                    Component: m.NationalReportPage,
+                  })),
+              },
+            ],
           },
           {
             element: <RoleGate allow={can.browseMembers} />,

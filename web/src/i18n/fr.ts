@@ -1,6 +1,7 @@
 import { accountFr } from './fr.account';
 import { actionsFr } from './fr.actions';
 import { eventsFr } from './fr.events';
+import { federationFr } from './fr.federation';
 import { fundersFr } from './fr.funders';
 import { observatoryFr } from './fr.observatory';
 import { practiceFr } from './fr.practice';
@@ -28,6 +29,7 @@ export const fr = {
   ...supportFr,
   ...observatoryFr,
   ...reportsFr,
+  ...federationFr,
   ...setupFr,
   ...settingsFr,
   ...staffAdminFr,

@@ -54,3 +54,28 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, onClose, o
     </Modal>
   );
 }
+
+interface DeleteProps<T> {
+  /** The row asked about; null when the dialog is closed. */
+  row: T | null;
+  title: string;
+  message: (row: T) => string;
+  onClose: () => void;
+  onDelete: (row: T) => Promise<unknown>;
+}
+
+/** Asks before deleting a row of a table. */
+export function ConfirmDelete<T>({ row, title, message, onClose, onDelete }: DeleteProps<T>) {
+  return (
+    <ConfirmDialog
+      opened={row !== null}
+      title={title}
+      message={row === null ? '' : message(row)}
+      confirmLabel={t('common.delete')}
+      onClose={onClose}
+      onConfirm={async () => {
+        if (row !== null) await onDelete(row);
+      }}
+    />
+  );
+}

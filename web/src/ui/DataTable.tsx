@@ -24,13 +24,17 @@ export interface Column<T> {
   nowrap?: boolean;
 }
 
-interface Props<T> {
+/** What any table of rows is given. */
+export interface TableProps<T> {
   caption: string;
   /** Hide the caption visually (a heading above already says it) while keeping it for screen readers. */
   captionHidden?: boolean;
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
+}
+
+interface Props<T> extends TableProps<T> {
   sort?: SortState | null;
   onSortChange?: (sort: SortState) => void;
   emptyMessage?: string;
@@ -61,7 +65,7 @@ export function DataTable<T>({
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing="xs" fz="sm">
-        <caption className={captionHidden ? classes.hiddenCaption : classes.caption}>{caption}</caption>
+        <TableCaption caption={caption} hidden={captionHidden} />
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => {
@@ -102,22 +106,38 @@ export function DataTable<T>({
           ) : (
             rows.map((row) => (
               <Table.Tr key={rowKey(row)}>
-                {columns.map((column) =>
-                  column.rowHeader ? (
-                    <Table.Th key={column.key} scope="row" className={classes.rowHeader}>
-                      {column.render(row)}
-                    </Table.Th>
-                  ) : (
-                    <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
-                      {column.render(row)}
-                    </Table.Td>
-                  ),
-                )}
+                <RowCells row={row} columns={columns} rowHeaderClassName={classes.rowHeader} />
               </Table.Tr>
             ))
           )}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A table's caption, or its words for screen readers only. */
+export function TableCaption({ caption, hidden }: { caption: string; hidden?: boolean }) {
+  return <caption className={hidden ? classes.hiddenCaption : classes.caption}>{caption}</caption>;
+}
+
+interface RowCellsProps<T> {
+  row: T;
+  columns: Column<T>[];
+  rowHeaderClassName?: string;
+}
+
+/** The cells of one row: the one that names the row is its header, for screen readers. */
+export function RowCells<T>({ row, columns, rowHeaderClassName }: RowCellsProps<T>) {
+  return columns.map((column) =>
+    column.rowHeader ? (
+      <Table.Th key={column.key} scope="row" className={rowHeaderClassName}>
+        {column.render(row)}
+      </Table.Th>
+    ) : (
+      <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+        {column.render(row)}
+      </Table.Td>
+    ),
   );
 }

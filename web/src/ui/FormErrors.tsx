@@ -1,6 +1,10 @@
 import { Alert, List } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { ApiError } from '../app/api';
 import { t } from '../i18n';
+
+/** Mantine's error red (red.6) reads at 3.3:1 on white; a darker shade meets WCAG's 4.5:1 in any colour scheme. */
+export const errorContrast = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 /** Field path → message, for the `error` prop of each input. */
 export type FieldErrors = Record<string, string>;

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { t } from '../i18n';
+import { FormButtons } from './FormButtons';
 import { type FieldErrors, FormErrorSummary, fieldErrorsOf } from './FormErrors';
 import { type FieldSpec, FormField } from './FormField';
 import type { FormValue, FormValues } from './formValues';
@@ -95,14 +96,7 @@ function FormBody({ fields, initialValues, onClose, onSubmit, submitLabel }: Bod
             onChange={(value) => change(field.name, value)}
           />
         ))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel ?? t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} submitLabel={submitLabel} pending={pending} />
       </Stack>
     </form>
   );

@@ -2,15 +2,23 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 
-interface Props {
+interface Query {
   isPending: boolean;
   error: unknown;
-  onRetry?: () => void;
-  children?: ReactNode;
+  refetch: () => unknown;
 }
 
+type Props = { children?: ReactNode } & (
+  | { isPending: boolean; error: unknown; onRetry?: () => void }
+  /** A TanStack query: its states, and a retry that fetches it again. */
+  | { query: Query }
+);
+
 /** Loading and error states of a query, so each page only renders the happy path. */
-export function QueryState({ isPending, error, onRetry, children }: Props) {
+export function QueryState(props: Props) {
+  const { children } = props;
+  const { isPending, error } = 'query' in props ? props.query : props;
+  const onRetry = 'query' in props ? () => void props.query.refetch() : props.onRetry;
   if (error) {
     return (
       <Alert color="red" title={t('app.crash.title')}>

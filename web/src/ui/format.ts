@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+/** "16 mai 2024" for a calendar date taken at UTC midnight. */
+export const dateFormat = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',

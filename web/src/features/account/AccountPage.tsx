@@ -1,13 +1,15 @@
-import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type Me, meQueryKey, useMe } from '../../app/session';
+import { meQueryKey, type Session, useSession } from '../../app/session';
 import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { formatDateTime, orDash } from '../../ui/format';
+import { NewPasswordFields, useNewPassword } from '../../ui/NewPasswordFields';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { usePageTitle } from '../../ui/usePageTitle';
 import {
   type AccountSession,
@@ -19,12 +21,10 @@ import {
   sessionsQueryKey,
 } from './api';
 
-const MIN_PASSWORD = 10;
-
 /** "Mon compte": one's name, password and sessions, for every role. */
 export function AccountPage() {
   usePageTitle(t('account.title'));
-  const me = useMe();
+  const me = useSession();
   return (
     <Stack>
       <Title order={1}>{t('account.title')}</Title>
@@ -35,7 +35,7 @@ export function AccountPage() {
               {t('account.intro', {
                 email: me.data.user.email,
                 role: t(`role.${me.data.role}`),
-                delegation: me.data.delegation.name,
+                delegation: me.data.delegation?.name ?? t('federation.name'),
               })}
             </Text>
             <NameSection me={me.data} />
@@ -48,7 +48,7 @@ export function AccountPage() {
   );
 }
 
-function NameSection({ me }: { me: Me }) {
+function NameSection({ me }: { me: Session }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(me.user.name);
   const save = useMutation({
@@ -65,11 +65,7 @@ function NameSection({ me }: { me: Me }) {
       <form onSubmit={submit} noValidate>
         <Stack maw={480}>
           <FormErrorSummary error={save.error} labels={{ name: t('account.name.label') }} />
-          {save.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.name.saved')}
-            </Alert>
-          )}
+          {save.isSuccess && <SuccessAlert>{t('account.name.saved')}</SuccessAlert>}
           <TextInput
             label={t('account.name.label')}
             description={t('account.name.hint')}
@@ -97,27 +93,19 @@ function NameSection({ me }: { me: Me }) {
 function PasswordSection() {
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [checked, setChecked] = useState(false);
+  const newPassword = useNewPassword();
   const change = useMutation({
-    mutationFn: () => changePassword(current, next),
+    mutationFn: () => changePassword(current, newPassword.password),
     onSuccess: () => {
       setCurrent('');
-      setNext('');
-      setConfirmation('');
-      setChecked(false);
+      newPassword.reset();
       void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
     },
   });
   const serverErrors = fieldErrorsOf(change.error);
-  const nextError =
-    checked && next.length < MIN_PASSWORD ? t('account.password.tooShort', { min: MIN_PASSWORD }) : undefined;
-  const confirmationError = checked && confirmation !== next ? t('account.password.mismatch') : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setChecked(true);
-    if (!current || next.length < MIN_PASSWORD || confirmation !== next) return;
+    if (!newPassword.check() || !current) return;
     change.mutate();
   };
   return (
@@ -134,35 +122,22 @@ function PasswordSection() {
               newPassword: t('account.password.new'),
             }}
           />
-          {change.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.password.saved')}
-            </Alert>
-          )}
+          {change.isSuccess && <SuccessAlert>{t('account.password.saved')}</SuccessAlert>}
           <PasswordInput
             label={t('account.password.current')}
             autoComplete="current-password"
             required
             value={current}
-            error={(checked && !current ? t('common.required') : undefined) ?? serverErrors.currentPassword}
+            error={
+              (newPassword.checked && !current ? t('common.required') : undefined) ??
+              serverErrors.currentPassword
+            }
             onChange={(event) => setCurrent(event.currentTarget.value)}
           />
-          <PasswordInput
-            label={t('account.password.new')}
-            description={t('account.password.hint', { min: MIN_PASSWORD })}
-            autoComplete="new-password"
-            required
-            value={next}
-            error={nextError ?? serverErrors.newPassword}
-            onChange={(event) => setNext(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('account.password.confirmation')}
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            error={confirmationError}
-            onChange={(event) => setConfirmation(event.currentTarget.value)}
+          <NewPasswordFields
+            {...newPassword.fields}
+            errors={newPassword.errors}
+            serverError={serverErrors.newPassword}
           />
           <Group>
             <Button type="submit" loading={change.isPending}>
@@ -223,17 +198,9 @@ function SessionsSection() {
         {revoke.error ? (
           <FormErrorSummary error={revoke.error} />
         ) : (
-          revoke.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.sessions.revoked')}
-            </Alert>
-          )
+          revoke.isSuccess && <SuccessAlert>{t('account.sessions.revoked')}</SuccessAlert>
         )}
-        <QueryState
-          isPending={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        >
+        <QueryState query={sessions}>
           <DataTable
             caption={t('account.sessions.caption')}
             captionHidden

@@ -32,11 +32,7 @@ export function ActionDetailPage() {
   const id = useParams().id ?? '';
   const action = useAction(id);
   usePageTitle(action.data?.title);
-  return (
-    <QueryState isPending={action.isPending} error={action.error} onRetry={() => void action.refetch()}>
-      {action.data && <ActionView action={action.data} />}
-    </QueryState>
-  );
+  return <QueryState query={action}>{action.data && <ActionView action={action.data} />}</QueryState>;
 }
 
 function ActionView({ action }: { action: ActionDetail }) {

@@ -1,10 +1,11 @@
 import { Button, Group, NativeSelect, Select, SimpleGrid } from '@mantine/core';
 import { t } from '../../i18n';
 import { SearchBox } from '../../ui/SearchBox';
+import { yearsAround } from '../../ui/YearSelect';
 import { useReference } from '../members/api';
 import { departmentOptions } from '../members/labels';
 import { type ActionFilters as Filters, usePartners } from './api';
-import { kindOptions, monthLabel, yearsAround } from './labels';
+import { kindOptions, monthLabel } from './labels';
 import { OrganisationPicker } from './OrganisationPicker';
 
 interface Props {
@@ -21,7 +22,7 @@ export function ActionFilters({ filters, onChange, onReset }: Props) {
   const departments = departmentOptions(reference.data);
   if (filters.department && !departments.some((d) => d.value === filters.department))
     departments.push({ value: filters.department, label: filters.department });
-  const years = yearsAround(Number(filters.year) || new Date().getFullYear()).map(String);
+  const years = yearsAround(Number(filters.year) || new Date().getFullYear(), -5, 1).map(String);
   return (
     <search>
       <form onSubmit={(event) => event.preventDefault()}>

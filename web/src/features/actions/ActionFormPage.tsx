@@ -40,11 +40,7 @@ export function EditActionPage() {
   const id = useParams().id ?? '';
   const action = useAction(id);
   usePageTitle(action.data ? t('actions.form.editTitle', { title: action.data.title }) : undefined);
-  return (
-    <QueryState isPending={action.isPending} error={action.error} onRetry={() => void action.refetch()}>
-      {action.data && <EditForm action={action.data} />}
-    </QueryState>
-  );
+  return <QueryState query={action}>{action.data && <EditForm action={action.data} />}</QueryState>;
 }
 
 function EditForm({ action }: { action: Action }) {

@@ -70,7 +70,7 @@ export function ActionListPage() {
         </Group>
       </Group>
       <ActionFilters filters={filters} onChange={update} onReset={hasFilters ? reset : undefined} />
-      <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()}>
+      <QueryState query={list}>
         {list.data && (
           <div style={{ position: 'relative' }} aria-busy={list.isFetching}>
             <LoadingOverlay visible={list.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />

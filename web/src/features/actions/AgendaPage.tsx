@@ -2,10 +2,10 @@ import { Group, LoadingOverlay, Stack, Text, Title } from '@mantine/core';
 import { t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect } from '../../ui/YearSelect';
 import { PublicCalendarLink } from '../events/PublicCalendarLink';
 import { usePublicAgenda } from './api';
 import { ChronicleMonths } from './ChronicleMonths';
-import { useYearParam, YearSelect } from './YearSelect';
 
 /** The public agenda (no sign-in): the delegation's public actions of a year, month by month. */
 export function AgendaPage() {
@@ -20,9 +20,9 @@ export function AgendaPage() {
           <Text c="dimmed">{t('actions.agenda.intro')}</Text>
           <PublicCalendarLink />
         </div>
-        <YearSelect year={year} onChange={setYear} />
+        <YearSelect label={t('actions.year')} year={year} onChange={setYear} w={140} />
       </Group>
-      <QueryState isPending={agenda.isPending} error={agenda.error} onRetry={() => void agenda.refetch()}>
+      <QueryState query={agenda}>
         {agenda.data && (
           <div style={{ position: 'relative' }} aria-busy={agenda.isFetching}>
             <LoadingOverlay visible={agenda.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />

@@ -2,9 +2,9 @@ import { Group, LoadingOverlay, Stack, Text, Title } from '@mantine/core';
 import { t, tn } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect } from '../../ui/YearSelect';
 import { useChronicle } from './api';
 import { ChronicleMonths } from './ChronicleMonths';
-import { useYearParam, YearSelect } from './YearSelect';
 
 /** The team's chronicle: every action of a year (public and internal), month by month. */
 export function ChroniclePage() {
@@ -22,13 +22,9 @@ export function ChroniclePage() {
             </Text>
           )}
         </div>
-        <YearSelect year={year} onChange={setYear} />
+        <YearSelect label={t('actions.year')} year={year} onChange={setYear} w={140} />
       </Group>
-      <QueryState
-        isPending={chronicle.isPending}
-        error={chronicle.error}
-        onRetry={() => void chronicle.refetch()}
-      >
+      <QueryState query={chronicle}>
         {chronicle.data && (
           <div style={{ position: 'relative' }} aria-busy={chronicle.isFetching}>
             <LoadingOverlay visible={chronicle.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />

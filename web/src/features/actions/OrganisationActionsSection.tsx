@@ -6,10 +6,10 @@ import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
+import { YearSelect } from '../../ui/YearSelect';
 import { canReadActions } from './access';
 import { type OrganisationAction, useOrganisationActions } from './api';
 import { formatPlace, formatWhen, kindLabel, memberRoleLabel } from './labels';
-import { YearSelect } from './YearSelect';
 
 /**
  * "Actions" on a member's record: the actions the organisation took part in during a year,
@@ -43,9 +43,9 @@ export function OrganisationActionsSection({ organisationId }: { organisationId:
   return (
     <Section
       title={t('actions.organisation.title')}
-      actions={<YearSelect year={year} onChange={setYear} label={t('actions.organisation.year')} />}
+      actions={<YearSelect label={t('actions.organisation.year')} year={year} onChange={setYear} w={140} />}
     >
-      <QueryState isPending={actions.isPending} error={actions.error} onRetry={() => void actions.refetch()}>
+      <QueryState query={actions}>
         {actions.data &&
           (actions.data.items.length === 0 ? (
             <Text c="dimmed">{t('actions.organisation.empty', { year: String(year) })}</Text>

@@ -1,17 +1,19 @@
 import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { t, tn } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDelete } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatBoolean, orDash, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useSearchParam } from '../../ui/useSearchParam';
 import { canWriteActions } from './access';
 import { actionsKeys, deletePartner, type Partner, usePartners } from './api';
 import { partnerKindLabel, partnerKindOptions } from './labels';
@@ -29,19 +31,9 @@ export function PartnersPage() {
   usePageTitle(t('actions.partners.title'));
   const { data: me } = useMe();
   const write = me ? canWriteActions(me.role) : false;
-  const [search, setSearch] = useSearchParams();
+  const [search, setParam] = useSearchParam();
   const q = search.get('q') ?? '';
   const kind = search.get('kind') ?? '';
-  const setParam = (key: string, value: string) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const partners = usePartners({ ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Partner | null | undefined>(undefined);
@@ -103,33 +95,14 @@ export function PartnersPage() {
       key: 'edit',
       header: t('common.actions'),
       render: (p) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(p)}
-            aria-label={t('actions.partner.editOf', { name: p.name })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(p)}
-            aria-label={t('actions.partner.deleteOf', { name: p.name })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(p)}
+          editLabel={t('actions.partner.editOf', { name: p.name })}
+          onDelete={() => setDeleting(p)}
+          deleteLabel={t('actions.partner.deleteOf', { name: p.name })}
+        />
       ),
     });
-
-  const remove = async () => {
-    if (!deleting) return;
-    await deletePartner(deleting.id);
-    await queryClient.invalidateQueries({ queryKey: actionsKeys.partners });
-  };
 
   return (
     <Stack>
@@ -153,11 +126,7 @@ export function PartnersPage() {
           />
         </SimpleGrid>
       </search>
-      <QueryState
-        isPending={partners.isPending}
-        error={partners.error}
-        onRetry={() => void partners.refetch()}
-      >
+      <QueryState query={partners}>
         <ClientDataTable
           caption={t('actions.partners.title')}
           columns={columns}
@@ -167,13 +136,15 @@ export function PartnersPage() {
         />
       </QueryState>
       <PartnerDialog editing={editing} onClose={() => setEditing(undefined)} />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <ConfirmDelete
+        row={deleting}
         title={t('actions.partner.deleteTitle')}
-        message={t('actions.partner.deleteMessage', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
+        message={(row) => t('actions.partner.deleteMessage', { name: row.name })}
         onClose={() => setDeleting(null)}
-        onConfirm={remove}
+        onDelete={async (row) => {
+          await deletePartner(row.id);
+          await queryClient.invalidateQueries({ queryKey: actionsKeys.partners });
+        }}
       />
     </Stack>
   );

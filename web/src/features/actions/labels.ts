@@ -1,5 +1,6 @@
 import { t, tn } from '../../i18n';
 import type { Option } from '../../ui/FormField';
+import { dateFormat } from '../../ui/format';
 import {
   type ActionKind,
   type ActionSummary,
@@ -34,12 +35,6 @@ export const partnerRoleOptions: Option[] = partnerRoles.map((r) => ({
 export const memberRoleOptions: Option[] = memberRoles.map((r) => ({ value: r, label: memberRoleLabel(r) }));
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const dayMonthYear = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthOnly = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' });
@@ -74,7 +69,7 @@ export function formatWhen(
   }
   const sameMonth = action.startsOn.slice(0, 7) === action.endsOn.slice(0, 7);
   let text: string;
-  if (action.startsOn === action.endsOn) text = dayMonthYear.format(start);
+  if (action.startsOn === action.endsOn) text = dateFormat.format(start);
   else
     text = t('actions.when.days', {
       // "du 3 au 5 juin 2024", "du 30 mai au 2 juin 2024", "du 30 décembre 2023 au 2 janvier 2024"
@@ -82,8 +77,8 @@ export function formatWhen(
         ? String(start.getUTCDate())
         : sameYear
           ? dayMonth.format(start)
-          : dayMonthYear.format(start),
-      to: dayMonthYear.format(end),
+          : dateFormat.format(start),
+      to: dateFormat.format(end),
     });
   if (action.startTime && action.endTime)
     return t('actions.when.withHours', { date: text, from: action.startTime, to: action.endTime });
@@ -108,12 +103,4 @@ export function formatParticipants(count: number | null, qualifier: Qualifier): 
   if (qualifier === 'at_least') return tn('actions.participants.atLeast', count);
   if (qualifier === 'about') return tn('actions.participants.about', count);
   return tn('actions.participants.exact', count);
-}
-
-/** The years offered by the year pickers: the current one and the five before, plus the next. */
-export function yearsAround(chosen: number): number[] {
-  const current = new Date().getFullYear();
-  const years = Array.from({ length: 7 }, (_, i) => current + 1 - i);
-  if (!years.includes(chosen)) years.push(chosen);
-  return years.sort((a, b) => b - a);
 }

@@ -70,11 +70,7 @@ export function InvitationsSection() {
 
   return (
     <Section title={t('admin.invitations.title')}>
-      <QueryState
-        isPending={invitations.isPending}
-        error={invitations.error}
-        onRetry={() => void invitations.refetch()}
-      >
+      <QueryState query={invitations}>
         <ErrorAlert error={error} />
         <ClientDataTable
           caption={t('admin.invitations.caption')}

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type Role, roles } from '../../app/session';
 import { t } from '../../i18n';
 import { errorAt, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { Section } from '../../ui/Section';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { adminKeys, sendInvitation } from './api';
 import { OrganisationSelect } from './OrganisationSelect';
@@ -48,11 +49,7 @@ export function InviteSection() {
           <Text size="sm" c="dimmed">
             {t('admin.invite.intro')}
           </Text>
-          {sentTo && (
-            <Alert color="green" role="status">
-              {t('admin.invite.sent', { email: sentTo })}
-            </Alert>
-          )}
+          {sentTo && <SuccessAlert>{t('admin.invite.sent', { email: sentTo })}</SuccessAlert>}
           <FormErrorSummary
             error={error}
             labels={{

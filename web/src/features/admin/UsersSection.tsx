@@ -56,7 +56,7 @@ export function UsersSection() {
   const table = useClientTable(users.data?.items ?? [], accessors, { key: 'name', direction: 'asc' });
   return (
     <Section title={t('admin.users.title')}>
-      <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
+      <QueryState query={users}>
         <ErrorAlert error={error} />
         <ClientDataTable
           caption={t('admin.users.caption')}

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { t } from '../../i18n';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { requestPasswordReset } from '../account/api';
 import { AuthFrame } from './AuthFrame';
@@ -24,9 +25,7 @@ export function ForgotPasswordPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {request.data ? (
-            <Alert color="green" role="status">
-              {request.data.message}
-            </Alert>
+            <SuccessAlert>{request.data.message}</SuccessAlert>
           ) : (
             <Text size="sm" c="dimmed">
               {t('auth.forgot.intro')}

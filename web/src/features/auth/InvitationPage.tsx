@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -6,11 +6,10 @@ import { ApiError, api } from '../../app/api';
 import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
+import { MIN_PASSWORD, NewPasswordFields, useNewPassword } from '../../ui/NewPasswordFields';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AuthFrame } from './AuthFrame';
-
-const MIN_PASSWORD = 10;
 
 type Invitation = Schema<'InvitationPreview'>;
 
@@ -46,15 +45,16 @@ export function InvitationPage() {
 function AcceptForm({ token, invitation }: { token: string; invitation: Invitation }) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [checked, setChecked] = useState(false);
+  const newPassword = useNewPassword({
+    tooShort: t('auth.invitation.passwordTooShort', { min: MIN_PASSWORD }),
+    mismatch: t('auth.invitation.mismatch'),
+  });
 
   const accept = useMutation({
     mutationFn: () =>
       api<Schema<'InvitationAccepted'>>(`/api/invitations/${encodeURIComponent(token)}/accept`, {
         method: 'POST',
-        body: { name: name.trim(), password },
+        body: { name: name.trim(), password: newPassword.password },
       }),
     onSuccess: (result) => {
       const email = result?.email ?? invitation.email;
@@ -62,18 +62,12 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     },
   });
 
-  const nameError = checked && !name.trim() ? t('common.required') : undefined;
-  const passwordError =
-    checked && password.length < MIN_PASSWORD
-      ? t('auth.invitation.passwordTooShort', { min: MIN_PASSWORD })
-      : undefined;
-  const confirmationError = checked && confirmation !== password ? t('auth.invitation.mismatch') : undefined;
+  const nameError = newPassword.checked && !name.trim() ? t('common.required') : undefined;
   const serverErrors = fieldErrorsOf(accept.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setChecked(true);
-    if (!name.trim() || password.length < MIN_PASSWORD || confirmation !== password) return;
+    if (!newPassword.check() || !name.trim()) return;
     accept.mutate();
   };
 
@@ -104,23 +98,16 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           error={nameError ?? serverErrors.name}
           onChange={(event) => setName(event.currentTarget.value)}
         />
-        <PasswordInput
-          label={t('auth.invitation.password')}
-          description={t('auth.invitation.passwordHint', { min: MIN_PASSWORD })}
-          autoComplete="new-password"
-          required
-          value={password}
-          error={passwordError ?? serverErrors.password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-        />
-        <PasswordInput
-          label={t('auth.invitation.confirmation')}
-          description={t('auth.invitation.confirmationHint')}
-          autoComplete="new-password"
-          required
-          value={confirmation}
-          error={confirmationError}
-          onChange={(event) => setConfirmation(event.currentTarget.value)}
+        <NewPasswordFields
+          {...newPassword.fields}
+          labels={{
+            password: t('auth.invitation.password'),
+            passwordHint: t('auth.invitation.passwordHint', { min: MIN_PASSWORD }),
+            confirmation: t('auth.invitation.confirmation'),
+            confirmationHint: t('auth.invitation.confirmationHint'),
+          }}
+          errors={newPassword.errors}
+          serverError={serverErrors.password}
         />
         <Button type="submit" loading={accept.isPending}>
           {t('auth.invitation.submit')}

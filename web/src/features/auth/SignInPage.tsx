@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { safeReturnPath } from '../../app/returnTo';
 import { t } from '../../i18n';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AuthFrame } from './AuthFrame';
 
@@ -45,13 +46,9 @@ export function SignInPage() {
               {signIn.error.message}
             </Alert>
           ) : params.get('mot-de-passe') === 'change' ? (
-            <Alert color="green" role="status">
-              {t('auth.signIn.passwordReset')}
-            </Alert>
+            <SuccessAlert>{t('auth.signIn.passwordReset')}</SuccessAlert>
           ) : params.get('compte') === 'cree' ? (
-            <Alert color="green" role="status">
-              {t('auth.signIn.accountCreated')}
-            </Alert>
+            <SuccessAlert>{t('auth.signIn.accountCreated')}</SuccessAlert>
           ) : returnTo ? (
             <Alert color="blue" role="status">
               {t('auth.signIn.sessionExpired')}

@@ -1,11 +1,13 @@
-import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Switch, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { t, tn } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
 import type { Column } from '../../ui/DataTable';
+import { Figures } from '../../ui/Figures';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type CallAllResult, callAll, type DuesItem, type DuesYear, duesKeys, useDuesYear } from './api';
@@ -23,24 +25,11 @@ const accessors = {
 
 function Totals({ totals }: { totals: DuesYear['totals'] }) {
   const figures = [
-    { label: t('dues.totals.called'), value: totals.called },
-    { label: t('dues.totals.paid'), value: totals.paid },
-    { label: t('dues.totals.outstanding'), value: totals.outstanding },
+    { label: t('dues.totals.called'), value: formatEuros(totals.called) },
+    { label: t('dues.totals.paid'), value: formatEuros(totals.paid) },
+    { label: t('dues.totals.outstanding'), value: formatEuros(totals.outstanding) },
   ];
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-      {figures.map((figure) => (
-        <div key={figure.label}>
-          <Text component="dt" size="sm" c="dimmed">
-            {figure.label}
-          </Text>
-          <Text component="dd" m={0} fw={700} size="lg">
-            {formatEuros(figure.value)}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
-  );
+  return <Figures figures={figures} />;
 }
 
 function CallAllReport({ result }: { result: CallAllResult }) {
@@ -149,23 +138,23 @@ export function CallsSection({ year, canEdit }: { year: number; canEdit: boolean
       nowrap: true,
       render: (i) =>
         i.call ? (
-          <Button
+          <RowButton
             size="xs"
-            variant="light"
+            light
             onClick={() => setPaying(i)}
-            aria-label={t('dues.payment.openLabel', { name: i.organisationName })}
+            label={t('dues.payment.openLabel', { name: i.organisationName })}
           >
             {t('dues.payment.open')}
-          </Button>
+          </RowButton>
         ) : (
-          <Button
+          <RowButton
             size="xs"
-            variant="light"
+            light
             onClick={() => setCalling(i)}
-            aria-label={t('dues.call.openLabel', { name: i.organisationName })}
+            label={t('dues.call.openLabel', { name: i.organisationName })}
           >
             {t('dues.call.open')}
-          </Button>
+          </RowButton>
         ),
     });
   }
@@ -189,7 +178,7 @@ export function CallsSection({ year, canEdit }: { year: number; canEdit: boolean
 
   return (
     <Section title={t('dues.calls.title')} actions={actions}>
-      <QueryState isPending={dues.isPending} error={dues.error} onRetry={() => void dues.refetch()}>
+      <QueryState query={dues}>
         {dues.data && (
           <Stack>
             <Totals totals={dues.data.totals} />

@@ -10,9 +10,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type CSSProperties, useRef, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../i18n';
-import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { FormButtons } from '../../ui/FormButtons';
+import { errorContrast, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { useDraftRows } from '../../ui/useDraftRows';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { type DuesBasis, type DuesGrid, type DuesRule, duesKeys, putGrid } from './api';
 import { bases, basisLabel, parseNumber, ruleTypeOptions } from './labels';
@@ -26,8 +28,6 @@ interface RuleDraft {
   amount: string;
 }
 
-const errorContrast = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
-
 const text = (value: number | null) => (value === null ? '' : String(value).replace('.', ','));
 
 interface Props {
@@ -40,16 +40,17 @@ interface Props {
 /** Edits the year's grid: its basis, then one rule per line (type, size range, amount). */
 export function GridEditor({ year, grid, onClose }: Props) {
   const queryClient = useQueryClient();
-  const nextKey = useRef(0);
-  const draft = (rule?: DuesRule): RuleDraft => ({
-    key: nextKey.current++,
-    conventionType: rule?.conventionType ?? '',
-    from: text(rule?.from ?? null),
-    to: text(rule?.to ?? null),
-    amount: rule ? text(rule.amount) : '',
-  });
+  const { rows, add, change, remove } = useDraftRows(
+    grid?.rules,
+    (rule, key): RuleDraft => ({
+      key,
+      conventionType: rule?.conventionType ?? '',
+      from: text(rule?.from ?? null),
+      to: text(rule?.to ?? null),
+      amount: rule ? text(rule.amount) : '',
+    }),
+  );
   const [basis, setBasis] = useState<DuesBasis>(grid?.basis ?? 'flat');
-  const [rows, setRows] = useState<RuleDraft[]>(() => (grid ? grid.rules.map(draft) : [draft()]));
   const [note, setNote] = useState(grid?.note ?? '');
   const ranged = basis !== 'flat';
 
@@ -82,9 +83,6 @@ export function GridEditor({ year, grid, onClose }: Props) {
   };
 
   const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
-
-  const change = (key: number, patch: Partial<RuleDraft>) =>
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   const labels: Record<string, string> = { basis: t('dues.grid.basis'), note: t('dues.grid.note') };
   rows.forEach((_, index) => {
@@ -159,7 +157,7 @@ export function GridEditor({ year, grid, onClose }: Props) {
                   variant="default"
                   size="xs"
                   disabled={rows.length === 1}
-                  onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                  onClick={() => remove(row.key)}
                 >
                   {t('dues.grid.removeRule', { n: index + 1 })}
                 </Button>
@@ -172,7 +170,7 @@ export function GridEditor({ year, grid, onClose }: Props) {
             </div>
           )}
           <Group>
-            <Button variant="default" onClick={() => setRows((current) => [...current, draft()])}>
+            <Button variant="default" onClick={add}>
               {t('dues.grid.addRule')}
             </Button>
           </Group>
@@ -184,14 +182,7 @@ export function GridEditor({ year, grid, onClose }: Props) {
             error={errors.note}
             onChange={(event) => setNote(event.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

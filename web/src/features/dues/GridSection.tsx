@@ -53,7 +53,7 @@ export function GridSection({ year, canEdit }: { year: number; canEdit: boolean 
     ) : undefined;
   return (
     <Section title={t('dues.grid.title', { year: String(year) })} actions={actions}>
-      <QueryState isPending={grid.isPending} error={grid.error} onRetry={() => void grid.refetch()}>
+      <QueryState query={grid}>
         {grid.data ? (
           <Stack gap="xs">
             <Text>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMe } from '../../app/session';
@@ -17,6 +6,7 @@ import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { formatDateTime } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import {
   createCalendarToken,
   eventsKeys,
@@ -80,12 +70,10 @@ function CalendarBody() {
         {me?.role === 'member' ? t('events.calendar.introMember') : t('events.calendar.introTeam')}
       </Text>
       <FormErrorSummary error={error} />
-      <QueryState isPending={status.isPending} error={status.error} onRetry={() => void status.refetch()}>
+      <QueryState query={status}>
         {url ? (
           <Stack gap="xs">
-            <Alert color="green" role="status">
-              {t('events.calendar.created')}
-            </Alert>
+            <SuccessAlert>{t('events.calendar.created')}</SuccessAlert>
             <Group align="flex-end" wrap="nowrap">
               <TextInput
                 label={t('events.calendar.url')}

@@ -1,9 +1,10 @@
-import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { t } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Figures } from '../../ui/Figures';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import {
@@ -32,20 +33,7 @@ function Counts({ event }: { event: EventItem }) {
     { label: t('events.count.waiting'), value: String(event.waitingCount) },
     { label: t('events.count.present'), value: String(event.attendedCount) },
   ];
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-      {figures.map((figure) => (
-        <div key={figure.label}>
-          <Text component="dt" size="sm" c="dimmed">
-            {figure.label}
-          </Text>
-          <Text component="dd" m={0} fw={700} size="lg">
-            {figure.value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
-  );
+  return <Figures figures={figures} />;
 }
 
 const trimmed = (values: PersonValues) => ({
@@ -78,7 +66,7 @@ export function EventManagePage() {
       <Anchor component={Link} to="/evenements" size="sm">
         {t('events.manage.back')}
       </Anchor>
-      <QueryState isPending={event.isPending} error={event.error} onRetry={() => void event.refetch()}>
+      <QueryState query={event}>
         {event.data && (
           <Stack>
             <div>
@@ -87,11 +75,7 @@ export function EventManagePage() {
               {placeLabel(event.data) && <Text size="sm">{placeLabel(event.data)}</Text>}
             </div>
             <Counts event={event.data} />
-            <QueryState
-              isPending={registrations.isPending}
-              error={registrations.error}
-              onRetry={() => void registrations.refetch()}
-            >
+            <QueryState query={registrations}>
               {registrations.data && (
                 <RegistrationsSection
                   event={event.data}

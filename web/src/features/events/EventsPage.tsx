@@ -67,7 +67,7 @@ export function EventsPage() {
           {notice}
         </Alert>
       )}
-      <QueryState isPending={events.isPending} error={events.error} onRetry={() => void events.refetch()}>
+      <QueryState query={events}>
         {events.data && events.data.items.length === 0 && <Text>{t('events.empty')}</Text>}
         {events.data?.items.map((event) => (
           <EventCard

@@ -1,9 +1,11 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { t } from '../../i18n';
-import { errorAt, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { FormButtons } from '../../ui/FormButtons';
+import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { inputProps } from '../../ui/inputProps';
 import { useFormSubmit } from '../../ui/useFormSubmit';
-import { useOrganisations } from '../members/api';
+import { useOrganisationOptions } from '../members/useOrganisationOptions';
 
 export interface PersonValues {
   firstName: string;
@@ -41,17 +43,6 @@ export function PersonDialog({ opened, title, onClose, ...form }: Props) {
   );
 }
 
-function useOrganisationOptions(enabled: boolean) {
-  const list = useOrganisations({ membership: 'all', sort: 'name', page: 1, pageSize: 100 }, enabled);
-  return useMemo(
-    () => [
-      { value: '', label: t('events.person.noOrganisation') },
-      ...(list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-    ],
-    [list.data],
-  );
-}
-
 const empty: PersonValues = { firstName: '', lastName: '', email: '', jobTitle: '', organisationId: '' };
 
 function PersonForm({
@@ -63,11 +54,7 @@ function PersonForm({
   onSubmit,
 }: Omit<Props, 'opened' | 'title'>) {
   const [values, setValues] = useState<PersonValues>(empty);
-  const organisations = useOrganisationOptions(chooseOrganisation);
-  const set = (name: keyof PersonValues) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((current) => ({ ...current, [name]: value }));
-  };
+  const organisations = useOrganisationOptions('all', chooseOrganisation, t('events.person.noOrganisation'));
   const check = () => {
     const missing: FieldErrors = {};
     if (!values.firstName.trim()) missing.firstName = t('common.required');
@@ -86,61 +73,21 @@ function PersonForm({
     jobTitle: t('events.person.jobTitle'),
     organisationId: t('events.person.organisation'),
   };
+  const input = inputProps(labels, values, errors, (key, value) =>
+    setValues((current) => ({ ...current, [key]: value })),
+  );
   const required = { required: true, description: t('common.requiredHint') };
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         {intro && <Text size="sm">{intro}</Text>}
         <FormErrorSummary error={error} labels={labels} />
-        <TextInput
-          label={labels.firstName}
-          {...required}
-          autoComplete="off"
-          value={values.firstName}
-          onChange={set('firstName')}
-          error={errorAt(errors, 'firstName')}
-        />
-        <TextInput
-          label={labels.lastName}
-          {...required}
-          autoComplete="off"
-          value={values.lastName}
-          onChange={set('lastName')}
-          error={errorAt(errors, 'lastName')}
-        />
-        <TextInput
-          label={labels.email}
-          type="email"
-          {...(emailRequired ? required : {})}
-          autoComplete="off"
-          value={values.email}
-          onChange={set('email')}
-          error={errorAt(errors, 'email')}
-        />
-        <TextInput
-          label={labels.jobTitle}
-          autoComplete="off"
-          value={values.jobTitle}
-          onChange={set('jobTitle')}
-          error={errorAt(errors, 'jobTitle')}
-        />
-        {chooseOrganisation && (
-          <NativeSelect
-            label={labels.organisationId}
-            value={values.organisationId}
-            onChange={set('organisationId')}
-            data={organisations}
-            error={errorAt(errors, 'organisationId')}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <TextInput {...input('firstName')} {...required} autoComplete="off" />
+        <TextInput {...input('lastName')} {...required} autoComplete="off" />
+        <TextInput {...input('email')} type="email" {...(emailRequired ? required : {})} autoComplete="off" />
+        <TextInput {...input('jobTitle')} autoComplete="off" />
+        {chooseOrganisation && <NativeSelect {...input('organisationId')} data={organisations} />}
+        <FormButtons onCancel={onClose} submitLabel={submitLabel} pending={pending} />
       </Stack>
     </form>
   );

@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Checkbox, Group, Stack } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { t, tn } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { orDash } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { type EventItem, type Registration, registrationsCsvUrl, saveAttendance } from './api';
 import { statusColor, statusLabel } from './labels';
 
@@ -103,15 +105,14 @@ export function RegistrationsSection({
       nowrap: true,
       render: (r) =>
         canCancel && r.status !== 'cancelled' ? (
-          <Button
+          <RowButton
             size="xs"
-            variant="subtle"
-            color="red"
+            danger
             onClick={() => onCancel(r)}
-            aria-label={t('events.cancel.openLabel', { name: fullName(r) })}
+            label={t('events.cancel.openLabel', { name: fullName(r) })}
           >
             {t('events.cancel.open')}
-          </Button>
+          </RowButton>
         ) : null,
     },
   ];
@@ -134,11 +135,7 @@ export function RegistrationsSection({
     <Section title={t('events.manage.registrations')} actions={actions}>
       <Stack>
         <FormErrorSummary error={error} />
-        {saved !== null && (
-          <Alert color="green" role="status">
-            {tn('events.attendance.saved', saved)}
-          </Alert>
-        )}
+        {saved !== null && <SuccessAlert>{tn('events.attendance.saved', saved)}</SuccessAlert>}
         <DataTable
           caption={t('events.manage.caption', { title: event.title })}
           captionHidden

@@ -7,15 +7,16 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect } from '../../ui/YearSelect';
 import { practiceKeys } from '../practice-groups/api';
 import { trainingsKeys } from '../trainings/api';
 import { canEditFigures } from './access';
 import { type DeclaredFigure, deleteFigure, figuresKeys, useDeclaredFigures } from './api';
 import { FigureDialog } from './FigureDialog';
 import { formatFigure } from './numbers';
-import { useYearParam, YearSelect } from './YearSelect';
 
 /** The totals sources state for a year (the report's figures), each with where it comes from. */
 export function DeclaredFiguresPage() {
@@ -57,25 +58,12 @@ export function DeclaredFiguresPage() {
       key: 'actions',
       header: t('common.actions'),
       render: (f) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(f)}
-            aria-label={t('figures.editOf', { label: f.label })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setRemoving(f)}
-            aria-label={t('figures.deleteOf', { label: f.label })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(f)}
+          editLabel={t('figures.editOf', { label: f.label })}
+          onDelete={() => setRemoving(f)}
+          deleteLabel={t('figures.deleteOf', { label: f.label })}
+        />
       ),
     });
 
@@ -84,18 +72,14 @@ export function DeclaredFiguresPage() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('figures.title')}</Title>
-        <YearSelect year={year} onChange={setYear} />
+        <YearSelect label={t('figures.year')} year={year} onChange={setYear} />
       </Group>
       <Text c="dimmed">{t('figures.intro')}</Text>
       <Section
         title={t('figures.ofYear', { year: String(year) })}
         actions={write && <Button onClick={() => setEditing(null)}>{t('figures.addButton')}</Button>}
       >
-        <QueryState
-          isPending={figures.isPending}
-          error={figures.error}
-          onRetry={() => void figures.refetch()}
-        >
+        <QueryState query={figures}>
           {items.length === 0 ? (
             <Text c="dimmed">{t('figures.empty')}</Text>
           ) : (

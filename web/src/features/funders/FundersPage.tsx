@@ -11,17 +11,19 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { t } from '../../i18n';
 import { ClientDataTable } from '../../ui/ClientDataTable';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDelete } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate, websiteHref } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { SearchBox } from '../../ui/SearchBox';
 import { useClientTable } from '../../ui/useClientTable';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useSearchParam } from '../../ui/useSearchParam';
 import { canWriteFunders } from './access';
 import { deleteFunder, exportUrl, type Funder, type FunderFilters, fundersKeys, useFunders } from './api';
 import { FunderDialog } from './FunderDialog';
@@ -41,22 +43,12 @@ export function FundersPage() {
   usePageTitle(t('funders.title'));
   const { data: me } = useMe();
   const write = me ? canWriteFunders(me.role) : false;
-  const [search, setSearch] = useSearchParams();
+  const [search, setParam] = useSearchParam();
   const filters: FunderFilters = {};
   for (const key of FILTERS) {
     const value = search.get(key);
     if (value) filters[key] = value;
   }
-  const setParam = (key: string, value: string) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const funders = useFunders(filters);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Funder | null | undefined>(undefined);
@@ -112,33 +104,14 @@ export function FundersPage() {
       key: 'edit',
       header: t('common.actions'),
       render: (f) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(f)}
-            aria-label={t('funders.editOf', { name: f.name })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(f)}
-            aria-label={t('funders.deleteOf', { name: f.name })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(f)}
+          editLabel={t('funders.editOf', { name: f.name })}
+          onDelete={() => setDeleting(f)}
+          deleteLabel={t('funders.deleteOf', { name: f.name })}
+        />
       ),
     });
-
-  const remove = async () => {
-    if (!deleting) return;
-    await deleteFunder(deleting.id);
-    await queryClient.invalidateQueries({ queryKey: fundersKeys.all });
-  };
 
   return (
     <Stack>
@@ -187,7 +160,7 @@ export function FundersPage() {
           />
         </SimpleGrid>
       </search>
-      <QueryState isPending={funders.isPending} error={funders.error} onRetry={() => void funders.refetch()}>
+      <QueryState query={funders}>
         <ClientDataTable
           caption={t('funders.title')}
           columns={columns}
@@ -197,13 +170,15 @@ export function FundersPage() {
         />
       </QueryState>
       <FunderDialog editing={editing} onClose={() => setEditing(undefined)} />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <ConfirmDelete
+        row={deleting}
         title={t('funders.deleteTitle')}
-        message={t('funders.deleteMessage', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
+        message={(row) => t('funders.deleteMessage', { name: row.name })}
         onClose={() => setDeleting(null)}
-        onConfirm={remove}
+        onDelete={async (row) => {
+          await deleteFunder(row.id);
+          await queryClient.invalidateQueries({ queryKey: fundersKeys.all });
+        }}
       />
     </Stack>
   );

@@ -8,6 +8,7 @@ import { FormModal } from '../../ui/FormModal';
 import { formatDate, orDash } from '../../ui/format';
 import { type FormValues, submitPatch, textValues, toCreateBody } from '../../ui/formValues';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { type GeneralAssembly, governanceKeys, saveAssembly, useAssemblies } from './api';
 
@@ -69,14 +70,12 @@ export function AssembliesSection({ write }: { write: boolean }) {
       key: 'actions',
       header: t('common.actions'),
       render: (a) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
+        <RowButton
           onClick={() => setEditing(a)}
-          aria-label={t('governance.assembly.editOf', { date: formatDate(a.heldOn) })}
+          label={t('governance.assembly.editOf', { date: formatDate(a.heldOn) })}
         >
           {t('common.edit')}
-        </Button>
+        </RowButton>
       ),
     });
 
@@ -91,11 +90,7 @@ export function AssembliesSection({ write }: { write: boolean }) {
         )
       }
     >
-      <QueryState
-        isPending={assemblies.isPending}
-        error={assemblies.error}
-        onRetry={() => void assemblies.refetch()}
-      >
+      <QueryState query={assemblies}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.assembly.empty')}</Text>
         ) : (

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDate, orDash } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import {
   type BoardMandate,
@@ -81,15 +82,13 @@ function columns(
       key: 'actions',
       header: t('common.actions'),
       render: (m) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
+        <RowButton
+          danger
           onClick={() => onEnd(m)}
-          aria-label={t('governance.mandate.endOf', { name: fullName(m) })}
+          label={t('governance.mandate.endOf', { name: fullName(m) })}
         >
           {t('governance.mandate.end')}
-        </Button>
+        </RowButton>
       ),
     });
   }
@@ -140,7 +139,7 @@ export function BoardSection() {
         w={220}
         mb="md"
       />
-      <QueryState isPending={board.isPending} error={board.error} onRetry={() => void board.refetch()}>
+      <QueryState query={board}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.board.emptyAt', { date: formatDate(at) })}</Text>
         ) : (

@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../i18n';
@@ -8,6 +8,7 @@ import { FormModal } from '../../ui/FormModal';
 import { orDash } from '../../ui/format';
 import type { FormValues } from '../../ui/formValues';
 import { QueryState } from '../../ui/QueryState';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { deleteGroup, governanceKeys, type MemberGroup, saveGroup, useGroups } from './api';
 import { useOrganisationOptions } from './options';
@@ -53,25 +54,12 @@ export function GroupsSection({ write }: { write: boolean }) {
       key: 'actions',
       header: t('common.actions'),
       render: (g) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(g)}
-            aria-label={t('governance.group.editOf', { name: g.name })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setRemoving(g)}
-            aria-label={t('governance.group.deleteOf', { name: g.name })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(g)}
+          editLabel={t('governance.group.editOf', { name: g.name })}
+          onDelete={() => setRemoving(g)}
+          deleteLabel={t('governance.group.deleteOf', { name: g.name })}
+        />
       ),
     });
 
@@ -89,7 +77,7 @@ export function GroupsSection({ write }: { write: boolean }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('governance.group.countingNote')}
       </Text>
-      <QueryState isPending={groups.isPending} error={groups.error} onRetry={() => void groups.refetch()}>
+      <QueryState query={groups}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.group.empty')}</Text>
         ) : (

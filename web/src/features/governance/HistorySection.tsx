@@ -41,11 +41,7 @@ export function HistorySection() {
           data={[{ value: '', label: t('governance.history.allOrganisations') }, ...organisations]}
         />
       </Group>
-      <QueryState
-        isPending={mandates.isPending}
-        error={mandates.error}
-        onRetry={() => void mandates.refetch()}
-      >
+      <QueryState query={mandates}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.history.empty')}</Text>
         ) : (

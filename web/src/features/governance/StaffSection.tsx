@@ -20,7 +20,7 @@ export function StaffSection() {
   const items = staff.data?.items ?? [];
   return (
     <Section title={t('governance.staff.title')}>
-      <QueryState isPending={staff.isPending} error={staff.error} onRetry={() => void staff.refetch()}>
+      <QueryState query={staff}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('governance.staff.empty')}</Text>
         ) : (

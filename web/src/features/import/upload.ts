@@ -1,4 +1,5 @@
-import { ApiError } from '../../app/api';
+import { ApiError, toApiError } from '../../app/api';
+import { upload } from '../../app/upload';
 import { t } from '../../i18n';
 
 export interface ImportProblem {
@@ -77,7 +78,7 @@ export async function downloadProblems(file: File, mapping: Record<string, strin
 }
 
 /**
- * Sends the raw file with XMLHttpRequest (fetch reports no upload progress).
+ * Sends the raw file (XMLHttpRequest: fetch reports no upload progress).
  * `onProgress` gets the uploaded fraction, then null while the server works.
  */
 export function sendImport<T>(
@@ -91,43 +92,18 @@ export function sendImport<T>(
   if (options.skipInvalid) search.set('skipInvalid', 'true');
   // No mapping yet (a new file): the server proposes one from the headers.
   if (Object.keys(mapping).length > 0) search.set('mapping', JSON.stringify(mapping));
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/members/imports/${action}?${search}`);
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.upload.onload = () => onProgress(null);
-    xhr.onerror = () => reject(new ApiError(0, 'network', t('errors.network')));
-    xhr.onload = () => {
-      let payload: unknown = null;
-      try {
-        payload = JSON.parse(xhr.responseText);
-      } catch {
-        payload = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
-      const error = (
-        payload as {
-          error?: { code?: string; message?: string; problems?: ImportProblem[]; counts?: ProblemCounts };
-        }
-      )?.error;
-      reject(
-        Object.assign(
-          new ApiError(
-            xhr.status,
-            error?.code ?? `http.${xhr.status}`,
-            error?.message ?? t('errors.unexpected', { status: xhr.status }),
-          ),
-          {
-            problems: error?.problems ?? [],
-            counts: error?.counts ?? null,
-          },
-        ),
-      );
-    };
-    xhr.send(file);
+  return upload<T>(`/api/members/imports/${action}?${search}`, file, {
+    contentType: 'application/octet-stream',
+    onProgress,
+    onSent: () => onProgress(null),
+    // A refused file says why line by line: the problems and their counts ride on the error.
+    toError: (status, payload) => {
+      const error = (payload as { error?: { problems?: ImportProblem[]; counts?: ProblemCounts } } | null)
+        ?.error;
+      return Object.assign(toApiError(status, payload), {
+        problems: error?.problems ?? [],
+        counts: error?.counts ?? null,
+      });
+    },
   });
 }

@@ -1,11 +1,12 @@
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { numberField } from '../figures/numbers';
-import { useOrganisations } from '../members/api';
+import { useOrganisationOptions } from '../members/useOrganisationOptions';
 import { type Guest, type Meeting, type PracticeGroup, putAttendance } from './api';
 import { personName } from './PeopleSection';
 
@@ -37,20 +38,8 @@ export function AttendanceDialog({ group, meeting, onClose, onSaved }: Props) {
 
 type GuestRow = { key: number; firstName: string; lastName: string; organisationId: string };
 
-/** Every organisation of the delegation: a guest may come from a non-member too. */
-function useOrganisationOptions() {
-  const list = useOrganisations({ membership: 'all', sort: 'name', page: 1, pageSize: 100 });
-  return useMemo(
-    () => [
-      { value: '', label: t('practice.attendance.noOrganisation') },
-      ...(list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-    ],
-    [list.data],
-  );
-}
-
 function RollCall({ group, meeting, onClose, onSaved }: Omit<Props, 'meeting'> & { meeting: Meeting }) {
-  const organisations = useOrganisationOptions();
+  const organisations = useOrganisationOptions('all', true, t('practice.attendance.noOrganisation'));
   const [present, setPresent] = useState<string[]>(meeting.attendance.presentPersonIds);
   const [guests, setGuests] = useState<GuestRow[]>(() =>
     meeting.attendance.guests.map((g: Guest, index) => ({
@@ -189,14 +178,7 @@ function RollCall({ group, meeting, onClose, onSaved }: Omit<Props, 'meeting'> &
           onChange={(event) => setCount(event.currentTarget.value)}
           error={form.errors.count}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={form.pending} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
 import { Badge, Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { formatDate, formatNumber } from '../../ui/format';
-import { Section } from '../../ui/Section';
+import { actionsColumn, RowButton } from '../../ui/RowActions';
+import { TableSection } from '../../ui/TableSection';
 import { AttendanceDialog } from './AttendanceDialog';
 import type { Meeting, PracticeGroup } from './api';
 import { MeetingDialog } from './MeetingDialog';
@@ -66,36 +67,26 @@ export function MeetingsSection({ group, write, onChanged }: Props) {
     { key: 'attendance', header: t('practice.meeting.participants'), render: attendance },
   ];
   if (write)
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (m) => (
-        <Button
-          size="compact-sm"
-          variant="light"
+    columns.push(
+      actionsColumn((m) => (
+        <RowButton
+          light
           onClick={() => setRollCall(m)}
-          aria-label={t('practice.attendance.openOf', { title: m.title, day: formatDate(m.startsOn) })}
+          label={t('practice.attendance.openOf', { title: m.title, day: formatDate(m.startsOn) })}
         >
           {t('practice.attendance.open')}
-        </Button>
-      ),
-    });
+        </RowButton>
+      )),
+    );
   return (
-    <Section
+    <TableSection
       title={t('practice.meetings')}
       actions={write && <Button onClick={() => setAdding(true)}>{t('practice.meeting.add')}</Button>}
+      emptyMessage={t('practice.meetings.empty')}
+      rows={group.meetings}
+      columns={columns}
+      rowKey={(m) => m.id}
     >
-      {group.meetings.length === 0 ? (
-        <Text c="dimmed">{t('practice.meetings.empty')}</Text>
-      ) : (
-        <DataTable
-          caption={t('practice.meetings')}
-          captionHidden
-          columns={columns}
-          rows={group.meetings}
-          rowKey={(m) => m.id}
-        />
-      )}
       <MeetingDialog group={group} opened={adding} onClose={() => setAdding(false)} onSaved={onChanged} />
       <AttendanceDialog
         group={group}
@@ -103,6 +94,6 @@ export function MeetingsSection({ group, write, onChanged }: Props) {
         onClose={() => setRollCall(null)}
         onSaved={onChanged}
       />
-    </Section>
+    </TableSection>
   );
 }

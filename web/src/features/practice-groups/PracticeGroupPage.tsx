@@ -17,11 +17,7 @@ export function PracticeGroupPage() {
   const id = useParams().id ?? '';
   const group = usePracticeGroup(id);
   usePageTitle(group.data?.name);
-  return (
-    <QueryState isPending={group.isPending} error={group.error} onRetry={() => void group.refetch()}>
-      {group.data && <GroupView group={group.data} />}
-    </QueryState>
-  );
+  return <QueryState query={group}>{group.data && <GroupView group={group.data} />}</QueryState>;
 }
 
 function GroupView({ group }: { group: PracticeGroup }) {

@@ -9,8 +9,8 @@ import { formatDate, formatNumber, orDash } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect } from '../../ui/YearSelect';
 import { ComputedDeclared } from '../figures/ComputedDeclared';
-import { useYearParam, YearSelect } from '../figures/YearSelect';
 import { canManagePracticeGroups, canSeePracticeStats } from './access';
 import {
   type GroupStats,
@@ -137,19 +137,15 @@ export function PracticeGroupsPage() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('practice.title')}</Title>
-        {showStats && <YearSelect year={year} onChange={setYear} />}
+        {showStats && <YearSelect label={t('figures.year')} year={year} onChange={setYear} />}
       </Group>
       <Text c="dimmed">{t('practice.intro')}</Text>
-      {showStats && (
-        <QueryState isPending={stats.isPending} error={stats.error} onRetry={() => void stats.refetch()}>
-          {stats.data && <YearSummary stats={stats.data} />}
-        </QueryState>
-      )}
+      {showStats && <QueryState query={stats}>{stats.data && <YearSummary stats={stats.data} />}</QueryState>}
       <Section
         title={t('practice.groups')}
         actions={write && <Button onClick={() => setCreating(true)}>{t('practice.group.add')}</Button>}
       >
-        <QueryState isPending={groups.isPending} error={groups.error} onRetry={() => void groups.refetch()}>
+        <QueryState query={groups}>
           <DataTable
             caption={t('practice.groups')}
             captionHidden

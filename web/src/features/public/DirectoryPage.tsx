@@ -67,11 +67,7 @@ export function DirectoryPage() {
         </Text>
       </section>
 
-      <QueryState
-        isPending={directory.isPending}
-        error={directory.error}
-        onRetry={() => void directory.refetch()}
-      >
+      <QueryState query={directory}>
         {groups.length === 0 ? (
           <Alert color="gray">{t('public.directory.empty')}</Alert>
         ) : (

@@ -44,11 +44,7 @@ export function OrganisationPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('public.organisation.title')}</Title>
-      <QueryState
-        isPending={organisation.isPending}
-        error={organisation.error}
-        onRetry={() => void organisation.refetch()}
-      >
+      <QueryState query={organisation}>
         {organisation.data && <Organisation data={organisation.data} />}
       </QueryState>
     </Stack>

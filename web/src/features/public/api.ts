@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
 import type { Schema } from '../../app/contract';
 
@@ -41,12 +41,14 @@ export function usePublicActivities() {
   });
 }
 
+export const organisationQuery = queryOptions({
+  queryKey: publicKeys.organisation,
+  queryFn: ({ signal }) => publicCall<PublicOrganisation>('/api/public/organisation', signal),
+  staleTime: 5 * 60_000,
+});
+
 export function usePublicOrganisation() {
-  return useQuery({
-    queryKey: publicKeys.organisation,
-    queryFn: ({ signal }) => publicCall<PublicOrganisation>('/api/public/organisation', signal),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(organisationQuery);
 }
 
 /** Only non-empty filters go into the key. */
@@ -57,9 +59,10 @@ function compact(filters: Partial<DirectoryFilters>): Partial<DirectoryFilters> 
 }
 
 /** One page of the directory: a federation's thousands of members are never loaded at once. */
-export function usePublicStructures(filters: DirectoryFilters, page: number) {
+/** One page of the directory: the query the page reads and the route's loader starts early. */
+export function structuresQuery(filters: DirectoryFilters, page: number) {
   const key = compact(filters);
-  return useQuery({
+  return queryOptions({
     queryKey: publicKeys.structures(key, page),
     queryFn: ({ signal }) =>
       publicCall<PublicStructures>(
@@ -67,15 +70,20 @@ export function usePublicStructures(filters: DirectoryFilters, page: number) {
         signal,
       ),
     staleTime: 60_000,
-    placeholderData: keepPreviousData,
   });
 }
 
+export function usePublicStructures(filters: DirectoryFilters, page: number) {
+  return useQuery({ ...structuresQuery(filters, page), placeholderData: keepPreviousData });
+}
+
 /** The map's counts: member organisations per department, from the summary route. */
+export const summaryQuery = queryOptions({
+  queryKey: publicKeys.summary,
+  queryFn: ({ signal }) => publicCall<PublicStructuresSummary>('/api/public/structures/summary', signal),
+  staleTime: 60_000,
+});
+
 export function useDirectorySummary() {
-  return useQuery({
-    queryKey: publicKeys.summary,
-    queryFn: ({ signal }) => publicCall<PublicStructuresSummary>('/api/public/structures/summary', signal),
-    staleTime: 60_000,
-  });
+  return useQuery(summaryQuery);
 }

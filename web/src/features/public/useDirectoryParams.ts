@@ -8,17 +8,22 @@ const departmentCode = /^(\d{2,3}|2[AB])$/;
  * The directory's filters and page live in the URL under the API's names (`?department=&type=&q=&activity=&page=`),
  * so a filtered directory can be shared and survives a reload. A malformed department is ignored.
  */
+export function directoryFiltersOf(search: URLSearchParams): DirectoryFilters {
+  const department = (search.get('department') ?? '').toUpperCase();
+  return {
+    department: departmentCode.test(department) ? department : '',
+    type: search.get('type') ?? '',
+    q: search.get('q') ?? '',
+    activity: search.get('activity') ?? '',
+  };
+}
+
+export const directoryPageOf = (search: URLSearchParams) =>
+  Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
+
 export function useDirectoryParams() {
   const [search, setSearch] = useSearchParams();
-  const filters: DirectoryFilters = useMemo(() => {
-    const department = (search.get('department') ?? '').toUpperCase();
-    return {
-      department: departmentCode.test(department) ? department : '',
-      type: search.get('type') ?? '',
-      q: search.get('q') ?? '',
-      activity: search.get('activity') ?? '',
-    };
-  }, [search]);
+  const filters: DirectoryFilters = useMemo(() => directoryFiltersOf(search), [search]);
 
   const update = useCallback(
     (patch: Partial<DirectoryFilters>, options: { replace?: boolean } = {}) => {
@@ -38,7 +43,7 @@ export function useDirectoryParams() {
     [setSearch],
   );
   // Any filter change starts again from the first page.
-  const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
+  const page = directoryPageOf(search);
   const goToPage = useCallback(
     (next: number) =>
       setSearch((current) => {

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../i18n';
@@ -6,6 +6,7 @@ import { ClientDataTable } from '../../ui/ClientDataTable';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatPhone, phoneHref } from '../../ui/format';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type Buyer, deleteBuyer, exportUrls, purchasingKeys } from './api';
@@ -67,25 +68,12 @@ export function BuyersSection({ buyers, team }: { buyers: Buyer[]; team: boolean
       key: 'edit',
       header: t('common.actions'),
       render: (b) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(b)}
-            aria-label={t('purchasing.buyers.editOf', { name: b.name })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(b)}
-            aria-label={t('purchasing.buyers.deleteOf', { name: b.name })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(b)}
+          editLabel={t('purchasing.buyers.editOf', { name: b.name })}
+          onDelete={() => setDeleting(b)}
+          deleteLabel={t('purchasing.buyers.deleteOf', { name: b.name })}
+        />
       ),
     });
   const remove = async () => {

@@ -68,11 +68,7 @@ export function CandidatesSection({ opportunityId }: { opportunityId: string }) 
           {t('purchasing.candidates.done', { count: done })}
         </Alert>
       )}
-      <QueryState
-        isPending={candidates.isPending}
-        error={candidates.error}
-        onRetry={() => void candidates.refetch()}
-      >
+      <QueryState query={candidates}>
         <DataTable
           caption={t('purchasing.candidates.title')}
           captionHidden

@@ -6,6 +6,7 @@ import { ClientDataTable } from '../../ui/ClientDataTable';
 import type { Column } from '../../ui/DataTable';
 import { formatDate, formatNumber } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { exportUrls, type Match, useMatches } from './api';
@@ -93,14 +94,12 @@ export function MatchesSection({ title, opportunityId, linkOpportunities, canUpd
       key: 'update',
       header: t('common.actions'),
       render: (m) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
+        <RowButton
           onClick={() => setEditing(m)}
-          aria-label={t('purchasing.matches.updateOf', { name: m.organisationName })}
+          label={t('purchasing.matches.updateOf', { name: m.organisationName })}
         >
           {t('purchasing.matches.update')}
-        </Button>
+        </RowButton>
       ),
     });
   return (
@@ -112,7 +111,7 @@ export function MatchesSection({ title, opportunityId, linkOpportunities, canUpd
         </Button>
       }
     >
-      <QueryState isPending={matches.isPending} error={matches.error} onRetry={() => void matches.refetch()}>
+      <QueryState query={matches}>
         <ClientDataTable
           caption={title}
           columns={columns}

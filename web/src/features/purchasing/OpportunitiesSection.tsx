@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import {
@@ -101,25 +102,12 @@ export function OpportunitiesSection({ title, buyers, linkTitles }: Props) {
       key: 'edit',
       header: t('common.actions'),
       render: (o) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(o)}
-            aria-label={t('purchasing.opportunities.editOf', { name: o.title })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(o)}
-            aria-label={t('purchasing.opportunities.deleteOf', { name: o.title })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(o)}
+          editLabel={t('purchasing.opportunities.editOf', { name: o.title })}
+          onDelete={() => setDeleting(o)}
+          deleteLabel={t('purchasing.opportunities.deleteOf', { name: o.title })}
+        />
       ),
     });
   const remove = async () => {
@@ -148,11 +136,7 @@ export function OpportunitiesSection({ title, buyers, linkTitles }: Props) {
         </>
       }
     >
-      <QueryState
-        isPending={opportunities.isPending}
-        error={opportunities.error}
-        onRetry={() => void opportunities.refetch()}
-      >
+      <QueryState query={opportunities}>
         <ClientDataTable
           caption={title}
           columns={columns}

@@ -26,11 +26,7 @@ export function OpportunityPage() {
       <Anchor component={Link} to="/achats">
         {t('purchasing.detail.back')}
       </Anchor>
-      <QueryState
-        isPending={opportunity.isPending}
-        error={opportunity.error}
-        onRetry={() => void opportunity.refetch()}
-      >
+      <QueryState query={opportunity}>
         {o && (
           <>
             <Title order={1}>{o.title}</Title>

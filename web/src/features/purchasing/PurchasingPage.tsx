@@ -20,7 +20,7 @@ export function PurchasingPage() {
     <Stack>
       <Title order={1}>{t('purchasing.title')}</Title>
       <Text c="dimmed">{t('purchasing.intro')}</Text>
-      <QueryState isPending={buyers.isPending} error={buyers.error} onRetry={() => void buyers.refetch()}>
+      <QueryState query={buyers}>
         <BuyersSection buyers={buyers.data?.items ?? []} team={team} />
         <OpportunitiesSection
           title={t('purchasing.opportunities.title')}

@@ -27,7 +27,7 @@ export function StatsSection() {
         />
       }
     >
-      <QueryState isPending={stats.isPending} error={stats.error} onRetry={() => void stats.refetch()}>
+      <QueryState query={stats}>
         {stats.data && (
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Stack gap="xs">

@@ -60,11 +60,7 @@ export function AssessmentsSection() {
         </Button>
       }
     >
-      <QueryState
-        isPending={assessments.isPending}
-        error={assessments.error}
-        onRetry={() => void assessments.refetch()}
-      >
+      <QueryState query={assessments}>
         <ClientDataTable
           caption={t('qualityApproaches.assessments.title')}
           columns={columns}

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import {
@@ -54,31 +55,25 @@ export function CertificationsSection({ write }: { write: boolean }) {
   const actionsOf = (c: Certification) =>
     write && (
       <Group gap={4} wrap="nowrap">
-        <Button
-          size="compact-sm"
-          variant="subtle"
+        <RowButton
           onClick={() => setEditing(c)}
-          aria-label={t('qualityApproaches.cert.editOf', { name: c.label })}
+          label={t('qualityApproaches.cert.editOf', { name: c.label })}
         >
           {t('common.edit')}
-        </Button>
-        <Button
-          size="compact-sm"
-          variant="subtle"
+        </RowButton>
+        <RowButton
           onClick={() => setAuditing(c)}
-          aria-label={t('qualityApproaches.audit.addTo', { name: c.label })}
+          label={t('qualityApproaches.audit.addTo', { name: c.label })}
         >
           {t('qualityApproaches.audit.add')}
-        </Button>
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
+        </RowButton>
+        <RowButton
+          danger
           onClick={() => setDeleting(c)}
-          aria-label={t('qualityApproaches.cert.deleteOf', { name: c.label })}
+          label={t('qualityApproaches.cert.deleteOf', { name: c.label })}
         >
           {t('common.delete')}
-        </Button>
+        </RowButton>
       </Group>
     );
   const audits = (c: Certification) =>
@@ -117,7 +112,7 @@ export function CertificationsSection({ write }: { write: boolean }) {
   if (write) columns.push({ key: 'edit', header: t('common.actions'), render: actionsOf });
 
   return (
-    <QueryState isPending={all.isPending} error={all.error} onRetry={() => void all.refetch()}>
+    <QueryState query={all}>
       <Stack>
         <Section title={t('qualityApproaches.alerts.title')}>
           {(alerts.data ?? []).length === 0 ? (

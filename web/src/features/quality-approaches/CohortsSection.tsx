@@ -5,6 +5,7 @@ import { ClientDataTable } from '../../ui/ClientDataTable';
 import type { Column } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import { type Cohort, exportUrls, useCohorts } from './api';
@@ -57,22 +58,18 @@ export function CohortsSection({ write }: { write: boolean }) {
       header: t('common.actions'),
       render: (c) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <RowButton
             onClick={() => setEditing(c)}
-            aria-label={t('qualityApproaches.cohort.editOf', { name: c.name })}
+            label={t('qualityApproaches.cohort.editOf', { name: c.name })}
           >
             {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          </RowButton>
+          <RowButton
             onClick={() => setStaffing(c)}
-            aria-label={t('qualityApproaches.cohort.membersEditOf', { name: c.name })}
+            label={t('qualityApproaches.cohort.membersEditOf', { name: c.name })}
           >
             {t('qualityApproaches.cohort.membersEdit')}
-          </Button>
+          </RowButton>
         </Group>
       ),
     });
@@ -88,7 +85,7 @@ export function CohortsSection({ write }: { write: boolean }) {
         </>
       }
     >
-      <QueryState isPending={cohorts.isPending} error={cohorts.error} onRetry={() => void cohorts.refetch()}>
+      <QueryState query={cohorts}>
         <ClientDataTable
           caption={t('qualityApproaches.cohorts.title')}
           columns={columns}

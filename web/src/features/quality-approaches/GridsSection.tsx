@@ -7,6 +7,7 @@ import type { FieldSpec } from '../../ui/FormField';
 import { FormModal } from '../../ui/FormModal';
 import type { FormValues } from '../../ui/formValues';
 import { QueryState } from '../../ui/QueryState';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { type Grid, loadDefaultGrid, qualityKeys, saveGrid, useGrids } from './api';
 
@@ -80,7 +81,7 @@ export function GridsSection({ write }: { write: boolean }) {
         )
       }
     >
-      <QueryState isPending={grids.isPending} error={grids.error} onRetry={() => void grids.refetch()}>
+      <QueryState query={grids}>
         {(grids.data ?? []).length === 0 ? (
           <Text c="dimmed">{t('qualityApproaches.grids.empty')}</Text>
         ) : (
@@ -98,14 +99,12 @@ export function GridsSection({ write }: { write: boolean }) {
                     })}
                   </Text>
                   {write && (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
+                    <RowButton
                       onClick={() => setEditing(g)}
-                      aria-label={t('qualityApproaches.grid.editOf', { name: g.name })}
+                      label={t('qualityApproaches.grid.editOf', { name: g.name })}
                     >
                       {t('common.edit')}
-                    </Button>
+                    </RowButton>
                   )}
                 </Group>
                 <Text size="sm">{g.pillars.map((p) => p.label).join(' · ')}</Text>

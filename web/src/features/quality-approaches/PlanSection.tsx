@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../i18n';
@@ -8,6 +8,7 @@ import type { Column } from '../../ui/DataTable';
 import type { Option } from '../../ui/FormField';
 import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
+import { EditDeleteButtons } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useClientTable } from '../../ui/useClientTable';
 import {
@@ -60,25 +61,12 @@ export function PlanSection({ criteria, assessmentId }: { criteria: Option[]; as
       key: 'edit',
       header: t('common.actions'),
       render: (a) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(a)}
-            aria-label={t('qualityApproaches.plan.editOf', { name: a.title })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setDeleting(a)}
-            aria-label={t('qualityApproaches.plan.deleteOf', { name: a.title })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(a)}
+          editLabel={t('qualityApproaches.plan.editOf', { name: a.title })}
+          onDelete={() => setDeleting(a)}
+          deleteLabel={t('qualityApproaches.plan.deleteOf', { name: a.title })}
+        />
       ),
     },
   ];
@@ -94,7 +82,7 @@ export function PlanSection({ criteria, assessmentId }: { criteria: Option[]; as
         </>
       }
     >
-      <QueryState isPending={actions.isPending} error={actions.error} onRetry={() => void actions.refetch()}>
+      <QueryState query={actions}>
         <ClientDataTable
           caption={t('qualityApproaches.plan.title')}
           columns={columns}

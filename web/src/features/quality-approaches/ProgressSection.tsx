@@ -52,11 +52,7 @@ export function ProgressSection({ organisationId }: { organisationId: string }) 
   const items = [...(progress.data?.items ?? [])].reverse();
   return (
     <Section title={t('qualityApproaches.progress.title')}>
-      <QueryState
-        isPending={progress.isPending}
-        error={progress.error}
-        onRetry={() => void progress.refetch()}
-      >
+      <QueryState query={progress}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('qualityApproaches.progress.empty')}</Text>
         ) : (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { t, tMaybe } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import type { ProblemRecord, QualityProblem } from './api';
 
@@ -100,14 +101,14 @@ export function ProblemGroup({ code, problems, onAccept, onReopen, reopening }: 
             </Button>
           </Stack>
         ) : (
-          <Button
+          <RowButton
             size="xs"
-            variant="light"
+            light
             onClick={() => onAccept(p)}
-            aria-label={t('quality.acceptLabel', { problem: p.message })}
+            label={t('quality.acceptLabel', { problem: p.message })}
           >
             {t('quality.accept')}
-          </Button>
+          </RowButton>
         ),
     },
   ];

@@ -65,11 +65,7 @@ export function QualityPage() {
     <Stack>
       <Title order={1}>{t('quality.title')}</Title>
       <Text>{t('quality.intro')}</Text>
-      <QueryState
-        isPending={problems.isPending}
-        error={problems.error}
-        onRetry={() => void problems.refetch()}
-      >
+      <QueryState query={problems}>
         <Group gap="sm" align="center">
           <Text id={filterLabelId} fw={500}>
             {t('quality.filter.label')}

@@ -22,11 +22,7 @@ export function CompareSection({ year, years }: { year: number; years: number[] 
         maw={220}
       />
       {other !== '' && (
-        <QueryState
-          isPending={comparison.isPending}
-          error={comparison.error}
-          onRetry={() => void comparison.refetch()}
-        >
+        <QueryState query={comparison}>
           <Table striped fz="sm">
             <caption>{t('reports.compare.caption', { from: other, to: String(year) })}</caption>
             <Table.Thead>

@@ -1,7 +1,6 @@
-import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/session';
 import { t } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -9,6 +8,7 @@ import { formatDate } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect, yearsAround } from '../../ui/YearSelect';
 import { canEditReports, canUnfreezeReports } from './access';
 import { freezeReport, reportsKeys, unfreezeReport, useReport, useReportTexts } from './api';
 import { CompareSection } from './CompareSection';
@@ -17,34 +17,10 @@ import { ReportView } from './ReportView';
 import classes from './report.module.css';
 import { TextsForm } from './TextsForm';
 
-/** A report is about a past year: last year by default, chosen in the URL (`?annee=2024`). */
-function useReportYear(): [number, (year: number) => void] {
-  const [search, setSearch] = useSearchParams();
-  const asked = Number.parseInt(search.get('annee') ?? '', 10);
-  const year = asked >= 1990 && asked <= 2100 ? asked : new Date().getFullYear() - 1;
-  const setYear = (next: number) =>
-    setSearch(
-      (previous) => {
-        const params = new URLSearchParams(previous);
-        params.set('annee', String(next));
-        return params;
-      },
-      { replace: true },
-    );
-  return [year, setYear];
-}
-
-function yearsAround(year: number): number[] {
-  const current = new Date().getFullYear();
-  const years = new Set<number>([year]);
-  for (let y = current - 6; y <= current; y++) years.add(y);
-  return [...years].sort((a, b) => b - a);
-}
-
 export function ReportPage() {
   usePageTitle(t('reports.title'));
   const { data: me } = useMe();
-  const [year, setYear] = useReportYear();
+  const [year, setYear] = useYearParam(new Date().getFullYear() - 1);
   const report = useReport(year);
   const texts = useReportTexts(year);
   const queryClient = useQueryClient();
@@ -52,19 +28,15 @@ export function ReportPage() {
   const edit = me ? canEditReports(me.role) : false;
   const unfreeze = me ? canUnfreezeReports(me.role) : false;
   const frozen = report.data?.frozen ?? null;
-  const years = yearsAround(year);
+  const years = yearsAround(year, -6, 0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: reportsKeys.all });
 
   return (
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap" className={classes.noPrint}>
         <Title order={1}>{t('reports.title')}</Title>
-        <NativeSelect
-          label={t('reports.year')}
-          value={String(year)}
-          onChange={(e) => setYear(Number(e.currentTarget.value))}
-          data={years.map(String)}
-        />
+        {/* A report is about a past year: last year by default. */}
+        <YearSelect label={t('reports.year')} year={year} onChange={setYear} years={years} />
       </Group>
       <Text c="dimmed" className={classes.noPrint}>
         {t('reports.intro')}
@@ -109,7 +81,7 @@ export function ReportPage() {
       {edit && (
         <div className={classes.noPrint}>
           <Section title={t('reports.texts.title')}>
-            <QueryState isPending={texts.isPending} error={texts.error} onRetry={() => void texts.refetch()}>
+            <QueryState query={texts}>
               {texts.data && <TextsForm key={`${year}:${texts.data.frozen?.at ?? ''}`} texts={texts.data} />}
             </QueryState>
           </Section>
@@ -120,9 +92,7 @@ export function ReportPage() {
           <CompareSection year={year} years={years} />
         </Section>
       </div>
-      <QueryState isPending={report.isPending} error={report.error} onRetry={() => void report.refetch()}>
-        {report.data && <ReportView report={report.data} />}
-      </QueryState>
+      <QueryState query={report}>{report.data && <ReportView report={report.data} />}</QueryState>
       <ConfirmDialog
         opened={confirming === 'freeze'}
         title={t('reports.freeze.title', { year: String(year) })}

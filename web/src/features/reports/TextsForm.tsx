@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
+import { inputProps } from '../../ui/inputProps';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { putTexts, type ReportTexts, type ReportTextsState, reportsKeys } from './api';
 
@@ -39,6 +40,7 @@ export function TextsForm({ texts }: { texts: ReportTextsState }) {
     setSaved(false);
     setValues((previous) => ({ ...previous, [name]: value }));
   };
+  const input = inputProps(labels, values, errors, (key, value) => set(key)(value));
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
@@ -49,28 +51,16 @@ export function TextsForm({ texts }: { texts: ReportTextsState }) {
           {t('reports.texts.help')}
         </Text>
         <Textarea
-          label={labels.presidentWord}
-          value={values.presidentWord}
-          onChange={(e) => set('presidentWord')(e.currentTarget.value)}
-          error={errors.presidentWord}
+          {...input('presidentWord')}
           aria-describedby="rapport-aide-markup"
           autosize
           minRows={5}
           maxRows={12}
           disabled={frozen}
         />
-        <TextInput
-          label={labels.presidentSignature}
-          value={values.presidentSignature}
-          onChange={(e) => set('presidentSignature')(e.currentTarget.value)}
-          error={errors.presidentSignature}
-          disabled={frozen}
-        />
+        <TextInput {...input('presidentSignature')} disabled={frozen} />
         <Textarea
-          label={labels.priorities}
-          value={values.priorities}
-          onChange={(e) => set('priorities')(e.currentTarget.value)}
-          error={errors.priorities}
+          {...input('priorities')}
           aria-describedby="rapport-aide-markup"
           autosize
           minRows={4}

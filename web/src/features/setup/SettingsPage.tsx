@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Fieldset,
   FileInput,
@@ -19,6 +18,7 @@ import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { QueryState } from '../../ui/QueryState';
+import { SuccessAlert } from '../../ui/SuccessAlert';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { usePageTitle } from '../../ui/usePageTitle';
 
@@ -86,11 +86,7 @@ function LogoSection({ settings }: { settings: Settings }) {
         ) : (
           <Text c="dimmed">{t('settings.logoNone')}</Text>
         )}
-        {upload.isSuccess && !upload.isPending && (
-          <Alert color="green" role="status">
-            {t('settings.logoSaved')}
-          </Alert>
-        )}
+        {upload.isSuccess && !upload.isPending && <SuccessAlert>{t('settings.logoSaved')}</SuccessAlert>}
         <FileInput
           label={t('settings.logoFile')}
           description={t('settings.logoHint')}
@@ -174,11 +170,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <FormErrorSummary error={error} />
-        {saved && (
-          <Alert color="green" role="status">
-            {t('settings.saved')}
-          </Alert>
-        )}
+        {saved && <SuccessAlert>{t('settings.saved')}</SuccessAlert>}
         <Fieldset legend={t('settings.identity')}>
           <Stack>
             {text('name', t('settings.name'))}

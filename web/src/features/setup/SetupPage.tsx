@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -6,11 +6,11 @@ import { api } from '../../app/api';
 import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
+import { inputProps } from '../../ui/inputProps';
+import { MIN_PASSWORD, NewPasswordFields } from '../../ui/NewPasswordFields';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AuthFrame } from '../auth/AuthFrame';
-
-const MIN_PASSWORD = 10;
 
 /** The first run: the set-up code from the server's log, the delegation, its first administrator. */
 export function SetupPage() {
@@ -61,10 +61,7 @@ function SetupForm() {
     password: '',
     confirmation: '',
   });
-  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const { formRef, submit, pending, error, errors } = useFormSubmit(
     () => {
@@ -104,88 +101,37 @@ function SetupForm() {
     },
   );
 
+  const field = inputProps(labels, values, errors, (key, value) => set(key)(value));
+
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <Text>{t('setup.intro')}</Text>
         <FormErrorSummary error={error} labels={labels} />
-        <TextInput
-          label={labels.code}
-          description={t('setup.codeHelp')}
-          required
-          autoComplete="off"
-          value={values.code}
-          error={errors.code}
-          onChange={set('code')}
-        />
+        <TextInput {...field('code')} description={t('setup.codeHelp')} required autoComplete="off" />
         <Fieldset legend={t('setup.delegation')}>
           <Stack>
-            <TextInput
-              label={labels.name}
-              required
-              value={values.name}
-              error={errors.name}
-              onChange={set('name')}
-            />
-            <TextInput
-              label={labels.slug}
-              description={t('setup.slugHint')}
-              required
-              autoComplete="off"
-              value={values.slug}
-              error={errors.slug}
-              onChange={set('slug')}
-            />
-            <TextInput
-              label={labels.region}
-              value={values.region}
-              error={errors.region}
-              onChange={set('region')}
-            />
-            <TextInput
-              label={labels.departments}
-              description={t('setup.departmentsHint')}
-              value={values.departments}
-              error={errors.departments}
-              onChange={set('departments')}
-            />
+            <TextInput {...field('name')} required />
+            <TextInput {...field('slug')} description={t('setup.slugHint')} required autoComplete="off" />
+            <TextInput {...field('region')} />
+            <TextInput {...field('departments')} description={t('setup.departmentsHint')} />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('setup.admin')}>
           <Stack>
-            <TextInput
-              label={labels.adminName}
-              required
-              autoComplete="name"
-              value={values.adminName}
-              error={errors.adminName}
-              onChange={set('adminName')}
-            />
-            <TextInput
-              label={labels.adminEmail}
-              type="email"
-              required
-              autoComplete="username"
-              value={values.adminEmail}
-              error={errors.adminEmail}
-              onChange={set('adminEmail')}
-            />
-            <PasswordInput
-              label={labels.password}
-              description={t('setup.passwordHint', { min: MIN_PASSWORD })}
-              required
-              autoComplete="new-password"
-              value={values.password}
-              error={errors.password}
-              onChange={set('password')}
-            />
-            <PasswordInput
-              label={labels.confirmation}
-              required
-              autoComplete="new-password"
-              value={values.confirmation}
-              error={errors.confirmation}
-              onChange={set('confirmation')}
+            <TextInput {...field('adminName')} required autoComplete="name" />
+            <TextInput {...field('adminEmail')} type="email" required autoComplete="username" />
+            <NewPasswordFields
+              password={values.password}
+              confirmation={values.confirmation}
+              onPasswordChange={set('password')}
+              onConfirmationChange={set('confirmation')}
+              labels={{
+                password: labels.password,
+                passwordHint: t('setup.passwordHint', { min: MIN_PASSWORD }),
+                confirmation: labels.confirmation,
+              }}
+              errors={errors}
             />
           </Stack>
         </Fieldset>

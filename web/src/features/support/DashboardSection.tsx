@@ -66,11 +66,7 @@ export function DashboardSection({ me }: { me: Me }) {
         />
       }
     >
-      <QueryState
-        isPending={dashboard.isPending}
-        error={dashboard.error}
-        onRetry={() => void dashboard.refetch()}
-      >
+      <QueryState query={dashboard}>
         {data && (
           <Stack>
             <Group gap="xs" wrap="wrap">

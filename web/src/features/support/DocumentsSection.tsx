@@ -1,23 +1,13 @@
-import { Anchor, Button, FileInput, Group, Progress, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { Me } from '../../app/session';
 import { t } from '../../i18n';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { type Column, DataTable } from '../../ui/DataTable';
-import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
-import { formatDate, orDash } from '../../ui/format';
+import { DocumentsTable } from '../../ui/DocumentsTable';
+import { orDash } from '../../ui/format';
 import { Section } from '../../ui/Section';
-import { useFormSubmit } from '../../ui/useFormSubmit';
+import { UploadForm } from '../../ui/UploadForm';
 import { canManageSupport } from './access';
-import {
-  deleteDocument,
-  documentUrl,
-  type SupportDocument,
-  type SupportFile,
-  supportKeys,
-  uploadDocument,
-} from './api';
+import { deleteDocument, documentUrl, type SupportFile, supportKeys, uploadDocument } from './api';
 import { documentKind, formatSize } from './labels';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -31,121 +21,58 @@ export function DocumentsSection({ file, me }: { file: SupportFile; me: Me }) {
   const queryClient = useQueryClient();
   const team = canManageSupport(me.role);
   const canUpload = team || me.role === 'member';
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [removing, setRemoving] = useState<SupportDocument | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: supportKeys.all });
-
-  const check = (): FieldErrors => {
-    if (!chosen) return { file: t('common.required') };
-    if (chosen.size > MAX_BYTES) return { file: t('support.documents.tooLarge', { name: chosen.name }) };
-    return {};
-  };
-  const send = async () => {
-    if (!chosen) return;
-    setProgress(0);
-    try {
-      await uploadDocument(file.id, chosen, setProgress);
-      setChosen(null);
-      await refresh();
-    } finally {
-      setProgress(null);
-    }
-  };
-  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
-
-  const columns: Column<SupportDocument>[] = [
-    {
-      key: 'filename',
-      header: t('support.documents.name'),
-      rowHeader: true,
-      render: (d) =>
-        canUpload ? (
-          <Anchor href={documentUrl(file.id, d.id)} download={d.filename}>
-            {d.filename}
-          </Anchor>
-        ) : (
-          d.filename
-        ),
-    },
-    { key: 'type', header: t('support.documents.type'), render: (d) => documentKind(d.mediaType) },
-    {
-      key: 'size',
-      header: t('support.documents.size'),
-      nowrap: true,
-      render: (d) => formatSize(d.sizeBytes),
-    },
-    { key: 'by', header: t('support.documents.by'), render: (d) => orDash(d.uploadedByName) },
-    { key: 'at', header: t('support.documents.at'), nowrap: true, render: (d) => formatDate(d.createdAt) },
-  ];
-  if (team)
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (d) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
-          onClick={() => setRemoving(d)}
-          aria-label={t('support.documents.deleteOf', { name: d.filename })}
-        >
-          {t('common.delete')}
-        </Button>
-      ),
-    });
 
   return (
     <Section title={t('support.documents.title')}>
       <Stack>
         {canUpload && (
-          <form ref={formRef} onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              <FormErrorSummary error={error} labels={{ file: t('support.documents.file') }} />
-              <Group align="flex-end" wrap="wrap">
-                <FileInput
-                  label={t('support.documents.file')}
-                  description={t('support.documents.hint')}
-                  value={chosen}
-                  onChange={setChosen}
-                  error={errors.file}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('support.documents.clear') }}
-                  style={{ flex: 1, minWidth: 240 }}
-                />
-                <Button type="submit" loading={pending}>
-                  {t('support.documents.upload')}
-                </Button>
-              </Group>
-              {progress !== null && (
-                <Progress
-                  value={Math.round(progress * 100)}
-                  aria-label={t('support.documents.progress', { percent: Math.round(progress * 100) })}
-                />
-              )}
-            </Stack>
-          </form>
+          <UploadForm
+            label={t('support.documents.file')}
+            description={t('support.documents.hint')}
+            clearLabel={t('support.documents.clear')}
+            submitLabel={t('support.documents.upload')}
+            maxBytes={MAX_BYTES}
+            tooLarge={(name) => t('support.documents.tooLarge', { name })}
+            progressLabel={(percent) => t('support.documents.progress', { percent })}
+            onUpload={async (chosen, onProgress) => {
+              await uploadDocument(file.id, chosen, onProgress);
+              await refresh();
+            }}
+          />
         )}
-        <DataTable
+        <DocumentsTable
           caption={t('support.documents.title')}
-          captionHidden
-          columns={columns}
-          rows={file.documents}
-          rowKey={(d) => d.id}
           emptyMessage={t('support.documents.empty')}
+          documents={file.documents}
+          href={canUpload ? (d) => documentUrl(file.id, d.id) : undefined}
+          formatSize={formatSize}
+          headers={{
+            name: t('support.documents.name'),
+            size: t('support.documents.size'),
+            at: t('support.documents.at'),
+          }}
+          afterName={[
+            { key: 'type', header: t('support.documents.type'), render: (d) => documentKind(d.mediaType) },
+          ]}
+          afterSize={[
+            { key: 'by', header: t('support.documents.by'), render: (d) => orDash(d.uploadedByName) },
+          ]}
+          remove={
+            team
+              ? {
+                  labelOf: (name) => t('support.documents.deleteOf', { name }),
+                  title: t('support.documents.deleteTitle'),
+                  message: (name) => t('support.documents.deleteText', { name }),
+                  onConfirm: async (d) => {
+                    await deleteDocument(file.id, d.id);
+                    await refresh();
+                  },
+                }
+              : undefined
+          }
         />
       </Stack>
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('support.documents.deleteTitle')}
-        message={t('support.documents.deleteText', { name: removing?.filename ?? '' })}
-        confirmLabel={t('common.delete')}
-        onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (removing) await deleteDocument(file.id, removing.id);
-          await refresh();
-        }}
-      />
     </Section>
   );
 }

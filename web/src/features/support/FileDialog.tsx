@@ -1,26 +1,15 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, NativeSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { type CSSProperties, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../i18n';
-import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { FormButtons } from '../../ui/FormButtons';
+import { errorContrast, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { inputProps } from '../../ui/inputProps';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { useOrganisations } from '../members/api';
 import { createFile, patchFile, type SupportFile, supportKeys, useOwners } from './api';
 import { statusOptions, subjectOptions } from './labels';
-
-// Mantine's error red (red.6) reads at 3.3:1 on white; a darker shade meets WCAG's 4.5:1.
-const errorContrast = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 const fieldNames = [
   'organisationId',
@@ -126,7 +115,8 @@ export function FileDialog({ file, organisation, onClose, onSaved }: Props) {
   };
 
   const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
-  const labels = Object.fromEntries(fieldNames.map((name) => [name, t(`support.file.${name}`)]));
+  const labels = Object.fromEntries(fieldNames.map((name) => [name, t(`support.file.${name}`)])) as Values;
+  const input = inputProps(labels, values, errors, (key, value) => set(key)(value));
   const ownerOptions = [
     ...(file ? [] : [{ value: 'me', label: t('support.file.ownerMe') }]),
     { value: '', label: t('support.file.noOwner') },
@@ -152,86 +142,33 @@ export function FileDialog({ file, organisation, onClose, onSaved }: Props) {
             />
           )}
           <NativeSelect
-            label={labels.subject}
+            {...input('subject')}
             description={t('common.requiredHint')}
             required
-            value={values.subject}
-            error={errors.subject}
-            onChange={(e) => set('subject')(e.currentTarget.value)}
             data={[{ value: '', label: '' }, ...subjectOptions()]}
           />
-          <TextInput
-            label={labels.title}
-            description={t('common.requiredHint')}
-            required
-            value={values.title}
-            error={errors.title}
-            onChange={(e) => set('title')(e.currentTarget.value)}
-          />
+          <TextInput {...input('title')} description={t('common.requiredHint')} required />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              label={labels.ownerUserId}
-              value={values.ownerUserId}
-              error={errors.ownerUserId}
-              onChange={(e) => set('ownerUserId')(e.currentTarget.value)}
-              data={ownerOptions}
-            />
-            <NativeSelect
-              label={labels.status}
-              value={values.status}
-              error={errors.status}
-              onChange={(e) => set('status')(e.currentTarget.value)}
-              data={statusOptions()}
-            />
+            <NativeSelect {...input('ownerUserId')} data={ownerOptions} />
+            <NativeSelect {...input('status')} data={statusOptions()} />
             <TextInput
+              {...input('openedOn')}
               type="date"
-              label={labels.openedOn}
               description={file ? undefined : t('support.file.openedOnHint')}
-              value={values.openedOn}
-              error={errors.openedOn}
-              onChange={(e) => set('openedOn')(e.currentTarget.value)}
             />
-            <TextInput
-              type="date"
-              label={labels.dueOn}
-              value={values.dueOn}
-              error={errors.dueOn}
-              onChange={(e) => set('dueOn')(e.currentTarget.value)}
-            />
+            <TextInput {...input('dueOn')} type="date" />
             {closing && (
-              <TextInput
-                type="date"
-                label={labels.closedOn}
-                description={t('support.file.closedOnHint')}
-                value={values.closedOn}
-                error={errors.closedOn}
-                onChange={(e) => set('closedOn')(e.currentTarget.value)}
-              />
+              <TextInput {...input('closedOn')} type="date" description={t('support.file.closedOnHint')} />
             )}
           </SimpleGrid>
-          <TextInput
-            label={labels.nextStep}
-            value={values.nextStep}
-            error={errors.nextStep}
-            onChange={(e) => set('nextStep')(e.currentTarget.value)}
-          />
+          <TextInput {...input('nextStep')} />
           <Textarea
-            label={labels.description}
+            {...input('description')}
             description={t('support.file.descriptionHint')}
             autosize
             minRows={3}
-            value={values.description}
-            error={errors.description}
-            onChange={(e) => set('description')(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </Modal>

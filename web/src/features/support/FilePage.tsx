@@ -24,11 +24,7 @@ export function FilePage() {
   const file = useFile(id);
   const { data: me } = useMe();
   usePageTitle(file.data?.title);
-  return (
-    <QueryState isPending={file.isPending} error={file.error} onRetry={() => void file.refetch()}>
-      {file.data && me && <FileView file={file.data} me={me} />}
-    </QueryState>
-  );
+  return <QueryState query={file}>{file.data && me && <FileView file={file.data} me={me} />}</QueryState>;
 }
 
 function FileView({ file, me }: { file: SupportFile; me: Me }) {

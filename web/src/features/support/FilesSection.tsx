@@ -65,7 +65,7 @@ export function FilesSection({ canEdit }: { canEdit: boolean }) {
             />
           </Group>
         </SimpleGrid>
-        <QueryState isPending={files.isPending} error={files.error} onRetry={() => void files.refetch()}>
+        <QueryState query={files}>
           <div aria-live="polite">{tn('support.list.count', files.data?.total ?? 0)}</div>
           <FileTable
             caption={t('support.list.title')}

@@ -1,8 +1,8 @@
 import { Button, Group, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type CSSProperties, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { t } from '../../i18n';
-import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { errorContrast, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import {
   type AnswerValue,
@@ -12,8 +12,6 @@ import {
   type Question,
 } from './interviewsApi';
 import { parseNumber } from './labels';
-
-const errorContrast = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 /** Every answer as typed text, so that nothing typed is lost when the server refuses. */
 type Texts = Record<string, string>;

@@ -32,7 +32,7 @@ export function InterviewPage() {
       : undefined,
   );
   return (
-    <QueryState isPending={record.isPending} error={record.error} onRetry={() => void record.refetch()}>
+    <QueryState query={record}>
       {record.data && me && <InterviewView record={record.data} team={canManageSupport(me.role)} />}
     </QueryState>
   );

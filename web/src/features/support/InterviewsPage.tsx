@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary } from '../../ui/FormErrors';
@@ -9,6 +9,7 @@ import { formatDate, orDash } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect, yearsAround } from '../../ui/YearSelect';
 import {
   type InterviewRow,
   interviewKeys,
@@ -19,38 +20,19 @@ import {
 import { interviewStatusColor } from './labels';
 import { TemplateEditor } from './TemplateEditor';
 
-function useYear(): [number, (year: number) => void] {
-  const [search, setSearch] = useSearchParams();
-  const current = new Date().getFullYear();
-  const asked = Number.parseInt(search.get('annee') ?? '', 10);
-  const year = asked >= 1990 && asked <= 2100 ? asked : current;
-  const setYear = (next: number) =>
-    setSearch(
-      (previous) => {
-        const params = new URLSearchParams(previous);
-        if (next === current) params.delete('annee');
-        else params.set('annee', String(next));
-        return params;
-      },
-      { replace: true },
-    );
-  return [year, setYear];
-}
-
 /** `/entretiens`: the year's interviews per member, and the year's questions. */
 export function InterviewsPage() {
   usePageTitle(t('support.interviews.title'));
-  const [year, setYear] = useYear();
-  const current = new Date().getFullYear();
+  const [year, setYear] = useYearParam();
   return (
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('support.interviews.title')}</Title>
-        <NativeSelect
+        <YearSelect
           label={t('support.filter.year')}
-          value={String(year)}
-          onChange={(e) => setYear(Number(e.currentTarget.value))}
-          data={[current - 2, current - 1, current, current + 1].map(String)}
+          year={year}
+          onChange={setYear}
+          years={yearsAround(year, -2, 1, true)}
         />
       </Group>
       <InterviewListSection year={year} />
@@ -110,7 +92,7 @@ function InterviewListSection({ year }: { year: number }) {
   const done = list.data?.items.filter((row) => row.status === 'done').length ?? 0;
   return (
     <Section title={t('support.interviews.list', { year: String(year) })}>
-      <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()}>
+      <QueryState query={list}>
         {list.data && !list.data.template && <Text c="dimmed">{t('support.interviews.noTemplate')}</Text>}
         {list.data && (
           <>
@@ -169,11 +151,7 @@ function TemplateSection({ year }: { year: number }) {
       }
     >
       <FormErrorSummary error={error} />
-      <QueryState
-        isPending={template.isPending}
-        error={template.error}
-        onRetry={() => void template.refetch()}
-      >
+      <QueryState query={template}>
         {template.data === null && <Text c="dimmed">{t('support.template.none')}</Text>}
         {template.data && (
           <Stack gap={4}>

@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { formatDateTime } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { addNote, deleteNote, type Note, type SupportFile, supportKeys } from './api';
@@ -62,15 +63,13 @@ export function NotesSection({ file, me }: { file: SupportFile; me: Me }) {
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{note.body}</Text>
               </div>
               {(note.authorUserId === me.user.id || me.role === 'admin') && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
+                <RowButton
+                  danger
                   onClick={() => setRemoving(note)}
-                  aria-label={t('support.notes.deleteOf', { date: formatDateTime(note.createdAt) })}
+                  label={t('support.notes.deleteOf', { date: formatDateTime(note.createdAt) })}
                 >
                   {t('common.delete')}
-                </Button>
+                </RowButton>
               )}
             </Group>
           </Paper>

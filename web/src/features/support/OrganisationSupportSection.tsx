@@ -29,7 +29,7 @@ export function OrganisationSupportSection({ organisation }: { organisation: { i
         )
       }
     >
-      <QueryState isPending={files.isPending} error={files.error} onRetry={() => void files.refetch()}>
+      <QueryState query={files}>
         <FileTable
           caption={t('support.record.title')}
           files={files.data?.items ?? []}

@@ -12,9 +12,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type CSSProperties, useRef, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../i18n';
-import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { FormButtons } from '../../ui/FormButtons';
+import { errorContrast, type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
+import { useDraftRows } from '../../ui/useDraftRows';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import {
   interviewKeys,
@@ -24,8 +26,6 @@ import {
   questionKinds,
   type Template,
 } from './interviewsApi';
-
-const errorContrast = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 /** A question as typed: options one per line, so the text stays as written when refused. */
 interface Draft {
@@ -59,23 +59,22 @@ interface Props {
 /** Edits the year's questions as data: add, reorder, remove, choose each one's kind. */
 export function TemplateEditor({ year, template, onClose }: Props) {
   const queryClient = useQueryClient();
-  const nextKey = useRef(0);
-  const draft = (q?: Question): Draft => ({
-    key: nextKey.current++,
-    id: q?.id ?? '',
-    label: q?.label ?? '',
-    kind: q?.kind ?? 'long_text',
-    options: (q?.options ?? []).join('\n'),
-    required: q?.required ?? false,
-    help: q?.help ?? '',
-  });
+  const { rows, setRows, add, change, remove } = useDraftRows(
+    template?.questions,
+    (q, key): Draft => ({
+      key,
+      id: q?.id ?? '',
+      label: q?.label ?? '',
+      kind: q?.kind ?? 'long_text',
+      options: (q?.options ?? []).join('\n'),
+      required: q?.required ?? false,
+      help: q?.help ?? '',
+    }),
+  );
   const [title, setTitle] = useState(
     template?.title ?? t('support.template.defaultTitle', { year: String(year) }),
   );
-  const [rows, setRows] = useState<Draft[]>(() => (template ? template.questions.map(draft) : [draft()]));
 
-  const change = (key: number, patch: Partial<Draft>) =>
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const move = (index: number, by: number) =>
     setRows((current) => {
       const next = [...current];
@@ -212,7 +211,7 @@ export function TemplateEditor({ year, template, onClose }: Props) {
                       variant="subtle"
                       color="red"
                       disabled={rows.length === 1}
-                      onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                      onClick={() => remove(row.key)}
                       aria-label={t('support.template.remove', { n: i + 1 })}
                     >
                       {t('common.delete')}
@@ -223,17 +222,10 @@ export function TemplateEditor({ year, template, onClose }: Props) {
             </Fieldset>
           ))}
           <Group justify="space-between">
-            <Button variant="light" onClick={() => setRows((current) => [...current, draft()])}>
+            <Button variant="light" onClick={add}>
               {t('support.template.add')}
             </Button>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormButtons onCancel={onClose} pending={pending} />
           </Group>
         </Stack>
       </form>

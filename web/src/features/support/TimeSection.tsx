@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { type FieldErrors, FormErrorSummary } from '../../ui/FormErrors';
 import { formatDate, orDash } from '../../ui/format';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { addTime, deleteTime, type SupportFile, supportKeys, type TimeEntry } from './api';
@@ -63,15 +64,13 @@ export function TimeSection({ file, me }: { file: SupportFile; me: Me }) {
       header: t('common.actions'),
       render: (e) =>
         (e.userId === me.user.id || me.role === 'admin') && (
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
+          <RowButton
+            danger
             onClick={() => setRemoving(e)}
-            aria-label={t('support.time.deleteOf', { date: formatDate(e.spentOn) })}
+            label={t('support.time.deleteOf', { date: formatDate(e.spentOn) })}
           >
             {t('common.delete')}
-          </Button>
+          </RowButton>
         ),
     },
   ];

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, api, query } from '../../app/api';
-import { t } from '../../i18n';
+import { api, query } from '../../app/api';
+import { uploadFile } from '../../app/upload';
 
 export const subjects = [
   'fse_plus_application',
@@ -157,44 +157,6 @@ export const deleteDocument = (id: string, documentId: string) =>
 export const documentUrl = (id: string, documentId: string) =>
   `/api/support/files/${id}/documents/${documentId}`;
 
-/**
- * Sends one document as multipart/form-data. XMLHttpRequest rather than fetch: only it
- * reports the upload's progress. Refusals come back as ApiError, like every other call.
- */
-export function uploadDocument(
-  id: string,
-  file: File,
-  onProgress: (fraction: number) => void,
-): Promise<SupportDocument> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/support/files/${id}/documents`);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', t('errors.network')));
-    xhr.onload = () => {
-      let payload: unknown = null;
-      try {
-        payload = JSON.parse(xhr.responseText);
-      } catch {
-        payload = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as SupportDocument);
-      const error = (payload as { error?: { code?: string; message?: string; fields?: ApiError['fields'] } })
-        ?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          error?.code ?? `http.${xhr.status}`,
-          error?.message ?? t('errors.unexpected', { status: xhr.status }),
-          error?.fields ?? [],
-        ),
-      );
-    };
-    const form = new FormData();
-    form.append('file', file);
-    xhr.send(form);
-  });
-}
+/** Sends one document; `onProgress` gets the uploaded fraction. */
+export const uploadDocument = (id: string, file: File, onProgress: (fraction: number) => void) =>
+  uploadFile<SupportDocument>(`/api/support/files/${id}/documents`, file, onProgress);

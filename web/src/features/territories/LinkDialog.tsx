@@ -1,6 +1,7 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { t } from '../../i18n';
+import { FormButtons } from '../../ui/FormButtons';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
 import { useActions } from '../actions/api';
@@ -82,14 +83,7 @@ function LinkForm({ projectId, onClose, onSaved }: Omit<Props, 'opened'>) {
         ) : (
           <Text size="sm">{t('territories.links.noResult')}</Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" disabled={!chosen}>
-            {t('territories.links.target')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} submitLabel={t('territories.links.target')} disabled={!chosen} />
       </Stack>
     </form>
   );

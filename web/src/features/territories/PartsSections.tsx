@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { FormModal } from '../../ui/FormModal';
 import { formatDate } from '../../ui/format';
 import { toCreateBody } from '../../ui/formValues';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { useOrganisationOptions } from '../governance/options';
 import { addPart, type ProjectDetail, removePart } from './api';
@@ -19,15 +20,14 @@ interface Props {
 
 function RemoveButton(props: { name: string; onRemove: () => Promise<unknown> }) {
   return (
-    <Button
+    <RowButton
       size="xs"
-      variant="subtle"
-      color="red"
-      aria-label={t('territories.removeLabel', { name: props.name })}
+      danger
       onClick={props.onRemove}
+      label={t('territories.removeLabel', { name: props.name })}
     >
       {t('territories.remove')}
-    </Button>
+    </RowButton>
   );
 }
 

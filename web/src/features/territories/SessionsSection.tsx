@@ -6,6 +6,7 @@ import type { FieldSpec } from '../../ui/FormField';
 import { FormModal } from '../../ui/FormModal';
 import { formatDate } from '../../ui/format';
 import { type FormValues, toCreateBody } from '../../ui/formValues';
+import { RowButton } from '../../ui/RowActions';
 import { Section } from '../../ui/Section';
 import { addPart, type ProjectSession, removePart } from './api';
 
@@ -76,18 +77,17 @@ export function SessionsSection({ projectId, sessions, canEdit, onChange }: Prop
       key: 'remove',
       header: t('territories.remove'),
       render: (s) => (
-        <Button
+        <RowButton
           size="xs"
-          variant="subtle"
-          color="red"
-          aria-label={t('territories.removeLabel', { name: s.title })}
+          danger
           onClick={async () => {
             await removePart(projectId, 'sessions', s.id);
             await onChange();
           }}
+          label={t('territories.removeLabel', { name: s.title })}
         >
           {t('territories.remove')}
-        </Button>
+        </RowButton>
       ),
     });
   return (

@@ -1,14 +1,10 @@
-import { Button, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Text } from '@mantine/core';
+import { useState } from 'react';
 import { t } from '../../i18n';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { type Column, DataTable } from '../../ui/DataTable';
-import { FormModal } from '../../ui/FormModal';
-import { orDash } from '../../ui/format';
 import { type FormValues, toCreateBody } from '../../ui/formValues';
-import { Section } from '../../ui/Section';
+import { PeopleSection } from '../../ui/PeopleSection';
 import { localFieldError, parseNumber } from '../figures/numbers';
-import { useOrganisations } from '../members/api';
+import { useOrganisationOptions } from '../members/useOrganisationOptions';
 import { addTrainee, removeTrainee, type Trainee, type TrainingSessionRecord } from './api';
 import { hoursLabel } from './labels';
 
@@ -18,46 +14,11 @@ interface Props {
   onChanged: () => Promise<unknown>;
 }
 
-const traineeName = (p: Trainee) => `${p.firstName} ${p.lastName}`;
-
-/** Every organisation of the delegation (one page of 100 covers a delegation), for the picker. */
-function useOrganisationOptions(enabled: boolean) {
-  const list = useOrganisations({ membership: 'all', sort: 'name', page: 1, pageSize: 100 }, enabled);
-  return useMemo(() => (list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })), [list.data]);
-}
-
 /** Named trainees: once there is one, the session's counts come from them. */
 export function TraineesSection({ session, write, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<Trainee | null>(null);
-  const organisations = useOrganisationOptions(adding);
-
-  const columns: Column<Trainee>[] = [
-    { key: 'name', header: t('trainings.trainee.name'), rowHeader: true, render: traineeName },
-    {
-      key: 'organisation',
-      header: t('trainings.trainee.organisation'),
-      render: (p) => orDash(p.organisationName),
-    },
-    { key: 'jobTitle', header: t('trainings.trainee.jobTitle'), render: (p) => orDash(p.jobTitle) },
-    { key: 'hours', header: t('trainings.trainee.hours'), nowrap: true, render: (p) => hoursLabel(p.hours) },
-  ];
-  if (write)
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (p) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
-          onClick={() => setRemoving(p)}
-          aria-label={t('trainings.trainee.removeOf', { name: traineeName(p) })}
-        >
-          {t('common.delete')}
-        </Button>
-      ),
-    });
+  // Any organisation of the delegation, member or not, and only once the dialog opens.
+  const organisations = useOrganisationOptions('all', adding);
 
   const submit = async (values: FormValues) => {
     const hours = parseNumber(typeof values.hours === 'string' ? values.hours : '');
@@ -67,28 +28,34 @@ export function TraineesSection({ session, write, onChanged }: Props) {
   };
 
   return (
-    <Section
+    <PeopleSection<Trainee>
       title={t('trainings.trainees')}
-      actions={write && <Button onClick={() => setAdding(true)}>{t('trainings.trainee.add')}</Button>}
-    >
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('trainings.trainees.note')}
-      </Text>
-      {session.trainees.length === 0 ? (
-        <Text c="dimmed">{t('trainings.trainees.empty')}</Text>
-      ) : (
-        <DataTable
-          caption={t('trainings.trainees')}
-          captionHidden
-          columns={columns}
-          rows={session.trainees}
-          rowKey={(p) => p.id}
-        />
-      )}
-      <FormModal
-        opened={adding}
-        title={t('trainings.trainee.addTo', { title: session.title })}
-        fields={[
+      emptyMessage={t('trainings.trainees.empty')}
+      intro={
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('trainings.trainees.note')}
+        </Text>
+      }
+      people={session.trainees}
+      headers={{
+        name: t('trainings.trainee.name'),
+        organisation: t('trainings.trainee.organisation'),
+        jobTitle: t('trainings.trainee.jobTitle'),
+      }}
+      moreColumns={[
+        {
+          key: 'hours',
+          header: t('trainings.trainee.hours'),
+          nowrap: true,
+          render: (p) => hoursLabel(p.hours),
+        },
+      ]}
+      write={write}
+      onAddingChange={setAdding}
+      add={{
+        label: t('trainings.trainee.add'),
+        title: t('trainings.trainee.addTo', { title: session.title }),
+        fields: [
           { name: 'firstName', kind: 'text', label: t('trainings.trainee.firstName'), required: true },
           { name: 'lastName', kind: 'text', label: t('trainings.trainee.lastName'), required: true },
           {
@@ -107,23 +74,20 @@ export function TraineesSection({ session, write, onChanged }: Props) {
             description: t('trainings.trainee.hoursHint'),
             required: true,
           },
-        ]}
-        initialValues={{ firstName: '', lastName: '', organisationId: '', jobTitle: '', hours: '' }}
-        onClose={() => setAdding(false)}
-        onSubmit={submit}
-        submitLabel={t('common.add')}
-      />
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('trainings.trainee.removeTitle')}
-        message={t('trainings.trainee.removeMessage', { name: removing ? traineeName(removing) : '' })}
-        confirmLabel={t('common.delete')}
-        onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (removing) await removeTrainee(session.id, removing.id);
+        ],
+        initialValues: { firstName: '', lastName: '', organisationId: '', jobTitle: '', hours: '' },
+        onSubmit: submit,
+      }}
+      remove={{
+        label: t('common.delete'),
+        labelOf: (name) => t('trainings.trainee.removeOf', { name }),
+        title: t('trainings.trainee.removeTitle'),
+        message: (name) => t('trainings.trainee.removeMessage', { name }),
+        onConfirm: async (trainee) => {
+          await removeTrainee(session.id, trainee.id);
           await onChanged();
-        }}
-      />
-    </Section>
+        },
+      }}
+    />
   );
 }

@@ -20,11 +20,7 @@ export function TrainingPage() {
   const id = useParams().id ?? '';
   const session = useSession(id);
   usePageTitle(session.data?.title);
-  return (
-    <QueryState isPending={session.isPending} error={session.error} onRetry={() => void session.refetch()}>
-      {session.data && <SessionView session={session.data} />}
-    </QueryState>
-  );
+  return <QueryState query={session}>{session.data && <SessionView session={session.data} />}</QueryState>;
 }
 
 const yearOf = (date: string) => date.slice(0, 4);

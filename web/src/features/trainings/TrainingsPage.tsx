@@ -9,8 +9,8 @@ import { formatNumber, orDash } from '../../ui/format';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useYearParam, YearSelect } from '../../ui/YearSelect';
 import { ComputedDeclared } from '../figures/ComputedDeclared';
-import { useYearParam, YearSelect } from '../figures/YearSelect';
 import { canManageTrainings } from './access';
 import {
   type TrainingSession,
@@ -101,20 +101,14 @@ export function TrainingsPage() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('trainings.title')}</Title>
-        <YearSelect year={year} onChange={setYear} />
+        <YearSelect label={t('figures.year')} year={year} onChange={setYear} />
       </Group>
-      <QueryState isPending={totals.isPending} error={totals.error} onRetry={() => void totals.refetch()}>
-        {totals.data && <Totals totals={totals.data} />}
-      </QueryState>
+      <QueryState query={totals}>{totals.data && <Totals totals={totals.data} />}</QueryState>
       <Section
         title={t('trainings.sessionsOf', { year: String(year) })}
         actions={write && <Button onClick={() => setCreating(true)}>{t('trainings.session.add')}</Button>}
       >
-        <QueryState
-          isPending={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        >
+        <QueryState query={sessions}>
           <DataTable
             caption={t('trainings.sessionsOf', { year: String(year) })}
             captionHidden

@@ -42,7 +42,7 @@ export function MemberListPage() {
         onChange={update}
         onReset={hasFilters ? reset : undefined}
       />
-      <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()}>
+      <QueryState query={list}>
         {list.data && (
           <div style={{ position: 'relative' }} aria-busy={list.isFetching}>
             <LoadingOverlay visible={list.isPlaceholderData} zIndex={10} overlayProps={{ blur: 1 }} />

@@ -25,7 +25,7 @@ export function HistorySection({ organisation, reference }: Props) {
   const items = history.data?.items ?? [];
   return (
     <Section title={t('history.title')}>
-      <QueryState isPending={history.isPending} error={history.error} onRetry={() => void history.refetch()}>
+      <QueryState query={history}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('history.empty')}</Text>
         ) : (

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { t } from '../../../i18n';
 import { WebsiteLink } from '../../../ui/Contact';
 import { DetailList } from '../../../ui/DetailList';
+import { FormButtons } from '../../../ui/FormButtons';
 import { errorAt, FormErrorSummary, fieldErrorsOf } from '../../../ui/FormErrors';
 import { FormModal } from '../../../ui/FormModal';
 import { orDash } from '../../../ui/format';
@@ -137,14 +138,7 @@ function ActivitiesForm({
           onChange={setValue}
           error={errorAt(fieldErrorsOf(error), 'activities')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={pending} />
       </Stack>
     </form>
   );

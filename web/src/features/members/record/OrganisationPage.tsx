@@ -23,7 +23,7 @@ export function OrganisationPage() {
   const reference = useReference();
   usePageTitle(record.data?.name);
   return (
-    <QueryState isPending={record.isPending} error={record.error} onRetry={() => void record.refetch()}>
+    <QueryState query={record}>
       {record.data && <RecordView organisation={record.data} reference={reference.data} />}
     </QueryState>
   );

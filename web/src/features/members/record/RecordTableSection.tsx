@@ -1,8 +1,9 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../../../i18n';
-import { type Column, DataTable } from '../../../ui/DataTable';
-import { Section } from '../../../ui/Section';
+import type { Column } from '../../../ui/DataTable';
+import { actionsColumn, RowButton } from '../../../ui/RowActions';
+import { TableSection } from '../../../ui/TableSection';
 
 interface Props<T> {
   title: string;
@@ -30,22 +31,18 @@ export function RecordTableSection<T extends { id: string }>({
   rowActions,
   children,
 }: Props<T>) {
-  const shown: Column<T>[] = editable
+  const shown = editable
     ? [
         ...columns,
-        {
-          key: 'actions',
-          header: t('common.actions'),
-          render: (row) => (
-            <Group gap={4} wrap="nowrap">
-              {rowActions(row)}
-            </Group>
-          ),
-        },
+        actionsColumn<T>((row) => (
+          <Group gap={4} wrap="nowrap">
+            {rowActions(row)}
+          </Group>
+        )),
       ]
     : columns;
   return (
-    <Section
+    <TableSection
       title={title}
       actions={
         editable && (
@@ -54,14 +51,13 @@ export function RecordTableSection<T extends { id: string }>({
           </Button>
         )
       }
+      emptyMessage={emptyMessage}
+      rows={rows}
+      columns={shown}
+      rowKey={(row) => row.id}
     >
-      {rows.length === 0 ? (
-        <Text c="dimmed">{emptyMessage}</Text>
-      ) : (
-        <DataTable caption={title} captionHidden columns={shown} rows={rows} rowKey={(row) => row.id} />
-      )}
       {children}
-    </Section>
+    </TableSection>
   );
 }
 
@@ -73,16 +69,16 @@ interface ButtonProps {
 
 export function EditRowButton({ label, onClick }: ButtonProps) {
   return (
-    <Button size="xs" variant="subtle" onClick={onClick} aria-label={label}>
+    <RowButton size="xs" onClick={onClick} label={label}>
       {t('common.edit')}
-    </Button>
+    </RowButton>
   );
 }
 
 export function DeleteRowButton({ label, onClick }: ButtonProps) {
   return (
-    <Button size="xs" variant="subtle" color="red" onClick={onClick} aria-label={label}>
+    <RowButton size="xs" danger onClick={onClick} label={label}>
       {t('common.delete')}
-    </Button>
+    </RowButton>
   );
 }

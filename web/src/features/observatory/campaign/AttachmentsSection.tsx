@@ -1,22 +1,11 @@
-import { Anchor, Button, FileInput, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { t } from '../../../i18n';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { type Column, DataTable } from '../../../ui/DataTable';
-import { type FieldErrors, FormErrorSummary } from '../../../ui/FormErrors';
-import { formatDate } from '../../../ui/format';
+import { DocumentsTable } from '../../../ui/DocumentsTable';
 import { QueryState } from '../../../ui/QueryState';
 import { Section } from '../../../ui/Section';
-import { useFormSubmit } from '../../../ui/useFormSubmit';
-import {
-  deleteDocument,
-  documentUrl,
-  type FormDocument,
-  listDocuments,
-  observatoryKeys,
-  uploadDocument,
-} from './api';
+import { UploadForm } from '../../../ui/UploadForm';
+import { deleteDocument, documentUrl, listDocuments, observatoryKeys, uploadDocument } from './api';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
@@ -28,119 +17,57 @@ const formatSize = (bytes: number) =>
 /** Source documents of a form (balance sheet, activity report): 10 MB each, type checked by the server. */
 export function AttachmentsSection({ submissionId, canEdit }: { submissionId: string; canEdit: boolean }) {
   const queryClient = useQueryClient();
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [removing, setRemoving] = useState<FormDocument | null>(null);
   const documents = useQuery({
     queryKey: observatoryKeys.documents(submissionId),
     queryFn: ({ signal }) => listDocuments(submissionId, signal),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: observatoryKeys.documents(submissionId) });
-  const check = (): FieldErrors => {
-    if (!chosen) return { file: t('common.required') };
-    if (chosen.size > MAX_BYTES)
-      return { file: t('observatory.attachments.tooLarge', { name: chosen.name }) };
-    return {};
-  };
-  const send = async () => {
-    if (!chosen) return;
-    await uploadDocument(submissionId, chosen);
-    setChosen(null);
-    await refresh();
-  };
-  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
-
-  const columns: Column<FormDocument>[] = [
-    {
-      key: 'filename',
-      header: t('observatory.attachments.name'),
-      rowHeader: true,
-      render: (d) => (
-        <Anchor href={documentUrl(submissionId, d.id)} download={d.filename}>
-          {d.filename}
-        </Anchor>
-      ),
-    },
-    {
-      key: 'size',
-      header: t('observatory.attachments.size'),
-      nowrap: true,
-      render: (d) => formatSize(d.sizeBytes),
-    },
-    {
-      key: 'at',
-      header: t('observatory.attachments.at'),
-      nowrap: true,
-      render: (d) => formatDate(d.createdAt),
-    },
-  ];
-  if (canEdit)
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      render: (d) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
-          onClick={() => setRemoving(d)}
-          aria-label={t('observatory.attachments.deleteOf', { name: d.filename })}
-        >
-          {t('common.delete')}
-        </Button>
-      ),
-    });
 
   return (
     <Section title={t('observatory.attachments.title')}>
       <Stack>
         {canEdit && (
-          <form ref={formRef} onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              <FormErrorSummary error={error} labels={{ file: t('observatory.attachments.file') }} />
-              <Group align="flex-end" wrap="wrap">
-                <FileInput
-                  label={t('observatory.attachments.file')}
-                  description={t('observatory.attachments.hint')}
-                  value={chosen}
-                  onChange={setChosen}
-                  error={errors.file}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('observatory.attachments.clear') }}
-                  style={{ flex: 1, minWidth: 240 }}
-                />
-                <Button type="submit" loading={pending}>
-                  {t('observatory.attachments.upload')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <UploadForm
+            label={t('observatory.attachments.file')}
+            description={t('observatory.attachments.hint')}
+            clearLabel={t('observatory.attachments.clear')}
+            submitLabel={t('observatory.attachments.upload')}
+            maxBytes={MAX_BYTES}
+            tooLarge={(name) => t('observatory.attachments.tooLarge', { name })}
+            onUpload={async (file) => {
+              await uploadDocument(submissionId, file);
+              await refresh();
+            }}
+          />
         )}
-        <QueryState
-          isPending={documents.isPending}
-          error={documents.error}
-          onRetry={() => documents.refetch()}
-        >
-          <DataTable
+        <QueryState query={documents}>
+          <DocumentsTable
             caption={t('observatory.attachments.title')}
-            captionHidden
-            columns={columns}
-            rows={documents.data?.items ?? []}
-            rowKey={(d) => d.id}
             emptyMessage={t('observatory.attachments.empty')}
+            documents={documents.data?.items ?? []}
+            href={(d) => documentUrl(submissionId, d.id)}
+            formatSize={formatSize}
+            headers={{
+              name: t('observatory.attachments.name'),
+              size: t('observatory.attachments.size'),
+              at: t('observatory.attachments.at'),
+            }}
+            remove={
+              canEdit
+                ? {
+                    labelOf: (name) => t('observatory.attachments.deleteOf', { name }),
+                    title: t('observatory.attachments.deleteTitle'),
+                    message: (name) => t('observatory.attachments.deleteText', { name }),
+                    onConfirm: async (d) => {
+                      await deleteDocument(submissionId, d.id);
+                      await refresh();
+                    },
+                  }
+                : undefined
+            }
           />
         </QueryState>
       </Stack>
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('observatory.attachments.deleteTitle')}
-        message={t('observatory.attachments.deleteText', { name: removing?.filename ?? '' })}
-        confirmLabel={t('common.delete')}
-        onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (removing) await deleteDocument(submissionId, removing.id);
-          await refresh();
-        }}
-      />
     </Section>
   );
 }

@@ -42,7 +42,7 @@ export function CampaignPage() {
   const next = c ? NEXT[c.status] : null;
 
   return (
-    <QueryState isPending={campaign.isPending} error={campaign.error} onRetry={() => campaign.refetch()}>
+    <QueryState query={campaign}>
       {c && (
         <Stack>
           <Anchor component={Link} to="/observatoire/campagnes" size="sm">

@@ -77,7 +77,7 @@ export function CampaignsPage() {
         {canEdit && <Button onClick={() => setCreating(true)}>{t('observatory.campaigns.create')}</Button>}
       </Group>
       <Text c="dimmed">{t('observatory.campaigns.intro')}</Text>
-      <QueryState isPending={campaigns.isPending} error={campaigns.error} onRetry={() => campaigns.refetch()}>
+      <QueryState query={campaigns}>
         <DataTable
           caption={t('observatory.campaigns.title')}
           captionHidden

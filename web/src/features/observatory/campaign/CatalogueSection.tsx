@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t, tn } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../../ui/DataTable';
 import { formatBoolean } from '../../../ui/format';
+import { EditDeleteButtons } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
 import { addIndicator, deleteIndicator, type Indicator, observatoryKeys, updateIndicator } from './api';
 import { IndicatorDialog } from './IndicatorDialog';
@@ -64,25 +65,12 @@ export function CatalogueSection({ campaignId, indicators, canEdit }: Props) {
       key: 'actions',
       header: t('common.actions'),
       render: (i) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(i)}
-            aria-label={t('observatory.indicator.editOf', { code: i.code })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setRemoving(i)}
-            aria-label={t('observatory.indicator.deleteOf', { code: i.code })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(i)}
+          editLabel={t('observatory.indicator.editOf', { code: i.code })}
+          onDelete={() => setRemoving(i)}
+          deleteLabel={t('observatory.indicator.deleteOf', { code: i.code })}
+        />
       ),
     });
 

@@ -88,7 +88,7 @@ export function CompletenessSection({ campaignId }: { campaignId: string }) {
         </Button>
       }
     >
-      <QueryState isPending={board.isPending} error={board.error} onRetry={() => board.refetch()}>
+      <QueryState query={board}>
         <Stack>
           <Group gap="xs" aria-label={t('observatory.completeness.counts')} role="group">
             {statuses.map((s) => (

@@ -59,7 +59,7 @@ export function FormPage() {
   };
 
   return (
-    <QueryState isPending={form.isPending} error={form.error} onRetry={() => form.refetch()}>
+    <QueryState query={form}>
       {detail && me && (
         <Stack>
           {canReadCampaigns(me.role) ? (

@@ -50,7 +50,7 @@ export function HistorySection({
   ];
   return (
     <Section title={t('observatory.history.title')}>
-      <QueryState isPending={history.isPending} error={history.error} onRetry={() => history.refetch()}>
+      <QueryState query={history}>
         <DataTable
           caption={t('observatory.history.title')}
           captionHidden

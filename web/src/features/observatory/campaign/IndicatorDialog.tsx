@@ -1,7 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Group,
   Modal,
   MultiSelect,
   NativeSelect,
@@ -12,6 +10,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n';
+import { FormButtons } from '../../../ui/FormButtons';
 import type { FieldErrors } from '../../../ui/FormErrors';
 import { FormErrorSummary } from '../../../ui/FormErrors';
 import { useFormSubmit } from '../../../ui/useFormSubmit';
@@ -156,14 +155,7 @@ function IndicatorForm({ indicator, codes, onClose, onSubmit }: Props) {
           codes={codes.filter((c) => c !== code)}
           errors={errors}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onClose} pending={pending} />
       </Stack>
     </form>
   );

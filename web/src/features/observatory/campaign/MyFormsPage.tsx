@@ -24,7 +24,7 @@ export function MyFormsPage() {
     <Stack>
       <Title order={1}>{t('observatory.myForms.title')}</Title>
       <Text c="dimmed">{t('observatory.myForms.intro')}</Text>
-      <QueryState isPending={campaigns.isPending} error={campaigns.error} onRetry={() => campaigns.refetch()}>
+      <QueryState query={campaigns}>
         {open.length === 0 && <Text>{t('observatory.myForms.noneOpen')}</Text>}
         {open.map((c) => (
           <CampaignForms key={c.id} campaign={c} />
@@ -85,7 +85,7 @@ function CampaignForms({ campaign }: { campaign: Campaign }) {
     <Section title={campaign.title}>
       <Stack gap="xs">
         <Text size="sm">{subtitle}</Text>
-        <QueryState isPending={forms.isPending} error={forms.error} onRetry={() => forms.refetch()}>
+        <QueryState query={forms}>
           <DataTable
             caption={campaign.title}
             captionHidden

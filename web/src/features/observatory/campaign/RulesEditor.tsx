@@ -1,6 +1,7 @@
 import { Button, Fieldset, Group, MultiSelect, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { t } from '../../../i18n';
 import { errorAt, type FieldErrors } from '../../../ui/FormErrors';
+import { RowButton } from '../../../ui/RowActions';
 import type { RuleKind } from './api';
 import { ruleKindLabel } from './labels';
 import { emptyDraft, fixedSeverity, type RuleDraft, ruleKinds } from './rulesDraft';
@@ -119,15 +120,13 @@ export function RulesEditor({ rules, onChange, codes, errors }: Props) {
                 />
               )}
               <Group justify="flex-end">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
+                <RowButton
+                  danger
                   onClick={() => onChange(rules.filter((_, j) => j !== i))}
-                  aria-label={t('observatory.rule.removeOf', { n: i + 1 })}
+                  label={t('observatory.rule.removeOf', { n: i + 1 })}
                 >
                   {t('observatory.rule.remove')}
-                </Button>
+                </RowButton>
               </Group>
             </Stack>
           </Fieldset>

@@ -1,9 +1,8 @@
-import { Button, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n';
-import { type FieldErrors, FormErrorSummary } from '../../../ui/FormErrors';
 import { Section } from '../../../ui/Section';
-import { useFormSubmit } from '../../../ui/useFormSubmit';
+import { UploadForm } from '../../../ui/UploadForm';
 import { type FormDetail, prefillForm, templateUrl } from './api';
 
 /** The form as a workbook to fill offline, and its upload back as a draft (all or nothing). */
@@ -14,22 +13,9 @@ export function TemplateSection({
   detail: FormDetail;
   onPrefilled: (detail: FormDetail) => Promise<void>;
 }) {
-  const [chosen, setChosen] = useState<File | null>(null);
   const [done, setDone] = useState(false);
   const id = detail.id ?? '';
-  const check = (): FieldErrors => (chosen ? {} : { file: t('common.required') });
-  const send = async () => {
-    if (!chosen) return;
-    setDone(false);
-    await onPrefilled(await prefillForm(id, chosen));
-    setChosen(null);
-    setDone(true);
-  };
-  const { formRef, submit, pending, error, errors } = useFormSubmit(check, send);
-  const labels = {
-    file: t('observatory.template.file'),
-    ...Object.fromEntries(detail.indicators.map((i) => [`values.${i.code}`, i.label])),
-  };
+  const labels = Object.fromEntries(detail.indicators.map((i) => [`values.${i.code}`, i.label]));
   return (
     <Section
       title={t('observatory.template.title')}
@@ -42,27 +28,20 @@ export function TemplateSection({
       <Stack gap="xs">
         <Text size="sm">{t('observatory.template.intro')}</Text>
         {detail.canEdit && (
-          <form ref={formRef} onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              <FormErrorSummary error={error} labels={labels} />
-              {done && <Text c="green.8">{t('observatory.template.done')}</Text>}
-              <Group align="flex-end" wrap="wrap">
-                <FileInput
-                  label={t('observatory.template.file')}
-                  accept=".xlsx"
-                  value={chosen}
-                  onChange={setChosen}
-                  error={errors.file}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('observatory.attachments.clear') }}
-                  style={{ flex: 1, minWidth: 240 }}
-                />
-                <Button type="submit" loading={pending}>
-                  {t('observatory.template.prefill')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <UploadForm
+            label={t('observatory.template.file')}
+            accept=".xlsx"
+            clearLabel={t('observatory.attachments.clear')}
+            submitLabel={t('observatory.template.prefill')}
+            labels={labels}
+            onUpload={async (file) => {
+              setDone(false);
+              await onPrefilled(await prefillForm(id, file));
+              setDone(true);
+            }}
+          >
+            {done && <Text c="green.8">{t('observatory.template.done')}</Text>}
+          </UploadForm>
         )}
       </Stack>
     </Section>

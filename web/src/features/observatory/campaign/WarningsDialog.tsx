@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n';
+import { FormButtons } from '../../../ui/FormButtons';
 import { type FieldErrors, FormErrorSummary } from '../../../ui/FormErrors';
 import { useFormSubmit } from '../../../ui/useFormSubmit';
 import { type Finding, type FormDetail, submitForm } from './api';
@@ -68,14 +69,7 @@ export function WarningsDialog({ submissionId, warnings, labels, initial, onClos
               error={errors[`confirmWarnings.${code}`]}
             />
           ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('observatory.warnings.confirm')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} submitLabel={t('observatory.warnings.confirm')} pending={pending} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
-import { ApiError, api, query } from '../../../app/api';
-import { t } from '../../../i18n';
+import { api, query } from '../../../app/api';
+import { uploadFile } from '../../../app/upload';
 
 export type CampaignStatus = 'draft' | 'open' | 'closed';
 export type SubmissionStatus = 'draft' | 'submitted' | 'correction_requested' | 'validated';
@@ -203,41 +203,6 @@ export const documentUrl = (id: string, docId: string) => `${base}/submissions/$
 export const deleteDocument = (id: string, docId: string) =>
   api<void>(`${base}/submissions/${id}/documents/${docId}`, { method: 'DELETE' });
 export const templateUrl = (id: string) => `${base}/submissions/${id}/template.xlsx`;
-
-/** A multipart upload of one file (attachment or filled template), with the server's errors as ApiError. */
-export function uploadFile<T>(url: string, file: File, onProgress?: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', t('errors.network')));
-    xhr.onload = () => {
-      let payload: unknown = null;
-      try {
-        payload = JSON.parse(xhr.responseText);
-      } catch {
-        payload = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
-      const error = (payload as { error?: { code?: string; message?: string; fields?: ApiError['fields'] } })
-        ?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          error?.code ?? `http.${xhr.status}`,
-          error?.message ?? t('errors.unexpected', { status: xhr.status }),
-          error?.fields ?? [],
-        ),
-      );
-    };
-    const form = new FormData();
-    form.append('file', file);
-    xhr.send(form);
-  });
-}
 
 export const uploadDocument = (id: string, file: File, onProgress?: (fraction: number) => void) =>
   uploadFile<FormDocument>(`${base}/submissions/${id}/documents`, file, onProgress);

@@ -33,7 +33,7 @@ export function DashboardPage() {
         </Anchor>
       </Group>
       <Text c="dimmed">{t('observatory.dashboard.intro')}</Text>
-      <QueryState isPending={options.isPending} error={options.error} onRetry={() => void options.refetch()}>
+      <QueryState query={options}>
         {options.data && (
           <Stack>
             <Section title={t('observatory.dashboard.filters')}>
@@ -46,11 +46,7 @@ export function DashboardPage() {
             )}
             <Legend synthetic={data?.synthetic ?? false} />
             {filters.indicators.length > 0 && (
-              <QueryState
-                isPending={dashboard.isPending}
-                error={dashboard.error}
-                onRetry={() => void dashboard.refetch()}
-              >
+              <QueryState query={dashboard}>
                 {data && (
                   <Stack>
                     {data.indicators.map((series) => (

@@ -1,10 +1,11 @@
-import { Button, Code, Group, Text } from '@mantine/core';
+import { Button, Code, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { type Column, DataTable } from '../../../ui/DataTable';
 import { QueryState } from '../../../ui/QueryState';
+import { EditDeleteButtons } from '../../../ui/RowActions';
 import { Section } from '../../../ui/Section';
 import {
   type DashboardOptions,
@@ -54,25 +55,12 @@ export function DeclaredSection({ options, canEdit }: { options: DashboardOption
       key: 'actions',
       header: t('common.actions'),
       render: (d) => (
-        <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing(d)}
-            aria-label={t('observatory.declared.editOf', { label: d.label })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            onClick={() => setRemoving(d)}
-            aria-label={t('observatory.declared.deleteOf', { label: d.label })}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <EditDeleteButtons
+          onEdit={() => setEditing(d)}
+          editLabel={t('observatory.declared.editOf', { label: d.label })}
+          onDelete={() => setRemoving(d)}
+          deleteLabel={t('observatory.declared.deleteOf', { label: d.label })}
+        />
       ),
     });
 
@@ -85,11 +73,7 @@ export function DeclaredSection({ options, canEdit }: { options: DashboardOption
       <Text size="sm" c="dimmed" mb="sm">
         {t('observatory.declared.intro')}
       </Text>
-      <QueryState
-        isPending={declared.isPending}
-        error={declared.error}
-        onRetry={() => void declared.refetch()}
-      >
+      <QueryState query={declared}>
         {items.length === 0 ? (
           <Text c="dimmed">{t('observatory.declared.empty')}</Text>
         ) : (

@@ -1,24 +1,14 @@
 import { Table } from '@mantine/core';
-import type { Column } from '../../../ui/DataTable';
-import classes from './charts/charts.module.css';
-
-interface Props<T> {
-  caption: string;
-  /** Hide the caption visually (a heading above already says it), keeping it for screen readers. */
-  captionHidden?: boolean;
-  columns: Column<T>[];
-  rows: T[];
-  rowKey: (row: T) => string;
-}
+import { RowCells, TableCaption, type TableProps } from '../../../ui/DataTable';
 
 /**
  * The figures of a chart, as a compact table beside it: no minimum width (DataTable's
  * would put a scrolling region in a half-width column), a caption, column and row headers.
  */
-export function FigureTable<T>({ caption, captionHidden, columns, rows, rowKey }: Props<T>) {
+export function FigureTable<T>({ caption, captionHidden, columns, rows, rowKey }: TableProps<T>) {
   return (
     <Table verticalSpacing={4} fz="sm" striped>
-      <caption className={captionHidden ? classes.hiddenCaption : classes.caption}>{caption}</caption>
+      <TableCaption caption={caption} hidden={captionHidden} />
       <Table.Thead>
         <Table.Tr>
           {columns.map((column) => (
@@ -31,17 +21,7 @@ export function FigureTable<T>({ caption, captionHidden, columns, rows, rowKey }
       <Table.Tbody>
         {rows.map((row) => (
           <Table.Tr key={rowKey(row)}>
-            {columns.map((column) =>
-              column.rowHeader ? (
-                <Table.Th key={column.key} scope="row">
-                  {column.render(row)}
-                </Table.Th>
-              ) : (
-                <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
-                  {column.render(row)}
-                </Table.Td>
-              ),
-            )}
+            <RowCells row={row} columns={columns} />
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -154,11 +154,7 @@ export function PositionPage() {
       {organisationId === null ? (
         <Text c="dimmed">{t('observatory.dashboard.position.pick')}</Text>
       ) : (
-        <QueryState
-          isPending={position.isPending}
-          error={position.error}
-          onRetry={() => void position.refetch()}
-        >
+        <QueryState query={position}>
           {data && (
             <Section
               title={t('observatory.dashboard.position.caption', {

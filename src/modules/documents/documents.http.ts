@@ -1,0 +1,85 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Db, type Tx, withTenant } from '../../db/client.ts';
+import { type Access, caller } from '../../server/access.ts';
+import type { AuthContext } from '../../server/request-context.ts';
+import { sendDocument } from './document-type.ts';
+import {
+  type DocumentCodes,
+  documentError,
+  MAX_DOCUMENT_BYTES,
+  type StoredDocument,
+  tooLarge,
+} from './documents.store.ts';
+
+const documentParamsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
+
+/**
+ * Multipart parsing for a scope of upload routes: one file per request, and the size
+ * limit stops reading at 10 MB instead of buffering any upload.
+ */
+export function acceptDocuments(scope: FastifyInstance) {
+  return scope.register(multipart, {
+    limits: {
+      fileSize: MAX_DOCUMENT_BYTES,
+      files: 1,
+      fields: 5,
+      fieldSize: 1024,
+      parts: 6,
+      headerPairs: 100,
+    },
+  });
+}
+
+/** The one file of a multipart request, read up to 10 MB (the parser stops there). */
+export async function uploadedFile(
+  request: FastifyRequest,
+  codes: DocumentCodes,
+): Promise<{ filename: string; bytes: Buffer }> {
+  const missing = () => documentError(`${codes}.document_missing`, '');
+  if (!request.isMultipart()) throw missing();
+  const part = await request.file();
+  if (!part) throw missing();
+  try {
+    return { filename: part.filename, bytes: await part.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(codes, part.filename);
+    throw error;
+  }
+}
+
+type OneDocument<T> = (tx: Tx, viewer: AuthContext, parentId: string, documentId: string) => Promise<T>;
+
+/**
+ * GET and DELETE of `${path}/:docId`: the bytes as sent with the headers of sendDocument,
+ * and 204 once removed. Who may do what is the module's: `read` and `remove` run its checks.
+ */
+export function documentRoutes(
+  app: FastifyInstance,
+  db: Db,
+  route: {
+    path: string;
+    tags: string[];
+    readers: Access;
+    removers: Access;
+    read: OneDocument<StoredDocument>;
+    remove: OneDocument<void>;
+  },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const schema = { tags: route.tags, params: documentParamsSchema };
+  r.get(`${route.path}/:docId`, { config: { access: route.readers }, schema }, async (request, reply) => {
+    const { id, docId } = request.params;
+    const document = await withTenant(db, caller(request), (tx) =>
+      route.read(tx, caller(request), id, docId),
+    );
+    return sendDocument(reply, document);
+  });
+  r.delete(`${route.path}/:docId`, { config: { access: route.removers }, schema }, async (request, reply) => {
+    const { id, docId } = request.params;
+    await withTenant(db, caller(request), (tx) => route.remove(tx, caller(request), id, docId));
+    return reply.status(204).send();
+  });
+}
