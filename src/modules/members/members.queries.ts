@@ -9,7 +9,6 @@ import { parisToday } from '../../lib/paris-time.ts';
 import { normaliseForSearch } from '../../lib/text.ts';
 import { mayRead, presentFor } from '../../server/audiences.ts';
 import { canSeeOrganisation, organisationEditScope, type Viewer } from '../../shared/policies.ts';
-import type { Role } from '../accounts/accounts.table.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
 import { filterDirectory } from './directory.search.ts';

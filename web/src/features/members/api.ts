@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api, query } from '../../app/api';
 import type { Schema } from '../../app/contract';
 import type { FormValue } from '../../ui/formValues';
-import type { HistoryEntry, ListParams, Organisation, OrganisationList, Reference } from './types';
+import type { ListParams, Organisation, OrganisationList, Reference } from './types';
 
 type Body = Record<string, FormValue | null | undefined | Record<string, FormValue>>;
 
