@@ -34,38 +34,46 @@ const commitQuerySchema = fileQuerySchema.extend({
   /** `true`: import the valid lines and answer the refused ones as a rejects file. */
   skipInvalid: z.enum(['true', 'false']).optional(),
 });
-const problemSchema = z.object({
-  line: z.number(),
-  column: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-  severity: z.enum(['error', 'warning']),
-});
-const planLineSchema = z.object({
-  line: z.number(),
-  name: z.string(),
-  siret: z.string().nullable(),
-  fields: z.array(z.string()).optional(),
-});
+const problemSchema = z
+  .object({
+    line: z.number(),
+    column: z.string().nullable(),
+    code: z.string(),
+    message: z.string(),
+    severity: z.enum(['error', 'warning']),
+  })
+  .meta({ id: 'MembersImportProblem' });
+const planLineSchema = z
+  .object({
+    line: z.number(),
+    name: z.string(),
+    siret: z.string().nullable(),
+    fields: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'MembersImportPlanLine' });
 const mappingSchema = z.record(z.string().max(200), z.enum(IMPORT_FIELDS));
-const previewSchema = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).nullable(),
-  delimiter: z.enum([';', ',']).nullable(),
-  headers: z.array(z.string()),
-  mapping: mappingSchema,
-  rows: z.number(),
-  /** Exact counts; the lists below hold the first 200 of each (`truncated` when there are more). */
-  counts: z.object({ create: z.number(), update: z.number(), errors: z.number(), warnings: z.number() }),
-  plan: z.object({ create: z.array(planLineSchema), update: z.array(planLineSchema) }),
-  problems: z.array(problemSchema),
-  truncated: z.boolean(),
-});
-const savedMappingSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  mapping: z.record(z.string(), z.string()),
-});
+const previewSchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).nullable(),
+    delimiter: z.enum([';', ',']).nullable(),
+    headers: z.array(z.string()),
+    mapping: mappingSchema,
+    rows: z.number(),
+    /** Exact counts; the lists below hold the first 200 of each (`truncated` when there are more). */
+    counts: z.object({ create: z.number(), update: z.number(), errors: z.number(), warnings: z.number() }),
+    plan: z.object({ create: z.array(planLineSchema), update: z.array(planLineSchema) }),
+    problems: z.array(problemSchema),
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'MembersImportPreview' });
+const savedMappingSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    mapping: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'MembersImportMapping' });
 const blockedSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -153,12 +161,14 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
           tags,
           querystring: commitQuerySchema,
           response: {
-            201: z.object({
-              created: z.number(),
-              updated: z.number(),
-              /** With `skipInvalid=true` and refused lines: the CLI's rejects file (cells + "motif"). */
-              rejects: z.object({ lines: z.number(), filename: z.string(), csv: z.string() }).optional(),
-            }),
+            201: z
+              .object({
+                created: z.number(),
+                updated: z.number(),
+                /** With `skipInvalid=true` and refused lines: the CLI's rejects file (cells + "motif"). */
+                rejects: z.object({ lines: z.number(), filename: z.string(), csv: z.string() }).optional(),
+              })
+              .meta({ id: 'MembersImportResult' }),
             422: blockedSchema,
           },
         },

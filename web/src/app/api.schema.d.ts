@@ -3930,6 +3930,50 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        MembersImportProblemInput: {
+            line: number;
+            column: string | null;
+            code: string;
+            message: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        MembersImportPlanLineInput: {
+            line: number;
+            name: string;
+            siret: string | null;
+            fields?: string[];
+        };
+        MembersImportPreviewInput: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
+            delimiter: (";" | ",") | null;
+            headers: string[];
+            mapping: {
+                [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
+            };
+            rows: number;
+            counts: {
+                create: number;
+                update: number;
+                errors: number;
+                warnings: number;
+            };
+            plan: {
+                create: components["schemas"]["MembersImportPlanLineInput"][];
+                update: components["schemas"]["MembersImportPlanLineInput"][];
+            };
+            problems: components["schemas"]["MembersImportProblemInput"][];
+            truncated: boolean;
+        };
+        MembersImportMappingInput: {
+            id: string;
+            name: string;
+            mapping: {
+                [key: string]: string;
+            };
+        };
         QualityAcceptanceInput: {
             id: string;
             reason: string;
@@ -3961,6 +4005,15 @@ export interface components {
             counts: {
                 open: number;
                 accepted: number;
+            };
+        };
+        MembersImportResultInput: {
+            created: number;
+            updated: number;
+            rejects?: {
+                lines: number;
+                filename: string;
+                csv: string;
             };
         };
         AccountSession: {
@@ -4616,6 +4669,50 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        MembersImportProblem: {
+            line: number;
+            column: string | null;
+            code: string;
+            message: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        MembersImportPlanLine: {
+            line: number;
+            name: string;
+            siret: string | null;
+            fields?: string[];
+        };
+        MembersImportPreview: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
+            delimiter: (";" | ",") | null;
+            headers: string[];
+            mapping: {
+                [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
+            };
+            rows: number;
+            counts: {
+                create: number;
+                update: number;
+                errors: number;
+                warnings: number;
+            };
+            plan: {
+                create: components["schemas"]["MembersImportPlanLine"][];
+                update: components["schemas"]["MembersImportPlanLine"][];
+            };
+            problems: components["schemas"]["MembersImportProblem"][];
+            truncated: boolean;
+        };
+        MembersImportMapping: {
+            id: string;
+            name: string;
+            mapping: {
+                [key: string]: string;
+            };
+        };
         QualityAcceptance: {
             id: string;
             reason: string;
@@ -4647,6 +4744,15 @@ export interface components {
             counts: {
                 open: number;
                 accepted: number;
+            };
+        };
+        MembersImportResult: {
+            created: number;
+            updated: number;
+            rejects?: {
+                lines: number;
+                filename: string;
+                csv: string;
             };
         };
     };
@@ -9847,46 +9953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "csv" | "xlsx";
-                        encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
-                        delimiter: (";" | ",") | null;
-                        headers: string[];
-                        mapping: {
-                            [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
-                        };
-                        rows: number;
-                        counts: {
-                            create: number;
-                            update: number;
-                            errors: number;
-                            warnings: number;
-                        };
-                        plan: {
-                            create: {
-                                line: number;
-                                name: string;
-                                siret: string | null;
-                                fields?: string[];
-                            }[];
-                            update: {
-                                line: number;
-                                name: string;
-                                siret: string | null;
-                                fields?: string[];
-                            }[];
-                        };
-                        problems: {
-                            line: number;
-                            column: string | null;
-                            code: string;
-                            message: string;
-                            /** @enum {string} */
-                            severity: "error" | "warning";
-                        }[];
-                        truncated: boolean;
-                    };
+                    "application/json": components["schemas"]["MembersImportPreview"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10093,15 +10160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        created: number;
-                        updated: number;
-                        rejects?: {
-                            lines: number;
-                            filename: string;
-                            csv: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["MembersImportResult"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10174,14 +10233,7 @@ export interface operations {
                         error: {
                             code: string;
                             message: string;
-                            problems: {
-                                line: number;
-                                column: string | null;
-                                code: string;
-                                message: string;
-                                /** @enum {string} */
-                                severity: "error" | "warning";
-                            }[];
+                            problems: components["schemas"]["MembersImportProblem"][];
                             counts: {
                                 errors: number;
                                 warnings: number;
@@ -10228,13 +10280,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            mapping: {
-                                [key: string]: string;
-                            };
-                        }[];
+                        items: components["schemas"]["MembersImportMapping"][];
                     };
                 };
             };
