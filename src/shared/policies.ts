@@ -88,4 +88,13 @@ export const can = {
   manageGovernance: isTeam,
   manageStaff: isAdmin,
   reviewQuality: isTeam,
+  readFigures: isReader,
+  manageFigures: isTeam,
+  readReports: isReader,
+  editReports: isTeam,
+  unfreezeReports: isAdmin,
+  manageEvents: isTeam,
+  readSupport: isReader,
+  manageSupport: isTeam,
+  registerToEvents: (viewer: HasRole) => isTeam(viewer) || isMember(viewer),
 } satisfies Record<string, (viewer: HasRole) => boolean>;

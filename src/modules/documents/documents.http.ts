@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, type Tx, withTenant } from '../../db/client.ts';
 import { type Access, caller } from '../../server/access.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import type { AuthContext } from '../../server/request-context.ts';
 import { sendDocument } from './document-type.ts';
 import {
@@ -15,6 +16,12 @@ import {
 } from './documents.store.ts';
 
 const documentParamsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
+
+/** A kept document's bytes, in the type its content was recognised as on upload. */
+const documentFile = {
+  description: 'Le document tel que déposé (PDF, image, OpenDocument, Office Open XML ou texte)',
+  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+};
 
 /**
  * Multipart parsing for a scope of upload routes: one file per request, and the size
@@ -62,6 +69,10 @@ export function documentRoutes(
   route: {
     path: string;
     tags: string[];
+    /** The operations' one-line summaries, in the module's words. */
+    summaries: { read: string; remove: string };
+    /** Codes the module's removal checks answer besides record.not_found (a locked parent…). */
+    removeErrors?: readonly ErrorCode[];
     readers: Access;
     removers: Access;
     read: OneDocument<StoredDocument>;
@@ -70,16 +81,30 @@ export function documentRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const schema = { tags: route.tags, params: documentParamsSchema };
-  r.get(`${route.path}/:docId`, { config: { access: route.readers }, schema }, async (request, reply) => {
+  const config = (access: Access, errors: readonly ErrorCode[] = []) => ({
+    access,
+    errors: ['record.not_found', ...errors] as const,
+  });
+  const read = { ...schema, summary: route.summaries.read, response: { 200: documentFile } };
+  const remove = {
+    ...schema,
+    summary: route.summaries.remove,
+    response: { 204: z.null().describe('Document supprimé') },
+  };
+  r.get(`${route.path}/:docId`, { config: config(route.readers), schema: read }, async (request, reply) => {
     const { id, docId } = request.params;
     const document = await withTenant(db, caller(request), (tx) =>
       route.read(tx, caller(request), id, docId),
     );
     return sendDocument(reply, document);
   });
-  r.delete(`${route.path}/:docId`, { config: { access: route.removers }, schema }, async (request, reply) => {
-    const { id, docId } = request.params;
-    await withTenant(db, caller(request), (tx) => route.remove(tx, caller(request), id, docId));
-    return reply.status(204).send();
-  });
+  r.delete(
+    `${route.path}/:docId`,
+    { config: config(route.removers, route.removeErrors), schema: remove },
+    async (request, reply) => {
+      const { id, docId } = request.params;
+      await withTenant(db, caller(request), (tx) => route.remove(tx, caller(request), id, docId));
+      return reply.status(204).send(null);
+    },
+  );
 }

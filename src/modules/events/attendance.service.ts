@@ -8,7 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import { parisToday } from '../../lib/paris-time.ts';
 import { slug } from '../../lib/text.ts';
 import { frenchDate, toFrenchCsv } from '../../server/csv.ts';
-import { invalidFields } from '../../server/errors.ts';
+import { AppError, invalidFields } from '../../server/errors.ts';
 import { actions } from '../actions/actions.table.ts';
 import { type EventRow, loadEvent, type RegistrationView, registrationsOf } from './events.queries.ts';
 import type { AttendanceInput, WalkInInput } from './events.schemas.ts';
@@ -105,7 +105,9 @@ export async function addWalkIn(tx: Tx, viewer: Viewer, actionId: string, input:
   });
   const participantsCount = await recountAttendance(tx, event.id);
   const items = await registrationsOf(tx, [event.id]);
-  return { participantsCount, registration: items.find((r) => r.id === row?.id) };
+  const registration = items.find((r) => r.id === row?.id);
+  if (!registration) throw new AppError('internal');
+  return { participantsCount, registration };
 }
 
 const STATUS_LABELS: Record<RegistrationView['status'], string> = {

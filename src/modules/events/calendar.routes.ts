@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { caller, PUBLIC, SIGNED_IN } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
@@ -13,7 +14,13 @@ import {
   publicCalendar,
   revokeCalendarTokens,
 } from './calendar.service.ts';
-import { feedParamsSchema, publicCalendarQuerySchema } from './events.schemas.ts';
+import {
+  calendarTokenSchema,
+  calendarTokenStatusSchema,
+  feedParamsSchema,
+  icsFile,
+  publicCalendarQuerySchema,
+} from './events.schemas.ts';
 
 const tags = ['events'];
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
@@ -29,7 +36,15 @@ export async function calendarRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/public/events.ics',
-    { config: { access: PUBLIC }, schema: { tags: ['public'], querystring: publicCalendarQuerySchema } },
+    {
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
+      schema: {
+        summary: 'Calendrier public des actions de la délégation (iCalendar)',
+        tags: ['public'],
+        querystring: publicCalendarQuerySchema,
+        response: { 200: icsFile },
+      },
+    },
     async (request, reply) => {
       const delegation = await resolvePublicDelegation(
         db,
@@ -49,14 +64,32 @@ export async function calendarRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
   );
 
-  r.get('/api/calendar/token', { config: { access: SIGNED_IN }, schema: { tags } }, async (request) => {
-    const auth = caller(request);
-    return withTenant(db, auth, (tx) => calendarTokenStatus(tx, auth.userId));
-  });
+  r.get(
+    '/api/calendar/token',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: 'Mon lien de calendrier privé est-il actif ?',
+        tags,
+        response: { 200: calendarTokenStatusSchema },
+      },
+    },
+    async (request) => {
+      const auth = caller(request);
+      return withTenant(db, auth, (tx) => calendarTokenStatus(tx, auth.userId));
+    },
+  );
 
   r.post(
     '/api/calendar/token',
-    { config: { access: SIGNED_IN }, schema: { tags } },
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: 'Crée mon lien de calendrier privé (montré une seule fois)',
+        tags,
+        response: { 201: calendarTokenSchema },
+      },
+    },
     async (request, reply) => {
       const auth = caller(request);
       const token = await withTenant(db, auth, (tx) => createCalendarToken(tx, auth.userId));
@@ -67,17 +100,32 @@ export async function calendarRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.delete(
     '/api/calendar/token',
-    { config: { access: SIGNED_IN }, schema: { tags } },
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: 'Révoque mes liens de calendrier privé',
+        tags,
+        response: { 204: z.null().describe('Liens révoqués') },
+      },
+    },
     async (request, reply) => {
       const auth = caller(request);
       await withTenant(db, auth, (tx) => revokeCalendarTokens(tx, auth.userId));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.get(
     '/api/calendar/feeds/:token.ics',
-    { config: { access: PUBLIC }, schema: { tags, params: feedParamsSchema } },
+    {
+      config: { access: PUBLIC, errors: ['events.calendar_not_found'] },
+      schema: {
+        summary: 'Calendrier privé des événements (iCalendar, par son lien secret)',
+        tags,
+        params: feedParamsSchema,
+        response: { 200: icsFile },
+      },
+    },
     async (request, reply) => {
       const body = await privateCalendar(db, request.params.token, { baseUrl, now: new Date() });
       if (body === null) throw new AppError('events.calendar_not_found');

@@ -4,7 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { AppError } from '../../server/errors.ts';
+import { csvFile } from '../../server/openapi.ts';
 import type { AuthContext } from '../../server/request-context.ts';
+import { TEAM } from '../../shared/policies.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
 import { addWalkIn, csvFileName, registrationsCsv, takeAttendance } from './attendance.service.ts';
 import { type RegistrationMailKind, registrationMail } from './events.mail.ts';
@@ -13,16 +16,23 @@ import { loadEvent, registrationsOf, waitingPositions } from './events.queries.t
 import {
   actionParamsSchema,
   attendanceInputSchema,
+  attendanceSchema,
+  cancellationSchema,
+  eventListSchema,
+  eventSchema,
   eventsQuerySchema,
   registrationInputSchema,
+  registrationListSchema,
   registrationParamsSchema,
+  registrationSchema,
   walkInInputSchema,
+  walkInSchema,
 } from './events.schemas.ts';
 import { cancelRegistration, getEvent, listEvents, listRegistrations, register } from './events.service.ts';
 import { participations } from './events.table.ts';
 
-const team = allow('admin', 'staff');
-const registrars = allow('admin', 'staff', 'member');
+const team = allow(...TEAM);
+const registrars = allow(...TEAM, 'member');
 const tags = ['events'];
 
 export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -81,7 +91,15 @@ export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/events',
-    { config: { access: SIGNED_IN }, schema: { tags, querystring: eventsQuerySchema } },
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: 'Événements ouverts aux inscriptions',
+        tags,
+        querystring: eventsQuerySchema,
+        response: { 200: eventListSchema },
+      },
+    },
     async (request) => {
       const auth = caller(request);
       return withTenant(db, auth, (tx) =>
@@ -92,14 +110,30 @@ export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/events/:actionId',
-    { config: { access: SIGNED_IN }, schema: { tags, params: actionParamsSchema } },
+    {
+      config: { access: SIGNED_IN, errors: ['events.not_found'] },
+      schema: {
+        summary: 'Un événement, ses places et ses inscrits comptés',
+        tags,
+        params: actionParamsSchema,
+        response: { 200: eventSchema },
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => getEvent(tx, request.params.actionId, new Date())),
   );
 
   r.get(
     '/api/events/:actionId/registrations',
-    { config: { access: registrars }, schema: { tags, params: actionParamsSchema } },
+    {
+      config: { access: registrars, errors: ['events.not_found'] },
+      schema: {
+        summary: 'Inscriptions à un événement (celles de sa structure pour un adhérent)',
+        tags,
+        params: actionParamsSchema,
+        response: { 200: registrationListSchema },
+      },
+    },
     async (request) => {
       const auth = caller(request);
       return withTenant(db, auth, (tx) => listRegistrations(tx, auth, request.params.actionId));
@@ -108,7 +142,15 @@ export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/events/:actionId/registrations.csv',
-    { config: { access: team }, schema: { tags, params: actionParamsSchema } },
+    {
+      config: { access: team, errors: ['events.not_found'] },
+      schema: {
+        summary: 'Inscriptions à un événement (CSV)',
+        tags,
+        params: actionParamsSchema,
+        response: { 200: csvFile },
+      },
+    },
     async (request, reply) => {
       const { event, items } = await withTenant(db, caller(request), async (tx) => {
         const found = await loadEvent(tx, request.params.actionId);
@@ -124,8 +166,23 @@ export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/events/:actionId/registrations',
     {
-      config: { access: registrars },
-      schema: { tags, params: actionParamsSchema, body: registrationInputSchema },
+      config: {
+        access: registrars,
+        errors: [
+          'events.not_found',
+          'events.registration_closed',
+          'events.already_registered',
+          'events.other_organisation',
+          'events.organisation_unknown',
+        ],
+      },
+      schema: {
+        summary: "Inscrit une personne à un événement (ou en liste d'attente)",
+        tags,
+        params: actionParamsSchema,
+        body: registrationInputSchema,
+        response: { 201: registrationSchema },
+      },
     },
     async (request, reply) => {
       const auth = caller(request);
@@ -141,13 +198,31 @@ export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
       ]);
       // Read back after the mails: the view carries the waiting rank and the organisation's name.
       const items = await withTenant(db, auth, (tx) => registrationsOf(tx, [outcome.event.id]));
-      return reply.status(201).send(items.find((i) => i.id === outcome.participation.id));
+      const registration = items.find((i) => i.id === outcome.participation.id);
+      if (!registration) throw new AppError('internal');
+      return reply.status(201).send(registration);
     },
   );
 
   r.post(
     '/api/events/:actionId/registrations/:id/cancel',
-    { config: { access: registrars }, schema: { tags, params: registrationParamsSchema } },
+    {
+      config: {
+        access: registrars,
+        errors: [
+          'events.not_found',
+          'events.registration_not_found',
+          'events.already_cancelled',
+          'events.already_started',
+        ],
+      },
+      schema: {
+        summary: 'Annule une inscription (la première personne en attente prend la place)',
+        tags,
+        params: registrationParamsSchema,
+        response: { 200: cancellationSchema },
+      },
+    },
     async (request) => {
       const auth = caller(request);
       const { actionId, id } = request.params;
@@ -170,14 +245,35 @@ export async function eventsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.put(
     '/api/events/:actionId/attendance',
-    { config: { access: team }, schema: { tags, params: actionParamsSchema, body: attendanceInputSchema } },
+    {
+      config: { access: team, errors: ['events.not_found', 'validation.failed'] },
+      schema: {
+        summary: 'Enregistre les présences à un événement',
+        tags,
+        params: actionParamsSchema,
+        body: attendanceInputSchema,
+        response: { 200: attendanceSchema },
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => takeAttendance(tx, request.params.actionId, request.body)),
   );
 
   r.post(
     '/api/events/:actionId/walk-ins',
-    { config: { access: team }, schema: { tags, params: actionParamsSchema, body: walkInInputSchema } },
+    {
+      config: {
+        access: team,
+        errors: ['events.not_found', 'events.already_registered', 'events.organisation_unknown'],
+      },
+      schema: {
+        summary: 'Ajoute une personne venue sans inscription, notée présente',
+        tags,
+        params: actionParamsSchema,
+        body: walkInInputSchema,
+        response: { 201: walkInSchema },
+      },
+    },
     async (request, reply) => {
       const auth = caller(request);
       const result = await withTenant(db, auth, (tx) =>

@@ -11,7 +11,7 @@ import { message } from '../../i18n/messages.ts';
 import { parisToday } from '../../lib/paris-time.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
-import type { AuthContext } from '../../server/request-context.ts';
+import { isMember, type Viewer as PolicyViewer } from '../../shared/policies.ts';
 import { actions } from '../actions/actions.table.ts';
 import { organisations } from '../members/members.table.ts';
 import {
@@ -28,8 +28,8 @@ import {
 import type { RegistrationInput } from './events.schemas.ts';
 import { participations } from './events.table.ts';
 
-export type Viewer = Pick<AuthContext, 'userId' | 'role' | 'organisationId'>;
-const isMemberUser = (viewer: Viewer) => viewer.role === 'member';
+/** Who asks; registrations keep which user made them. */
+export type Viewer = PolicyViewer & { userId: string };
 
 function presentEvent(event: EventRow, counts: EventCounts, now: Date) {
   const reason = closedReason(event, now);
@@ -75,7 +75,7 @@ export async function listEvents(tx: Tx, viewer: Viewer, options: { upcoming: bo
   const ids = rows.map((r) => r.id);
   const counts = await countsOf(tx, ids);
   const own =
-    isMemberUser(viewer) && viewer.organisationId
+    isMember(viewer) && viewer.organisationId
       ? await registrationsOf(tx, ids, { organisationId: viewer.organisationId, live: true })
       : [];
   const items = rows.map((row) => ({
@@ -94,7 +94,7 @@ export async function getEvent(tx: Tx, actionId: string, now: Date) {
 /** Staff see every registration of an event; a member user its own organisation's. */
 export async function listRegistrations(tx: Tx, viewer: Viewer, actionId: string) {
   const event = await loadEvent(tx, actionId);
-  if (!isMemberUser(viewer)) return { items: await registrationsOf(tx, [event.id]) };
+  if (!isMember(viewer)) return { items: await registrationsOf(tx, [event.id]) };
   // A member user bound to no organisation has no registrations to see.
   if (!viewer.organisationId) return { items: [] };
   return { items: await registrationsOf(tx, [event.id], { organisationId: viewer.organisationId }) };
@@ -102,7 +102,7 @@ export async function listRegistrations(tx: Tx, viewer: Viewer, actionId: string
 
 /** The organisation a registration is for: a member user's own, or one staff named (checked). */
 export async function organisationFor(tx: Tx, viewer: Viewer, asked: string | null | undefined) {
-  if (isMemberUser(viewer)) {
+  if (isMember(viewer)) {
     if (asked && asked !== viewer.organisationId)
       throw fieldError('organisationId', 'events.other_organisation');
     return viewer.organisationId;
@@ -237,7 +237,7 @@ export async function cancelRegistration(tx: Tx, viewer: Viewer, actionId: strin
     .from(participations)
     .where(and(eq(participations.id, id), eq(participations.actionId, event.id)));
   // Another organisation's registration does not exist for a member user.
-  if (!current || (isMemberUser(viewer) && current.organisationId !== viewer.organisationId))
+  if (!current || (isMember(viewer) && current.organisationId !== viewer.organisationId))
     throw new AppError('events.registration_not_found');
   if (current.status === 'cancelled') throw new AppError('events.already_cancelled');
   if (now.getTime() >= startOf(event).getTime()) throw new AppError('events.already_started');

@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { declaredFigureInputSchema, figureParamsSchema, yearQuerySchema } from './figures.schemas.ts';
+import { READERS, TEAM } from '../../shared/policies.ts';
+import {
+  declaredFigureInputSchema,
+  declaredFigureSchema,
+  declaredFiguresSchema,
+  figureParamsSchema,
+  yearQuerySchema,
+} from './figures.schemas.ts';
 import {
   checkFigureKey,
   declaredFigures,
@@ -11,8 +19,8 @@ import {
   putDeclaredFigure,
 } from './figures.service.ts';
 
-const team = allow('admin', 'staff');
-const readers = allow('admin', 'staff', 'board');
+const team = allow(...TEAM);
+const readers = allow(...READERS);
 const tags = ['figures'];
 
 export async function figuresRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -21,7 +29,15 @@ export async function figuresRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/figures/declared',
-    { config: { access: readers }, schema: { tags, querystring: yearQuerySchema } },
+    {
+      config: { access: readers },
+      schema: {
+        summary: "Chiffres déclarés d'une année",
+        tags,
+        querystring: yearQuerySchema,
+        response: { 200: declaredFiguresSchema },
+      },
+    },
     async (request) => {
       const { year } = request.query;
       return { year, items: await withTenant(db, caller(request), (tx) => declaredFigures(tx, year)) };
@@ -32,7 +48,13 @@ export async function figuresRoutes(app: FastifyInstance, deps: ModuleDeps) {
     '/api/figures/declared/:year/:key',
     {
       config: { access: team },
-      schema: { tags, params: figureParamsSchema, body: declaredFigureInputSchema },
+      schema: {
+        summary: 'Enregistre un chiffre déclaré (le crée ou remplace sa valeur)',
+        tags,
+        params: figureParamsSchema,
+        body: declaredFigureInputSchema,
+        response: { 200: declaredFigureSchema, 201: declaredFigureSchema },
+      },
     },
     async (request, reply) => {
       const { year, key } = request.params;
@@ -46,12 +68,20 @@ export async function figuresRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.delete(
     '/api/figures/declared/:year/:key',
-    { config: { access: team }, schema: { tags, params: figureParamsSchema } },
+    {
+      config: { access: team, errors: ['figures.not_found'] },
+      schema: {
+        summary: 'Supprime un chiffre déclaré',
+        tags,
+        params: figureParamsSchema,
+        response: { 204: z.null().describe('Chiffre supprimé') },
+      },
+    },
     async (request, reply) => {
       const { year, key } = request.params;
       checkFigureKey(key);
       await withTenant(db, caller(request), (tx) => deleteDeclaredFigure(tx, year, key));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { READERS, TEAM } from '../../shared/policies.ts';
 import { campaignCompleteness, completenessXlsx } from './campaigns.completeness.ts';
 import {
   createCampaign,
@@ -23,10 +24,10 @@ import {
 import { submissionFilesRoutes } from './submissions.files.routes.ts';
 import { submissionsRoutes } from './submissions.routes.ts';
 
-const team = allow('admin', 'staff');
-const readers = allow('admin', 'staff', 'board');
+const team = allow(...TEAM);
+const readers = allow(...READERS);
 // Member users see the campaigns they answer (never drafts: the service filters).
-const everyone = allow('admin', 'staff', 'board', 'member');
+const everyone = allow(...READERS, 'member');
 const tags = ['observatory'];
 
 /** The observatory's yearly campaigns, their catalogue, completeness, and (below) the members' forms. */
@@ -34,13 +35,18 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
-  r.get('/api/observatory/campaigns', { config: { access: everyone }, schema: { tags } }, async (request) =>
-    withTenant(db, caller(request), (tx) => listCampaigns(tx, caller(request))),
+  r.get(
+    '/api/observatory/campaigns',
+    { config: { access: everyone }, schema: { summary: "Campagnes de l'observatoire", tags } },
+    async (request) => withTenant(db, caller(request), (tx) => listCampaigns(tx, caller(request))),
   );
 
   r.post(
     '/api/observatory/campaigns',
-    { config: { access: team }, schema: { tags, body: campaignCreateSchema } },
+    {
+      config: { access: team },
+      schema: { summary: "Prépare une campagne de l'observatoire", tags, body: campaignCreateSchema },
+    },
     async (request, reply) => {
       const campaign = await withTenant(db, caller(request), (tx) => createCampaign(tx, request.body));
       return reply.status(201).send(campaign);
@@ -49,14 +55,29 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/campaigns/:id',
-    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: everyone },
+      schema: {
+        summary: "Une campagne, son catalogue d'indicateurs et son avancement",
+        tags,
+        params: idParamsSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => getCampaign(tx, caller(request), request.params.id)),
   );
 
   r.patch(
     '/api/observatory/campaigns/:id',
-    { config: { access: team }, schema: { tags, params: idParamsSchema, body: campaignPatchSchema } },
+    {
+      config: { access: team },
+      schema: {
+        summary: 'Modifie une campagne (dates, statut)',
+        tags,
+        params: idParamsSchema,
+        body: campaignPatchSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) =>
         updateCampaign(tx, caller(request), request.params.id, request.body),
@@ -65,7 +86,10 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.delete(
     '/api/observatory/campaigns/:id',
-    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: team },
+      schema: { summary: 'Supprime une campagne en préparation', tags, params: idParamsSchema },
+    },
     async (request, reply) => {
       await withTenant(db, caller(request), (tx) => deleteCampaign(tx, caller(request), request.params.id));
       return reply.status(204).send();
@@ -74,7 +98,15 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.post(
     '/api/observatory/campaigns/:id/indicators',
-    { config: { access: team }, schema: { tags, params: idParamsSchema, body: indicatorInputSchema } },
+    {
+      config: { access: team },
+      schema: {
+        summary: "Ajoute un indicateur au catalogue d'une campagne",
+        tags,
+        params: idParamsSchema,
+        body: indicatorInputSchema,
+      },
+    },
     async (request, reply) => {
       const indicator = await withTenant(db, caller(request), (tx) =>
         addIndicator(tx, caller(request), request.params.id, request.body),
@@ -85,7 +117,15 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.patch(
     '/api/observatory/campaigns/:id/indicators/:indicatorId',
-    { config: { access: team }, schema: { tags, params: indicatorParamsSchema, body: indicatorPatchSchema } },
+    {
+      config: { access: team },
+      schema: {
+        summary: "Modifie un indicateur du catalogue d'une campagne",
+        tags,
+        params: indicatorParamsSchema,
+        body: indicatorPatchSchema,
+      },
+    },
     async (request) => {
       const { id, indicatorId } = request.params;
       return withTenant(db, caller(request), (tx) =>
@@ -96,7 +136,14 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.delete(
     '/api/observatory/campaigns/:id/indicators/:indicatorId',
-    { config: { access: team }, schema: { tags, params: indicatorParamsSchema } },
+    {
+      config: { access: team },
+      schema: {
+        summary: "Retire un indicateur du catalogue d'une campagne",
+        tags,
+        params: indicatorParamsSchema,
+      },
+    },
     async (request, reply) => {
       const { id, indicatorId } = request.params;
       await withTenant(db, caller(request), (tx) => removeIndicator(tx, caller(request), id, indicatorId));
@@ -106,14 +153,24 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/campaigns/:id/completeness',
-    { config: { access: readers }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: readers },
+      schema: {
+        summary: "Complétude d'une campagne : qui a répondu, qui manque",
+        tags,
+        params: idParamsSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => campaignCompleteness(tx, caller(request), request.params.id)),
   );
 
   r.get(
     '/api/observatory/campaigns/:id/completeness.xlsx',
-    { config: { access: readers, render: true }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: readers, render: true },
+      schema: { summary: "Complétude d'une campagne (XLSX)", tags, params: idParamsSchema },
+    },
     async (request, reply) => {
       const board = await withTenant(db, caller(request), (tx) =>
         campaignCompleteness(tx, caller(request), request.params.id),

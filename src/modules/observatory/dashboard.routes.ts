@@ -4,6 +4,7 @@ import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
+import { READERS } from '../../shared/policies.ts';
 import { dashboardOptions } from './dashboard.options.ts';
 import { peerPosition } from './dashboard.position.ts';
 import {
@@ -15,9 +16,9 @@ import {
 import { dashboard } from './dashboard.service.ts';
 import { exportData, exportFileName, toCsv, toXlsx } from './observatory.export.ts';
 
-const readers = allow('admin', 'staff', 'board');
+const readers = allow(...READERS);
 // A member reads its own organisation's position only (checked by the service).
-const positionReaders = allow('admin', 'staff', 'board', 'member');
+const positionReaders = allow(...READERS, 'member');
 const tags = ['observatory-dashboard'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,7 +29,14 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/dashboard',
-    { config: { access: readers }, schema: { tags, querystring: dashboardQuerySchema } },
+    {
+      config: { access: readers },
+      schema: {
+        summary: "Tableau de bord de l'observatoire : séries des indicateurs choisis",
+        tags,
+        querystring: dashboardQuerySchema,
+      },
+    },
     async (request, reply) => {
       const auth = caller(request);
       // The same for every reader of the delegation; kept until its answers change.
@@ -42,7 +50,10 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/dashboard/options',
-    { config: { access: readers }, schema: { tags } },
+    {
+      config: { access: readers },
+      schema: { summary: 'Indicateurs, années, types et départements proposés par le tableau de bord', tags },
+    },
     async (request) => withTenant(db, caller(request), (tx) => dashboardOptions(tx)),
   );
 
@@ -50,7 +61,12 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
     '/api/observatory/position/:organisationId',
     {
       config: { access: positionReaders },
-      schema: { tags, params: positionParamsSchema, querystring: positionQuerySchema },
+      schema: {
+        summary: "Position d'une structure parmi ses pairs (quartiles)",
+        tags,
+        params: positionParamsSchema,
+        querystring: positionQuerySchema,
+      },
     },
     async (request) => {
       const viewer = caller(request);
@@ -62,7 +78,14 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/export.csv',
-    { config: { access: readers }, schema: { tags, querystring: exportQuerySchema } },
+    {
+      config: { access: readers },
+      schema: {
+        summary: "Export des réponses de l'observatoire (CSV)",
+        tags,
+        querystring: exportQuerySchema,
+      },
+    },
     async (request, reply) => {
       const { rows } = await withTenant(db, caller(request), (tx) => exportData(tx, request.query));
       return reply
@@ -75,7 +98,14 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/export.xlsx',
-    { config: { access: readers, render: true }, schema: { tags, querystring: exportQuerySchema } },
+    {
+      config: { access: readers, render: true },
+      schema: {
+        summary: "Export des réponses et agrégats de l'observatoire (XLSX)",
+        tags,
+        querystring: exportQuerySchema,
+      },
+    },
     async (request, reply) => {
       const { rows, declared } = await withTenant(db, caller(request), (tx) => exportData(tx, request.query));
       return reply

@@ -10,13 +10,14 @@ const MAX = 99_999_999_999_999;
 
 export const declaredQualifiers = ['exact', 'about'] as const;
 export type DeclaredQualifier = (typeof declaredQualifiers)[number];
+const qualifierSchema = z.enum(declaredQualifiers).meta({ id: 'ObservatoryQualifier' });
 
 export const declaredInputSchema = z.strictObject({
   // A net result may be negative; every other figure of the catalogue is not, but a
   // declared aggregate is recorded as its source printed it.
   value: z.number().finite().min(-MAX).max(MAX),
   // "près de 5 000": `about`; a figure printed as is: `exact`.
-  qualifier: z.enum(declaredQualifiers).default('exact'),
+  qualifier: qualifierSchema.default('exact'),
   label: z.string().trim().min(1).max(300),
   source: z.string().trim().min(1).max(1000),
   // Left out or null: all convention types together.
@@ -32,3 +33,23 @@ export const declaredListQuerySchema = z.object({
   to: yearSchema.optional(),
 });
 export const declaredDeleteQuerySchema = z.object({ conventionType: conventionTypeSchema.optional() });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const declaredAggregateSchema = z
+  .object({
+    year: z.number().int(),
+    indicatorCode: z.string(),
+    conventionType: z.string().nullable(),
+    value: z.number(),
+    qualifier: qualifierSchema,
+    label: z.string(),
+    source: z.string(),
+    // The service gives it as an ISO string (the dashboard and the report read it so).
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ObservatoryDeclaredAggregate' });
+
+export const declaredListSchema = z
+  .object({ items: z.array(declaredAggregateSchema) })
+  .meta({ id: 'ObservatoryDeclaredList' });

@@ -115,3 +115,20 @@ export const indicatorParamsSchema = z.object({ id: z.uuid(), indicatorId: z.uui
 export const documentParamsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
 export const formParamsSchema = z.object({ id: z.uuid(), conventionType: z.enum(conventionTypes) });
 export const organisationQuerySchema = z.object({ organisationId: z.uuid().optional() });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const observatoryDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'ObservatoryDocument' });
+
+export const observatoryDocumentListSchema = z
+  .object({ items: z.array(observatoryDocumentSchema) })
+  .meta({ id: 'ObservatoryDocumentList' });

@@ -5,7 +5,14 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { checkedUpload, documentFields, findDocument, removeDocument } from '../documents/documents.store.ts';
+import { AppError } from '../../server/errors.ts';
+import {
+  checkedUpload,
+  documentFields,
+  findDocument,
+  removeDocument,
+  type StoredDocument,
+} from '../documents/documents.store.ts';
 import { isTeam, type Viewer } from './campaigns.service.ts';
 import { observatoryDocuments } from './observatory.table.ts';
 import { editRefusal, loadSubmission } from './submissions.access.ts';
@@ -35,7 +42,8 @@ export async function addDocument(
       uploadedBy: viewer.userId,
     })
     .returning(documentFields(observatoryDocuments));
-  return document;
+  if (!document) throw new AppError('internal');
+  return document as Omit<StoredDocument, 'content'>;
 }
 
 export async function listDocuments(tx: Tx, viewer: Viewer, submissionId: string) {
@@ -45,7 +53,8 @@ export async function listDocuments(tx: Tx, viewer: Viewer, submissionId: string
     .from(observatoryDocuments)
     .where(eq(observatoryDocuments.submissionId, submissionId))
     .orderBy(desc(observatoryDocuments.createdAt));
-  return { items };
+  // documentFields is generic over the table, so drizzle types its columns as unknown.
+  return { items: items as Omit<StoredDocument, 'content'>[] };
 }
 
 export async function getDocument(tx: Tx, viewer: Viewer, submissionId: string, documentId: string) {

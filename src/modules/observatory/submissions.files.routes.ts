@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { attachmentDisposition } from '../documents/document-type.ts';
 import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
-import { idParamsSchema } from './observatory.schemas.ts';
+import {
+  idParamsSchema,
+  observatoryDocumentListSchema,
+  observatoryDocumentSchema,
+} from './observatory.schemas.ts';
 import { addDocument, deleteDocument, getDocument, listDocuments } from './submissions.documents.ts';
 import { getForm, saveValues } from './submissions.service.ts';
 import { buildTemplate, readTemplate } from './template.ts';
@@ -14,6 +20,28 @@ const tags = ['observatory'];
 const everyone = allow('admin', 'staff', 'board', 'member');
 const answerers = allow('admin', 'staff', 'member');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxFile = {
+  description: 'Classeur Excel (XLSX)',
+  // The route sends the workbook's bytes as they are: described as a binary string.
+  content: {
+    [XLSX]: {
+      schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' }),
+    },
+  },
+};
+/** Why an answer may not be changed by this caller (submissions.access.ts, editRefusal). */
+const locked: ErrorCode[] = [
+  'record.not_found',
+  'observatory.campaign_not_open',
+  'observatory.submission_validated',
+  'observatory.submission_locked',
+];
+const refusedUpload: ErrorCode[] = [
+  'observatory.document_missing',
+  'observatory.document_empty',
+  'observatory.document_too_large',
+  'observatory.document_type_refused',
+];
 
 /** Attachments, XLSX template and prefill of a form. Multipart is parsed only in this scope. */
 export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -26,8 +54,14 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
     r.post(
       '/api/observatory/submissions/:id/documents',
       {
-        config: { access: answerers },
-        schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'] },
+        config: { access: answerers, errors: [...locked, ...refusedUpload] },
+        schema: {
+          summary: "Joint un document à une réponse à l'observatoire",
+          tags,
+          params: idParamsSchema,
+          consumes: ['multipart/form-data'],
+          response: { 201: observatoryDocumentSchema },
+        },
       },
       async (request, reply) => {
         const upload = await uploadedFile(request, 'observatory');
@@ -42,8 +76,16 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
     r.post(
       '/api/observatory/submissions/:id/prefill',
       {
-        config: { access: answerers },
-        schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'] },
+        config: {
+          access: answerers,
+          errors: [...locked, ...refusedUpload, 'observatory.prefill_invalid', 'request.invalid'],
+        },
+        schema: {
+          summary: "Préremplit une réponse à l'observatoire depuis son modèle XLSX rempli",
+          tags,
+          params: idParamsSchema,
+          consumes: ['multipart/form-data'],
+        },
       },
       async (request) => {
         const upload = await uploadedFile(request, 'observatory');
@@ -60,7 +102,15 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
 
   r.get(
     '/api/observatory/submissions/:id/documents',
-    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: everyone, errors: ['record.not_found'] },
+      schema: {
+        summary: "Documents joints à une réponse à l'observatoire",
+        tags,
+        params: idParamsSchema,
+        response: { 200: observatoryDocumentListSchema },
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => listDocuments(tx, caller(request), request.params.id)),
   );
@@ -68,6 +118,15 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
   documentRoutes(app, db, {
     path: '/api/observatory/submissions/:id/documents',
     tags,
+    summaries: {
+      read: "Télécharge une pièce jointe d'une réponse à l'observatoire",
+      remove: "Supprime une pièce jointe d'une réponse à l'observatoire",
+    },
+    removeErrors: [
+      'observatory.campaign_not_open',
+      'observatory.submission_validated',
+      'observatory.submission_locked',
+    ],
     readers: everyone,
     removers: answerers,
     read: getDocument,
@@ -76,7 +135,19 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
 
   r.get(
     '/api/observatory/submissions/:id/template.xlsx',
-    { config: { access: everyone, render: true }, schema: { tags, params: idParamsSchema } },
+    {
+      config: {
+        access: everyone,
+        render: true,
+        errors: ['record.not_found', 'observatory.no_such_form', 'render.busy'],
+      },
+      schema: {
+        summary: "Modèle XLSX d'une réponse à l'observatoire, à remplir hors ligne",
+        tags,
+        params: idParamsSchema,
+        response: { 200: xlsxFile },
+      },
+    },
     async (request, reply) => {
       const form = await withTenant(db, caller(request), (tx) =>
         getForm(tx, caller(request), request.params.id),

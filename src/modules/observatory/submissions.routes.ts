@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { READERS, TEAM } from '../../shared/policies.ts';
 import {
   correctionSchema,
   formCreateSchema,
@@ -22,10 +23,10 @@ import {
 } from './submissions.workflow.ts';
 
 const tags = ['observatory'];
-const team = allow('admin', 'staff');
-const everyone = allow('admin', 'staff', 'board', 'member');
+const team = allow(...TEAM);
+const everyone = allow(...READERS, 'member');
 // Those who fill forms: members for their own organisation, staff on a member's behalf.
-const answerers = allow('admin', 'staff', 'member');
+const answerers = allow(...TEAM, 'member');
 
 /** The forms of a campaign: figures, submission and review. */
 export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -36,7 +37,12 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     '/api/observatory/campaigns/:id/forms',
     {
       config: { access: everyone },
-      schema: { tags, params: idParamsSchema, querystring: organisationQuerySchema },
+      schema: {
+        summary: "Formulaires d'une campagne (celui de sa structure pour un adhérent)",
+        tags,
+        params: idParamsSchema,
+        querystring: organisationQuerySchema,
+      },
     },
     async (request) =>
       withTenant(db, caller(request), (tx) =>
@@ -48,7 +54,12 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     '/api/observatory/campaigns/:id/forms/:conventionType',
     {
       config: { access: everyone },
-      schema: { tags, params: formParamsSchema, querystring: organisationQuerySchema },
+      schema: {
+        summary: "Le formulaire d'une structure pour un type de conventionnement",
+        tags,
+        params: formParamsSchema,
+        querystring: organisationQuerySchema,
+      },
     },
     async (request) => {
       const { id, conventionType } = request.params;
@@ -60,7 +71,15 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
 
   r.post(
     '/api/observatory/campaigns/:id/forms',
-    { config: { access: answerers }, schema: { tags, params: idParamsSchema, body: formCreateSchema } },
+    {
+      config: { access: answerers },
+      schema: {
+        summary: "Ouvre le formulaire d'une structure pour un type de conventionnement",
+        tags,
+        params: idParamsSchema,
+        body: formCreateSchema,
+      },
+    },
     async (request, reply) => {
       const { created, detail } = await withTenant(db, caller(request), (tx) =>
         createForm(tx, caller(request), request.params.id, request.body),
@@ -71,14 +90,29 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
 
   r.get(
     '/api/observatory/submissions/:id',
-    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: everyone },
+      schema: {
+        summary: "Une réponse à l'observatoire, ses valeurs et ses alertes",
+        tags,
+        params: idParamsSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => getForm(tx, caller(request), request.params.id)),
   );
 
   r.put(
     '/api/observatory/submissions/:id/values',
-    { config: { access: answerers }, schema: { tags, params: idParamsSchema, body: valuesInputSchema } },
+    {
+      config: { access: answerers },
+      schema: {
+        summary: "Enregistre les valeurs d'une réponse (brouillon)",
+        tags,
+        params: idParamsSchema,
+        body: valuesInputSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) =>
         saveValues(tx, caller(request), request.params.id, request.body.values),
@@ -87,7 +121,15 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
 
   r.post(
     '/api/observatory/submissions/:id/submit',
-    { config: { access: answerers }, schema: { tags, params: idParamsSchema, body: submitSchema } },
+    {
+      config: { access: answerers },
+      schema: {
+        summary: "Transmet une réponse à l'équipe",
+        tags,
+        params: idParamsSchema,
+        body: submitSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) =>
         submitForm(tx, caller(request), request.params.id, request.body.confirmWarnings),
@@ -96,7 +138,15 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
 
   r.post(
     '/api/observatory/submissions/:id/request-correction',
-    { config: { access: team }, schema: { tags, params: idParamsSchema, body: correctionSchema } },
+    {
+      config: { access: team },
+      schema: {
+        summary: 'Demande une correction sur une réponse transmise',
+        tags,
+        params: idParamsSchema,
+        body: correctionSchema,
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) =>
         requestCorrection(tx, caller(request), request.params.id, request.body.comment),
@@ -105,21 +155,30 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
 
   r.post(
     '/api/observatory/submissions/:id/validate',
-    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: team },
+      schema: { summary: 'Valide une réponse transmise', tags, params: idParamsSchema },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => validateForm(tx, caller(request), request.params.id)),
   );
 
   r.post(
     '/api/observatory/submissions/:id/reopen',
-    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: team },
+      schema: { summary: 'Rouvre une réponse validée', tags, params: idParamsSchema },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => reopenForm(tx, caller(request), request.params.id)),
   );
 
   r.get(
     '/api/observatory/submissions/:id/history',
-    { config: { access: everyone }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: everyone },
+      schema: { summary: "Historique d'une réponse (statuts et valeurs)", tags, params: idParamsSchema },
+    },
     async (request) => ({
       items: await withTenant(db, caller(request), (tx) =>
         submissionHistory(tx, caller(request), request.params.id),

@@ -5,7 +5,7 @@ import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
 import { addDocument, deleteDocument, getDocument } from './documents.service.ts';
-import { idParamsSchema } from './support.schemas.ts';
+import { idParamsSchema, supportUploadedDocumentSchema } from './support.schemas.ts';
 
 const tags = ['support'];
 // Member users add and read documents of their own organisation's files (checked by the service).
@@ -22,13 +22,24 @@ export async function documentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
     r.post(
       '/api/support/files/:id/documents',
       {
-        config: { access: documentUsers },
+        config: {
+          access: documentUsers,
+          errors: [
+            'record.not_found',
+            'support.document_missing',
+            'support.document_empty',
+            'support.document_too_large',
+            'support.document_type_refused',
+          ],
+        },
         schema: {
+          summary: "Ajoute un document à un dossier d'accompagnement",
           tags,
           params: idParamsSchema,
           consumes: ['multipart/form-data'],
           description:
             'One part named `file` (10 MB at most). Its type is read from its content: PDF, PNG, JPEG, OpenDocument, Office Open XML or UTF-8 text; 415 otherwise.',
+          response: { 201: supportUploadedDocumentSchema },
         },
       },
       async (request, reply) => {
@@ -44,6 +55,10 @@ export async function documentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   documentRoutes(app, db, {
     path: '/api/support/files/:id/documents',
     tags,
+    summaries: {
+      read: "Télécharge un document d'un dossier d'accompagnement",
+      remove: "Supprime un document d'un dossier d'accompagnement",
+    },
     readers: documentUsers,
     removers: allow('admin', 'staff'),
     read: getDocument,

@@ -1,5 +1,12 @@
 import type { Tx } from '../../db/client.ts';
-import { checkedUpload, documentFields, findDocument, removeDocument } from '../documents/documents.store.ts';
+import { AppError } from '../../server/errors.ts';
+import {
+  checkedUpload,
+  documentFields,
+  findDocument,
+  removeDocument,
+  type StoredDocument,
+} from '../documents/documents.store.ts';
 import { findFile, type Viewer } from './support.service.ts';
 import { supportDocuments } from './support.table.ts';
 
@@ -18,7 +25,9 @@ export async function addDocument(
     .insert(supportDocuments)
     .values({ fileId, ...checkedUpload('support', upload), uploadedBy: viewer.userId })
     .returning(documentFields(supportDocuments));
-  return document;
+  if (!document) throw new AppError('internal');
+  // documentFields is generic over the table, so drizzle types its columns as unknown.
+  return document as Omit<StoredDocument, 'content'>;
 }
 
 export async function getDocument(tx: Tx, viewer: Viewer, fileId: string, documentId: string) {

@@ -51,6 +51,7 @@ export async function loadDefaultTemplate(tx: Tx, year: number) {
     .insert(interviewTemplates)
     .values({ year, ...defaultInterviewTemplate(year) })
     .returning();
+  if (!template) throw new AppError('internal');
   return template;
 }
 

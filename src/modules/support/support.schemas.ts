@@ -85,15 +85,17 @@ export const interviewParamsSchema = z.object({ year: yearSchema, organisationId
 
 export const questionKinds = ['text', 'long_text', 'number', 'yes_no', 'choice', 'scale'] as const;
 
-export const questionSchema = z.strictObject({
-  // Its format is checked by the service, with a French message naming it.
-  id: z.string().trim().min(1).max(60),
-  label: z.string().trim().min(1).max(500),
-  kind: z.enum(questionKinds),
-  options: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
-  required: z.boolean().optional(),
-  help: z.string().trim().max(1000).optional(),
-});
+export const questionSchema = z
+  .strictObject({
+    // Its format is checked by the service, with a French message naming it.
+    id: z.string().trim().min(1).max(60),
+    label: z.string().trim().min(1).max(500),
+    kind: z.enum(questionKinds).meta({ id: 'SupportQuestionKind' }),
+    options: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+    required: z.boolean().optional(),
+    help: z.string().trim().max(1000).optional(),
+  })
+  .meta({ id: 'SupportQuestion' });
 
 export const templateInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
@@ -111,3 +113,168 @@ export const interviewInputSchema = z.strictObject({
   interviewerUserId: userId.nullish(),
 });
 export type InterviewInput = z.infer<typeof interviewInputSchema>;
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name. The
+// team-only fields (audiences above) are optional: the board and members get them left out.
+
+export const supportSubjectSchema = z.enum(supportSubjects).meta({ id: 'SupportSubject' });
+export const supportStatusSchema = z.enum(supportStatuses).meta({ id: 'SupportStatus' });
+
+export const supportOwnerSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'SupportOwner' });
+
+export const supportDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedByName: z.string().nullable(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'SupportDocument' });
+
+/** The document just kept, as the upload answers it. */
+export const supportUploadedDocumentSchema = supportDocumentSchema
+  .omit({ uploadedByName: true })
+  .meta({ id: 'SupportUploadedDocument' });
+
+export const supportTimeEntrySchema = z
+  .object({
+    id: z.uuid(),
+    userId: z.string().nullable(),
+    spentOn: isoDate,
+    minutes: z.number().int(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'SupportTimeEntry' });
+
+export const supportNoteSchema = z
+  .object({ id: z.uuid(), authorUserId: z.string().nullable(), body: z.string(), createdAt: z.date() })
+  .meta({ id: 'SupportNote' });
+
+export const supportFileSummarySchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    subject: supportSubjectSchema,
+    title: z.string(),
+    ownerUserId: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    status: supportStatusSchema,
+    openedOn: isoDate,
+    dueOn: isoDate.nullable(),
+    nextStep: z.string().nullable(),
+    closedOn: isoDate.nullable(),
+    overdue: z.boolean(),
+    description: z.string().nullable().optional(),
+    totalMinutes: z.number().int().optional(),
+  })
+  .meta({ id: 'SupportFileSummary' });
+
+export const supportFileListSchema = z
+  .object({ items: z.array(supportFileSummarySchema), total: z.number().int() })
+  .meta({ id: 'SupportFileList' });
+
+export const supportFileSchema = supportFileSummarySchema
+  .extend({
+    documents: z.array(supportDocumentSchema),
+    timeEntries: z.array(supportTimeEntrySchema.extend({ userName: z.string().nullable() })).optional(),
+    time: z
+      .object({
+        totalMinutes: z.number().int(),
+        byUser: z.array(
+          z.object({ userId: z.string().nullable(), name: z.string().nullable(), minutes: z.number().int() }),
+        ),
+      })
+      .optional(),
+    notes: z.array(supportNoteSchema.extend({ authorName: z.string().nullable() })).optional(),
+  })
+  .meta({ id: 'SupportFile' });
+
+const perStatus = z.object(
+  Object.fromEntries(supportStatuses.map((status) => [status, z.number().int()])) as Record<
+    (typeof supportStatuses)[number],
+    z.ZodNumber
+  >,
+);
+
+export const supportDashboardSchema = z
+  .object({
+    owner: supportOwnerSchema,
+    today: isoDate,
+    overdue: z.array(supportFileSummarySchema),
+    dueSoon: z.array(supportFileSummarySchema),
+    later: z.array(supportFileSummarySchema),
+    minutesThisMonth: z.number().int(),
+    countsByStatus: perStatus,
+  })
+  .meta({ id: 'SupportDashboard' });
+
+export const supportStatsSchema = z
+  .object({
+    year: z.number().int(),
+    subjects: z.array(
+      z.object({
+        subject: supportSubjectSchema,
+        files: z.number().int(),
+        byStatus: perStatus,
+        members: z.number().int(),
+        minutes: z.number().int(),
+      }),
+    ),
+    fsePlusMembers: z.number().int(),
+    totals: z.object({
+      files: z.number().int(),
+      members: z.number().int(),
+      minutes: z.number().int(),
+      hours: z.number(),
+    }),
+  })
+  .meta({ id: 'SupportStats' });
+
+export const interviewTemplateSchema = z
+  .object({ id: z.uuid(), year: z.number().int(), title: z.string(), questions: z.array(questionSchema) })
+  .meta({ id: 'SupportInterviewTemplate' });
+
+export const interviewStatusSchema = z
+  .enum(['not_started', 'draft', 'done'])
+  .meta({ id: 'SupportInterviewStatus' });
+
+export const interviewYearSchema = z
+  .object({
+    year: z.number().int(),
+    template: z.object({ id: z.uuid(), title: z.string(), questions: z.number().int() }).nullable(),
+    items: z.array(
+      z.object({
+        organisationId: z.uuid(),
+        organisationName: z.string(),
+        status: interviewStatusSchema,
+        heldOn: isoDate.nullable(),
+        interviewerName: z.string().nullable(),
+        completedAt: z.date().nullable(),
+        answered: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'SupportInterviewYear' });
+
+export const interviewRecordSchema = z
+  .object({
+    year: z.number().int(),
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    template: z.object({ id: z.uuid(), title: z.string(), questions: z.array(questionSchema) }),
+    interview: z
+      .object({
+        status: z.enum(['draft', 'done']),
+        answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+        heldOn: isoDate.nullable(),
+        interviewerUserId: z.string().nullable(),
+        interviewerName: z.string().nullable(),
+        completedAt: z.date().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'SupportInterview' });

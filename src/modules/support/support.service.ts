@@ -1,9 +1,9 @@
 import { type AnyColumn, and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { normaliseForSearch } from '../../lib/text.ts';
-import { isTeam as isTeamReader, mayRead, presentFor, searchableFor } from '../../server/audiences.ts';
+import { mayRead, presentFor, searchableFor } from '../../server/audiences.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
-import type { AuthContext } from '../../server/request-context.ts';
+import { isTeam, type Viewer as PolicyViewer } from '../../shared/policies.ts';
 import { userRoles, users } from '../accounts/accounts.table.ts';
 import { containsPattern, normalisedSql, todayInFrance } from '../members/members.queries.ts';
 import { organisations } from '../members/members.table.ts';
@@ -20,10 +20,11 @@ import {
 import { type SupportStatus, supportFiles, supportTimeEntries } from './support.table.ts';
 import { fileWork, listDocuments } from './work.service.ts';
 
-export type Viewer = Pick<AuthContext, 'userId' | 'role' | 'organisationId'>;
+/** Who asks (src/shared/policies.ts); support work is written in a user's name. */
+export type Viewer = PolicyViewer & { userId: string };
 
 /** The delegation's team sees and writes everything; the board and members read a summary. */
-export const isTeam = isTeamReader;
+export { isTeam };
 export const isClosed = (status: SupportStatus) => (closedStatuses as readonly string[]).includes(status);
 
 /** Files that were open at some point of the year: opened by its end, not closed before it began. */

@@ -81,6 +81,7 @@ export async function addTimeEntry(tx: Tx, author: Author, fileId: string, input
       note: input.note,
     })
     .returning();
+  if (!entry) throw new AppError('internal');
   return entry;
 }
 
@@ -100,6 +101,7 @@ export async function addNote(tx: Tx, author: Author, fileId: string, body: stri
     .insert(supportNotes)
     .values({ fileId, authorUserId: author.userId, body })
     .returning();
+  if (!note) throw new AppError('internal');
   return note;
 }
 

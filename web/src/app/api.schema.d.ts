@@ -1126,6 +1126,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Événements ouverts aux inscriptions */
         get: operations["getEvents"];
         put?: never;
         post?: never;
@@ -1142,6 +1143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un événement, ses places et ses inscrits comptés */
         get: operations["getEventsByActionId"];
         put?: never;
         post?: never;
@@ -1158,8 +1160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Inscriptions à un événement (celles de sa structure pour un adhérent) */
         get: operations["getEventsByActionIdRegistrations"];
         put?: never;
+        /** Inscrit une personne à un événement (ou en liste d'attente) */
         post: operations["postEventsByActionIdRegistrations"];
         delete?: never;
         options?: never;
@@ -1174,6 +1178,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Inscriptions à un événement (CSV) */
         get: operations["getEventsByActionIdRegistrationsCsv"];
         put?: never;
         post?: never;
@@ -1192,6 +1197,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Annule une inscription (la première personne en attente prend la place) */
         post: operations["postEventsByActionIdRegistrationsByIdCancel"];
         delete?: never;
         options?: never;
@@ -1207,6 +1213,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre les présences à un événement */
         put: operations["putEventsByActionIdAttendance"];
         post?: never;
         delete?: never;
@@ -1224,6 +1231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une personne venue sans inscription, notée présente */
         post: operations["postEventsByActionIdWalkIns"];
         delete?: never;
         options?: never;
@@ -1238,6 +1246,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Calendrier public des actions de la délégation (iCalendar) */
         get: operations["getPublicEventsIcs"];
         put?: never;
         post?: never;
@@ -1254,9 +1263,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Mon lien de calendrier privé est-il actif ? */
         get: operations["getCalendarToken"];
         put?: never;
+        /** Crée mon lien de calendrier privé (montré une seule fois) */
         post: operations["postCalendarToken"];
+        /** Révoque mes liens de calendrier privé */
         delete: operations["deleteCalendarToken"];
         options?: never;
         head?: never;
@@ -1270,6 +1282,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Calendrier privé des événements (iCalendar, par son lien secret) */
         get: operations["getCalendarFeedsByTokenIcs"];
         put?: never;
         post?: never;
@@ -1619,6 +1632,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres déclarés d'une année */
         get: operations["getFiguresDeclared"];
         put?: never;
         post?: never;
@@ -1636,8 +1650,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre un chiffre déclaré (le crée ou remplace sa valeur) */
         put: operations["putFiguresDeclaredByYearByKey"];
         post?: never;
+        /** Supprime un chiffre déclaré */
         delete: operations["deleteFiguresDeclaredByYearByKey"];
         options?: never;
         head?: never;
@@ -1651,6 +1667,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Membres de l'équipe à qui confier un dossier */
         get: operations["getSupportOwners"];
         put?: never;
         post?: never;
@@ -1667,8 +1684,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Dossiers d'accompagnement (ceux de sa structure pour un adhérent) */
         get: operations["getSupportFiles"];
         put?: never;
+        /** Ouvre un dossier d'accompagnement */
         post: operations["postSupportFiles"];
         delete?: never;
         options?: never;
@@ -1683,12 +1702,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un dossier d'accompagnement, ses documents, son temps et ses notes */
         get: operations["getSupportFilesById"];
         put?: never;
         post?: never;
+        /** Supprime un dossier d'accompagnement */
         delete: operations["deleteSupportFilesById"];
         options?: never;
         head?: never;
+        /** Modifie un dossier d'accompagnement */
         patch: operations["patchSupportFilesById"];
         trace?: never;
     };
@@ -1701,6 +1723,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Note du temps passé sur un dossier */
         post: operations["postSupportFilesByIdTime"];
         delete?: never;
         options?: never;
@@ -1718,6 +1741,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un temps noté sur un dossier */
         delete: operations["deleteSupportFilesByIdTimeByEntryId"];
         options?: never;
         head?: never;
@@ -1733,6 +1757,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une note à un dossier */
         post: operations["postSupportFilesByIdNotes"];
         delete?: never;
         options?: never;
@@ -1750,6 +1775,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une note d'un dossier */
         delete: operations["deleteSupportFilesByIdNotesByEntryId"];
         options?: never;
         head?: never;
@@ -1763,6 +1789,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tableau de bord d'un chargé d'accompagnement : échéances, temps du mois */
         get: operations["getSupportDashboard"];
         put?: never;
         post?: never;
@@ -1779,6 +1806,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres de l'accompagnement d'une année */
         get: operations["getSupportStats"];
         put?: never;
         post?: never;
@@ -1797,7 +1825,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description One part named `file` (10 MB at most). Its type is read from its content: PDF, PNG, JPEG, OpenDocument, Office Open XML or UTF-8 text; 415 otherwise. */
+        /**
+         * Ajoute un document à un dossier d'accompagnement
+         * @description One part named `file` (10 MB at most). Its type is read from its content: PDF, PNG, JPEG, OpenDocument, Office Open XML or UTF-8 text; 415 otherwise.
+         */
         post: operations["postSupportFilesByIdDocuments"];
         delete?: never;
         options?: never;
@@ -1812,9 +1843,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Télécharge un document d'un dossier d'accompagnement */
         get: operations["getSupportFilesByIdDocumentsByDocId"];
         put?: never;
         post?: never;
+        /** Supprime un document d'un dossier d'accompagnement */
         delete: operations["deleteSupportFilesByIdDocumentsByDocId"];
         options?: never;
         head?: never;
@@ -1828,7 +1861,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Questions de l'entretien annuel d'une année */
         get: operations["getSupportInterviewTemplatesByYear"];
+        /** Définit les questions de l'entretien annuel d'une année */
         put: operations["putSupportInterviewTemplatesByYear"];
         post?: never;
         delete?: never;
@@ -1846,6 +1881,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reprend les questions par défaut pour l'entretien annuel d'une année */
         post: operations["postSupportInterviewTemplatesByYearDefault"];
         delete?: never;
         options?: never;
@@ -1860,6 +1896,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Entretiens annuels d'une année, adhérent par adhérent */
         get: operations["getSupportInterviews"];
         put?: never;
         post?: never;
@@ -1876,7 +1913,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Entretien annuel d'un adhérent (le sien pour un adhérent, une fois terminé) */
         get: operations["getSupportInterviewsByYearByOrganisationId"];
+        /** Enregistre l'entretien annuel d'un adhérent (brouillon ou terminé) */
         put: operations["putSupportInterviewsByYearByOrganisationId"];
         post?: never;
         delete?: never;
@@ -1892,8 +1931,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Campagnes de l'observatoire */
         get: operations["getObservatoryCampaigns"];
         put?: never;
+        /** Prépare une campagne de l'observatoire */
         post: operations["postObservatoryCampaigns"];
         delete?: never;
         options?: never;
@@ -1908,12 +1949,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une campagne, son catalogue d'indicateurs et son avancement */
         get: operations["getObservatoryCampaignsById"];
         put?: never;
         post?: never;
+        /** Supprime une campagne en préparation */
         delete: operations["deleteObservatoryCampaignsById"];
         options?: never;
         head?: never;
+        /** Modifie une campagne (dates, statut) */
         patch: operations["patchObservatoryCampaignsById"];
         trace?: never;
     };
@@ -1926,6 +1970,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un indicateur au catalogue d'une campagne */
         post: operations["postObservatoryCampaignsByIdIndicators"];
         delete?: never;
         options?: never;
@@ -1943,9 +1988,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un indicateur du catalogue d'une campagne */
         delete: operations["deleteObservatoryCampaignsByIdIndicatorsByIndicatorId"];
         options?: never;
         head?: never;
+        /** Modifie un indicateur du catalogue d'une campagne */
         patch: operations["patchObservatoryCampaignsByIdIndicatorsByIndicatorId"];
         trace?: never;
     };
@@ -1956,6 +2003,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Complétude d'une campagne : qui a répondu, qui manque */
         get: operations["getObservatoryCampaignsByIdCompleteness"];
         put?: never;
         post?: never;
@@ -1972,6 +2020,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Complétude d'une campagne (XLSX) */
         get: operations["getObservatoryCampaignsByIdCompletenessXlsx"];
         put?: never;
         post?: never;
@@ -1988,8 +2037,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Formulaires d'une campagne (celui de sa structure pour un adhérent) */
         get: operations["getObservatoryCampaignsByIdForms"];
         put?: never;
+        /** Ouvre le formulaire d'une structure pour un type de conventionnement */
         post: operations["postObservatoryCampaignsByIdForms"];
         delete?: never;
         options?: never;
@@ -2004,6 +2055,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Le formulaire d'une structure pour un type de conventionnement */
         get: operations["getObservatoryCampaignsByIdFormsByConventionType"];
         put?: never;
         post?: never;
@@ -2020,6 +2072,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une réponse à l'observatoire, ses valeurs et ses alertes */
         get: operations["getObservatorySubmissionsById"];
         put?: never;
         post?: never;
@@ -2037,6 +2090,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre les valeurs d'une réponse (brouillon) */
         put: operations["putObservatorySubmissionsByIdValues"];
         post?: never;
         delete?: never;
@@ -2054,6 +2108,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Transmet une réponse à l'équipe */
         post: operations["postObservatorySubmissionsByIdSubmit"];
         delete?: never;
         options?: never;
@@ -2070,6 +2125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Demande une correction sur une réponse transmise */
         post: operations["postObservatorySubmissionsByIdRequestCorrection"];
         delete?: never;
         options?: never;
@@ -2086,6 +2142,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Valide une réponse transmise */
         post: operations["postObservatorySubmissionsByIdValidate"];
         delete?: never;
         options?: never;
@@ -2102,6 +2159,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rouvre une réponse validée */
         post: operations["postObservatorySubmissionsByIdReopen"];
         delete?: never;
         options?: never;
@@ -2116,6 +2174,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'une réponse (statuts et valeurs) */
         get: operations["getObservatorySubmissionsByIdHistory"];
         put?: never;
         post?: never;
@@ -2132,8 +2191,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Documents joints à une réponse à l'observatoire */
         get: operations["getObservatorySubmissionsByIdDocuments"];
         put?: never;
+        /** Joint un document à une réponse à l'observatoire */
         post: operations["postObservatorySubmissionsByIdDocuments"];
         delete?: never;
         options?: never;
@@ -2150,6 +2211,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Préremplit une réponse à l'observatoire depuis son modèle XLSX rempli */
         post: operations["postObservatorySubmissionsByIdPrefill"];
         delete?: never;
         options?: never;
@@ -2164,9 +2226,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Télécharge une pièce jointe d'une réponse à l'observatoire */
         get: operations["getObservatorySubmissionsByIdDocumentsByDocId"];
         put?: never;
         post?: never;
+        /** Supprime une pièce jointe d'une réponse à l'observatoire */
         delete: operations["deleteObservatorySubmissionsByIdDocumentsByDocId"];
         options?: never;
         head?: never;
@@ -2180,6 +2244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Modèle XLSX d'une réponse à l'observatoire, à remplir hors ligne */
         get: operations["getObservatorySubmissionsByIdTemplateXlsx"];
         put?: never;
         post?: never;
@@ -2196,6 +2261,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tableau de bord de l'observatoire : séries des indicateurs choisis */
         get: operations["getObservatoryDashboard"];
         put?: never;
         post?: never;
@@ -2212,6 +2278,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Indicateurs, années, types et départements proposés par le tableau de bord */
         get: operations["getObservatoryDashboardOptions"];
         put?: never;
         post?: never;
@@ -2228,6 +2295,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Position d'une structure parmi ses pairs (quartiles) */
         get: operations["getObservatoryPositionByOrganisationId"];
         put?: never;
         post?: never;
@@ -2244,6 +2312,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export des réponses de l'observatoire (CSV) */
         get: operations["getObservatoryExportCsv"];
         put?: never;
         post?: never;
@@ -2260,6 +2329,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export des réponses et agrégats de l'observatoire (XLSX) */
         get: operations["getObservatoryExportXlsx"];
         put?: never;
         post?: never;
@@ -2276,6 +2346,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Agrégats publiés de l'observatoire (années d'avant les réponses) */
         get: operations["getObservatoryDeclared"];
         put?: never;
         post?: never;
@@ -2293,8 +2364,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Enregistre un agrégat publié (le crée ou remplace sa valeur) */
         put: operations["putObservatoryDeclaredByYearByIndicatorCode"];
         post?: never;
+        /** Supprime un agrégat publié */
         delete: operations["deleteObservatoryDeclaredByYearByIndicatorCode"];
         options?: never;
         head?: never;
@@ -3108,6 +3181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Compare les chiffres clés de deux années */
         get: operations["getReportsCompare"];
         put?: never;
         post?: never;
@@ -3124,6 +3198,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Rapport d'activité d'une année (figé ou tel que les données le donnent) */
         get: operations["getReportsByYear"];
         put?: never;
         post?: never;
@@ -3140,6 +3215,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Télécharge le rapport d'activité (HTML, PDF, DOCX ou JSON) */
         get: operations["getReportsByYearDownload"];
         put?: never;
         post?: never;
@@ -3158,6 +3234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Génère le rapport d'activité en suivant sa progression */
         post: operations["postReportsByYearRender"];
         delete?: never;
         options?: never;
@@ -3172,7 +3249,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Textes du rapport d'activité (mot du président, priorités) */
         get: operations["getReportsByYearTexts"];
+        /** Enregistre les textes du rapport d'activité */
         put: operations["putReportsByYearTexts"];
         post?: never;
         delete?: never;
@@ -3190,7 +3269,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Fige le rapport d'activité tel qu'il est */
         post: operations["postReportsByYearFreeze"];
+        /** Défige le rapport d'activité (il suit de nouveau les données) */
         delete: operations["deleteReportsByYearFreeze"];
         options?: never;
         head?: never;
@@ -3714,6 +3795,220 @@ export interface components {
                 role: components["schemas"]["ActionMemberRoleInput"];
             }[];
         };
+        /** @enum {string} */
+        SupportQuestionKindInput: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
+        SupportQuestionInput: {
+            id: string;
+            label: string;
+            kind: components["schemas"]["SupportQuestionKindInput"];
+            options?: string[];
+            required?: boolean;
+            help?: string;
+        };
+        /** @enum {string} */
+        SupportSubjectInput: "fse_plus_application" | "fse_plus_report" | "financial_diagnosis" | "quality_approach" | "territorial_project" | "anti_discrimination" | "individual_support" | "other";
+        /** @enum {string} */
+        SupportStatusInput: "open" | "in_progress" | "waiting" | "done" | "abandoned";
+        SupportOwnerInput: {
+            id: string;
+            name: string;
+        };
+        SupportDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedByName: string | null;
+            createdAt: unknown;
+        };
+        SupportUploadedDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: unknown;
+        };
+        SupportTimeEntryInput: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            /** Format: date */
+            spentOn: string;
+            minutes: number;
+            note: string | null;
+        };
+        SupportNoteInput: {
+            /** Format: uuid */
+            id: string;
+            authorUserId: string | null;
+            body: string;
+            createdAt: unknown;
+        };
+        SupportFileSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubjectInput"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatusInput"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+        };
+        SupportFileListInput: {
+            items: components["schemas"]["SupportFileSummaryInput"][];
+            total: number;
+        };
+        SupportFileInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubjectInput"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatusInput"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+            documents: components["schemas"]["SupportDocumentInput"][];
+            timeEntries?: {
+                /** Format: uuid */
+                id: string;
+                userId: string | null;
+                /** Format: date */
+                spentOn: string;
+                minutes: number;
+                note: string | null;
+                userName: string | null;
+            }[];
+            time?: {
+                totalMinutes: number;
+                byUser: {
+                    userId: string | null;
+                    name: string | null;
+                    minutes: number;
+                }[];
+            };
+            notes?: {
+                /** Format: uuid */
+                id: string;
+                authorUserId: string | null;
+                body: string;
+                createdAt: unknown;
+                authorName: string | null;
+            }[];
+        };
+        SupportDashboardInput: {
+            owner: components["schemas"]["SupportOwnerInput"];
+            /** Format: date */
+            today: string;
+            overdue: components["schemas"]["SupportFileSummaryInput"][];
+            dueSoon: components["schemas"]["SupportFileSummaryInput"][];
+            later: components["schemas"]["SupportFileSummaryInput"][];
+            minutesThisMonth: number;
+            countsByStatus: {
+                open: number;
+                in_progress: number;
+                waiting: number;
+                done: number;
+                abandoned: number;
+            };
+        };
+        SupportStatsInput: {
+            year: number;
+            subjects: {
+                subject: components["schemas"]["SupportSubjectInput"];
+                files: number;
+                byStatus: {
+                    open: number;
+                    in_progress: number;
+                    waiting: number;
+                    done: number;
+                    abandoned: number;
+                };
+                members: number;
+                minutes: number;
+            }[];
+            fsePlusMembers: number;
+            totals: {
+                files: number;
+                members: number;
+                minutes: number;
+                hours: number;
+            };
+        };
+        SupportInterviewTemplateInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            questions: components["schemas"]["SupportQuestionInput"][];
+        };
+        /** @enum {string} */
+        SupportInterviewStatusInput: "not_started" | "draft" | "done";
+        SupportInterviewYearInput: {
+            year: number;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: number;
+            } | null;
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                status: components["schemas"]["SupportInterviewStatusInput"];
+                heldOn: string | null;
+                interviewerName: string | null;
+                completedAt: unknown | null;
+                answered: number;
+            }[];
+        };
+        SupportInterviewInput: {
+            year: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: components["schemas"]["SupportQuestionInput"][];
+            };
+            interview: {
+                /** @enum {string} */
+                status: "draft" | "done";
+                answers: {
+                    [key: string]: string | number | boolean | null;
+                };
+                heldOn: string | null;
+                interviewerUserId: string | null;
+                interviewerName: string | null;
+                completedAt: unknown | null;
+            } | null;
+        };
         DelegationSettingsInput: {
             name: string;
             network: string | null;
@@ -3798,6 +4093,145 @@ export interface components {
                 organisationId: string;
                 organisationName: string;
             }[];
+        };
+        /** @enum {string} */
+        EventRegistrationStatusInput: "registered" | "waiting" | "cancelled";
+        EventRegistrationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+            status: components["schemas"]["EventRegistrationStatusInput"];
+            attended: boolean | null;
+            waitingPosition: number | null;
+            /** Format: date-time */
+            registeredAt: string;
+            cancelledAt: string | null;
+        };
+        /** @enum {string} */
+        EventRegistrationStateInput: "open" | "closed" | "started";
+        EventInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationStateInput"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+        };
+        EventListItemInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationStateInput"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+            ownRegistrations: components["schemas"]["EventRegistrationInput"][];
+        };
+        EventListInput: {
+            items: components["schemas"]["EventListItemInput"][];
+        };
+        EventRegistrationListInput: {
+            items: components["schemas"]["EventRegistrationInput"][];
+        };
+        EventCancellationInput: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatusInput"];
+            promoted: string[];
+        };
+        EventAttendanceInput: {
+            participantsCount: number;
+            items: components["schemas"]["EventRegistrationInput"][];
+        };
+        EventWalkInInput: {
+            participantsCount: number;
+            registration: components["schemas"]["EventRegistrationInput"];
+        };
+        CalendarTokenStatusInput: {
+            active: boolean;
+            createdAt: string | null;
+        };
+        CalendarTokenInput: {
+            /** Format: uri */
+            url: string;
+        };
+        /** @enum {string} */
+        ObservatoryQualifierInput: "exact" | "about";
+        ObservatoryDeclaredAggregateInput: {
+            year: number;
+            indicatorCode: string;
+            conventionType: string | null;
+            value: number;
+            qualifier: components["schemas"]["ObservatoryQualifierInput"];
+            label: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObservatoryDeclaredListInput: {
+            items: components["schemas"]["ObservatoryDeclaredAggregateInput"][];
+        };
+        /** @enum {string} */
+        FigureUnitInput: "count" | "hours" | "euros" | "percent";
+        DeclaredFigureInput: {
+            year: number;
+            key: string;
+            value: number;
+            unit: components["schemas"]["FigureUnitInput"];
+            label: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeclaredFiguresInput: {
+            year: number;
+            items: components["schemas"]["DeclaredFigureInput"][];
         };
         /** @enum {string} */
         BoardRoleInput: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
@@ -4006,6 +4440,210 @@ export interface components {
                 open: number;
                 accepted: number;
             };
+        };
+        ObservatoryDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: unknown;
+        };
+        ObservatoryDocumentListInput: {
+            items: components["schemas"]["ObservatoryDocumentInput"][];
+        };
+        /** @enum {string} */
+        ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
+        /** @enum {string} */
+        ReportFigureGroupInput: "members" | "observatory" | "trainings" | "practiceGroups" | "support" | "programmes" | "funders" | "events";
+        ReportKeyFigureInput: {
+            value: number | null;
+            unit: components["schemas"]["ReportFigureUnitInput"];
+            label: string;
+            /** @enum {string} */
+            source: "computed" | "declared";
+            from: string;
+            group: components["schemas"]["ReportFigureGroupInput"];
+            synthetic?: boolean;
+            /** @enum {string} */
+            qualifier?: "exact" | "at_least" | "about";
+            detail?: string;
+        };
+        ReportTextsInput: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+        };
+        ReportTextsStateInput: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        AnnualReportInput: {
+            /** @constant */
+            schemaVersion: 1;
+            year: number;
+            /** @enum {string} */
+            scope: "delegation" | "national";
+            generatedAt: string;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+            delegation: {
+                slug: string;
+                name: string;
+                network: string | null;
+                region: string | null;
+                departmentsCovered: {
+                    code: string;
+                    name: string;
+                }[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                tagline?: string | null;
+            };
+            texts: components["schemas"]["ReportTextsInput"];
+            members: {
+                total: number;
+                byType: {
+                    [key: string]: number;
+                };
+                organisations: number;
+                byDepartment: {
+                    code: string;
+                    name: string;
+                    count: number;
+                    organisations: {
+                        name: string;
+                        types: string[];
+                        address: string | null;
+                        postcode: string | null;
+                        city: string | null;
+                        phone: string | null;
+                        email: string | null;
+                    }[];
+                }[];
+            };
+            board: {
+                person: string;
+                role: string;
+                roleCode?: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
+                organisation: string | null;
+                department: string | null;
+                nationalRepresentative: boolean;
+            }[];
+            assembly: {
+                date: string;
+                place: string | null;
+            } | null;
+            staff: {
+                person: string;
+                title: string;
+                missions: string[];
+            }[];
+            keyFigures: {
+                [key: string]: components["schemas"]["ReportKeyFigureInput"];
+            };
+            chronicle: {
+                month: number;
+                label: string;
+                actions: {
+                    id: string;
+                    date: string;
+                    /** @enum {string} */
+                    datePrecision: "day" | "month";
+                    title: string;
+                    summary: string | null;
+                    kind: string;
+                    kindCode?: string;
+                    place: string | null;
+                    participants: {
+                        value: number;
+                        qualifier: string | null;
+                        label: string;
+                    } | null;
+                    partners: string[];
+                    members: string[];
+                }[];
+            }[];
+            partners: {
+                name: string;
+                kind: string | null;
+            }[];
+            delegations?: {
+                slug: string;
+                name: string;
+                membersTotal: number;
+                actions: number;
+            }[];
+        };
+        ReportFigureComparisonInput: {
+            id: string;
+            label: string;
+            unit: components["schemas"]["ReportFigureUnitInput"];
+            from: number | null;
+            to: number | null;
+            delta: number | null;
+            /** @enum {string} */
+            trend: "up" | "down" | "same" | "unknown";
+        };
+        ReportComparisonInput: {
+            from: number;
+            to: number;
+            items: components["schemas"]["ReportFigureComparisonInput"][];
+        };
+        ReportFreezeInput: {
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        ReportStreamLineInput: {
+            /** @constant */
+            type: "progress";
+            /** @enum {string} */
+            phase: "data" | "render";
+            step: string;
+            label: string;
+            done: number;
+            total: number;
+        } | {
+            /** @constant */
+            type: "done";
+            filename: string;
+            contentType: string;
+            base64: string;
+        } | {
+            /** @constant */
+            type: "error";
+            code: string;
+            message: string;
         };
         MembersImportResultInput: {
             created: number;
@@ -4451,6 +5089,224 @@ export interface components {
                 role: components["schemas"]["ActionMemberRole"];
             }[];
         };
+        /** @enum {string} */
+        SupportQuestionKind: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
+        SupportQuestion: {
+            id: string;
+            label: string;
+            kind: components["schemas"]["SupportQuestionKind"];
+            options?: string[];
+            required?: boolean;
+            help?: string;
+        };
+        /** @enum {string} */
+        SupportSubject: "fse_plus_application" | "fse_plus_report" | "financial_diagnosis" | "quality_approach" | "territorial_project" | "anti_discrimination" | "individual_support" | "other";
+        /** @enum {string} */
+        SupportStatus: "open" | "in_progress" | "waiting" | "done" | "abandoned";
+        SupportOwner: {
+            id: string;
+            name: string;
+        };
+        SupportDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupportUploadedDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupportTimeEntry: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            /** Format: date */
+            spentOn: string;
+            minutes: number;
+            note: string | null;
+        };
+        SupportNote: {
+            /** Format: uuid */
+            id: string;
+            authorUserId: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupportFileSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubject"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatus"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+        };
+        SupportFileList: {
+            items: components["schemas"]["SupportFileSummary"][];
+            total: number;
+        };
+        SupportFile: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            subject: components["schemas"]["SupportSubject"];
+            title: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            status: components["schemas"]["SupportStatus"];
+            /** Format: date */
+            openedOn: string;
+            dueOn: string | null;
+            nextStep: string | null;
+            closedOn: string | null;
+            overdue: boolean;
+            description?: string | null;
+            totalMinutes?: number;
+            documents: components["schemas"]["SupportDocument"][];
+            timeEntries?: {
+                /** Format: uuid */
+                id: string;
+                userId: string | null;
+                /** Format: date */
+                spentOn: string;
+                minutes: number;
+                note: string | null;
+                userName: string | null;
+            }[];
+            time?: {
+                totalMinutes: number;
+                byUser: {
+                    userId: string | null;
+                    name: string | null;
+                    minutes: number;
+                }[];
+            };
+            notes?: {
+                /** Format: uuid */
+                id: string;
+                authorUserId: string | null;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                authorName: string | null;
+            }[];
+        };
+        SupportDashboard: {
+            owner: components["schemas"]["SupportOwner"];
+            /** Format: date */
+            today: string;
+            overdue: components["schemas"]["SupportFileSummary"][];
+            dueSoon: components["schemas"]["SupportFileSummary"][];
+            later: components["schemas"]["SupportFileSummary"][];
+            minutesThisMonth: number;
+            countsByStatus: {
+                open: number;
+                in_progress: number;
+                waiting: number;
+                done: number;
+                abandoned: number;
+            };
+        };
+        SupportStats: {
+            year: number;
+            subjects: {
+                subject: components["schemas"]["SupportSubject"];
+                files: number;
+                byStatus: {
+                    open: number;
+                    in_progress: number;
+                    waiting: number;
+                    done: number;
+                    abandoned: number;
+                };
+                members: number;
+                minutes: number;
+            }[];
+            fsePlusMembers: number;
+            totals: {
+                files: number;
+                members: number;
+                minutes: number;
+                hours: number;
+            };
+        };
+        SupportInterviewTemplate: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            questions: components["schemas"]["SupportQuestion"][];
+        };
+        /** @enum {string} */
+        SupportInterviewStatus: "not_started" | "draft" | "done";
+        SupportInterviewYear: {
+            year: number;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: number;
+            } | null;
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                status: components["schemas"]["SupportInterviewStatus"];
+                heldOn: string | null;
+                interviewerName: string | null;
+                completedAt: string | null;
+                answered: number;
+            }[];
+        };
+        SupportInterview: {
+            year: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            template: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                questions: components["schemas"]["SupportQuestion"][];
+            };
+            interview: {
+                /** @enum {string} */
+                status: "draft" | "done";
+                answers: {
+                    [key: string]: string | number | boolean | null;
+                };
+                heldOn: string | null;
+                interviewerUserId: string | null;
+                interviewerName: string | null;
+                completedAt: string | null;
+            } | null;
+        };
         DelegationSettings: {
             name: string;
             network: string | null;
@@ -4535,6 +5391,145 @@ export interface components {
                 organisationId: string;
                 organisationName: string;
             }[];
+        };
+        /** @enum {string} */
+        EventRegistrationStatus: "registered" | "waiting" | "cancelled";
+        EventRegistration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+            status: components["schemas"]["EventRegistrationStatus"];
+            attended: boolean | null;
+            waitingPosition: number | null;
+            /** Format: date-time */
+            registeredAt: string;
+            cancelledAt: string | null;
+        };
+        /** @enum {string} */
+        EventRegistrationState: "open" | "closed" | "started";
+        Event: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationState"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+        };
+        EventListItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            registrationState: components["schemas"]["EventRegistrationState"];
+            registeredCount: number;
+            waitingCount: number;
+            attendedCount: number;
+            placesLeft: number | null;
+            participantsCount: number | null;
+            ownRegistrations: components["schemas"]["EventRegistration"][];
+        };
+        EventList: {
+            items: components["schemas"]["EventListItem"][];
+        };
+        EventRegistrationList: {
+            items: components["schemas"]["EventRegistration"][];
+        };
+        EventCancellation: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            promoted: string[];
+        };
+        EventAttendance: {
+            participantsCount: number;
+            items: components["schemas"]["EventRegistration"][];
+        };
+        EventWalkIn: {
+            participantsCount: number;
+            registration: components["schemas"]["EventRegistration"];
+        };
+        CalendarTokenStatus: {
+            active: boolean;
+            createdAt: string | null;
+        };
+        CalendarToken: {
+            /** Format: uri */
+            url: string;
+        };
+        /** @enum {string} */
+        ObservatoryQualifier: "exact" | "about";
+        ObservatoryDeclaredAggregate: {
+            year: number;
+            indicatorCode: string;
+            conventionType: string | null;
+            value: number;
+            qualifier: components["schemas"]["ObservatoryQualifier"];
+            label: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObservatoryDeclaredList: {
+            items: components["schemas"]["ObservatoryDeclaredAggregate"][];
+        };
+        /** @enum {string} */
+        FigureUnit: "count" | "hours" | "euros" | "percent";
+        DeclaredFigure: {
+            year: number;
+            key: string;
+            value: number;
+            unit: components["schemas"]["FigureUnit"];
+            label: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeclaredFigures: {
+            year: number;
+            items: components["schemas"]["DeclaredFigure"][];
         };
         /** @enum {string} */
         BoardRole: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
@@ -4745,6 +5740,211 @@ export interface components {
                 open: number;
                 accepted: number;
             };
+        };
+        ObservatoryDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ObservatoryDocumentList: {
+            items: components["schemas"]["ObservatoryDocument"][];
+        };
+        /** @enum {string} */
+        ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
+        /** @enum {string} */
+        ReportFigureGroup: "members" | "observatory" | "trainings" | "practiceGroups" | "support" | "programmes" | "funders" | "events";
+        ReportKeyFigure: {
+            value: number | null;
+            unit: components["schemas"]["ReportFigureUnit"];
+            label: string;
+            /** @enum {string} */
+            source: "computed" | "declared";
+            from: string;
+            group: components["schemas"]["ReportFigureGroup"];
+            synthetic?: boolean;
+            /** @enum {string} */
+            qualifier?: "exact" | "at_least" | "about";
+            detail?: string;
+        };
+        ReportTexts: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+        };
+        ReportTextsState: {
+            presidentWord: string;
+            presidentSignature: string;
+            priorities: string;
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        AnnualReport: {
+            /** @constant */
+            schemaVersion: 1;
+            year: number;
+            /** @enum {string} */
+            scope: "delegation" | "national";
+            generatedAt: string;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+            delegation: {
+                slug: string;
+                name: string;
+                network: string | null;
+                region: string | null;
+                departmentsCovered: {
+                    code: string;
+                    name: string;
+                }[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                tagline?: string | null;
+            };
+            texts: components["schemas"]["ReportTexts"];
+            members: {
+                total: number;
+                byType: {
+                    [key: string]: number;
+                };
+                organisations: number;
+                byDepartment: {
+                    code: string;
+                    name: string;
+                    count: number;
+                    organisations: {
+                        name: string;
+                        types: string[];
+                        address: string | null;
+                        postcode: string | null;
+                        city: string | null;
+                        phone: string | null;
+                        email: string | null;
+                    }[];
+                }[];
+            };
+            board: {
+                person: string;
+                role: string;
+                roleCode?: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
+                organisation: string | null;
+                department: string | null;
+                nationalRepresentative: boolean;
+            }[];
+            assembly: {
+                date: string;
+                place: string | null;
+            } | null;
+            staff: {
+                person: string;
+                title: string;
+                missions: string[];
+            }[];
+            keyFigures: {
+                [key: string]: components["schemas"]["ReportKeyFigure"];
+            };
+            chronicle: {
+                month: number;
+                label: string;
+                actions: {
+                    id: string;
+                    date: string;
+                    /** @enum {string} */
+                    datePrecision: "day" | "month";
+                    title: string;
+                    summary: string | null;
+                    kind: string;
+                    kindCode?: string;
+                    place: string | null;
+                    participants: {
+                        value: number;
+                        qualifier: string | null;
+                        label: string;
+                    } | null;
+                    partners: string[];
+                    members: string[];
+                }[];
+            }[];
+            partners: {
+                name: string;
+                kind: string | null;
+            }[];
+            delegations?: {
+                slug: string;
+                name: string;
+                membersTotal: number;
+                actions: number;
+            }[];
+        };
+        ReportFigureComparison: {
+            id: string;
+            label: string;
+            unit: components["schemas"]["ReportFigureUnit"];
+            from: number | null;
+            to: number | null;
+            delta: number | null;
+            /** @enum {string} */
+            trend: "up" | "down" | "same" | "unknown";
+        };
+        ReportComparison: {
+            from: number;
+            to: number;
+            items: components["schemas"]["ReportFigureComparison"][];
+        };
+        ReportFreeze: {
+            year: number;
+            frozen: {
+                /** Format: date-time */
+                at: string;
+                by: string | null;
+            } | null;
+        };
+        ReportStreamLine: {
+            /** @constant */
+            type: "progress";
+            /** @enum {string} */
+            phase: "data" | "render";
+            step: string;
+            label: string;
+            done: number;
+            total: number;
+        } | {
+            /** @constant */
+            type: "done";
+            filename: string;
+            contentType: string;
+            base64: string;
+        } | {
+            /** @constant */
+            type: "error";
+            code: string;
+            message: string;
         };
         MembersImportResult: {
             created: number;
@@ -14368,6 +15568,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14461,6 +15670,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14511,6 +15729,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14554,6 +15792,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistrationList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14604,6 +15851,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14657,6 +15924,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14697,7 +15973,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `events.other_organisation` : Vous ne pouvez inscrire que des personnes de votre organisation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14706,7 +15986,71 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "events.other_organisation" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `events.registration_closed` : Les inscriptions à cet événement sont closes.
+             *
+             *     `events.already_registered` : Cette adresse e-mail est déjà inscrite à cet événement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.registration_closed" | "events.already_registered";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.organisation_unknown` : Cette organisation est introuvable dans la délégation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.organisation_unknown";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14750,6 +16094,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14800,6 +16153,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14844,6 +16217,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCancellation"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14894,6 +16276,54 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès.
+             *
+             *     `events.registration_not_found` : Cette inscription n'existe pas ou vous n'y avez pas accès.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found" | "events.registration_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `events.already_cancelled` : Cette inscription est déjà annulée.
+             *
+             *     `events.already_started` : Cet événement a déjà commencé : les inscriptions ne peuvent plus être modifiées.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.already_cancelled" | "events.already_started";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14946,6 +16376,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAttendance"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14996,6 +16435,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15049,6 +16528,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventWalkIn"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15109,6 +16597,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `events.not_found` : Cet événement n'existe pas, n'est pas ouvert aux inscriptions ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.already_registered` : Cette adresse e-mail est déjà inscrite à cet événement. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.already_registered";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.organisation_unknown` : Cette organisation est introuvable dans la délégation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.organisation_unknown";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -15143,6 +16691,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Calendrier iCalendar (.ics), à abonner dans une application de calendrier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15153,6 +16710,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15194,6 +16771,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenStatus"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -15265,6 +16851,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarToken"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -15336,6 +16931,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Liens révoqués */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -15409,6 +17011,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Calendrier iCalendar (.ics), à abonner dans une application de calendrier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15419,6 +17030,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `events.calendar_not_found` : Ce calendrier n'existe pas ou son adresse a été révoquée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "events.calendar_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19071,6 +20702,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredFigures"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19167,14 +20807,31 @@ export interface operations {
             content: {
                 "application/json": {
                     value: number;
-                    /** @enum {string} */
-                    unit: "count" | "hours" | "euros" | "percent";
+                    unit: components["schemas"]["FigureUnitInput"];
                     label: string;
                     source: string;
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredFigure"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredFigure"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19269,6 +20926,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Chiffre supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19329,6 +20993,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `figures.not_found` : Ce chiffre déclaré n'existe pas pour cette année ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "figures.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -19360,6 +21044,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupportOwner"][];
+                    };
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -19439,6 +21134,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFileList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19549,6 +21253,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFile"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19599,6 +21312,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19642,6 +21375,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFile"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19692,6 +21434,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19735,6 +21497,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Dossier supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19785,6 +21554,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19845,6 +21634,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportFile"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19895,6 +21693,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -19947,6 +21785,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTimeEntry"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -19997,6 +21844,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20041,6 +21928,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Temps supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20081,7 +21975,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `support.not_author` : Seul son auteur ou un administrateur peut supprimer cette ligne.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20090,7 +21988,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "support.not_author" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20140,6 +22058,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportNote"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20190,6 +22117,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20234,6 +22181,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Note supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20274,7 +22228,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `support.not_author` : Seul son auteur ou un administrateur peut supprimer cette ligne.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20283,7 +22241,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "support.not_author" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20327,6 +22305,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportDashboard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20387,6 +22374,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -20420,6 +22447,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20513,7 +22549,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportUploadedDocument"];
+                };
+            };
+            /**
+             * @description `support.document_missing` : Joignez un fichier au formulaire (champ « file »).
+             *
+             *     `support.document_empty` : Le fichier « {name} » est vide.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20522,7 +22573,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "support.document_missing" | "support.document_empty" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20563,6 +22614,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `support.document_too_large` : Le fichier « {name} » dépasse la taille maximale de 10 Mo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.document_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `support.document_type_refused` : Le fichier « {name} » n’est pas d’un type accepté : PDF, PNG, JPEG, document bureautique (OpenDocument ou Office), texte ou CSV. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.document_type_refused";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20607,6 +22718,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Le document tel que déposé (PDF, image, OpenDocument, Office Open XML ou texte) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20657,6 +22777,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20701,6 +22841,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Document supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20751,6 +22898,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20794,6 +22961,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewTemplate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20844,6 +23020,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `support.no_template` : Aucune grille d’entretien annuel n’est définie pour cette année. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.no_template";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20889,19 +23085,20 @@ export interface operations {
             content: {
                 "application/json": {
                     title: string;
-                    questions: {
-                        id: string;
-                        label: string;
-                        /** @enum {string} */
-                        kind: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
-                        options?: string[];
-                        required?: boolean;
-                        help?: string;
-                    }[];
+                    questions: components["schemas"]["SupportQuestionInput"][];
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewTemplate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -20952,6 +23149,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -20995,6 +23212,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewTemplate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21055,6 +23281,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `support.template_exists` : Une grille d’entretien existe déjà pour cette année : modifiez-la. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "support.template_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -21088,6 +23334,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterviewYear"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21182,6 +23437,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterview"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21232,6 +23496,32 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `support.no_template` : Aucune grille d’entretien annuel n’est définie pour cette année.
+             *
+             *     `support.interview_not_done` : Cet entretien n’est pas encore terminé.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "support.no_template" | "support.interview_not_done";
                             message: string;
                             fields?: {
                                 field: string;
@@ -21288,6 +23578,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportInterview"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -21338,6 +23637,50 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `support.no_template` : Aucune grille d’entretien annuel n’est définie pour cette année.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "support.no_template";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23393,6 +25736,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDocumentList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -23443,6 +25795,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23486,7 +25858,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDocument"];
+                };
+            };
+            /**
+             * @description `observatory.document_missing` : Joignez un fichier au formulaire (champ « file »).
+             *
+             *     `observatory.document_empty` : Le fichier « {name} » est vide.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23495,7 +25882,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.document_missing" | "observatory.document_empty" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23536,6 +25923,92 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_too_large` : Le fichier « {name} » dépasse la taille maximale de 10 Mo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_type_refused` : Le fichier « {name} » n’est pas d’un type accepté : PDF, PNG, JPEG, document bureautique (OpenDocument ou Office), texte ou CSV. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_type_refused";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23579,7 +26052,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `observatory.document_missing` : Joignez un fichier au formulaire (champ « file »).
+             *
+             *     `observatory.document_empty` : Le fichier « {name} » est vide.
+             *
+             *     `observatory.prefill_invalid` : Le classeur contient des cellules invalides : rien n’a été enregistré.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23588,7 +26069,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.document_missing" | "observatory.document_empty" | "observatory.prefill_invalid" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23629,6 +26110,92 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_too_large` : Le fichier « {name} » dépasse la taille maximale de 10 Mo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.document_type_refused` : Le fichier « {name} » n’est pas d’un type accepté : PDF, PNG, JPEG, document bureautique (OpenDocument ou Office), texte ou CSV. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.document_type_refused";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23673,6 +26240,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Le document tel que déposé (PDF, image, OpenDocument, Office Open XML ou texte) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -23723,6 +26299,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23767,6 +26363,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Document supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -23817,6 +26420,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
                             message: string;
                             fields?: {
                                 field: string;
@@ -23860,6 +26509,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -23920,6 +26578,30 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `observatory.no_such_form` : Cet adhérent n’a pas de convention de type {type} : pas de formulaire à remplir.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "observatory.no_such_form";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -23930,6 +26612,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;
@@ -24410,6 +27112,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDeclaredList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24506,11 +27217,7 @@ export interface operations {
             content: {
                 "application/json": {
                     value: number;
-                    /**
-                     * @default exact
-                     * @enum {string}
-                     */
-                    qualifier?: "exact" | "about";
+                    qualifier?: components["schemas"]["ObservatoryQualifierInput"];
                     label: string;
                     source: string;
                     conventionType?: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
@@ -24518,6 +27225,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDeclaredAggregate"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDeclaredAggregate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24614,6 +27339,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Agrégat supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -24664,6 +27396,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.declared.not_found` : Aucun chiffre déclaré ne correspond à cette année et à cet indicateur. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.declared.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32120,6 +34872,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportComparison"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32213,6 +34974,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32308,6 +35078,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Le rapport : page HTML, PDF, DOCX ou JSON selon le format demandé */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32378,6 +35160,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32408,6 +35210,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Étapes de la génération puis le fichier (base64), une ligne JSON chacune */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ReportStreamLine"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32488,6 +35299,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getReportsByYearTexts: {
@@ -32501,6 +35332,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTextsState"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32602,6 +35442,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTextsState"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32652,6 +35501,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `reports.frozen` : Le rapport de cette année est figé : ses textes ne peuvent plus être modifiés. Un administrateur peut le défiger. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "reports.frozen";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32695,6 +35564,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportFreeze"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32745,6 +35623,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `reports.already_frozen` : Le rapport de cette année est déjà figé. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "reports.already_frozen";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32788,6 +35686,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Rapport défigé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32838,6 +35743,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `reports.not_frozen` : Le rapport de cette année n'est pas figé. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "reports.not_frozen";
                             message: string;
                             fields?: {
                                 field: string;

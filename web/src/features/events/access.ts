@@ -1,7 +1,7 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Who runs events: registrations of anyone, attendance, exports (the server enforces the same rule). */
-export const canManageEvents = (role: Role) => role === 'admin' || role === 'staff';
+/** Who runs events: registrations of anyone, attendance, exports (src/shared/policies.ts). */
+export const canManageEvents = can.manageEvents;
 
 /** Who may register people: the team, and member users for their own organisation. */
-export const canRegister = (role: Role) => role === 'admin' || role === 'staff' || role === 'member';
+export const canRegister = can.registerToEvents;

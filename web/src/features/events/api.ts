@@ -1,61 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Answer, Body, Schema } from '../../app/contract';
 
-export type RegistrationStatus = 'registered' | 'waiting' | 'cancelled';
-export type RegistrationState = 'open' | 'closed' | 'started';
-
-export interface Registration {
-  id: string;
-  actionId: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  jobTitle: string | null;
-  status: RegistrationStatus;
-  attended: boolean | null;
-  /** 1 = next to get a place; null when not waiting. */
-  waitingPosition: number | null;
-  registeredAt: string;
-  cancelledAt: string | null;
-}
-
-export interface EventItem {
-  id: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  datePrecision: 'day' | 'month';
-  startTime: string | null;
-  endTime: string | null;
-  online: boolean;
-  town: string | null;
-  department: string | null;
-  summary: string | null;
-  visibility: 'public' | 'internal';
-  capacity: number | null;
-  registrationClosesOn: string | null;
-  registrationState: RegistrationState;
-  registeredCount: number;
-  waitingCount: number;
-  attendedCount: number;
-  placesLeft: number | null;
-  participantsCount: number | null;
-}
-
-export interface EventListItem extends EventItem {
-  /** The caller's organisation's live registrations (member users). */
-  ownRegistrations: Registration[];
-}
-
-export interface PersonInput {
-  firstName: string;
-  lastName: string;
-  email: string;
-  jobTitle: string | null;
-  organisationId?: string | null;
-}
+export type RegistrationStatus = Schema<'EventRegistrationStatus'>;
+export type RegistrationState = Schema<'EventRegistrationState'>;
+export type Registration = Schema<'EventRegistration'>;
+export type EventItem = Schema<'Event'>;
+export type EventListItem = Schema<'EventListItem'>;
+export type PersonInput = Body<'/api/events/{actionId}/registrations', 'post'>;
 
 export const eventsKeys = {
   all: ['events'] as const,
@@ -69,7 +21,7 @@ export function useEvents(upcoming: boolean) {
   return useQuery({
     queryKey: eventsKeys.list(upcoming),
     queryFn: ({ signal }) =>
-      api<{ items: EventListItem[] }>(`/api/events${upcoming ? '?upcoming=true' : ''}`, { signal }),
+      api<Answer<'/api/events'>>(`/api/events${upcoming ? '?upcoming=true' : ''}`, { signal }),
   });
 }
 
@@ -83,7 +35,8 @@ export function useEvent(id: string) {
 export function useRegistrations(id: string) {
   return useQuery({
     queryKey: eventsKeys.registrations(id),
-    queryFn: ({ signal }) => api<{ items: Registration[] }>(`/api/events/${id}/registrations`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Answer<'/api/events/{actionId}/registrations'>>(`/api/events/${id}/registrations`, { signal }),
   });
 }
 
@@ -92,21 +45,21 @@ export function register(actionId: string, body: PersonInput) {
 }
 
 export function cancelRegistration(actionId: string, id: string) {
-  return api<{ id: string; status: RegistrationStatus; promoted: string[] }>(
+  return api<Answer<'/api/events/{actionId}/registrations/{id}/cancel', 'post'>>(
     `/api/events/${actionId}/registrations/${id}/cancel`,
     { method: 'POST' },
   );
 }
 
-export function saveAttendance(actionId: string, body: { present: string[]; absent: string[] }) {
-  return api<{ participantsCount: number; items: Registration[] }>(`/api/events/${actionId}/attendance`, {
+export function saveAttendance(actionId: string, body: Body<'/api/events/{actionId}/attendance', 'put'>) {
+  return api<Answer<'/api/events/{actionId}/attendance', 'put'>>(`/api/events/${actionId}/attendance`, {
     method: 'PUT',
     body,
   });
 }
 
-export function addWalkIn(actionId: string, body: Omit<PersonInput, 'email'> & { email: string | null }) {
-  return api<{ participantsCount: number; registration: Registration }>(`/api/events/${actionId}/walk-ins`, {
+export function addWalkIn(actionId: string, body: Body<'/api/events/{actionId}/walk-ins', 'post'>) {
+  return api<Answer<'/api/events/{actionId}/walk-ins', 'post'>>(`/api/events/${actionId}/walk-ins`, {
     method: 'POST',
     body,
   });
@@ -119,13 +72,12 @@ export const publicCalendarUrl = (slug: string) =>
 export function useCalendarToken() {
   return useQuery({
     queryKey: eventsKeys.calendarToken,
-    queryFn: ({ signal }) =>
-      api<{ active: boolean; createdAt: string | null }>('/api/calendar/token', { signal }),
+    queryFn: ({ signal }) => api<Answer<'/api/calendar/token'>>('/api/calendar/token', { signal }),
   });
 }
 
 export function createCalendarToken() {
-  return api<{ url: string }>('/api/calendar/token', { method: 'POST' });
+  return api<Answer<'/api/calendar/token', 'post'>>('/api/calendar/token', { method: 'POST' });
 }
 
 export function revokeCalendarToken() {

@@ -1,5 +1,5 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Declared figures: the team records them, the board reads them (the server enforces the same rule). */
-export const canReadFigures = (role: Role) => role === 'admin' || role === 'staff' || role === 'board';
-export const canEditFigures = (role: Role) => role === 'admin' || role === 'staff';
+/** Declared figures: the team records them, the board reads them (src/shared/policies.ts). */
+export const canReadFigures = can.readFigures;
+export const canEditFigures = can.manageFigures;

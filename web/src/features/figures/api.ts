@@ -1,19 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Answer, Body, Schema } from '../../app/contract';
 
-export type FigureUnit = 'count' | 'hours' | 'euros' | 'percent';
-export const figureUnits: readonly FigureUnit[] = ['count', 'hours', 'euros', 'percent'];
+export type FigureUnit = Schema<'FigureUnit'>;
+export const figureUnits = ['count', 'hours', 'euros', 'percent'] as const satisfies readonly FigureUnit[];
 
 /** A total a source states (the yearly report's "101 stagiaires"), with that source. */
-export interface DeclaredFigure {
-  year: number;
-  key: string;
-  value: number;
-  unit: FigureUnit;
-  label: string;
-  source: string;
-  updatedAt: string;
-}
+export type DeclaredFigure = Schema<'DeclaredFigure'>;
 
 export const figuresKeys = {
   all: ['figures'] as const,
@@ -24,7 +17,7 @@ export function useDeclaredFigures(year: number) {
   return useQuery({
     queryKey: figuresKeys.year(year),
     queryFn: ({ signal }) =>
-      api<{ year: number; items: DeclaredFigure[] }>(`/api/figures/declared?year=${year}`, { signal }),
+      api<Answer<'/api/figures/declared'>>(`/api/figures/declared?year=${year}`, { signal }),
   });
 }
 
@@ -33,7 +26,7 @@ const figureUrl = (year: number, key: string) => `/api/figures/declared/${year}/
 export function putFigure(
   year: number,
   key: string,
-  body: { value: number; unit: FigureUnit; label: string; source: string },
+  body: Body<'/api/figures/declared/{year}/{key}', 'put'>,
 ) {
   return api<DeclaredFigure>(figureUrl(year, key), { method: 'PUT', body });
 }

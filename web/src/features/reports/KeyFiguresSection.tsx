@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Title } from '@mantine/core';
-import type { AnnualReport, FigureGroup, KeyFigure } from '../../../../src/modules/reports/report.types';
 import { type MessageKey, t } from '../../i18n';
+import type { AnnualReport, FigureGroup, KeyFigure } from './api';
 import { formatReportValue } from './format';
 import classes from './report.module.css';
 

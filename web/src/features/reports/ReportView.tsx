@@ -1,8 +1,8 @@
 import { Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { AnnualReport } from '../../../../src/modules/reports/report.types';
 import { t } from '../../i18n';
 import { formatDate, formatNumber } from '../../ui/format';
+import type { AnnualReport } from './api';
 import { capitalise, formatActionDate } from './format';
 import { KeyFiguresSection } from './KeyFiguresSection';
 import { MarkupText } from './MarkupText';

@@ -1,6 +1,6 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** The activity report: the team writes its texts and freezes it, the board reads it, an admin unfreezes it. */
-export const canReadReports = (role: Role) => role === 'admin' || role === 'staff' || role === 'board';
-export const canEditReports = (role: Role) => role === 'admin' || role === 'staff';
-export const canUnfreezeReports = (role: Role) => role === 'admin';
+/** The activity report: the team writes its texts and freezes it, the board reads it, an admin unfreezes it (src/shared/policies.ts). */
+export const canReadReports = can.readReports;
+export const canEditReports = can.editReports;
+export const canUnfreezeReports = can.unfreezeReports;

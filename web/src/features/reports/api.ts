@@ -1,20 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  AnnualReport,
-  FigureComparison,
-  ReportFormat,
-  ReportProgress,
-  ReportTexts,
-} from '../../../../src/modules/reports/report.types';
 import { ApiError, api } from '../../app/api';
+import type { Answer, Body, Schema } from '../../app/contract';
 import { t } from '../../i18n';
 
-export type { AnnualReport, FigureComparison, ReportFormat, ReportProgress, ReportTexts };
-
-export interface ReportTextsState extends ReportTexts {
-  year: number;
-  frozen: { at: string; by: string | null } | null;
-}
+export type AnnualReport = Schema<'AnnualReport'>;
+export type KeyFigure = Schema<'ReportKeyFigure'>;
+export type FigureUnit = Schema<'ReportFigureUnit'>;
+export type FigureGroup = Schema<'ReportFigureGroup'>;
+export type FigureComparison = Schema<'ReportFigureComparison'>;
+export type ReportFormat = Body<'/api/reports/{year}/render', 'post'>['format'];
+export type ReportTexts = Schema<'ReportTexts'>;
+export type ReportTextsState = Schema<'ReportTextsState'>;
+type StreamLine = Schema<'ReportStreamLine'>;
 
 export const reportsKeys = {
   all: ['reports'] as const,
@@ -42,23 +39,16 @@ export function useComparison(from: number, to: number, enabled: boolean) {
     queryKey: reportsKeys.compare(from, to),
     enabled,
     queryFn: ({ signal }) =>
-      api<{ from: number; to: number; items: FigureComparison[] }>(
-        `/api/reports/compare?from=${from}&to=${to}`,
-        { signal },
-      ),
+      api<Answer<'/api/reports/compare'>>(`/api/reports/compare?from=${from}&to=${to}`, { signal }),
   });
 }
 
-export const putTexts = (year: number, body: ReportTexts) =>
+export const putTexts = (year: number, body: Body<'/api/reports/{year}/texts', 'put'>) =>
   api<ReportTextsState>(`/api/reports/${year}/texts`, { method: 'PUT', body });
-export const freezeReport = (year: number) => api<unknown>(`/api/reports/${year}/freeze`, { method: 'POST' });
+export const freezeReport = (year: number) =>
+  api<Answer<'/api/reports/{year}/freeze', 'post'>>(`/api/reports/${year}/freeze`, { method: 'POST' });
 export const unfreezeReport = (year: number) =>
   api<void>(`/api/reports/${year}/freeze`, { method: 'DELETE' });
-
-type StreamLine =
-  | ({ type: 'progress'; phase: 'data' | 'render' } & ReportProgress)
-  | { type: 'done'; filename: string; contentType: string; base64: string }
-  | { type: 'error'; code: string; message: string };
 
 export interface RenderProgress {
   label: string;

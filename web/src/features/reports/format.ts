@@ -1,5 +1,5 @@
 import { formatFigure } from '../../../../src/modules/reports/report.format';
-import type { FigureUnit, KeyFigure } from '../../../../src/modules/reports/report.types';
+import type { FigureUnit, KeyFigure } from './api';
 
 /**
  * "1 761 h", "près de 5 000 personnes", "31,3 M€"; "non renseigné" when missing, never 0.

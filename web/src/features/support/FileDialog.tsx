@@ -107,7 +107,8 @@ export function FileDialog({ file, organisation, onClose, onSaved }: Props) {
       if (values.ownerUserId === 'me') delete body.ownerUserId;
       if (values.ownerUserId === '') body.ownerUserId = null;
       if (!closing) delete body.closedOn;
-      saved = await createFile(body);
+      // `check` made sure of the required fields; the server checks each value.
+      saved = await createFile(body as Parameters<typeof createFile>[0]);
     }
     await queryClient.invalidateQueries({ queryKey: supportKeys.all });
     onSaved?.(saved);

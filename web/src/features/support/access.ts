@@ -1,6 +1,6 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Who works on support files and interviews: the delegation's team (the server enforces the same rules). */
-export const canManageSupport = (role: Role) => role === 'admin' || role === 'staff';
+/** Who works on support files and interviews: the delegation's team (src/shared/policies.ts). */
+export const canManageSupport = can.manageSupport;
 /** The board reads the list of files too. */
-export const canReadSupport = (role: Role) => role === 'admin' || role === 'staff' || role === 'board';
+export const canReadSupport = can.readSupport;

@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
+import type { Answer, Body, Query, Schema } from '../../app/contract';
 import { uploadFile } from '../../app/upload';
 
+export type Subject = Schema<'SupportSubject'>;
 export const subjects = [
   'fse_plus_application',
   'fse_plus_report',
@@ -11,88 +13,26 @@ export const subjects = [
   'anti_discrimination',
   'individual_support',
   'other',
-] as const;
-export type Subject = (typeof subjects)[number];
-export const statuses = ['open', 'in_progress', 'waiting', 'done', 'abandoned'] as const;
-export type Status = (typeof statuses)[number];
+] as const satisfies readonly Subject[];
+export type Status = Schema<'SupportStatus'>;
+export const statuses = [
+  'open',
+  'in_progress',
+  'waiting',
+  'done',
+  'abandoned',
+] as const satisfies readonly Status[];
 
-export interface SupportDocument {
-  id: string;
-  filename: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedByName: string | null;
-  createdAt: string;
-}
-
-export interface TimeEntry {
-  id: string;
-  userId: string | null;
-  userName: string | null;
-  spentOn: string;
-  minutes: number;
-  note: string | null;
-}
-
-export interface Note {
-  id: string;
-  authorUserId: string | null;
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-}
-
+export type SupportDocument = Schema<'SupportDocument'>;
 /** A file as listed; `description` and `totalMinutes` are given to the team only. */
-export interface SupportFileSummary {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  subject: Subject;
-  title: string;
-  ownerUserId: string | null;
-  ownerName: string | null;
-  status: Status;
-  openedOn: string;
-  dueOn: string | null;
-  nextStep: string | null;
-  closedOn: string | null;
-  overdue: boolean;
-  description?: string | null;
-  totalMinutes?: number;
-}
-
-export interface SupportFile extends SupportFileSummary {
-  documents: SupportDocument[];
-  timeEntries?: TimeEntry[];
-  time?: { totalMinutes: number; byUser: { userId: string | null; name: string | null; minutes: number }[] };
-  notes?: Note[];
-}
-
-export interface FileFilters {
-  organisationId?: string;
-  subject?: string;
-  status?: string;
-  ownerUserId?: string;
-  year?: string;
-  overdue?: string;
-  q?: string;
-}
-
-export interface Owner {
-  id: string;
-  name: string;
-}
-
-export interface Dashboard {
-  owner: Owner;
-  today: string;
-  overdue: SupportFileSummary[];
-  dueSoon: SupportFileSummary[];
-  later: SupportFileSummary[];
-  minutesThisMonth: number;
-  countsByStatus: Record<Status, number>;
-}
+export type SupportFileSummary = Schema<'SupportFileSummary'>;
+export type SupportFile = Schema<'SupportFile'>;
+export type TimeEntry = NonNullable<SupportFile['timeEntries']>[number];
+export type Note = NonNullable<SupportFile['notes']>[number];
+export type Owner = Schema<'SupportOwner'>;
+export type Dashboard = Schema<'SupportDashboard'>;
+/** The list's filters as the page keeps them (URL parameters, strings). */
+export type FileFilters = { [Key in keyof Query<'/api/support/files'>]?: string };
 
 export const supportKeys = {
   all: ['support'] as const,
@@ -106,7 +46,7 @@ export function useFiles(filters: FileFilters, enabled = true) {
   return useQuery({
     queryKey: supportKeys.files(filters),
     queryFn: ({ signal }) =>
-      api<{ items: SupportFileSummary[]; total: number }>(`/api/support/files${query({ ...filters })}`, {
+      api<Answer<'/api/support/files'>>(`/api/support/files${query({ ...filters })}`, {
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -124,7 +64,7 @@ export function useFile(id: string) {
 export function useOwners(enabled = true) {
   return useQuery({
     queryKey: supportKeys.owners,
-    queryFn: ({ signal }) => api<{ items: Owner[] }>('/api/support/owners', { signal }),
+    queryFn: ({ signal }) => api<Answer<'/api/support/owners'>>('/api/support/owners', { signal }),
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -138,18 +78,17 @@ export function useDashboard(ownerUserId: string) {
   });
 }
 
-type Body = Record<string, unknown>;
-
-export const createFile = (body: Body) => api<SupportFile>('/api/support/files', { method: 'POST', body });
-export const patchFile = (id: string, body: Body) =>
+export const createFile = (body: Body<'/api/support/files', 'post'>) =>
+  api<SupportFile>('/api/support/files', { method: 'POST', body });
+export const patchFile = (id: string, body: Body<'/api/support/files/{id}', 'patch'>) =>
   api<SupportFile>(`/api/support/files/${id}`, { method: 'PATCH', body });
 export const deleteFile = (id: string) => api<void>(`/api/support/files/${id}`, { method: 'DELETE' });
-export const addTime = (id: string, body: { spentOn: string; minutes: number; note?: string }) =>
-  api<TimeEntry>(`/api/support/files/${id}/time`, { method: 'POST', body });
+export const addTime = (id: string, body: Body<'/api/support/files/{id}/time', 'post'>) =>
+  api<Schema<'SupportTimeEntry'>>(`/api/support/files/${id}/time`, { method: 'POST', body });
 export const deleteTime = (id: string, entryId: string) =>
   api<void>(`/api/support/files/${id}/time/${entryId}`, { method: 'DELETE' });
 export const addNote = (id: string, body: string) =>
-  api<Note>(`/api/support/files/${id}/notes`, { method: 'POST', body: { body } });
+  api<Schema<'SupportNote'>>(`/api/support/files/${id}/notes`, { method: 'POST', body: { body } });
 export const deleteNote = (id: string, noteId: string) =>
   api<void>(`/api/support/files/${id}/notes/${noteId}`, { method: 'DELETE' });
 export const deleteDocument = (id: string, documentId: string) =>
@@ -159,4 +98,8 @@ export const documentUrl = (id: string, documentId: string) =>
 
 /** Sends one document; `onProgress` gets the uploaded fraction. */
 export const uploadDocument = (id: string, file: File, onProgress: (fraction: number) => void) =>
-  uploadFile<SupportDocument>(`/api/support/files/${id}/documents`, file, onProgress);
+  uploadFile<Answer<'/api/support/files/{id}/documents', 'post'>>(
+    `/api/support/files/${id}/documents`,
+    file,
+    onProgress,
+  );

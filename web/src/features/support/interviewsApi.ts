@@ -1,57 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api';
+import type { Body, Schema } from '../../app/contract';
 
-export const questionKinds = ['text', 'long_text', 'number', 'yes_no', 'choice', 'scale'] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-
-export interface Question {
-  id: string;
-  label: string;
-  kind: QuestionKind;
-  options?: string[];
-  required?: boolean;
-  help?: string;
-}
-
-export interface Template {
-  id: string;
-  year: number;
-  title: string;
-  questions: Question[];
-}
-
-export type AnswerValue = string | number | boolean | null;
-export type InterviewStatus = 'not_started' | 'draft' | 'done';
-
-export interface InterviewRow {
-  organisationId: string;
-  organisationName: string;
-  status: InterviewStatus;
-  heldOn: string | null;
-  interviewerName: string | null;
-  completedAt: string | null;
-  answered: number;
-}
-
-export interface InterviewYear {
-  year: number;
-  template: { id: string; title: string; questions: number } | null;
-  items: InterviewRow[];
-}
-
-export interface InterviewRecord {
-  year: number;
-  organisationId: string;
-  organisationName: string;
-  template: { id: string; title: string; questions: Question[] };
-  interview: {
-    status: 'draft' | 'done';
-    answers: Record<string, Exclude<AnswerValue, null>>;
-    heldOn: string | null;
-    interviewerName: string | null;
-    completedAt: string | null;
-  } | null;
-}
+export type QuestionKind = Schema<'SupportQuestionKind'>;
+export const questionKinds = [
+  'text',
+  'long_text',
+  'number',
+  'yes_no',
+  'choice',
+  'scale',
+] as const satisfies readonly QuestionKind[];
+export type Question = Schema<'SupportQuestion'>;
+export type Template = Schema<'SupportInterviewTemplate'>;
+export type InterviewStatus = Schema<'SupportInterviewStatus'>;
+export type InterviewYear = Schema<'SupportInterviewYear'>;
+export type InterviewRow = InterviewYear['items'][number];
+export type InterviewRecord = Schema<'SupportInterview'>;
+export type InterviewInput = Body<'/api/support/interviews/{year}/{organisationId}', 'put'>;
+export type AnswerValue = InterviewInput['answers'][string];
 
 export const interviewKeys = {
   all: ['support', 'interviews'] as const,
@@ -93,12 +60,9 @@ export function useInterview(year: number, organisationId: string) {
   });
 }
 
-export const putTemplate = (year: number, body: { title: string; questions: Question[] }) =>
+export const putTemplate = (year: number, body: Body<'/api/support/interview-templates/{year}', 'put'>) =>
   api<Template>(`/api/support/interview-templates/${year}`, { method: 'PUT', body });
 export const loadDefaultTemplate = (year: number) =>
   api<Template>(`/api/support/interview-templates/${year}/default`, { method: 'POST' });
-export const putInterview = (
-  year: number,
-  organisationId: string,
-  body: { answers: Record<string, AnswerValue>; status: 'draft' | 'done'; heldOn: string | null },
-) => api<InterviewRecord>(`/api/support/interviews/${year}/${organisationId}`, { method: 'PUT', body });
+export const putInterview = (year: number, organisationId: string, body: InterviewInput) =>
+  api<InterviewRecord>(`/api/support/interviews/${year}/${organisationId}`, { method: 'PUT', body });

@@ -1,4 +1,5 @@
 import { api, query } from '../../../app/api';
+import type { Answer, Schema } from '../../../app/contract';
 import { uploadFile } from '../../../app/upload';
 
 export type CampaignStatus = 'draft' | 'open' | 'closed';
@@ -122,13 +123,7 @@ export type HistoryEntry =
       comment: string | null;
     };
 
-export interface FormDocument {
-  id: string;
-  filename: string;
-  mediaType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
+export type FormDocument = Schema<'ObservatoryDocument'>;
 
 export type Values = Record<string, number | null>;
 
@@ -198,7 +193,9 @@ export const getHistory = (id: string, signal?: AbortSignal) =>
   api<{ items: HistoryEntry[] }>(`${base}/submissions/${id}/history`, { signal });
 
 export const listDocuments = (id: string, signal?: AbortSignal) =>
-  api<{ items: FormDocument[] }>(`${base}/submissions/${id}/documents`, { signal });
+  api<Answer<'/api/observatory/submissions/{id}/documents'>>(`${base}/submissions/${id}/documents`, {
+    signal,
+  });
 export const documentUrl = (id: string, docId: string) => `${base}/submissions/${id}/documents/${docId}`;
 export const deleteDocument = (id: string, docId: string) =>
   api<void>(`${base}/submissions/${id}/documents/${docId}`, { method: 'DELETE' });

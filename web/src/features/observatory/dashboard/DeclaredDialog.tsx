@@ -33,7 +33,10 @@ export function DeclaredDialog({ aggregate, indicators, types, onClose, onSaved 
       qualifier: text(values, 'qualifier') as Qualifier,
       label: text(values, 'label'),
       source: text(values, 'source'),
-      conventionType: aggregate ? aggregate.conventionType : text(values, 'conventionType') || null,
+      // Picked from the convention types the server listed; it checks the value again.
+      conventionType: (aggregate ? aggregate.conventionType : text(values, 'conventionType') || null) as
+        | Parameters<typeof putDeclared>[2]['conventionType']
+        | null,
     });
     await onSaved();
   };

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../../app/api';
+import type { Answer, Body, Schema } from '../../../app/contract';
 
 export type Unit = 'count' | 'hours' | 'euros' | 'percent' | 'etp';
-export type Qualifier = 'exact' | 'about';
+export type Qualifier = Schema<'ObservatoryQualifier'>;
 
 export interface IndicatorInfo {
   code: string;
@@ -76,16 +77,7 @@ export interface DashboardFilters {
   include?: 'submitted' | undefined;
 }
 
-export interface DeclaredAggregate {
-  year: number;
-  indicatorCode: string;
-  conventionType: string | null;
-  value: number;
-  qualifier: Qualifier;
-  label: string;
-  source: string;
-  updatedAt: string;
-}
+export type DeclaredAggregate = Schema<'ObservatoryDeclaredAggregate'>;
 
 export interface PositionItem {
   code: string;
@@ -149,7 +141,8 @@ export function useDashboard(filters: DashboardFilters, enabled: boolean) {
 export function useDeclared() {
   return useQuery({
     queryKey: dashboardKeys.declared,
-    queryFn: ({ signal }) => api<{ items: DeclaredAggregate[] }>('/api/observatory/declared', { signal }),
+    queryFn: ({ signal }) =>
+      api<Answer<'/api/observatory/declared'>>('/api/observatory/declared', { signal }),
   });
 }
 
@@ -159,7 +152,7 @@ const declaredUrl = (year: number, code: string, conventionType: string | null) 
 export function putDeclared(
   year: number,
   code: string,
-  body: { value: number; qualifier: Qualifier; label: string; source: string; conventionType: string | null },
+  body: Body<'/api/observatory/declared/{year}/{indicatorCode}', 'put'>,
 ) {
   return api<DeclaredAggregate>(declaredUrl(year, code, null), { method: 'PUT', body });
 }
