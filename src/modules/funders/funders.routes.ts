@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { XLSX_MIME, xlsxFile } from '../../server/openapi.files.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { ROLES, TEAM } from '../../shared/policies.ts';
 import { fundersXlsx } from './funders.export.ts';
 import {
@@ -67,7 +67,7 @@ export async function fundersRoutes(app: FastifyInstance, deps: ModuleDeps) {
     async (request, reply) => {
       const items = await withTenant(db, caller(request), (tx) => listFunders(tx, request.query));
       return reply
-        .type(XLSX_MIME)
+        .type(XLSX_TYPE)
         .header('content-disposition', 'attachment; filename="guide-des-financeurs.xlsx"')
         .send(await fundersXlsx(items));
     },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { XLSX_MIME, xlsxFile } from '../../server/openapi.files.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { READERS, ROLES, TEAM } from '../../shared/policies.ts';
 import { buyersXlsx, matchesXlsx, opportunitiesXlsx } from './purchasing.export.ts';
 import {
@@ -53,7 +53,7 @@ const tags = ['purchasing'];
 const deleted = { 204: z.null().describe('Supprimé') };
 
 const sendXlsx = (reply: FastifyReply, name: string, file: Buffer) =>
-  reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(file);
+  reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(file);
 
 export async function purchasingRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { XLSX_MIME, xlsxFile } from '../../server/openapi.files.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { READERS, ROLES, TEAM } from '../../shared/policies.ts';
 import {
   addAudit,
@@ -39,7 +39,7 @@ const tags = ['quality-approaches'];
 const base = '/api/quality-approaches';
 const deleted = { 204: z.null().describe('Supprimé') };
 /** Kept for the other routes files of the module. */
-export const XLSX = XLSX_MIME;
+export const XLSX = XLSX_TYPE;
 
 export async function certificationsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

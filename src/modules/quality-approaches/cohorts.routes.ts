@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { XLSX_MIME, xlsxFile } from '../../server/openapi.files.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { READERS, TEAM } from '../../shared/policies.ts';
 import {
   createCohort,
@@ -57,7 +57,7 @@ export async function cohortsRoutes(app: FastifyInstance, deps: ModuleDeps) {
     async (request, reply) => {
       const items = await withTenant(db, caller(request), (tx) => listCohorts(tx));
       return reply
-        .type(XLSX_MIME)
+        .type(XLSX_TYPE)
         .header('content-disposition', 'attachment; filename="groupes.xlsx"')
         .send(await toXlsx('Groupes', cohortColumns, items));
     },

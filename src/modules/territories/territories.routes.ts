@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
-import { XLSX_MIME, xlsxFile } from '../../server/openapi.files.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { READERS, ROLES, TEAM } from '../../shared/policies.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import {
@@ -83,7 +83,7 @@ export async function territoriesRoutes(app: FastifyInstance, deps: ModuleDeps) 
       const auth = caller(request);
       const items = await withTenant(db, auth, (tx) => listProjects(tx, auth, request.query));
       return reply
-        .header('content-type', XLSX_MIME)
+        .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="projets-territoriaux-${todayInFrance()}.xlsx"`)
         .header('cache-control', 'no-store')
         .send(await projectsXlsx(items));

@@ -24,6 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Qui est connecté, dans quelle délégation, avec quel rôle */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -40,6 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Utilisateurs de la délégation et leurs rôles */
         get: operations["getAdminUsers"];
         put?: never;
         post?: never;
@@ -56,8 +58,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Invitations envoyées */
         get: operations["getAdminInvitations"];
         put?: never;
+        /** Invite une personne (le lien part par e-mail) */
         post: operations["postAdminInvitations"];
         delete?: never;
         options?: never;
@@ -73,6 +77,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Change le rôle d'un utilisateur */
         put: operations["putAdminUsersByIdRole"];
         post?: never;
         delete?: never;
@@ -91,6 +96,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire l'accès d'un utilisateur à la délégation (ses sessions prennent fin) */
         delete: operations["deleteAdminUsersById"];
         options?: never;
         head?: never;
@@ -106,6 +112,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Renvoie une invitation (nouveau lien, l’ancien ne vaut plus) */
         post: operations["postAdminInvitationsByIdResend"];
         delete?: never;
         options?: never;
@@ -123,6 +130,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Annule une invitation en attente */
         delete: operations["deleteAdminInvitationsById"];
         options?: never;
         head?: never;
@@ -136,6 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ce qu'une invitation propose (page d'invitation) */
         get: operations["getInvitationsByToken"];
         put?: never;
         post?: never;
@@ -154,6 +163,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accepte une invitation : crée le compte (ou rattache un compte existant) */
         post: operations["postInvitationsByTokenAccept"];
         delete?: never;
         options?: never;
@@ -174,6 +184,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change son propre nom */
         patch: operations["patchAccount"];
         trace?: never;
     };
@@ -186,6 +197,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change son mot de passe (les autres sessions prennent fin) */
         post: operations["postAccountPassword"];
         delete?: never;
         options?: never;
@@ -200,6 +212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ses sessions ouvertes (appareils connectés) */
         get: operations["getAccountSessions"];
         put?: never;
         post?: never;
@@ -218,6 +231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ferme ses autres sessions */
         post: operations["postAccountSessionsRevokeOthers"];
         delete?: never;
         options?: never;
@@ -234,6 +248,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Demande un lien de réinitialisation du mot de passe */
         post: operations["postAccountPasswordResetRequest"];
         delete?: never;
         options?: never;
@@ -250,6 +265,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Choisit un nouveau mot de passe avec le lien reçu */
         post: operations["postAccountPasswordReset"];
         delete?: never;
         options?: never;
@@ -264,8 +280,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Dit si le premier lancement reste à faire */
         get: operations["getSetup"];
         put?: never;
+        /** Premier lancement : crée la délégation et son administrateur */
         post: operations["postSetup"];
         delete?: never;
         options?: never;
@@ -280,7 +298,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Paramètres de la délégation */
         get: operations["getDelegationSettings"];
+        /** Modifie les paramètres de la délégation */
         put: operations["putDelegationSettings"];
         post?: never;
         delete?: never;
@@ -297,8 +317,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Dépose le logo de la délégation (PNG ou SVG, en base64) */
         put: operations["putDelegationLogo"];
         post?: never;
+        /** Retire le logo de la délégation */
         delete: operations["deleteDelegationLogo"];
         options?: never;
         head?: never;
@@ -312,6 +334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Logo d'une délégation (pages publiques) */
         get: operations["getPublicLogo"];
         put?: never;
         post?: never;
@@ -328,8 +351,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registre des adhérents (filtré, trié, paginé) */
         get: operations["getMembersOrganisations"];
         put?: never;
+        /** Crée une structure (siège, conventions, adhésion) */
         post: operations["postMembersOrganisations"];
         delete?: never;
         options?: never;
@@ -344,12 +369,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'une structure */
         get: operations["getMembersOrganisationsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie une structure (un adhérent : son profil public) */
         patch: operations["patchMembersOrganisationsById"];
         trace?: never;
     };
@@ -360,6 +387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'une structure */
         get: operations["getMembersOrganisationsByIdHistory"];
         put?: never;
         post?: never;
@@ -378,6 +406,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rétablit la valeur précédente d'un champ */
         post: operations["postMembersOrganisationsByIdHistoryByEntryIdRestore"];
         delete?: never;
         options?: never;
@@ -394,6 +423,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un établissement */
         post: operations["postMembersOrganisationsByIdEstablishments"];
         delete?: never;
         options?: never;
@@ -414,6 +444,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie un établissement (un adhérent : ses coordonnées publiques) */
         patch: operations["patchMembersEstablishmentsById"];
         trace?: never;
     };
@@ -426,6 +457,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une convention */
         post: operations["postMembersOrganisationsByIdConventions"];
         delete?: never;
         options?: never;
@@ -443,6 +475,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une convention */
         delete: operations["deleteMembersConventionsById"];
         options?: never;
         head?: never;
@@ -458,6 +491,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ouvre une période d'adhésion */
         post: operations["postMembersOrganisationsByIdMemberships"];
         delete?: never;
         options?: never;
@@ -478,6 +512,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie une période d'adhésion (départ) */
         patch: operations["patchMembersMembershipsById"];
         trace?: never;
     };
@@ -490,6 +525,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un contact */
         post: operations["postMembersOrganisationsByIdContacts"];
         delete?: never;
         options?: never;
@@ -507,9 +543,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un contact */
         delete: operations["deleteMembersContactsById"];
         options?: never;
         head?: never;
+        /** Modifie un contact */
         patch: operations["patchMembersContactsById"];
         trace?: never;
     };
@@ -520,6 +558,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Référentiels : types de convention, départements */
         get: operations["getMembersReference"];
         put?: never;
         post?: never;
@@ -538,6 +577,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : analyse un fichier avant d'importer */
         post: operations["postMembersImportsPreview"];
         delete?: never;
         options?: never;
@@ -554,6 +594,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : les problèmes d'un fichier (CSV) */
         post: operations["postMembersImportsProblemsCsv"];
         delete?: never;
         options?: never;
@@ -570,6 +611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : importe les lignes valides */
         post: operations["postMembersImportsCommit"];
         delete?: never;
         options?: never;
@@ -584,8 +626,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Correspondances de colonnes enregistrées */
         get: operations["getMembersImportMappings"];
         put?: never;
+        /** Enregistre une correspondance de colonnes */
         post: operations["postMembersImportMappings"];
         delete?: never;
         options?: never;
@@ -600,6 +644,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Annuaire public des structures adhérentes */
         get: operations["getPublicStructures"];
         put?: never;
         post?: never;
@@ -616,6 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres de l'annuaire public par département (carte) */
         get: operations["getPublicStructuresSummary"];
         put?: never;
         post?: never;
@@ -632,6 +678,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Activités des adhérents et leur nombre */
         get: operations["getPublicActivities"];
         put?: never;
         post?: never;
@@ -648,6 +695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres clés des adhérents (par type, par département) */
         get: operations["getPublicStatsMembers"];
         put?: never;
         post?: never;
@@ -664,6 +712,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Contrôles qualité du registre */
         get: operations["getMembersQuality"];
         put?: never;
         post?: never;
@@ -682,6 +731,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accepte un signalement qualité (ne plus le montrer) */
         post: operations["postMembersQualityAcceptances"];
         delete?: never;
         options?: never;
@@ -699,6 +749,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Annule l'acceptation d'un signalement */
         delete: operations["deleteMembersQualityAcceptancesById"];
         options?: never;
         head?: never;
@@ -712,6 +763,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export du registre (CSV) */
         get: operations["getMembersOrganisationsExportCsv"];
         put?: never;
         post?: never;
@@ -728,6 +780,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export du registre (XLSX) */
         get: operations["getMembersOrganisationsExportXlsx"];
         put?: never;
         post?: never;
@@ -744,6 +797,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Structures au format data·inclusion (ouvert) */
         get: operations["getPublicDataInclusionStructures"];
         put?: never;
         post?: never;
@@ -760,6 +814,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Le conseil d'administration à une date */
         get: operations["getGovernanceBoard"];
         put?: never;
         post?: never;
@@ -776,8 +831,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** L'équipe salariée actuelle */
         get: operations["getGovernanceStaff"];
         put?: never;
+        /** Ajoute une personne à l'équipe */
         post: operations["postGovernanceStaff"];
         delete?: never;
         options?: never;
@@ -792,8 +849,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Assemblées générales */
         get: operations["getGovernanceAssemblies"];
         put?: never;
+        /** Enregistre une assemblée générale */
         post: operations["postGovernanceAssemblies"];
         delete?: never;
         options?: never;
@@ -814,6 +873,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Corrige une assemblée générale */
         patch: operations["patchGovernanceAssembliesById"];
         trace?: never;
     };
@@ -824,8 +884,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique des mandats (d'un adhérent, d'une personne) */
         get: operations["getGovernanceMandates"];
         put?: never;
+        /** Élit un administrateur (nouveau mandat) */
         post: operations["postGovernanceMandates"];
         delete?: never;
         options?: never;
@@ -846,6 +908,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie ou termine un mandat */
         patch: operations["patchGovernanceMandatesById"];
         trace?: never;
     };
@@ -856,8 +919,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes d'adhérents (structures porteuses, GES) */
         get: operations["getGovernanceGroups"];
         put?: never;
+        /** Crée un groupe d'adhérents */
         post: operations["postGovernanceGroups"];
         delete?: never;
         options?: never;
@@ -875,9 +940,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un groupe d'adhérents */
         delete: operations["deleteGovernanceGroupsById"];
         options?: never;
         head?: never;
+        /** Modifie un groupe d'adhérents */
         patch: operations["patchGovernanceGroupsById"];
         trace?: never;
     };
@@ -888,6 +955,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Toute l'équipe salariée, anciens compris (administration) */
         get: operations["getGovernanceStaffAll"];
         put?: never;
         post?: never;
@@ -910,6 +978,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie, termine ou relie à un compte une personne de l'équipe */
         patch: operations["patchGovernanceStaffById"];
         trace?: never;
     };
@@ -920,6 +989,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** La délégation, son conseil et son équipe (page publique) */
         get: operations["getPublicOrganisation"];
         put?: never;
         post?: never;
@@ -936,6 +1006,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'un enregistrement (qui a changé quoi, quand) */
         get: operations["getAuditRecordsByRecordId"];
         put?: never;
         post?: never;
@@ -1228,8 +1299,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registre des partenaires et financeurs */
         get: operations["getPartners"];
         put?: never;
+        /** Ajoute un partenaire */
         post: operations["postPartners"];
         delete?: never;
         options?: never;
@@ -1247,9 +1320,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un partenaire (cité par aucune action) */
         delete: operations["deletePartnersById"];
         options?: never;
         head?: never;
+        /** Modifie un partenaire */
         patch: operations["patchPartnersById"];
         trace?: never;
     };
@@ -1260,6 +1335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Agenda public d'une délégation : ses actions publiques de l'année */
         get: operations["getPublicActions"];
         put?: never;
         post?: never;
@@ -1276,8 +1352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liste des actions (filtrée, paginée) */
         get: operations["getActions"];
         put?: never;
+        /** Enregistre une action */
         post: operations["postActions"];
         delete?: never;
         options?: never;
@@ -1292,6 +1370,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export des actions filtrées (XLSX) */
         get: operations["getActionsExportXlsx"];
         put?: never;
         post?: never;
@@ -1308,6 +1387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chronique d'une année, mois par mois */
         get: operations["getActionsChronicle"];
         put?: never;
         post?: never;
@@ -1324,12 +1404,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'une action */
         get: operations["getActionsById"];
         put?: never;
         post?: never;
+        /** Supprime une action */
         delete: operations["deleteActionsById"];
         options?: never;
         head?: never;
+        /** Corrige une action */
         patch: operations["patchActionsById"];
         trace?: never;
     };
@@ -1340,6 +1423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Actions auxquelles un adhérent a pris part */
         get: operations["getMembersOrganisationsByIdActions"];
         put?: never;
         post?: never;
@@ -3380,6 +3464,433 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountSessionInput: {
+            id: string;
+            userAgent: string | null;
+            ipAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            current: boolean;
+        };
+        AccountSessionsInput: {
+            items: components["schemas"]["AccountSessionInput"][];
+        };
+        AccountNameInput: {
+            name: string;
+        };
+        PasswordResetRequestedInput: {
+            message: string;
+        };
+        /** @enum {string} */
+        RoleInput: "admin" | "staff" | "board" | "member";
+        MeInput: {
+            user: {
+                id: string;
+                email: string;
+                name: string;
+            };
+            delegation: {
+                id: string;
+                slug: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            role: "admin" | "staff" | "board" | "member" | "federation";
+            organisationId: string | null;
+        };
+        AccountUserInput: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        AccountUserListInput: {
+            items: components["schemas"]["AccountUserInput"][];
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+            expiresAt: unknown;
+            acceptedAt: unknown | null;
+            createdAt: unknown;
+        };
+        InvitationListInput: {
+            items: components["schemas"]["InvitationInput"][];
+        };
+        InvitationCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationPreviewInput: {
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            delegationName: string;
+        };
+        InvitationAcceptedInput: {
+            email: string;
+        };
+        HistoryEntryInput: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            /** @enum {string} */
+            action: "insert" | "update" | "delete";
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        HistoryInput: {
+            items: components["schemas"]["HistoryEntryInput"][];
+        };
+        /** @enum {string} */
+        ConventionTypeInput: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+        /** @enum {string} */
+        MembershipStatusInput: "current" | "former" | "none";
+        OrganisationListItemInput: {
+            id: string;
+            name: string;
+            siren: string | null;
+            types: components["schemas"]["ConventionTypeInput"][];
+            departments: string[];
+            city: string | null;
+            postcode: string | null;
+            phone: string | null;
+            email: string | null;
+            membership: components["schemas"]["MembershipStatusInput"];
+            activities: string[];
+            updatedAt: string;
+        };
+        OrganisationListInput: {
+            items: components["schemas"]["OrganisationListItemInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EstablishmentInput: {
+            id: string;
+            name: string | null;
+            siret: string | null;
+            address: string | null;
+            postcode: string | null;
+            city: string | null;
+            department: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            isHeadquarters: boolean;
+            printedLabel: string | null;
+        };
+        ConventionInput: {
+            id: string;
+            type: components["schemas"]["ConventionTypeInput"];
+            establishmentId: string | null;
+            departments: string[];
+        };
+        MembershipPeriodInput: {
+            id: string;
+            joinedOn: string | null;
+            knownFrom: string;
+            leftOn: string | null;
+            leaveReason: string | null;
+            source: string | null;
+        };
+        ContactInput: {
+            id: string;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            email: string | null;
+            phone: string | null;
+            purpose: string;
+            consent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationRecordInput: {
+            id: string;
+            name: string;
+            siren: string | null;
+            legalForm: string | null;
+            website: string | null;
+            description: string | null;
+            note?: string | null;
+            activities: string[];
+            types: components["schemas"]["ConventionTypeInput"][];
+            membership: components["schemas"]["MembershipStatusInput"];
+            establishments: components["schemas"]["EstablishmentInput"][];
+            conventions: components["schemas"]["ConventionInput"][];
+            memberships: components["schemas"]["MembershipPeriodInput"][];
+            contacts: components["schemas"]["ContactInput"][];
+            /** @enum {string} */
+            editable: "all" | "public" | "none";
+            createdAt: string;
+            updatedAt: string;
+        };
+        MembersCreatedInput: {
+            id: string;
+        };
+        MembersReferenceInput: {
+            conventionTypes: {
+                code: components["schemas"]["ConventionTypeInput"];
+                label: string;
+            }[];
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PublicStructureInput: {
+            id: string;
+            organisationId: string;
+            name: string;
+            types: components["schemas"]["ConventionTypeInput"][];
+            department: string | null;
+            postcode: string | null;
+            city: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            activities: string[];
+            listedUnder: string[];
+        };
+        PublicStructuresInput: {
+            items: components["schemas"]["PublicStructureInput"][];
+            total: number;
+            page?: number;
+            pageSize?: number;
+        };
+        PublicStructuresSummaryInput: {
+            total: number;
+            organisations: number;
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        PublicActivitiesInput: {
+            items: {
+                label: string;
+                count: number;
+            }[];
+        };
+        MemberStatsInput: {
+            year: number;
+            total: number;
+            byType: {
+                [key: string]: number;
+            };
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        ActionKindInput: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
+        /** @enum {string} */
+        ActionMissionInput: "representer" | "participer" | "animer" | "developper" | "accompagner";
+        /** @enum {string} */
+        PartnerKindInput: "state" | "region" | "department" | "cress" | "network" | "company" | "foundation" | "training_body" | "public_body" | "other";
+        /** @enum {string} */
+        ActionPartnerRoleInput: "organiser" | "partner" | "funder";
+        /** @enum {string} */
+        ActionMemberRoleInput: "host" | "speaker" | "participant" | "organiser";
+        /** @enum {string} */
+        ActionParticipantsQualifierInput: "exact" | "at_least" | "about";
+        /** @enum {string} */
+        ActionVisibilityInput: "public" | "internal";
+        PublicActionInput: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKindInput"];
+            startsOn: string;
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMissionInput"][];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifierInput"];
+            summary: string | null;
+            partners: {
+                name: string;
+                role: components["schemas"]["ActionPartnerRoleInput"];
+            }[];
+            members: {
+                name: string;
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+        };
+        PublicChronicleInput: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["PublicActionInput"][];
+            }[];
+        };
+        PartnerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["PartnerKindInput"];
+            department: string | null;
+            website: string | null;
+            thanked: boolean;
+            note?: string | null;
+            actionsCount: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PartnerListInput: {
+            items: components["schemas"]["PartnerInput"][];
+        };
+        ActionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKindInput"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMissionInput"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifierInput"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibilityInput"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKindInput"];
+                role: components["schemas"]["ActionPartnerRoleInput"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+        };
+        ActionDetailInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKindInput"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMissionInput"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifierInput"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibilityInput"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKindInput"];
+                role: components["schemas"]["ActionPartnerRoleInput"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+            practiceGroupName: string | null;
+        };
+        ActionListInput: {
+            items: components["schemas"]["ActionInput"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ActionChronicleInput: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["ActionInput"][];
+            }[];
+        };
+        OrganisationActionsInput: {
+            year: number | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                kind: components["schemas"]["ActionKindInput"];
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @enum {string} */
+                datePrecision: "day" | "month";
+                startTime: string | null;
+                endTime: string | null;
+                online: boolean;
+                town: string | null;
+                department: string | null;
+                summary: string | null;
+                visibility: components["schemas"]["ActionVisibilityInput"];
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+        };
         TrainingCountsInput: {
             /** @enum {string} */
             basis: "trainees" | "counts";
@@ -3797,6 +4308,40 @@ export interface components {
                 completedAt: unknown | null;
             } | null;
         };
+        DelegationSettingsInput: {
+            name: string;
+            network: string | null;
+            region: string | null;
+            departmentsCovered: string[];
+            addresses: {
+                line: string;
+                postcode: string;
+                city: string;
+            }[];
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            missions: {
+                code: string;
+                label: string;
+            }[];
+            objectives: {
+                number: number | null;
+                axis: string;
+                text: string;
+            }[];
+            reportTagline: string | null;
+            slug: string;
+            logoUrl: string | null;
+        };
+        DelegationSummaryInput: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+        SetupStatusInput: {
+            needed: boolean;
+        };
         /** @enum {string} */
         DuesBasisInput: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3805,7 +4350,7 @@ export interface components {
             year: number;
             basis: components["schemas"]["DuesBasisInput"];
             rules: {
-                conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                conventionType: components["schemas"]["ConventionTypeInput"] | null;
                 from: number | null;
                 to: number | null;
                 amount: number;
@@ -4041,6 +4586,214 @@ export interface components {
                 score: number;
                 reasons: string[];
             }[];
+        };
+        /** @enum {string} */
+        BoardRoleInput: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
+        /** @enum {string} */
+        AssemblyKindInput: "ordinary" | "extraordinary";
+        /** @enum {string} */
+        MemberGroupKindInput: "structure_porteuse" | "ges";
+        BoardMandateInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            organisationName: string;
+            organisationId: string | null;
+            department: string | null;
+            role: components["schemas"]["BoardRoleInput"] | null;
+            nationalRepresentative: boolean;
+            /** Format: date */
+            electedOn: string;
+            endsOn: string | null;
+            generalAssemblyId: string | null;
+        };
+        GovernanceBoardInput: {
+            /** Format: date */
+            at: string;
+            items: components["schemas"]["BoardMandateInput"][];
+        };
+        BoardMandateListInput: {
+            items: components["schemas"]["BoardMandateInput"][];
+        };
+        StaffMemberInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+        };
+        StaffListInput: {
+            items: components["schemas"]["StaffMemberInput"][];
+        };
+        GeneralAssemblyInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            kind: components["schemas"]["AssemblyKindInput"];
+            place: string | null;
+            hosts: string | null;
+            decisions: string | null;
+            elections: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        GeneralAssemblyListInput: {
+            items: components["schemas"]["GeneralAssemblyInput"][];
+        };
+        MemberGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MemberGroupKindInput"];
+            note: string | null;
+            organisations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        MemberGroupListInput: {
+            items: components["schemas"]["MemberGroupInput"][];
+        };
+        PublicOrganisationInput: {
+            delegation: {
+                name: string;
+                slug: string;
+                region: string | null;
+                departmentsCovered: string[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                logoUrl: string | null;
+            };
+            board: {
+                firstName: string;
+                lastName: string;
+                role: components["schemas"]["BoardRoleInput"] | null;
+                organisationName: string;
+                department: string | null;
+                nationalRepresentative: boolean;
+                electedOn: string;
+            }[];
+            staff: {
+                firstName: string;
+                lastName: string;
+                jobTitle: string;
+            }[];
+        };
+        StaffRecordInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+            email: string | null;
+            endedOn: string | null;
+            userId: string | null;
+            userName: string | null;
+        };
+        StaffRecordListInput: {
+            items: components["schemas"]["StaffRecordInput"][];
+        };
+        StaffCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        MembersImportProblemInput: {
+            line: number;
+            column: string | null;
+            code: string;
+            message: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        MembersImportPlanLineInput: {
+            line: number;
+            name: string;
+            siret: string | null;
+            fields?: string[];
+        };
+        MembersImportPreviewInput: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
+            delimiter: (";" | ",") | null;
+            headers: string[];
+            mapping: {
+                [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
+            };
+            rows: number;
+            counts: {
+                create: number;
+                update: number;
+                errors: number;
+                warnings: number;
+            };
+            plan: {
+                create: components["schemas"]["MembersImportPlanLineInput"][];
+                update: components["schemas"]["MembersImportPlanLineInput"][];
+            };
+            problems: components["schemas"]["MembersImportProblemInput"][];
+            truncated: boolean;
+        };
+        MembersImportMappingInput: {
+            id: string;
+            name: string;
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        QualityAcceptanceInput: {
+            id: string;
+            reason: string;
+            acceptedBy: string | null;
+            acceptedAt: string;
+        };
+        QualityProblemInput: {
+            key: string;
+            /** @enum {string} */
+            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+            records: {
+                /** @enum {string} */
+                table: "organisations" | "establishments" | "conventions" | "board_mandates";
+                id: string;
+                organisationId: string | null;
+                label: string;
+            }[];
+            field?: string;
+            value?: string;
+            suggestion?: string;
+            suggestions?: string[];
+            accepted: components["schemas"]["QualityAcceptanceInput"] | null;
+        };
+        QualityListInput: {
+            problems: components["schemas"]["QualityProblemInput"][];
+            counts: {
+                open: number;
+                accepted: number;
+            };
         };
         ObservatoryDocumentInput: {
             /** Format: uuid */
@@ -4677,6 +5430,450 @@ export interface components {
             }[];
             withoutDepartment: number;
         };
+        MembersImportResultInput: {
+            created: number;
+            updated: number;
+            rejects?: {
+                lines: number;
+                filename: string;
+                csv: string;
+            };
+        };
+        AccountSession: {
+            id: string;
+            userAgent: string | null;
+            ipAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            current: boolean;
+        };
+        AccountSessions: {
+            items: components["schemas"]["AccountSession"][];
+        };
+        AccountName: {
+            name: string;
+        };
+        PasswordResetRequested: {
+            message: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "staff" | "board" | "member";
+        Me: {
+            user: {
+                id: string;
+                email: string;
+                name: string;
+            };
+            delegation: {
+                id: string;
+                slug: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            role: "admin" | "staff" | "board" | "member" | "federation";
+            organisationId: string | null;
+        };
+        AccountUser: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        AccountUserList: {
+            items: components["schemas"]["AccountUser"][];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            acceptedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InvitationList: {
+            items: components["schemas"]["Invitation"][];
+        };
+        InvitationCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationPreview: {
+            email: string;
+            role: components["schemas"]["Role"];
+            delegationName: string;
+        };
+        InvitationAccepted: {
+            email: string;
+        };
+        HistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            /** @enum {string} */
+            action: "insert" | "update" | "delete";
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        History: {
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        /** @enum {string} */
+        ConventionType: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+        /** @enum {string} */
+        MembershipStatus: "current" | "former" | "none";
+        OrganisationListItem: {
+            id: string;
+            name: string;
+            siren: string | null;
+            types: components["schemas"]["ConventionType"][];
+            departments: string[];
+            city: string | null;
+            postcode: string | null;
+            phone: string | null;
+            email: string | null;
+            membership: components["schemas"]["MembershipStatus"];
+            activities: string[];
+            updatedAt: string;
+        };
+        OrganisationList: {
+            items: components["schemas"]["OrganisationListItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        Establishment: {
+            id: string;
+            name: string | null;
+            siret: string | null;
+            address: string | null;
+            postcode: string | null;
+            city: string | null;
+            department: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            isHeadquarters: boolean;
+            printedLabel: string | null;
+        };
+        Convention: {
+            id: string;
+            type: components["schemas"]["ConventionType"];
+            establishmentId: string | null;
+            departments: string[];
+        };
+        MembershipPeriod: {
+            id: string;
+            joinedOn: string | null;
+            knownFrom: string;
+            leftOn: string | null;
+            leaveReason: string | null;
+            source: string | null;
+        };
+        Contact: {
+            id: string;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            email: string | null;
+            phone: string | null;
+            purpose: string;
+            consent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationRecord: {
+            id: string;
+            name: string;
+            siren: string | null;
+            legalForm: string | null;
+            website: string | null;
+            description: string | null;
+            note?: string | null;
+            activities: string[];
+            types: components["schemas"]["ConventionType"][];
+            membership: components["schemas"]["MembershipStatus"];
+            establishments: components["schemas"]["Establishment"][];
+            conventions: components["schemas"]["Convention"][];
+            memberships: components["schemas"]["MembershipPeriod"][];
+            contacts: components["schemas"]["Contact"][];
+            /** @enum {string} */
+            editable: "all" | "public" | "none";
+            createdAt: string;
+            updatedAt: string;
+        };
+        MembersCreated: {
+            id: string;
+        };
+        MembersReference: {
+            conventionTypes: {
+                code: components["schemas"]["ConventionType"];
+                label: string;
+            }[];
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PublicStructure: {
+            id: string;
+            organisationId: string;
+            name: string;
+            types: components["schemas"]["ConventionType"][];
+            department: string | null;
+            postcode: string | null;
+            city: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            activities: string[];
+            listedUnder: string[];
+        };
+        PublicStructures: {
+            items: components["schemas"]["PublicStructure"][];
+            total: number;
+            page?: number;
+            pageSize?: number;
+        };
+        PublicStructuresSummary: {
+            total: number;
+            organisations: number;
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        PublicActivities: {
+            items: {
+                label: string;
+                count: number;
+            }[];
+        };
+        MemberStats: {
+            year: number;
+            total: number;
+            byType: {
+                [key: string]: number;
+            };
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        ActionKind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
+        /** @enum {string} */
+        ActionMission: "representer" | "participer" | "animer" | "developper" | "accompagner";
+        /** @enum {string} */
+        PartnerKind: "state" | "region" | "department" | "cress" | "network" | "company" | "foundation" | "training_body" | "public_body" | "other";
+        /** @enum {string} */
+        ActionPartnerRole: "organiser" | "partner" | "funder";
+        /** @enum {string} */
+        ActionMemberRole: "host" | "speaker" | "participant" | "organiser";
+        /** @enum {string} */
+        ActionParticipantsQualifier: "exact" | "at_least" | "about";
+        /** @enum {string} */
+        ActionVisibility: "public" | "internal";
+        PublicAction: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKind"];
+            startsOn: string;
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMission"][];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifier"];
+            summary: string | null;
+            partners: {
+                name: string;
+                role: components["schemas"]["ActionPartnerRole"];
+            }[];
+            members: {
+                name: string;
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+        };
+        PublicChronicle: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["PublicAction"][];
+            }[];
+        };
+        Partner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["PartnerKind"];
+            department: string | null;
+            website: string | null;
+            thanked: boolean;
+            note?: string | null;
+            actionsCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PartnerList: {
+            items: components["schemas"]["Partner"][];
+        };
+        Action: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKind"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMission"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifier"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibility"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKind"];
+                role: components["schemas"]["ActionPartnerRole"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+        };
+        ActionDetail: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKind"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMission"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifier"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibility"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKind"];
+                role: components["schemas"]["ActionPartnerRole"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+            practiceGroupName: string | null;
+        };
+        ActionList: {
+            items: components["schemas"]["Action"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ActionChronicle: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["Action"][];
+            }[];
+        };
+        OrganisationActions: {
+            year: number | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                kind: components["schemas"]["ActionKind"];
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @enum {string} */
+                datePrecision: "day" | "month";
+                startTime: string | null;
+                endTime: string | null;
+                online: boolean;
+                town: string | null;
+                department: string | null;
+                summary: string | null;
+                visibility: components["schemas"]["ActionVisibility"];
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+        };
         TrainingCounts: {
             /** @enum {string} */
             basis: "trainees" | "counts";
@@ -5098,6 +6295,40 @@ export interface components {
                 completedAt: string | null;
             } | null;
         };
+        DelegationSettings: {
+            name: string;
+            network: string | null;
+            region: string | null;
+            departmentsCovered: string[];
+            addresses: {
+                line: string;
+                postcode: string;
+                city: string;
+            }[];
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            missions: {
+                code: string;
+                label: string;
+            }[];
+            objectives: {
+                number: number | null;
+                axis: string;
+                text: string;
+            }[];
+            reportTagline: string | null;
+            slug: string;
+            logoUrl: string | null;
+        };
+        DelegationSummary: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+        SetupStatus: {
+            needed: boolean;
+        };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -5106,7 +6337,7 @@ export interface components {
             year: number;
             basis: components["schemas"]["DuesBasis"];
             rules: {
-                conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                conventionType: components["schemas"]["ConventionType"] | null;
                 from: number | null;
                 to: number | null;
                 amount: number;
@@ -5346,6 +6577,216 @@ export interface components {
                 score: number;
                 reasons: string[];
             }[];
+        };
+        /** @enum {string} */
+        BoardRole: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
+        /** @enum {string} */
+        AssemblyKind: "ordinary" | "extraordinary";
+        /** @enum {string} */
+        MemberGroupKind: "structure_porteuse" | "ges";
+        BoardMandate: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            organisationName: string;
+            organisationId: string | null;
+            department: string | null;
+            role: components["schemas"]["BoardRole"] | null;
+            nationalRepresentative: boolean;
+            /** Format: date */
+            electedOn: string;
+            endsOn: string | null;
+            generalAssemblyId: string | null;
+        };
+        GovernanceBoard: {
+            /** Format: date */
+            at: string;
+            items: components["schemas"]["BoardMandate"][];
+        };
+        BoardMandateList: {
+            items: components["schemas"]["BoardMandate"][];
+        };
+        StaffMember: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+        };
+        StaffList: {
+            items: components["schemas"]["StaffMember"][];
+        };
+        GeneralAssembly: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            kind: components["schemas"]["AssemblyKind"];
+            place: string | null;
+            hosts: string | null;
+            decisions: string | null;
+            elections: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GeneralAssemblyList: {
+            items: components["schemas"]["GeneralAssembly"][];
+        };
+        MemberGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MemberGroupKind"];
+            note: string | null;
+            organisations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        MemberGroupList: {
+            items: components["schemas"]["MemberGroup"][];
+        };
+        PublicOrganisation: {
+            delegation: {
+                name: string;
+                slug: string;
+                region: string | null;
+                departmentsCovered: string[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                logoUrl: string | null;
+            };
+            board: {
+                firstName: string;
+                lastName: string;
+                role: components["schemas"]["BoardRole"] | null;
+                organisationName: string;
+                department: string | null;
+                nationalRepresentative: boolean;
+                electedOn: string;
+            }[];
+            staff: {
+                firstName: string;
+                lastName: string;
+                jobTitle: string;
+            }[];
+        };
+        StaffRecord: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+            email: string | null;
+            endedOn: string | null;
+            userId: string | null;
+            userName: string | null;
+        };
+        StaffRecordList: {
+            items: components["schemas"]["StaffRecord"][];
+        };
+        StaffCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        MembersImportProblem: {
+            line: number;
+            column: string | null;
+            code: string;
+            message: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        MembersImportPlanLine: {
+            line: number;
+            name: string;
+            siret: string | null;
+            fields?: string[];
+        };
+        MembersImportPreview: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
+            delimiter: (";" | ",") | null;
+            headers: string[];
+            mapping: {
+                [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
+            };
+            rows: number;
+            counts: {
+                create: number;
+                update: number;
+                errors: number;
+                warnings: number;
+            };
+            plan: {
+                create: components["schemas"]["MembersImportPlanLine"][];
+                update: components["schemas"]["MembersImportPlanLine"][];
+            };
+            problems: components["schemas"]["MembersImportProblem"][];
+            truncated: boolean;
+        };
+        MembersImportMapping: {
+            id: string;
+            name: string;
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        QualityAcceptance: {
+            id: string;
+            reason: string;
+            acceptedBy: string | null;
+            acceptedAt: string;
+        };
+        QualityProblem: {
+            key: string;
+            /** @enum {string} */
+            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+            records: {
+                /** @enum {string} */
+                table: "organisations" | "establishments" | "conventions" | "board_mandates";
+                id: string;
+                organisationId: string | null;
+                label: string;
+            }[];
+            field?: string;
+            value?: string;
+            suggestion?: string;
+            suggestions?: string[];
+            accepted: components["schemas"]["QualityAcceptance"] | null;
+        };
+        QualityList: {
+            problems: components["schemas"]["QualityProblem"][];
+            counts: {
+                open: number;
+                accepted: number;
+            };
         };
         ObservatoryDocument: {
             /** Format: uuid */
@@ -6001,6 +7442,15 @@ export interface components {
             }[];
             withoutDepartment: number;
         };
+        MembersImportResult: {
+            created: number;
+            updated: number;
+            rejects?: {
+                lines: number;
+                filename: string;
+                csv: string;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -6089,21 +7539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        user: {
-                            id: string;
-                            email: string;
-                            name: string;
-                        };
-                        delegation: {
-                            id: string;
-                            slug: string;
-                            name: string;
-                        } | null;
-                        /** @enum {string} */
-                        role: "admin" | "staff" | "board" | "member" | "federation";
-                        organisationId: string | null;
-                    };
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -6116,6 +7552,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.required";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6157,6 +7613,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountUserList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -6228,6 +7693,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -6302,13 +7776,21 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
-                    /** @enum {string} */
-                    role: "admin" | "staff" | "board" | "member";
+                    role: components["schemas"]["RoleInput"];
                     organisationId?: string | null;
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6359,6 +7841,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `delegation.not_found` : Délégation inconnue.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.already_member` : Cette personne a déjà un compte dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.already_member";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.member_requires_organisation` : Un compte adhérent doit être rattaché à une organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.member_requires_organisation";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6403,13 +7949,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    role: "admin" | "staff" | "board" | "member";
+                    role: components["schemas"]["RoleInput"];
                     organisationId?: string | null;
                 };
             };
         };
         responses: {
+            /** @description Rôle changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6460,6 +8012,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `accounts.user_not_found` : Ce compte n'a pas de rôle dans la délégation.
+             *
+             *     `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.user_not_found" | "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.last_admin` : C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.last_admin";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.member_requires_organisation` : Un compte adhérent doit être rattaché à une organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.member_requires_organisation";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6503,6 +8119,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accès retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6553,6 +8176,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.user_not_found` : Ce compte n'a pas de rôle dans la délégation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.user_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.last_admin` : C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.last_admin";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6596,6 +8259,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6646,6 +8318,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `invitations.not_pending` : Cette invitation n'est plus en attente (acceptée ou retirée).
+             *
+             *     `delegation.not_found` : Délégation inconnue.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_pending" | "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6689,6 +8385,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invitation annulée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6739,6 +8442,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_pending` : Cette invitation n'est plus en attente (acceptée ou retirée). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_pending";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6788,12 +8511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        email: string;
-                        /** @enum {string} */
-                        role: "admin" | "staff" | "board" | "member";
-                        delegationName: string;
-                    };
+                    "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -6806,6 +8524,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_found` : Cette invitation n'existe pas, a expiré ou a déjà été utilisée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6856,6 +8594,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6866,6 +8613,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_found` : Cette invitation n'existe pas, a expiré ou a déjà été utilisée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `request.rate_limited` : Trop de requêtes : patientez un instant avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "request.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6919,12 +8726,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["AccountName"];
                 };
             };
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6933,7 +8742,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6964,6 +8773,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -6974,6 +8803,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7002,7 +8851,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Mot de passe changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7011,7 +8871,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7042,6 +8902,54 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             *
+             *     `account.password_too_long` : Le mot de passe doit comporter au plus {max} caractères.
+             *
+             *     `account.same_password` : Le nouveau mot de passe doit être différent de l'actuel.
+             *
+             *     `account.wrong_password` : Le mot de passe actuel est incorrect.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short" | "account.password_too_long" | "account.same_password" | "account.wrong_password";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -7052,6 +8960,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7079,16 +9007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            userAgent: string | null;
-                            ipAddress: string | null;
-                            createdAt: string;
-                            lastSeenAt: string;
-                            current: boolean;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AccountSessions"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -7142,6 +9061,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Autres sessions fermées */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `auth.error` : La connexion n'a pas pu aboutir. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.error";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -7162,6 +9108,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -7172,6 +9138,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7205,12 +9191,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["PasswordResetRequested"];
                 };
             };
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +9207,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7240,6 +9248,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7268,7 +9296,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Mot de passe changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7277,7 +9316,53 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             *
+             *     `account.password_too_long` : Le mot de passe doit comporter au plus {max} caractères.
+             *
+             *     `account.reset_token_invalid` : Ce lien de réinitialisation est invalide, a expiré ou a déjà servi : demandez-en un nouveau.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short" | "account.password_too_long" | "account.reset_token_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7308,6 +9393,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getSetup: {
@@ -7325,8 +9430,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["SetupStatus"];
+                };
+            };
+            /** @description `request.url_too_long` : Un élément de cette adresse est trop long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        needed: boolean;
+                        error: {
+                            /** @enum {string} */
+                            code: "request.url_too_long";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `request.headers_too_large` : Les en-têtes de cette requête sont trop volumineux. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "request.headers_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -7381,11 +9524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        slug: string;
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["DelegationSummary"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7398,6 +9537,96 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `setup.code_invalid` : Ce code d'installation n'est pas le bon. Il figure dans le journal du serveur, au démarrage (« Code d'installation »). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.code_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `setup.closed` : L'installation est déjà faite : une délégation existe. Connectez-vous, ou demandez une invitation à son administrateur.
+             *
+             *     `setup.unavailable` : Ce serveur n'a pas de code d'installation : redémarrez-le, puis lisez le code dans son journal.
+             *
+             *     `setup.busy` : Une installation est déjà en cours avec ce code : patientez quelques secondes.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.closed" | "setup.unavailable" | "setup.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez.
+             *
+             *     `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed" | "auth.password_too_short";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `setup.rate_limited` : Trop d'essais : patientez quelques minutes avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7445,32 +9674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -7503,6 +9707,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7577,32 +9801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7655,6 +9854,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7709,32 +9948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7787,6 +10001,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7834,32 +10088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -7892,6 +10121,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7935,6 +10184,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Image (PNG ou SVG) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -7945,6 +10204,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `delegation.not_found` : Délégation inconnue.
+             *
+             *     `delegations.no_logo` : Cette délégation n'a pas de logo.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found" | "delegations.no_logo";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7981,7 +10264,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -8000,26 +10283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            siren: string | null;
-                            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                            departments: string[];
-                            city: string | null;
-                            postcode: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            membership: "current" | "former" | "none";
-                            activities: string[];
-                            updatedAt: string;
-                        }[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
+                    "application/json": components["schemas"]["OrganisationList"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8135,7 +10399,7 @@ export interface operations {
                         isHeadquarters?: boolean;
                     };
                     /** @default [] */
-                    conventionTypes?: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+                    conventionTypes?: components["schemas"]["ConventionTypeInput"][];
                     /** Format: date */
                     joinedOn?: string;
                 };
@@ -8148,9 +10412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8203,6 +10465,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8252,64 +10560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8362,6 +10613,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8423,64 +10694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8523,7 +10737,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `members.field_not_editable` : Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8532,7 +10750,73 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "members.field_not_editable" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8582,22 +10866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            at: string;
-                            actorName: string | null;
-                            actorRole: string | null;
-                            tableName: string;
-                            recordId: string;
-                            action: string;
-                            changes: {
-                                field: string;
-                                before: unknown;
-                                after: unknown;
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["History"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8650,6 +10919,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8706,64 +10995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8816,6 +11048,82 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `history.entry_not_found` : Cette ligne d'historique n'existe pas pour cette organisation.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "history.entry_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `history.field_not_restorable` : Ce champ ne peut pas être rétabli depuis l’historique.
+             *
+             *     `history.not_restorable` : Seule une modification peut être annulée (pas une création, une suppression ou des données effacées).
+             *
+             *     `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "history.field_not_restorable" | "history.not_restorable" | "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8880,9 +11188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8935,6 +11241,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8999,20 +11371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string | null;
-                        siret: string | null;
-                        address: string | null;
-                        postcode: string | null;
-                        city: string | null;
-                        department: string | null;
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        isHeadquarters: boolean;
-                        printedLabel: string | null;
-                    };
+                    "application/json": components["schemas"]["Establishment"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9055,7 +11414,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `members.field_not_editable` : Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9064,7 +11427,73 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "members.field_not_editable" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9109,8 +11538,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                    type: components["schemas"]["ConventionTypeInput"];
                     establishmentId?: string | null;
                     /** @default [] */
                     departments?: string[];
@@ -9124,9 +11552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9179,6 +11605,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9222,6 +11714,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Convention retirée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9272,6 +11771,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9330,9 +11849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9385,6 +11902,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9441,14 +11998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        joinedOn: string | null;
-                        knownFrom: string;
-                        leftOn: string | null;
-                        leaveReason: string | null;
-                        source: string | null;
-                    };
+                    "application/json": components["schemas"]["MembershipPeriod"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9501,6 +12051,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9562,9 +12152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9617,6 +12205,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9660,6 +12288,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Contact supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9710,6 +12345,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9771,18 +12426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        firstName: string | null;
-                        lastName: string;
-                        jobTitle: string | null;
-                        email: string | null;
-                        phone: string | null;
-                        purpose: string;
-                        consent: boolean;
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Contact"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9845,6 +12489,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9882,17 +12566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        conventionTypes: {
-                            /** @enum {string} */
-                            code: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            label: string;
-                        }[];
-                        departments: {
-                            code: string;
-                            name: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MembersReference"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -9975,46 +12649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "csv" | "xlsx";
-                        encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
-                        delimiter: (";" | ",") | null;
-                        headers: string[];
-                        mapping: {
-                            [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
-                        };
-                        rows: number;
-                        counts: {
-                            create: number;
-                            update: number;
-                            errors: number;
-                            warnings: number;
-                        };
-                        plan: {
-                            create: {
-                                line: number;
-                                name: string;
-                                siret: string | null;
-                                fields?: string[];
-                            }[];
-                            update: {
-                                line: number;
-                                name: string;
-                                siret: string | null;
-                                fields?: string[];
-                            }[];
-                        };
-                        problems: {
-                            line: number;
-                            column: string | null;
-                            code: string;
-                            message: string;
-                            /** @enum {string} */
-                            severity: "error" | "warning";
-                        }[];
-                        truncated: boolean;
-                    };
+                    "application/json": components["schemas"]["MembersImportPreview"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10111,6 +12746,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10212,15 +12856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        created: number;
-                        updated: number;
-                        rejects?: {
-                            lines: number;
-                            filename: string;
-                            csv: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["MembersImportResult"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10293,14 +12929,7 @@ export interface operations {
                         error: {
                             code: string;
                             message: string;
-                            problems: {
-                                line: number;
-                                column: string | null;
-                                code: string;
-                                message: string;
-                                /** @enum {string} */
-                                severity: "error" | "warning";
-                            }[];
+                            problems: components["schemas"]["MembersImportProblem"][];
                             counts: {
                                 errors: number;
                                 warnings: number;
@@ -10347,13 +12976,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            mapping: {
-                                [key: string]: string;
-                            };
-                        }[];
+                        items: components["schemas"]["MembersImportMapping"][];
                     };
                 };
             };
@@ -10508,6 +13131,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10534,7 +13177,7 @@ export interface operations {
         parameters: {
             query?: {
                 department?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 q?: string;
                 activity?: string;
                 delegation?: string;
@@ -10553,26 +13196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            organisationId: string;
-                            name: string;
-                            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                            department: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            address: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            activities: string[];
-                            listedUnder: string[];
-                        }[];
-                        total: number;
-                        page?: number;
-                        pageSize?: number;
-                    };
+                    "application/json": components["schemas"]["PublicStructures"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10585,6 +13209,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10634,13 +13278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        total: number;
-                        organisations: number;
-                        byDepartment: {
-                            [key: string]: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicStructuresSummary"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10653,6 +13291,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10702,12 +13360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            label: string;
-                            count: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicActivities"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10720,6 +13373,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10770,16 +13443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        year: number;
-                        total: number;
-                        byType: {
-                            [key: string]: number;
-                        };
-                        byDepartment: {
-                            [key: string]: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["MemberStats"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10792,6 +13456,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10839,37 +13523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        problems: {
-                            key: string;
-                            /** @enum {string} */
-                            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
-                            /** @enum {string} */
-                            severity: "error" | "warning";
-                            message: string;
-                            records: {
-                                /** @enum {string} */
-                                table: "organisations" | "establishments" | "conventions" | "board_mandates";
-                                id: string;
-                                organisationId: string | null;
-                                label: string;
-                            }[];
-                            field?: string;
-                            value?: string;
-                            suggestion?: string;
-                            suggestions?: string[];
-                            accepted: {
-                                id: string;
-                                reason: string;
-                                acceptedBy: string | null;
-                                acceptedAt: string;
-                            } | null;
-                        }[];
-                        counts: {
-                            open: number;
-                            accepted: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["QualityList"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -10956,12 +13610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        reason: string;
-                        acceptedBy: string | null;
-                        acceptedAt: string;
-                    };
+                    "application/json": components["schemas"]["QualityAcceptance"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -11014,6 +13663,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `quality.problem_not_found` : Ce problème n’existe plus : les données ont changé depuis l’affichage de la liste. Actualisez la page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "quality.problem_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11057,6 +13746,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Acceptation annulée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11117,6 +13813,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `quality.acceptance_not_found` : Cette acceptation n’existe pas ou a déjà été annulée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "quality.acceptance_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11143,7 +13859,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -11154,6 +13870,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11240,7 +13965,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -11251,6 +13976,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11331,6 +14065,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getPublicDataInclusionStructures: {
@@ -11386,6 +14140,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11419,6 +14193,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBoard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11510,6 +14293,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -11592,6 +14384,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11652,6 +14453,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11683,6 +14504,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssemblyList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -11768,6 +14598,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssembly"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11875,6 +14714,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssembly"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11935,6 +14783,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.assembly_not_found` : Cette assemblée générale n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.assembly_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11969,6 +14837,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandateList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12077,6 +14954,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12127,6 +15013,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.mandate_overlap` : {name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_overlap";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12184,6 +15110,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12244,6 +15179,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.mandate_not_found` : Ce mandat n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.mandate_overlap` : {name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_overlap";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -12275,6 +15270,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroupList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -12356,6 +15360,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12406,6 +15419,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12449,6 +15482,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Groupe supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12499,6 +15539,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.group_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12552,6 +15612,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12612,6 +15681,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.group_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -12643,6 +15752,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRecordList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -12725,6 +15843,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Personne modifiée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12785,6 +15910,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.staff_not_found` : Ce membre de l'équipe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.staff_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -12824,46 +15989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        delegation: {
-                            name: string;
-                            slug: string;
-                            region: string | null;
-                            departmentsCovered: string[];
-                            addresses: {
-                                line: string;
-                                postcode: string;
-                                city: string;
-                            }[];
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            missions: {
-                                code: string;
-                                label: string;
-                            }[];
-                            objectives: {
-                                number: number | null;
-                                axis: string;
-                                text: string;
-                            }[];
-                            logoUrl: string | null;
-                        };
-                        board: {
-                            firstName: string;
-                            lastName: string;
-                            role: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
-                            organisationName: string;
-                            department: string | null;
-                            nationalRepresentative: boolean;
-                            electedOn: string;
-                        }[];
-                        staff: {
-                            firstName: string;
-                            lastName: string;
-                            jobTitle: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicOrganisation"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -12876,6 +16002,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12919,6 +16065,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -13138,7 +16293,7 @@ export interface operations {
                     /** @enum {string} */
                     basis: "flat" | "etp" | "revenue";
                     rules: {
-                        conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                        conventionType: components["schemas"]["ConventionTypeInput"] | null;
                         from: number | null;
                         to: number | null;
                         amount: number;
@@ -15435,6 +18590,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15539,6 +18703,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15589,6 +18762,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.name_taken` : Un partenaire porte déjà ce nom dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.name_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15632,6 +18845,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Partenaire supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15682,6 +18902,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.not_found` : Ce partenaire n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.in_use` : Ce partenaire est lié à {count} actions : retirez-le de ces actions avant de le supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.in_use";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15737,6 +18997,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15797,6 +19066,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `partners.not_found` : Ce partenaire n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.name_taken` : Un partenaire porte déjà ce nom dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.name_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -15837,45 +19166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        year: number;
-                        total: number;
-                        months: {
-                            month: number;
-                            count: number;
-                            actions: {
-                                id: string;
-                                title: string;
-                                /** @enum {string} */
-                                kind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
-                                startsOn: string;
-                                endsOn: string;
-                                /** @enum {string} */
-                                datePrecision: "day" | "month";
-                                startTime: string | null;
-                                endTime: string | null;
-                                themes: string[];
-                                missions: string[];
-                                online: boolean;
-                                town: string | null;
-                                department: string | null;
-                                participantsCount: number | null;
-                                /** @enum {string} */
-                                participantsQualifier: "exact" | "at_least" | "about";
-                                summary: string | null;
-                                partners: {
-                                    name: string;
-                                    /** @enum {string} */
-                                    role: "organiser" | "partner" | "funder";
-                                }[];
-                                members: {
-                                    name: string;
-                                    /** @enum {string} */
-                                    role: "host" | "speaker" | "participant" | "organiser";
-                                }[];
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicChronicle"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -15888,6 +19179,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15942,6 +19253,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16099,6 +19419,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16149,6 +19478,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16200,6 +19549,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16280,6 +19638,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getActionsChronicle: {
@@ -16293,6 +19671,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionChronicle"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16386,6 +19773,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16436,6 +19832,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `actions.not_found` : Cette action n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "actions.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16479,6 +19895,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Action supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16529,6 +19952,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `actions.not_found` : Cette action n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "actions.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16622,6 +20065,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16672,6 +20124,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `actions.not_found` : Cette action n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "actions.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16717,6 +20209,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationActions"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16767,6 +20268,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
