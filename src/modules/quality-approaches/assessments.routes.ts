@@ -33,10 +33,13 @@ import {
   organisationQuerySchema,
   progressActionInputSchema,
   progressActionUpdateSchema,
+  qualityAssessmentListSchema,
+  qualityAssessmentSchema,
   qualityGridListSchema,
   qualityGridSchema,
   qualityProgressActionListSchema,
   qualityProgressActionRecordSchema,
+  qualityProgressSchema,
 } from './quality-approaches.schemas.ts';
 
 const team = allow(...TEAM);
@@ -136,6 +139,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
         summary: 'Autodiagnostics (les siens pour un adhérent)',
         tags,
         querystring: organisationQuerySchema,
+        response: { 200: qualityAssessmentListSchema },
       },
     },
     async (request) =>
@@ -166,7 +170,12 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     `${base}/assessments/:id`,
     {
       config: { access: everyone, errors: ['qualityApproaches.assessment_not_found'] },
-      schema: { summary: 'Un autodiagnostic', tags, params: idParams },
+      schema: {
+        summary: 'Un autodiagnostic',
+        tags,
+        params: idParams,
+        response: { 200: qualityAssessmentSchema },
+      },
     },
     async (request) => inTenant(request, (tx) => getAssessment(tx, caller(request), request.params.id)),
   );
@@ -174,7 +183,12 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     `${base}/assessments`,
     {
       config: { access: writers, errors: ['validation.failed'] },
-      schema: { summary: 'Commence un autodiagnostic', tags, body: assessmentCreateSchema },
+      schema: {
+        summary: 'Commence un autodiagnostic',
+        tags,
+        body: assessmentCreateSchema,
+        response: { 201: qualityAssessmentSchema },
+      },
     },
     async (request, reply) =>
       reply
@@ -197,6 +211,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
         tags,
         params: idParams,
         body: assessmentUpdateSchema,
+        response: { 200: qualityAssessmentSchema },
       },
     },
     async (request) =>
@@ -213,7 +228,12 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
           'validation.failed',
         ],
       },
-      schema: { summary: 'Termine un autodiagnostic', tags, params: idParams },
+      schema: {
+        summary: 'Termine un autodiagnostic',
+        tags,
+        params: idParams,
+        response: { 200: qualityAssessmentSchema },
+      },
     },
     async (request) => inTenant(request, (tx) => completeAssessment(tx, caller(request), request.params.id)),
   );
@@ -239,6 +259,7 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
         summary: "Progression d'une structure d'un autodiagnostic à l'autre",
         tags,
         params: idParams,
+        response: { 200: qualityProgressSchema },
       },
     },
     async (request) =>

@@ -254,3 +254,41 @@ export const qualityGridSchema = z
   .meta({ id: 'QualityGrid' });
 
 export const qualityGridListSchema = z.array(qualityGridSchema).meta({ id: 'QualityGridList' });
+
+const scoresSchema = z.record(z.string(), z.number());
+
+/** One self-assessment: its answers (question → level) and, once done, its score per pillar. */
+export const qualityAssessmentSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    gridId: z.uuid(),
+    assessedOn: z.iso.date(),
+    status: z.enum(['draft', 'done']),
+    answers: scoresSchema,
+    scores: scoresSchema,
+  })
+  .meta({ id: 'QualityAssessment' });
+
+/** The list also names the organisation and the grid. */
+export const qualityAssessmentListSchema = z
+  .array(qualityAssessmentSchema.extend({ organisationName: z.string(), gridName: z.string() }))
+  .meta({ id: 'QualityAssessmentList' });
+
+/** An organisation's completed assessments in order, each with its change per pillar since the previous one. */
+export const qualityProgressSchema = z
+  .object({
+    organisationId: z.uuid(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        gridId: z.uuid(),
+        gridName: z.string(),
+        assessedOn: z.iso.date(),
+        scores: scoresSchema,
+        changes: z.record(z.string(), z.number().nullable()),
+        pillars: z.array(z.object({ id: z.string(), label: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'QualityProgress' });

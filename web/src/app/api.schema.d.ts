@@ -5072,6 +5072,67 @@ export interface components {
             updatedAt: unknown;
         };
         QualityGridListInput: components["schemas"]["QualityGridInput"][];
+        QualityAssessmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+        };
+        QualityAssessmentListInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+            organisationName: string;
+            gridName: string;
+        }[];
+        QualityProgressInput: {
+            /** Format: uuid */
+            organisationId: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                gridId: string;
+                gridName: string;
+                /** Format: date */
+                assessedOn: string;
+                scores: {
+                    [key: string]: number;
+                };
+                changes: {
+                    [key: string]: number | null;
+                };
+                pillars: {
+                    id: string;
+                    label: string;
+                }[];
+            }[];
+        };
         /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -7084,6 +7145,67 @@ export interface components {
             updatedAt: string;
         };
         QualityGridList: components["schemas"]["QualityGrid"][];
+        QualityAssessment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+        };
+        QualityAssessmentList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+            organisationName: string;
+            gridName: string;
+        }[];
+        QualityProgress: {
+            /** Format: uuid */
+            organisationId: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                gridId: string;
+                gridName: string;
+                /** Format: date */
+                assessedOn: string;
+                scores: {
+                    [key: string]: number;
+                };
+                changes: {
+                    [key: string]: number | null;
+                };
+                pillars: {
+                    id: string;
+                    label: string;
+                }[];
+            }[];
+        };
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -32505,6 +32627,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessmentList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32611,6 +32742,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32826,6 +32966,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -33089,6 +33238,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -33242,6 +33400,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -33395,6 +33562,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgress"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {

@@ -14,28 +14,9 @@ export type Grid = Schema<'QualityGrid'>;
 export type GridPillar = Grid['pillars'][number];
 export type GridLevel = GridPillar['criteria'][number]['levels'][number];
 
-export interface Assessment {
-  id: string;
-  organisationId: string;
-  /** In the list only. */
-  organisationName?: string;
-  gridName?: string;
-  gridId: string;
-  assessedOn: string;
-  status: 'draft' | 'done';
-  answers: Record<string, number>;
-  scores: Record<string, number>;
-}
-
-export interface ProgressItem {
-  id: string;
-  gridId: string;
-  gridName: string;
-  assessedOn: string;
-  scores: Record<string, number>;
-  changes: Record<string, number | null>;
-  pillars: { id: string; label: string }[];
-}
+/** A self-assessment; the list's items also name the organisation and the grid. */
+export type Assessment = Schema<'QualityAssessment'> & { organisationName?: string; gridName?: string };
+export type ProgressItem = Schema<'QualityProgress'>['items'][number];
 
 export type ProgressAction = Schema<'QualityProgressActionList'>[number];
 
@@ -76,7 +57,7 @@ export const useProgress = (organisationId: string) =>
   useQuery({
     queryKey: qualityKeys.progress(organisationId),
     queryFn: ({ signal }) =>
-      api<{ items: ProgressItem[] }>(`${base}/organisations/${enc(organisationId)}/progress`, { signal }),
+      api<Schema<'QualityProgress'>>(`${base}/organisations/${enc(organisationId)}/progress`, { signal }),
   });
 export const useProgressActions = () =>
   useQuery({
