@@ -48,6 +48,19 @@ export function canEditOrganisation(viewer: Viewer, organisationId: string | nul
 }
 
 /**
+ * What of an organisation's record a viewer may change: all of it (the team), its public
+ * profile (a member user, its own organisation), or nothing. The one rule behind
+ * `canEditOrganisation`, for services that also need to know how much.
+ */
+export function organisationEditScope(
+  viewer: Viewer,
+  organisationId: string | null | undefined,
+): 'all' | 'public' | 'none' {
+  if (isTeam(viewer)) return 'all';
+  return ownsOrganisation(viewer, organisationId) ? 'public' : 'none';
+}
+
+/**
  * The organisation a member's request is about: always its own. `undefined` for the team
  * and the board (they name one, or ask for all); `null` when a member names another one.
  */
@@ -69,6 +82,25 @@ export const can = {
   readCampaigns: isReader,
   manageCampaigns: isTeam,
   readDashboard: isReader,
+  manageFunders: isTeam,
+  matchFundersForAnyMember: isTeam,
+  readTrainings: isReader,
+  manageTrainings: isTeam,
+  readPracticeStats: isReader,
+  managePracticeGroups: isTeam,
+  readPurchasing: isReader,
+  managePurchasing: isTeam,
+  readOwnPurchasing: isMember,
+  updatePurchasingFollowUp: (viewer: HasRole) => isTeam(viewer) || isMember(viewer),
+  readQualityApproaches: isReader,
+  manageQualityApproaches: isTeam,
+  selfAssess: isMember,
+  readActions: isReader,
+  manageActions: isTeam,
+  readGovernance: isReader,
+  manageGovernance: isTeam,
+  manageStaff: isAdmin,
+  reviewQuality: isTeam,
   readFigures: isReader,
   manageFigures: isTeam,
   readReports: isReader,

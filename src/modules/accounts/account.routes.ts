@@ -7,9 +7,11 @@ import type { ModuleDeps } from '../../server/app.types.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
 import {
+  accountNameSchema,
   accountSessionsSchema,
   accountUpdateSchema,
   passwordChangeSchema,
+  passwordResetRequestedSchema,
   passwordResetRequestSchema,
   passwordResetSchema,
 } from './account.schemas.ts';
@@ -55,11 +57,12 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/account',
     {
-      config: { access: ACCOUNT },
+      config: { access: ACCOUNT, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
       schema: {
+        summary: 'Change son propre nom',
         tags: ['accounts'],
         body: accountUpdateSchema,
-        response: { 200: z.object({ name: z.string() }) },
+        response: { 200: accountNameSchema },
       },
     },
     async (request, reply) => {
@@ -75,8 +78,24 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/account/password',
     {
-      config: { access: ACCOUNT },
-      schema: { tags: ['accounts'], body: passwordChangeSchema },
+      config: {
+        access: ACCOUNT,
+        errors: [
+          'auth.password_too_short',
+          'account.password_too_long',
+          'account.same_password',
+          'account.wrong_password',
+          'account.rate_limited',
+          'auth.unavailable',
+          'auth.error',
+        ],
+      },
+      schema: {
+        summary: 'Change son mot de passe (les autres sessions prennent fin)',
+        tags: ['accounts'],
+        body: passwordChangeSchema,
+        response: { 204: z.null().describe('Mot de passe changé') },
+      },
     },
     async (request, reply) => {
       anyCaller(request);
@@ -94,7 +113,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
         throw authFailure(answer, {
           INVALID_PASSWORD: ['account.wrong_password', 'currentPassword'],
         });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -102,7 +121,11 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
     '/api/account/sessions',
     {
       config: { access: ACCOUNT },
-      schema: { tags: ['accounts'], response: { 200: accountSessionsSchema } },
+      schema: {
+        summary: 'Ses sessions ouvertes (appareils connectés)',
+        tags: ['accounts'],
+        response: { 200: accountSessionsSchema },
+      },
     },
     async (request) => {
       const auth = anyCaller(request);
@@ -115,23 +138,31 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.post(
     '/api/account/sessions/revoke-others',
-    { config: { access: ACCOUNT }, schema: { tags: ['accounts'] } },
+    {
+      config: { access: ACCOUNT, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
+      schema: {
+        summary: 'Ferme ses autres sessions',
+        tags: ['accounts'],
+        response: { 204: z.null().describe('Autres sessions fermées') },
+      },
+    },
     async (request, reply) => {
       anyCaller(request);
       const answer = await forwardToAuth(deps, request, reply, '/api/auth/revoke-other-sessions', {});
       if (answer.status >= 400) throw authFailure(answer);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.post(
     '/api/account/password-reset/request',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['account.rate_limited', 'auth.unavailable', 'auth.error'] },
       schema: {
+        summary: 'Demande un lien de réinitialisation du mot de passe',
         tags: ['accounts'],
         body: passwordResetRequestSchema,
-        response: { 202: z.object({ message: z.string() }) },
+        response: { 202: passwordResetRequestedSchema },
       },
     },
     async (request, reply) => {
@@ -150,8 +181,23 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/account/password-reset',
     {
-      config: { access: PUBLIC },
-      schema: { tags: ['accounts'], body: passwordResetSchema },
+      config: {
+        access: PUBLIC,
+        errors: [
+          'auth.password_too_short',
+          'account.password_too_long',
+          'account.reset_token_invalid',
+          'account.rate_limited',
+          'auth.unavailable',
+          'auth.error',
+        ],
+      },
+      schema: {
+        summary: 'Choisit un nouveau mot de passe avec le lien reçu',
+        tags: ['accounts'],
+        body: passwordResetSchema,
+        response: { 204: z.null().describe('Mot de passe changé') },
+      },
     },
     async (request, reply) => {
       checkNewPassword(request.body.newPassword, 'newPassword');
@@ -164,7 +210,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ModuleDeps) {
           INVALID_TOKEN: ['account.reset_token_invalid', 'token'],
           USER_NOT_FOUND: ['account.reset_token_invalid', 'token'],
         });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -27,13 +27,22 @@ export const passwordResetSchema = z.strictObject({
   newPassword: z.string().min(1).max(200),
 });
 
-export const accountSessionSchema = z.object({
-  id: z.string(),
-  userAgent: z.string().nullable(),
-  ipAddress: z.string().nullable(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  current: z.boolean(),
-});
+export const accountSessionSchema = z
+  .object({
+    id: z.string(),
+    userAgent: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    current: z.boolean(),
+  })
+  .meta({ id: 'AccountSession' });
 
-export const accountSessionsSchema = z.object({ items: z.array(accountSessionSchema) });
+export const accountSessionsSchema = z
+  .object({ items: z.array(accountSessionSchema) })
+  .meta({ id: 'AccountSessions' });
+
+export const accountNameSchema = z.object({ name: z.string() }).meta({ id: 'AccountName' });
+export const passwordResetRequestedSchema = z
+  .object({ message: z.string() })
+  .meta({ id: 'PasswordResetRequested' });

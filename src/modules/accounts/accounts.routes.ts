@@ -6,14 +6,19 @@ import { message } from '../../i18n/messages.ts';
 import { ACCOUNT, allow, anyCaller, caller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
+import { ADMINS } from '../../shared/policies.ts';
 import { getDelegation } from '../delegations/delegations.service.ts';
 import {
   acceptInvitationSchema,
+  accountUserListSchema,
+  invitationAcceptedSchema,
+  invitationCreatedSchema,
   invitationInputSchema,
+  invitationListSchema,
   invitationParamsSchema,
+  invitationPreviewSchema,
   meSchema,
   roleChangeSchema,
-  roleSchema,
   tokenParamsSchema,
   userParamsSchema,
 } from './accounts.schemas.ts';
@@ -45,6 +50,9 @@ const OPEN_AUTH_ENDPOINTS = new Set([
   'GET /api/auth/get-session',
 ]);
 
+const admins = allow(...ADMINS);
+const tags = ['accounts'];
+
 export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -73,7 +81,14 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/me',
-    { config: { access: ACCOUNT }, schema: { tags: ['accounts'], response: { 200: meSchema } } },
+    {
+      config: { access: ACCOUNT, errors: ['delegation.not_found'] },
+      schema: {
+        summary: 'Qui est connecté, dans quelle délégation, avec quel rôle',
+        tags,
+        response: { 200: meSchema },
+      },
+    },
     async (request) => {
       const auth = anyCaller(request);
       const delegation = auth.delegationId ? await getDelegation(deps.database.db, auth.delegationId) : null;
@@ -88,7 +103,14 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/admin/users',
-    { config: { access: allow('admin') }, schema: { tags: ['accounts'] } },
+    {
+      config: { access: admins },
+      schema: {
+        summary: 'Utilisateurs de la délégation et leurs rôles',
+        tags,
+        response: { 200: accountUserListSchema },
+      },
+    },
     async (request) => {
       const auth = caller(request);
       const items = await withTenant(deps.database.db, auth, (tx) => listUsers(tx));
@@ -98,7 +120,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.get(
     '/api/admin/invitations',
-    { config: { access: allow('admin') }, schema: { tags: ['accounts'] } },
+    {
+      config: { access: admins },
+      schema: { summary: 'Invitations envoyées', tags, response: { 200: invitationListSchema } },
+    },
     async (request) => {
       const items = await withTenant(deps.database.db, caller(request), (tx) => listInvitations(tx));
       return { items };
@@ -107,7 +132,23 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.post(
     '/api/admin/invitations',
-    { config: { access: allow('admin') }, schema: { tags: ['accounts'], body: invitationInputSchema } },
+    {
+      config: {
+        access: admins,
+        errors: [
+          'invitations.member_requires_organisation',
+          'invitations.already_member',
+          'record.not_found',
+          'delegation.not_found',
+        ],
+      },
+      schema: {
+        summary: 'Invite une personne (le lien part par e-mail)',
+        tags,
+        body: invitationInputSchema,
+        response: { 201: invitationCreatedSchema },
+      },
+    },
     async (request, reply) => {
       const auth = caller(request);
       const delegation = await getDelegation(deps.database.db, auth.delegationId);
@@ -131,31 +172,61 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.put(
     '/api/admin/users/:id/role',
     {
-      config: { access: allow('admin') },
-      schema: { tags: ['accounts'], params: userParamsSchema, body: roleChangeSchema },
+      config: {
+        access: admins,
+        errors: [
+          'accounts.user_not_found',
+          'accounts.last_admin',
+          'invitations.member_requires_organisation',
+          'record.not_found',
+        ],
+      },
+      schema: {
+        summary: "Change le rôle d'un utilisateur",
+        tags,
+        params: userParamsSchema,
+        body: roleChangeSchema,
+        response: { 204: z.null().describe('Rôle changé') },
+      },
     },
     async (request, reply) => {
       await withTenant(deps.database.db, caller(request), (tx) =>
         changeRole(tx, request.params.id, request.body),
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.delete(
     '/api/admin/users/:id',
-    { config: { access: allow('admin') }, schema: { tags: ['accounts'], params: userParamsSchema } },
+    {
+      config: { access: admins, errors: ['accounts.user_not_found', 'accounts.last_admin'] },
+      schema: {
+        summary: "Retire l'accès d'un utilisateur à la délégation (ses sessions prennent fin)",
+        tags,
+        params: userParamsSchema,
+        response: { 204: z.null().describe('Accès retiré') },
+      },
+    },
     async (request, reply) => {
       await withTenant(deps.database.db, caller(request), (tx) => deactivateUser(tx, request.params.id));
       // At once: the role is gone, and so are the sessions (every server drops them on NOTIFY).
       await endSessions(deps.database.db, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.post(
     '/api/admin/invitations/:id/resend',
-    { config: { access: allow('admin') }, schema: { tags: ['accounts'], params: invitationParamsSchema } },
+    {
+      config: { access: admins, errors: ['invitations.not_pending', 'delegation.not_found'] },
+      schema: {
+        summary: 'Renvoie une invitation (nouveau lien, l’ancien ne vaut plus)',
+        tags,
+        params: invitationParamsSchema,
+        response: { 201: invitationCreatedSchema },
+      },
+    },
     async (request, reply) => {
       const auth = caller(request);
       const delegation = await getDelegation(deps.database.db, auth.delegationId);
@@ -177,21 +248,30 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.delete(
     '/api/admin/invitations/:id',
-    { config: { access: allow('admin') }, schema: { tags: ['accounts'], params: invitationParamsSchema } },
+    {
+      config: { access: admins, errors: ['invitations.not_pending'] },
+      schema: {
+        summary: 'Annule une invitation en attente',
+        tags,
+        params: invitationParamsSchema,
+        response: { 204: z.null().describe('Invitation annulée') },
+      },
+    },
     async (request, reply) => {
       await withTenant(deps.database.db, caller(request), (tx) => revokeInvitation(tx, request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.get(
     '/api/invitations/:token',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['invitations.not_found'] },
       schema: {
-        tags: ['accounts'],
+        summary: "Ce qu'une invitation propose (page d'invitation)",
+        tags,
         params: tokenParamsSchema,
-        response: { 200: z.object({ email: z.string(), role: roleSchema, delegationName: z.string() }) },
+        response: { 200: invitationPreviewSchema },
       },
     },
     async (request) => {
@@ -204,8 +284,18 @@ export async function accountsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/invitations/:token/accept',
     {
-      config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: { tags: ['accounts'], params: tokenParamsSchema, body: acceptInvitationSchema },
+      config: {
+        access: PUBLIC,
+        rateLimit: { max: 10, timeWindow: 60_000 },
+        errors: ['invitations.not_found', 'auth.password_too_short', 'request.rate_limited'],
+      },
+      schema: {
+        summary: 'Accepte une invitation : crée le compte (ou rattache un compte existant)',
+        tags,
+        params: tokenParamsSchema,
+        body: acceptInvitationSchema,
+        response: { 201: invitationAcceptedSchema },
+      },
     },
     async (request, reply) => {
       const result = await acceptInvitation(

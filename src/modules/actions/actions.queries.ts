@@ -13,7 +13,7 @@ import { organisations } from '../members/members.table.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 import { shortTime } from './actions.rules.ts';
 import type { ActionFilters, ActionListQuery } from './actions.schemas.ts';
-import { actionMembers, actionPartners, actions, partners } from './actions.table.ts';
+import { actionMembers, actionPartners, actions, type PartnerKind, partners } from './actions.table.ts';
 
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -88,7 +88,7 @@ export type ActionRow = typeof actions.$inferSelect;
 export interface PartnerLink {
   partnerId: string;
   name: string;
-  kind: string;
+  kind: PartnerKind;
   role: 'organiser' | 'partner' | 'funder';
 }
 export interface MemberLink {

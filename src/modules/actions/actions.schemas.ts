@@ -147,33 +147,154 @@ export const publicActionsQuerySchema = z.object({
   year: yearSchema.optional(),
 });
 
+// Named enums (`meta({ id })`): the web app's generated client calls them by name.
+export const actionKindSchema = z.enum(actionKinds).meta({ id: 'ActionKind' });
+export const missionSchema = z.enum(missions).meta({ id: 'ActionMission' });
+export const partnerKindSchema = z.enum(partnerKinds).meta({ id: 'PartnerKind' });
+export const partnerRoleSchema = z.enum(partnerRoles).meta({ id: 'ActionPartnerRole' });
+export const memberRoleSchema = z.enum(memberRoles).meta({ id: 'ActionMemberRole' });
+export const participantsQualifierSchema = z
+  .enum(participantsQualifiers)
+  .meta({ id: 'ActionParticipantsQualifier' });
+export const visibilitySchema = z.enum(visibilities).meta({ id: 'ActionVisibility' });
+const datePrecisionSchema = z.enum(['day', 'month']);
+
 // What the public agenda shows of an action: what the activity report prints, nothing
 // internal (no source, objectives, registration settings, practice group, sequence).
-export const publicActionSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.enum(actionKinds),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  datePrecision: z.enum(['day', 'month']),
-  startTime: z.string().nullable(),
-  endTime: z.string().nullable(),
-  themes: z.array(z.string()),
-  missions: z.array(z.string()),
-  online: z.boolean(),
-  town: z.string().nullable(),
-  department: z.string().nullable(),
-  participantsCount: z.number().int().nullable(),
-  participantsQualifier: z.enum(participantsQualifiers),
-  summary: z.string().nullable(),
-  partners: z.array(z.object({ name: z.string(), role: z.enum(partnerRoles) })),
-  members: z.array(z.object({ name: z.string(), role: z.enum(memberRoles) })),
-});
-export const publicChronicleSchema = z.object({
-  year: z.number().int(),
-  total: z.number().int(),
-  months: z.array(
-    z.object({ month: z.number().int(), count: z.number().int(), actions: z.array(publicActionSchema) }),
-  ),
-});
+export const publicActionSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: actionKindSchema,
+    startsOn: z.string(),
+    endsOn: z.string(),
+    datePrecision: datePrecisionSchema,
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    themes: z.array(z.string()),
+    missions: z.array(missionSchema),
+    online: z.boolean(),
+    town: z.string().nullable(),
+    department: z.string().nullable(),
+    participantsCount: z.number().int().nullable(),
+    participantsQualifier: participantsQualifierSchema,
+    summary: z.string().nullable(),
+    partners: z.array(z.object({ name: z.string(), role: partnerRoleSchema })),
+    members: z.array(z.object({ name: z.string(), role: memberRoleSchema })),
+  })
+  .meta({ id: 'PublicAction' });
+export const publicChronicleSchema = z
+  .object({
+    year: z.number().int(),
+    total: z.number().int(),
+    months: z.array(
+      z.object({ month: z.number().int(), count: z.number().int(), actions: z.array(publicActionSchema) }),
+    ),
+  })
+  .meta({ id: 'PublicChronicle' });
 export type PublicChronicle = z.infer<typeof publicChronicleSchema>;
+
+// --- Answers -------------------------------------------------------------------------
+
+export const partnerSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: partnerKindSchema,
+    department: z.string().nullable(),
+    website: z.string().nullable(),
+    thanked: z.boolean(),
+    // The team's internal note: absent for the board (partnerAudiences).
+    note: z.string().nullable().optional(),
+    actionsCount: z.number().int(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'Partner' });
+export const partnerListSchema = z.object({ items: z.array(partnerSchema) }).meta({ id: 'PartnerList' });
+
+/** An action as the team reads it: every field, its partners and member organisations. */
+export const actionSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    kind: actionKindSchema,
+    startsOn: isoDate,
+    endsOn: isoDate,
+    datePrecision: datePrecisionSchema,
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    themes: z.array(z.string()),
+    missions: z.array(missionSchema),
+    objectives: z.array(z.string()),
+    online: z.boolean(),
+    town: z.string().nullable(),
+    department: z.string().nullable(),
+    participantsCount: z.number().int().nullable(),
+    participantsQualifier: participantsQualifierSchema,
+    participantsSource: z.enum(['declared', 'attendance']).nullable(),
+    summary: z.string().nullable(),
+    visibility: visibilitySchema,
+    registrationOpen: z.boolean(),
+    capacity: z.number().int().nullable(),
+    registrationClosesOn: isoDate.nullable(),
+    practiceGroupId: z.uuid().nullable(),
+    sequence: z.number().int(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    partners: z.array(
+      z.object({ partnerId: z.uuid(), name: z.string(), kind: partnerKindSchema, role: partnerRoleSchema }),
+    ),
+    members: z.array(z.object({ organisationId: z.uuid(), name: z.string(), role: memberRoleSchema })),
+  })
+  .meta({ id: 'Action' });
+
+/** One action's page: the action and the name of its practice group. */
+export const actionDetailSchema = actionSchema
+  .extend({ practiceGroupName: z.string().nullable() })
+  .meta({ id: 'ActionDetail' });
+
+export const actionListSchema = z
+  .object({
+    items: z.array(actionSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'ActionList' });
+
+export const actionChronicleSchema = z
+  .object({
+    year: z.number().int(),
+    total: z.number().int(),
+    months: z.array(
+      z.object({ month: z.number().int(), count: z.number().int(), actions: z.array(actionSchema) }),
+    ),
+  })
+  .meta({ id: 'ActionChronicle' });
+
+/** An action an organisation took part in, with its role in it. */
+export const organisationActionsSchema = z
+  .object({
+    year: z.number().int().nullable(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        kind: actionKindSchema,
+        startsOn: isoDate,
+        endsOn: isoDate,
+        datePrecision: datePrecisionSchema,
+        startTime: z.string().nullable(),
+        endTime: z.string().nullable(),
+        online: z.boolean(),
+        town: z.string().nullable(),
+        department: z.string().nullable(),
+        summary: z.string().nullable(),
+        visibility: visibilitySchema,
+        role: memberRoleSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'OrganisationActions' });

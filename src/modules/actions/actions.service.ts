@@ -5,7 +5,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/errors.ts';
-import type { Viewer } from '../members/members.queries.ts';
+import { canSeeOrganisation, type Viewer } from '../../shared/policies.ts';
 import { organisations } from '../members/members.table.ts';
 import { practiceGroups } from '../practice-groups/practice-groups.table.ts';
 import { loadLinks, organisationActions, practiceGroupName, presentAction } from './actions.queries.ts';
@@ -239,7 +239,7 @@ export async function deleteAction(tx: Tx, id: string) {
  * only; any other is "not found", as on the registry's routes.
  */
 export async function actionsOfOrganisation(tx: Tx, viewer: Viewer, id: string, year?: number) {
-  if (viewer.role === 'member' && viewer.organisationId !== id) throw notFound();
+  if (!canSeeOrganisation(viewer, id)) throw notFound();
   const [organisation] = await tx
     .select({ id: organisations.id })
     .from(organisations)

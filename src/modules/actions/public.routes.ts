@@ -46,8 +46,9 @@ export async function publicActionsRoutes(app: FastifyInstance, deps: ModuleDeps
   r.get(
     '/api/public/actions',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
       schema: {
+        summary: "Agenda public d'une délégation : ses actions publiques de l'année",
         tags: ['public'],
         querystring: publicActionsQuerySchema,
         response: { 200: publicChronicleSchema },

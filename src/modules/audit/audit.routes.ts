@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { TEAM } from '../../shared/policies.ts';
+import { historySchema } from './audit.schemas.ts';
 import { recordHistory } from './audit.service.ts';
 import { presentHistory } from './history.presenter.ts';
 
@@ -13,8 +15,13 @@ export async function auditRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/audit/records/:recordId',
     {
-      config: { access: allow('admin', 'staff') },
-      schema: { tags: ['audit'], params: z.object({ recordId: z.uuid() }) },
+      config: { access: allow(...TEAM) },
+      schema: {
+        summary: "Historique d'un enregistrement (qui a changé quoi, quand)",
+        tags: ['audit'],
+        params: z.object({ recordId: z.uuid() }),
+        response: { 200: historySchema },
+      },
     },
     async (request) => {
       // Staff read every field today; presented all the same, so that an audience narrower

@@ -10,7 +10,7 @@ export interface HistoryEntry {
   actorRole: string | null;
   tableName: string;
   recordId: string;
-  action: string;
+  action: 'insert' | 'update' | 'delete';
   changes: { field: string; before: unknown; after: unknown }[];
 }
 

@@ -19,7 +19,7 @@ export const auditLog = pgTable(
     tableName: text('table_name').notNull(),
     recordId: uuid('record_id').notNull(),
     organisationId: uuid('organisation_id'),
-    action: text('action').notNull(),
+    action: text('action').$type<'insert' | 'update' | 'delete'>().notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
   },

@@ -13,7 +13,9 @@ export const newDelegationSchema = z.object({
 });
 export type NewDelegation = z.input<typeof newDelegationSchema>;
 
-export const delegationSummarySchema = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+export const delegationSummarySchema = z
+  .object({ id: z.string(), slug: z.string(), name: z.string() })
+  .meta({ id: 'DelegationSummary' });
 
 /** The first run: the set-up code from the server's log, the delegation, its administrator. */
 export const setupInputSchema = z.object({
@@ -27,7 +29,9 @@ export const setupInputSchema = z.object({
   password: z.string().max(200),
 });
 
-export const setupStatusSchema = z.object({
-  /** True while the installation holds no delegation: every page leads to the set-up page. */
-  needed: z.boolean(),
-});
+export const setupStatusSchema = z
+  .object({
+    /** True while the installation holds no delegation: every page leads to the set-up page. */
+    needed: z.boolean(),
+  })
+  .meta({ id: 'SetupStatus' });

@@ -4,6 +4,8 @@ import { withTenant } from '../../db/client.ts';
 import { allow, caller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { AppError } from '../../server/errors.ts';
+import { imageFile } from '../../server/openapi.files.ts';
+import { ADMINS } from '../../shared/policies.ts';
 import { resolvePublicDelegation } from './delegations.service.ts';
 import {
   delegationSettingsInputSchema,
@@ -14,6 +16,8 @@ import {
 import { getSettings, setLogo, updateSettings } from './settings.service.ts';
 
 /** The delegation's own settings (administrators), and its logo for the public pages. */
+const admins = allow(...ADMINS);
+
 export async function delegationSettingsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
@@ -21,8 +25,12 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: Modul
   r.get(
     '/api/delegation/settings',
     {
-      config: { access: allow('admin') },
-      schema: { tags: ['delegation'], response: { 200: delegationSettingsSchema } },
+      config: { access: admins, errors: ['delegation.not_found'] },
+      schema: {
+        summary: 'Paramètres de la délégation',
+        tags: ['delegation'],
+        response: { 200: delegationSettingsSchema },
+      },
     },
     async (request) => {
       const auth = caller(request);
@@ -33,8 +41,9 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: Modul
   r.put(
     '/api/delegation/settings',
     {
-      config: { access: allow('admin') },
+      config: { access: admins, errors: ['delegation.not_found', 'validation.failed'] },
       schema: {
+        summary: 'Modifie les paramètres de la délégation',
         tags: ['delegation'],
         body: delegationSettingsInputSchema,
         response: { 200: delegationSettingsSchema },
@@ -49,8 +58,13 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: Modul
   r.put(
     '/api/delegation/logo',
     {
-      config: { access: allow('admin') },
-      schema: { tags: ['delegation'], body: logoInputSchema, response: { 200: delegationSettingsSchema } },
+      config: { access: admins, errors: ['delegation.not_found', 'validation.failed'] },
+      schema: {
+        summary: 'Dépose le logo de la délégation (PNG ou SVG, en base64)',
+        tags: ['delegation'],
+        body: logoInputSchema,
+        response: { 200: delegationSettingsSchema },
+      },
     },
     async (request) => {
       const auth = caller(request);
@@ -62,8 +76,12 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: Modul
   r.delete(
     '/api/delegation/logo',
     {
-      config: { access: allow('admin') },
-      schema: { tags: ['delegation'], response: { 200: delegationSettingsSchema } },
+      config: { access: admins, errors: ['delegation.not_found'] },
+      schema: {
+        summary: 'Retire le logo de la délégation',
+        tags: ['delegation'],
+        response: { 200: delegationSettingsSchema },
+      },
     },
     async (request) => {
       const auth = caller(request);
@@ -73,7 +91,15 @@ export async function delegationSettingsRoutes(app: FastifyInstance, deps: Modul
 
   r.get(
     '/api/public/logo',
-    { config: { access: PUBLIC }, schema: { tags: ['public'], querystring: publicLogoQuerySchema } },
+    {
+      config: { access: PUBLIC, errors: ['delegation.not_found', 'delegations.no_logo'] },
+      schema: {
+        summary: "Logo d'une délégation (pages publiques)",
+        tags: ['public'],
+        querystring: publicLogoQuerySchema,
+        response: { 200: imageFile },
+      },
+    },
     async (request, reply) => {
       const delegation = await resolvePublicDelegation(
         db,

@@ -22,17 +22,19 @@ export const delegationSettingsInputSchema = z.object({
 });
 export type DelegationSettingsInput = z.infer<typeof delegationSettingsInputSchema>;
 
-export const delegationSettingsSchema = delegationSettingsInputSchema.extend({
-  slug: z.string(),
-  network: z.string().nullable(),
-  region: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  reportTagline: z.string().nullable(),
-  /** Where the logo is served (public), or null without one. */
-  logoUrl: z.string().nullable(),
-});
+export const delegationSettingsSchema = delegationSettingsInputSchema
+  .extend({
+    slug: z.string(),
+    network: z.string().nullable(),
+    region: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    reportTagline: z.string().nullable(),
+    /** Where the logo is served (public), or null without one. */
+    logoUrl: z.string().nullable(),
+  })
+  .meta({ id: 'DelegationSettings' });
 
 /** A logo, sent as base64 in JSON (a few hundred kB at most). */
 export const logoInputSchema = z.object({ data: z.base64().max(400_000) });

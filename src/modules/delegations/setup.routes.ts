@@ -25,8 +25,13 @@ export async function setupRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/setup',
     {
-      config: { access: PUBLIC },
-      schema: { tags: ['setup'], response: { 200: setupStatusSchema } },
+      // No input and no access check: only the request guard's refusals, as any request.
+      config: { access: PUBLIC, errors: ['request.url_too_long', 'request.headers_too_large'] },
+      schema: {
+        summary: 'Dit si le premier lancement reste à faire',
+        tags: ['setup'],
+        response: { 200: setupStatusSchema },
+      },
     },
     async () => ({ needed: await hasNoDelegation(db) }),
   );
@@ -42,8 +47,18 @@ export async function setupRoutes(app: FastifyInstance, deps: ModuleDeps) {
           // Thrown by the plugin, then answered as any coded error.
           errorResponseBuilder: () => new AppError('setup.rate_limited'),
         },
+        errors: [
+          'setup.closed',
+          'setup.unavailable',
+          'setup.busy',
+          'setup.code_invalid',
+          'setup.rate_limited',
+          'validation.failed',
+          'auth.password_too_short',
+        ],
       },
       schema: {
+        summary: 'Premier lancement : crée la délégation et son administrateur',
         tags: ['setup'],
         body: setupInputSchema,
         response: { 201: delegationSummarySchema },

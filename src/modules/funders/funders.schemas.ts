@@ -47,3 +47,46 @@ export const matchInputSchema = z.strictObject({
   organisationId: z.uuid().optional(),
 });
 export type MatchInput = z.infer<typeof matchInputSchema>;
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const funderKindSchema = z.enum(funderKinds).meta({ id: 'FunderKind' });
+
+export const funderSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: funderKindSchema,
+    themes: z.array(z.string()),
+    /** Department codes, 'region' or 'national'. */
+    territories: z.array(z.string()),
+    /** Convention types it funds; empty means any structure. */
+    beneficiaryTypes: z.array(z.string()),
+    amountMin: z.number().nullable(),
+    amountMax: z.number().nullable(),
+    deadlines: z.string().nullable(),
+    website: z.string().nullable(),
+    lastCheckedOn: z.iso.date().nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'Funder' });
+
+export const funderListSchema = z.object({ items: z.array(funderSchema) }).meta({ id: 'FunderList' });
+
+export const funderStatsSchema = z.object({ total: z.number().int() }).meta({ id: 'FunderStats' });
+
+export const funderMatchSchema = z
+  .object({
+    project: z.object({
+      themes: z.array(z.string()),
+      department: z.string(),
+      amountSought: z.number().nullable(),
+      conventionTypes: z.array(z.string()),
+      organisationId: z.uuid().nullable(),
+    }),
+    items: z.array(funderSchema.extend({ score: z.number(), reasons: z.array(z.string()) })),
+  })
+  .meta({ id: 'FunderMatch' });

@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import { compareFr } from '../../i18n/collate.ts';
 import { normaliseForSearch } from '../../lib/text.ts';
 import { AppError } from '../../server/errors.ts';
+import { isMember, type Viewer } from '../../shared/policies.ts';
 import { badFields, type FieldProblem } from '../actions/actions.rules.ts';
 import { conventions, establishments, organisations } from '../members/members.table.ts';
 import { checkWebsite, isDepartmentCode } from '../members/members.validation.ts';
@@ -123,11 +124,6 @@ export async function fundersInGuide(tx: Tx): Promise<number> {
   return row?.total ?? 0;
 }
 
-interface Asker {
-  role: string;
-  organisationId: string | null;
-}
-
 /** What the registry knows of an organisation: its department (head office first) and convention types. */
 async function organisationProfile(tx: Tx, organisationId: string) {
   const [organisation] = await tx
@@ -150,9 +146,9 @@ async function organisationProfile(tx: Tx, organisationId: string) {
   return { department, conventionTypes: types.map((t) => t.type).sort() };
 }
 
-export async function matchFunders(tx: Tx, input: MatchInput, asker: Asker) {
+export async function matchFunders(tx: Tx, input: MatchInput, asker: Viewer) {
   let organisationId = input.organisationId ?? null;
-  if (asker.role === 'member') {
+  if (isMember(asker)) {
     if (organisationId && organisationId !== asker.organisationId)
       throw new AppError('funders.own_organisation_only');
     organisationId = asker.organisationId;

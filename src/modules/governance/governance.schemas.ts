@@ -67,3 +67,74 @@ export type GroupInput = z.infer<typeof groupInputSchema>;
 export type GroupPatch = z.infer<typeof groupPatchSchema>;
 
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+// --- Answers (named: the web app's generated client calls them by name) -----------------
+
+export const boardRoleSchema = z.enum(boardRoles).meta({ id: 'BoardRole' });
+export const assemblyKindSchema = z.enum(assemblyKinds).meta({ id: 'AssemblyKind' });
+export const groupKindSchema = z.enum(groupKinds).meta({ id: 'MemberGroupKind' });
+
+/** A seat on the board; `role` null: a director without a bureau role. */
+export const boardMandateSchema = z
+  .object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    organisationName: z.string(),
+    organisationId: z.uuid().nullable(),
+    department: z.string().nullable(),
+    role: boardRoleSchema.nullable(),
+    nationalRepresentative: z.boolean(),
+    electedOn: isoDate,
+    endsOn: isoDate.nullable(),
+    generalAssemblyId: z.uuid().nullable(),
+  })
+  .meta({ id: 'BoardMandate' });
+export const boardSchema = z
+  .object({ at: isoDate, items: z.array(boardMandateSchema) })
+  .meta({ id: 'GovernanceBoard' });
+export const mandateListSchema = z
+  .object({ items: z.array(boardMandateSchema) })
+  .meta({ id: 'BoardMandateList' });
+
+export const staffMemberSchema = z
+  .object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    jobTitle: z.string(),
+    missions: z.string().nullable(),
+  })
+  .meta({ id: 'StaffMember' });
+export const staffListSchema = z.object({ items: z.array(staffMemberSchema) }).meta({ id: 'StaffList' });
+
+export const generalAssemblySchema = z
+  .object({
+    id: z.uuid(),
+    heldOn: isoDate,
+    kind: assemblyKindSchema,
+    place: z.string().nullable(),
+    hosts: z.string().nullable(),
+    decisions: z.string().nullable(),
+    elections: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'GeneralAssembly' });
+export const assemblyListSchema = z
+  .object({ items: z.array(generalAssemblySchema) })
+  .meta({ id: 'GeneralAssemblyList' });
+
+export const memberGroupSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: groupKindSchema,
+    note: z.string().nullable(),
+    organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  })
+  .meta({ id: 'MemberGroup' });
+export const groupListSchema = z
+  .object({ items: z.array(memberGroupSchema) })
+  .meta({ id: 'MemberGroupList' });

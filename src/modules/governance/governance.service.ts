@@ -89,6 +89,7 @@ export function listAssemblies(tx: Tx) {
 
 export async function createAssembly(tx: Tx, input: AssemblyInput) {
   const [row] = await tx.insert(generalAssemblies).values(input).returning();
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -192,6 +193,7 @@ export async function createMandate(tx: Tx, input: MandateInput) {
       position: (last?.position ?? 0) + 1,
     })
     .returning(mandateFields);
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -214,5 +216,6 @@ export async function updateMandate(tx: Tx, id: string, patch: MandatePatch) {
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(boardMandates.id, id))
     .returning(mandateFields);
+  if (!row) throw new AppError('governance.mandate_not_found');
   return row;
 }

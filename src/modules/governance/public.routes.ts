@@ -6,8 +6,8 @@ import { PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { todayInFrance } from '../members/members.queries.ts';
+import { boardRoleSchema } from './governance.schemas.ts';
 import { listBoard, listStaff } from './governance.service.ts';
-import { boardRoles } from './governance.table.ts';
 
 export const publicOrganisationQuerySchema = z.object({
   delegation: z.string().max(100).optional(),
@@ -15,37 +15,39 @@ export const publicOrganisationQuerySchema = z.object({
 
 // Only what the delegation prints in its activity report: no accounts, no e-mail of
 // people, no notes, no link to internal records beyond the member organisation's id.
-export const publicOrganisationSchema = z.object({
-  delegation: z.object({
-    name: z.string(),
-    slug: z.string(),
-    region: z.string().nullable(),
-    departmentsCovered: z.array(z.string()),
-    addresses: z.array(z.object({ line: z.string(), postcode: z.string(), city: z.string() })),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    website: z.string().nullable(),
-    missions: z.array(z.object({ code: z.string(), label: z.string() })),
-    objectives: z.array(
-      z.object({ number: z.number().int().nullable(), axis: z.string(), text: z.string() }),
-    ),
-    /** The delegation's logo (GET /api/public/logo), or null without one. */
-    logoUrl: z.string().nullable(),
-  }),
-  board: z.array(
-    z.object({
-      firstName: z.string(),
-      lastName: z.string(),
-      // null: a director without a bureau role (administrateur·rice).
-      role: z.enum(boardRoles).nullable(),
-      organisationName: z.string(),
-      department: z.string().nullable(),
-      nationalRepresentative: z.boolean(),
-      electedOn: z.string(),
+export const publicOrganisationSchema = z
+  .object({
+    delegation: z.object({
+      name: z.string(),
+      slug: z.string(),
+      region: z.string().nullable(),
+      departmentsCovered: z.array(z.string()),
+      addresses: z.array(z.object({ line: z.string(), postcode: z.string(), city: z.string() })),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      website: z.string().nullable(),
+      missions: z.array(z.object({ code: z.string(), label: z.string() })),
+      objectives: z.array(
+        z.object({ number: z.number().int().nullable(), axis: z.string(), text: z.string() }),
+      ),
+      /** The delegation's logo (GET /api/public/logo), or null without one. */
+      logoUrl: z.string().nullable(),
     }),
-  ),
-  staff: z.array(z.object({ firstName: z.string(), lastName: z.string(), jobTitle: z.string() })),
-});
+    board: z.array(
+      z.object({
+        firstName: z.string(),
+        lastName: z.string(),
+        // null: a director without a bureau role (administrateur·rice).
+        role: boardRoleSchema.nullable(),
+        organisationName: z.string(),
+        department: z.string().nullable(),
+        nationalRepresentative: z.boolean(),
+        electedOn: z.string(),
+      }),
+    ),
+    staff: z.array(z.object({ firstName: z.string(), lastName: z.string(), jobTitle: z.string() })),
+  })
+  .meta({ id: 'PublicOrganisation' });
 export type PublicOrganisation = z.infer<typeof publicOrganisationSchema>;
 
 /**
@@ -61,8 +63,9 @@ export async function publicGovernanceRoutes(app: FastifyInstance, deps: ModuleD
   r.get(
     '/api/public/organisation',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
       schema: {
+        summary: 'La délégation, son conseil et son équipe (page publique)',
         tags: ['public'],
         querystring: publicOrganisationQuerySchema,
         response: { 200: publicOrganisationSchema },

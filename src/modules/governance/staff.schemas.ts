@@ -23,3 +23,22 @@ export const staffPatchSchema = z.object({
 export const staffParamsSchema = z.object({ id: z.uuid() });
 export type StaffInput = z.infer<typeof staffInputSchema>;
 export type StaffPatch = z.infer<typeof staffPatchSchema>;
+
+/** A person of the team as administrators manage it, past members included. */
+export const staffRecordSchema = z
+  .object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    jobTitle: z.string(),
+    missions: z.string().nullable(),
+    email: z.string().nullable(),
+    endedOn: isoDate.nullable(),
+    userId: z.string().nullable(),
+    userName: z.string().nullable(),
+  })
+  .meta({ id: 'StaffRecord' });
+export const staffRecordListSchema = z
+  .object({ items: z.array(staffRecordSchema) })
+  .meta({ id: 'StaffRecordList' });
+export const staffCreatedSchema = z.object({ id: z.uuid() }).meta({ id: 'StaffCreated' });

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, PUBLIC } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
+import { csvFile } from '../../server/openapi.ts';
+import { READERS } from '../../shared/policies.ts';
 import { resolvePublicDelegation } from '../delegations/delegations.service.ts';
 import { dataInclusionStructureSchema, dataInclusionStructures } from './data-inclusion.ts';
 import { exportQuerySchema, exportRows, toCsv, toXlsx } from './export.service.ts';
 import { todayInFrance } from './members.queries.ts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Exports of the registry: the back-office list as CSV and XLSX files (the list's own
@@ -19,13 +20,21 @@ export async function exportRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const cache = deps.registryCache;
-  const readers = allow('admin', 'staff', 'board');
+  const readers = allow(...READERS);
   const attachment = (extension: string) =>
     `attachment; filename="adherents-${todayInFrance()}.${extension}"`;
 
   r.get(
     '/api/members/organisations/export.csv',
-    { config: { access: readers }, schema: { tags: ['members'], querystring: exportQuerySchema } },
+    {
+      config: { access: readers },
+      schema: {
+        summary: 'Export du registre (CSV)',
+        tags: ['members'],
+        querystring: exportQuerySchema,
+        response: { 200: csvFile },
+      },
+    },
     async (request, reply) => {
       const rows = await withTenant(db, caller(request), (tx) => exportRows(tx, request.query));
       return reply
@@ -39,8 +48,13 @@ export async function exportRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations/export.xlsx',
     {
-      config: { access: readers, render: true },
-      schema: { tags: ['members'], querystring: exportQuerySchema },
+      config: { access: readers, errors: ['render.busy'], render: true },
+      schema: {
+        summary: 'Export du registre (XLSX)',
+        tags: ['members'],
+        querystring: exportQuerySchema,
+        response: { 200: xlsxFile },
+      },
     },
     async (request, reply) => {
       const rows = await withTenant(db, caller(request), (tx) => exportRows(tx, request.query));
@@ -56,8 +70,9 @@ export async function exportRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/public/data-inclusion/structures',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
       schema: {
+        summary: 'Structures au format data·inclusion (ouvert)',
         tags: ['public'],
         querystring: z.object({ delegation: z.string().max(100).optional() }),
         response: { 200: z.array(dataInclusionStructureSchema) },

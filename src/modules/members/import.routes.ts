@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { csvFile } from '../../server/openapi.ts';
+import { TEAM } from '../../shared/policies.ts';
 import { IMPORT_FIELDS } from './import.mapping.ts';
 import { MAX_IMPORT_BYTES, parseImportFile } from './import.parse.ts';
 import { rejectsFile } from './import.rejects.ts';
@@ -21,7 +23,7 @@ import {
   saveMapping,
 } from './import.service.ts';
 
-const team = allow('admin', 'staff');
+const team = allow(...TEAM);
 const tags = ['members'];
 
 const fileQuerySchema = z.object({
@@ -32,38 +34,46 @@ const commitQuerySchema = fileQuerySchema.extend({
   /** `true`: import the valid lines and answer the refused ones as a rejects file. */
   skipInvalid: z.enum(['true', 'false']).optional(),
 });
-const problemSchema = z.object({
-  line: z.number(),
-  column: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-  severity: z.enum(['error', 'warning']),
-});
-const planLineSchema = z.object({
-  line: z.number(),
-  name: z.string(),
-  siret: z.string().nullable(),
-  fields: z.array(z.string()).optional(),
-});
+const problemSchema = z
+  .object({
+    line: z.number(),
+    column: z.string().nullable(),
+    code: z.string(),
+    message: z.string(),
+    severity: z.enum(['error', 'warning']),
+  })
+  .meta({ id: 'MembersImportProblem' });
+const planLineSchema = z
+  .object({
+    line: z.number(),
+    name: z.string(),
+    siret: z.string().nullable(),
+    fields: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'MembersImportPlanLine' });
 const mappingSchema = z.record(z.string().max(200), z.enum(IMPORT_FIELDS));
-const previewSchema = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).nullable(),
-  delimiter: z.enum([';', ',']).nullable(),
-  headers: z.array(z.string()),
-  mapping: mappingSchema,
-  rows: z.number(),
-  /** Exact counts; the lists below hold the first 200 of each (`truncated` when there are more). */
-  counts: z.object({ create: z.number(), update: z.number(), errors: z.number(), warnings: z.number() }),
-  plan: z.object({ create: z.array(planLineSchema), update: z.array(planLineSchema) }),
-  problems: z.array(problemSchema),
-  truncated: z.boolean(),
-});
-const savedMappingSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  mapping: z.record(z.string(), z.string()),
-});
+const previewSchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).nullable(),
+    delimiter: z.enum([';', ',']).nullable(),
+    headers: z.array(z.string()),
+    mapping: mappingSchema,
+    rows: z.number(),
+    /** Exact counts; the lists below hold the first 200 of each (`truncated` when there are more). */
+    counts: z.object({ create: z.number(), update: z.number(), errors: z.number(), warnings: z.number() }),
+    plan: z.object({ create: z.array(planLineSchema), update: z.array(planLineSchema) }),
+    problems: z.array(problemSchema),
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'MembersImportPreview' });
+const savedMappingSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    mapping: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'MembersImportMapping' });
 const blockedSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -108,7 +118,12 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
       {
         bodyLimit: MAX_IMPORT_BYTES + 1,
         config: { access: team },
-        schema: { tags, querystring: fileQuerySchema, response: { 200: previewSchema } },
+        schema: {
+          summary: "Import : analyse un fichier avant d'importer",
+          tags,
+          querystring: fileQuerySchema,
+          response: { 200: previewSchema },
+        },
       },
       async (request) => presentPreview(await analyse(request, request.query)),
     );
@@ -119,7 +134,12 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
       {
         bodyLimit: MAX_IMPORT_BYTES + 1,
         config: { access: team },
-        schema: { tags, querystring: fileQuerySchema },
+        schema: {
+          summary: "Import : les problèmes d'un fichier (CSV)",
+          tags,
+          querystring: fileQuerySchema,
+          response: { 200: csvFile },
+        },
       },
       async (request, reply) => {
         const { problems } = await analyse(request, request.query);
@@ -137,15 +157,18 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
         bodyLimit: MAX_IMPORT_BYTES + 1,
         config: { access: team },
         schema: {
+          summary: 'Import : importe les lignes valides',
           tags,
           querystring: commitQuerySchema,
           response: {
-            201: z.object({
-              created: z.number(),
-              updated: z.number(),
-              /** With `skipInvalid=true` and refused lines: the CLI's rejects file (cells + "motif"). */
-              rejects: z.object({ lines: z.number(), filename: z.string(), csv: z.string() }).optional(),
-            }),
+            201: z
+              .object({
+                created: z.number(),
+                updated: z.number(),
+                /** With `skipInvalid=true` and refused lines: the CLI's rejects file (cells + "motif"). */
+                rejects: z.object({ lines: z.number(), filename: z.string(), csv: z.string() }).optional(),
+              })
+              .meta({ id: 'MembersImportResult' }),
             422: blockedSchema,
           },
         },
@@ -192,7 +215,11 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
     '/api/members/import-mappings',
     {
       config: { access: team },
-      schema: { tags, response: { 200: z.object({ items: z.array(savedMappingSchema) }) } },
+      schema: {
+        summary: 'Correspondances de colonnes enregistrées',
+        tags,
+        response: { 200: z.object({ items: z.array(savedMappingSchema) }) },
+      },
     },
     async (request) => ({ items: await withTenant(db, caller(request), (tx) => listMappings(tx)) }),
   );
@@ -200,8 +227,9 @@ export async function importRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/import-mappings',
     {
-      config: { access: team },
+      config: { access: team, errors: ['validation.failed'] },
       schema: {
+        summary: 'Enregistre une correspondance de colonnes',
         tags,
         body: z.object({ name: z.string().trim().min(1).max(100), mapping: mappingSchema }),
         response: { 201: z.object({ id: z.string() }) },

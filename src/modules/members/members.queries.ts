@@ -7,8 +7,8 @@ import { type AnyColumn, and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { parisToday } from '../../lib/paris-time.ts';
 import { normaliseForSearch } from '../../lib/text.ts';
-import { isTeam, mayRead, presentFor } from '../../server/audiences.ts';
-import type { Role } from '../accounts/accounts.table.ts';
+import { mayRead, presentFor } from '../../server/audiences.ts';
+import { canSeeOrganisation, organisationEditScope, type Viewer } from '../../shared/policies.ts';
 import { delegations } from '../delegations/delegations.table.ts';
 import { byPlace, heldConventions, organisationPlace } from './conventions.held.ts';
 import { filterDirectory } from './directory.search.ts';
@@ -32,10 +32,7 @@ import {
 } from './members.table.ts';
 import { departmentName } from './members.validation.ts';
 
-export interface Viewer {
-  role: Role;
-  organisationId: string | null;
-}
+export type { Viewer };
 
 /** Today in France, as an ISO date: membership "today" must not flip at 01:00 UTC. */
 export const todayInFrance = parisToday;
@@ -244,8 +241,7 @@ export async function loadOrganisationRecord(
   id: string,
   viewer: Viewer,
 ): Promise<OrganisationRecord | null> {
-  const ownOrganisation = viewer.role === 'member' && viewer.organisationId === id;
-  if (viewer.role === 'member' && !ownOrganisation) return null;
+  if (!canSeeOrganisation(viewer, id)) return null;
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, id));
   if (!organisation) return null;
   const places = await tx
@@ -272,7 +268,7 @@ export async function loadOrganisationRecord(
         .where(eq(contacts.organisationId, id))
         .orderBy(asc(contacts.lastName), asc(contacts.id))
     : [];
-  const editable = isTeam(viewer) ? 'all' : ownOrganisation ? 'public' : 'none';
+  const editable = organisationEditScope(viewer, id);
   const record: OrganisationRecord = {
     id: organisation.id,
     name: organisation.name,

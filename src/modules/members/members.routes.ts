@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller, SIGNED_IN } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { READERS, TEAM } from '../../shared/policies.ts';
 import { listOrganisations, referenceData } from './members.queries.ts';
 import {
   contactCreateSchema,
@@ -43,7 +44,11 @@ import {
 } from './members.service.ts';
 import { restorePreviousValue } from './restore.service.ts';
 
-const team = allow('admin', 'staff');
+const team = allow(...TEAM);
+// A member user passes these for its own organisation only: the service checks the record
+// against src/shared/policies.ts (canSeeOrganisation, organisationEditScope).
+const readersAndOwner = allow(...READERS, 'member');
+const teamAndOwner = allow(...TEAM, 'member');
 const tags = ['members'];
 
 /**
@@ -58,8 +63,13 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations',
     {
-      config: { access: allow('admin', 'staff', 'board') },
-      schema: { tags, querystring: organisationListQuerySchema, response: { 200: organisationListSchema } },
+      config: { access: allow(...READERS) },
+      schema: {
+        summary: 'Registre des adhérents (filtré, trié, paginé)',
+        tags,
+        querystring: organisationListQuerySchema,
+        response: { 200: organisationListSchema },
+      },
     },
     async (request) => {
       const query = request.query;
@@ -71,8 +81,21 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/organisations',
     {
-      config: { access: team },
-      schema: { tags, body: organisationCreateSchema, response: { 201: createdSchema } },
+      config: {
+        access: team,
+        errors: [
+          'validation.failed',
+          'members.duplicate_name',
+          'members.duplicate_siret',
+          'members.duplicate_convention',
+        ],
+      },
+      schema: {
+        summary: 'Crée une structure (siège, conventions, adhésion)',
+        tags,
+        body: organisationCreateSchema,
+        response: { 201: createdSchema },
+      },
     },
     async (request, reply) => {
       const created = await withTenant(db, caller(request), (tx) => createOrganisation(tx, request.body));
@@ -83,8 +106,13 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations/:id',
     {
-      config: { access: allow('admin', 'staff', 'board', 'member') },
-      schema: { tags, params: idParamsSchema, response: { 200: organisationRecordSchema } },
+      config: { access: readersAndOwner, errors: ['record.not_found'] },
+      schema: {
+        summary: "Fiche d'une structure",
+        tags,
+        params: idParamsSchema,
+        response: { 200: organisationRecordSchema },
+      },
     },
     async (request) =>
       withTenant(db, caller(request), (tx) => getOrganisation(tx, caller(request), request.params.id)),
@@ -93,8 +121,19 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/members/organisations/:id',
     {
-      config: { access: allow('admin', 'staff', 'member') },
+      config: {
+        access: teamAndOwner,
+        errors: [
+          'record.not_found',
+          'validation.failed',
+          'members.field_not_editable',
+          'members.duplicate_name',
+          'members.duplicate_siret',
+          'members.duplicate_convention',
+        ],
+      },
       schema: {
+        summary: 'Modifie une structure (un adhérent : son profil public)',
         tags,
         params: idParamsSchema,
         body: organisationPatchSchema,
@@ -110,8 +149,13 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/members/organisations/:id/history',
     {
-      config: { access: allow('admin', 'staff', 'board', 'member') },
-      schema: { tags, params: idParamsSchema, response: { 200: historySchema } },
+      config: { access: readersAndOwner, errors: ['record.not_found'] },
+      schema: {
+        summary: "Historique d'une structure",
+        tags,
+        params: idParamsSchema,
+        response: { 200: historySchema },
+      },
     },
     async (request) => {
       const items = await withTenant(db, caller(request), (tx) =>
@@ -124,8 +168,21 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/organisations/:id/history/:entryId/restore',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: [
+          'record.not_found',
+          'history.entry_not_found',
+          'history.field_not_restorable',
+          'history.not_restorable',
+          'validation.failed',
+          'members.duplicate_name',
+          'members.duplicate_siret',
+          'members.duplicate_convention',
+        ],
+      },
       schema: {
+        summary: "Rétablit la valeur précédente d'un champ",
         tags,
         params: z.object({ id: z.uuid(), entryId: z.coerce.number().int().positive() }),
         body: z.strictObject({ field: z.string().min(1).max(100) }),
@@ -147,8 +204,18 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/organisations/:id/establishments',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: [
+          'record.not_found',
+          'validation.failed',
+          'members.duplicate_name',
+          'members.duplicate_siret',
+          'members.duplicate_convention',
+        ],
+      },
       schema: {
+        summary: 'Ajoute un établissement',
         tags,
         params: idParamsSchema,
         body: establishmentInputSchema,
@@ -166,8 +233,19 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/members/establishments/:id',
     {
-      config: { access: allow('admin', 'staff', 'member') },
+      config: {
+        access: teamAndOwner,
+        errors: [
+          'record.not_found',
+          'validation.failed',
+          'members.field_not_editable',
+          'members.duplicate_name',
+          'members.duplicate_siret',
+          'members.duplicate_convention',
+        ],
+      },
       schema: {
+        summary: 'Modifie un établissement (un adhérent : ses coordonnées publiques)',
         tags,
         params: idParamsSchema,
         body: establishmentPatchSchema,
@@ -183,8 +261,18 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/organisations/:id/conventions',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: [
+          'record.not_found',
+          'validation.failed',
+          'members.duplicate_name',
+          'members.duplicate_siret',
+          'members.duplicate_convention',
+        ],
+      },
       schema: {
+        summary: 'Ajoute une convention',
         tags,
         params: idParamsSchema,
         body: conventionCreateSchema,
@@ -201,18 +289,27 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.delete(
     '/api/members/conventions/:id',
-    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: team, errors: ['record.not_found'] },
+      schema: {
+        summary: 'Retire une convention',
+        tags,
+        params: idParamsSchema,
+        response: { 204: z.null().describe('Convention retirée') },
+      },
+    },
     async (request, reply) => {
       await withTenant(db, caller(request), (tx) => removeConvention(tx, request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.post(
     '/api/members/organisations/:id/memberships',
     {
-      config: { access: team },
+      config: { access: team, errors: ['record.not_found', 'validation.failed'] },
       schema: {
+        summary: "Ouvre une période d'adhésion",
         tags,
         params: idParamsSchema,
         body: membershipCreateSchema,
@@ -230,8 +327,9 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/members/memberships/:id',
     {
-      config: { access: team },
+      config: { access: team, errors: ['record.not_found', 'validation.failed'] },
       schema: {
+        summary: "Modifie une période d'adhésion (départ)",
         tags,
         params: idParamsSchema,
         body: membershipPatchSchema,
@@ -245,8 +343,14 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/api/members/organisations/:id/contacts',
     {
-      config: { access: team },
-      schema: { tags, params: idParamsSchema, body: contactCreateSchema, response: { 201: createdSchema } },
+      config: { access: team, errors: ['record.not_found', 'validation.failed'] },
+      schema: {
+        summary: 'Ajoute un contact',
+        tags,
+        params: idParamsSchema,
+        body: contactCreateSchema,
+        response: { 201: createdSchema },
+      },
     },
     async (request, reply) => {
       const created = await withTenant(db, caller(request), (tx) =>
@@ -259,8 +363,14 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.patch(
     '/api/members/contacts/:id',
     {
-      config: { access: team },
-      schema: { tags, params: idParamsSchema, body: contactPatchSchema, response: { 200: contactSchema } },
+      config: { access: team, errors: ['record.not_found', 'validation.failed'] },
+      schema: {
+        summary: 'Modifie un contact',
+        tags,
+        params: idParamsSchema,
+        body: contactPatchSchema,
+        response: { 200: contactSchema },
+      },
     },
     async (request) =>
       withTenant(db, caller(request), (tx) => updateContact(tx, request.params.id, request.body)),
@@ -268,16 +378,31 @@ export async function membersRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   r.delete(
     '/api/members/contacts/:id',
-    { config: { access: team }, schema: { tags, params: idParamsSchema } },
+    {
+      config: { access: team, errors: ['record.not_found'] },
+      schema: {
+        summary: 'Supprime un contact',
+        tags,
+        params: idParamsSchema,
+        response: { 204: z.null().describe('Contact supprimé') },
+      },
+    },
     async (request, reply) => {
       await withTenant(db, caller(request), (tx) => removeContact(tx, request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.get(
     '/api/members/reference',
-    { config: { access: SIGNED_IN }, schema: { tags, response: { 200: referenceSchema } } },
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: 'Référentiels : types de convention, départements',
+        tags,
+        response: { 200: referenceSchema },
+      },
+    },
     async (request) =>
       withTenant(db, caller(request), (tx) => referenceData(tx, caller(request).delegationId)),
   );

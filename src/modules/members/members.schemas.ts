@@ -19,7 +19,7 @@ const sameTypes: (typeof CONVENTION_TYPES)[number] extends ConventionType
   : never = true;
 void sameTypes;
 
-export const conventionTypeSchema = z.enum(CONVENTION_TYPES);
+export const conventionTypeSchema = z.enum(CONVENTION_TYPES).meta({ id: 'ConventionType' });
 
 /** The French names of the convention types (the reference endpoint serves them too). */
 export const CONVENTION_TYPE_LABELS: Record<ConventionType, string> = {
@@ -69,98 +69,112 @@ export const organisationListQuerySchema = z.object({
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;
 
-export const membershipStatusSchema = z.enum(['current', 'former', 'none']);
+export const membershipStatusSchema = z.enum(['current', 'former', 'none']).meta({ id: 'MembershipStatus' });
 
-export const organisationListItemSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  siren: z.string().nullable(),
-  types: z.array(conventionTypeSchema),
-  departments: z.array(z.string()),
-  city: z.string().nullable(),
-  postcode: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  membership: membershipStatusSchema,
-  activities: z.array(z.string()),
-  updatedAt: z.string(),
-});
+export const organisationListItemSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    siren: z.string().nullable(),
+    types: z.array(conventionTypeSchema),
+    departments: z.array(z.string()),
+    city: z.string().nullable(),
+    postcode: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    membership: membershipStatusSchema,
+    activities: z.array(z.string()),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'OrganisationListItem' });
 export type OrganisationListItem = z.infer<typeof organisationListItemSchema>;
 
-export const organisationListSchema = z.object({
-  items: z.array(organisationListItemSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const organisationListSchema = z
+  .object({
+    items: z.array(organisationListItemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'OrganisationList' });
 
 // ---------------------------------------------------------------------------
 // Full record
 // ---------------------------------------------------------------------------
 
-export const establishmentSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable(),
-  siret: z.string().nullable(),
-  address: z.string().nullable(),
-  postcode: z.string().nullable(),
-  city: z.string().nullable(),
-  department: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  isHeadquarters: z.boolean(),
-  printedLabel: z.string().nullable(),
-});
-export const conventionSchema = z.object({
-  id: z.string(),
-  type: conventionTypeSchema,
-  establishmentId: z.string().nullable(),
-  departments: z.array(z.string()),
-});
-export const membershipPeriodSchema = z.object({
-  id: z.string(),
-  joinedOn: z.string().nullable(),
-  knownFrom: z.string(),
-  leftOn: z.string().nullable(),
-  leaveReason: z.string().nullable(),
-  source: z.string().nullable(),
-});
-export const contactSchema = z.object({
-  id: z.string(),
-  firstName: z.string().nullable(),
-  lastName: z.string(),
-  jobTitle: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  purpose: z.string(),
-  consent: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const establishmentSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    siret: z.string().nullable(),
+    address: z.string().nullable(),
+    postcode: z.string().nullable(),
+    city: z.string().nullable(),
+    department: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    isHeadquarters: z.boolean(),
+    printedLabel: z.string().nullable(),
+  })
+  .meta({ id: 'Establishment' });
+export const conventionSchema = z
+  .object({
+    id: z.string(),
+    type: conventionTypeSchema,
+    establishmentId: z.string().nullable(),
+    departments: z.array(z.string()),
+  })
+  .meta({ id: 'Convention' });
+export const membershipPeriodSchema = z
+  .object({
+    id: z.string(),
+    joinedOn: z.string().nullable(),
+    knownFrom: z.string(),
+    leftOn: z.string().nullable(),
+    leaveReason: z.string().nullable(),
+    source: z.string().nullable(),
+  })
+  .meta({ id: 'MembershipPeriod' });
+export const contactSchema = z
+  .object({
+    id: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string(),
+    jobTitle: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    purpose: z.string(),
+    consent: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Contact' });
 
-export const organisationRecordSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  siren: z.string().nullable(),
-  legalForm: z.string().nullable(),
-  website: z.string().nullable(),
-  description: z.string().nullable(),
-  /** Absent for readers outside its audience (see `organisationAudiences`). */
-  note: z.string().nullable().optional(),
-  /** Public tags of what the organisation does or sells (the directory filters on them). */
-  activities: z.array(z.string()),
-  types: z.array(conventionTypeSchema),
-  membership: membershipStatusSchema,
-  establishments: z.array(establishmentSchema),
-  conventions: z.array(conventionSchema),
-  memberships: z.array(membershipPeriodSchema),
-  contacts: z.array(contactSchema),
-  /** What the viewer may change: everything, only the public profile, or nothing. */
-  editable: z.enum(['all', 'public', 'none']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const organisationRecordSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    siren: z.string().nullable(),
+    legalForm: z.string().nullable(),
+    website: z.string().nullable(),
+    description: z.string().nullable(),
+    /** Absent for readers outside its audience (see `organisationAudiences`). */
+    note: z.string().nullable().optional(),
+    /** Public tags of what the organisation does or sells (the directory filters on them). */
+    activities: z.array(z.string()),
+    types: z.array(conventionTypeSchema),
+    membership: membershipStatusSchema,
+    establishments: z.array(establishmentSchema),
+    conventions: z.array(conventionSchema),
+    memberships: z.array(membershipPeriodSchema),
+    contacts: z.array(contactSchema),
+    /** What the viewer may change: everything, only the public profile, or nothing. */
+    editable: z.enum(['all', 'public', 'none']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'OrganisationRecord' });
 export type OrganisationRecord = z.infer<typeof organisationRecordSchema>;
 
 /**
@@ -278,31 +292,21 @@ export const contactPatchSchema = z.strictObject({
 });
 export type ContactPatch = z.infer<typeof contactPatchSchema>;
 
-export const createdSchema = z.object({ id: z.string() });
+export const createdSchema = z.object({ id: z.string() }).meta({ id: 'MembersCreated' });
 
 // ---------------------------------------------------------------------------
 // Reference data, history, public pages
 // ---------------------------------------------------------------------------
 
-export const referenceSchema = z.object({
-  conventionTypes: z.array(z.object({ code: conventionTypeSchema, label: z.string() })),
-  departments: z.array(z.object({ code: z.string(), name: z.string() })),
-});
+export const referenceSchema = z
+  .object({
+    conventionTypes: z.array(z.object({ code: conventionTypeSchema, label: z.string() })),
+    departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'MembersReference' });
 
-export const historySchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actorName: z.string().nullable(),
-      actorRole: z.string().nullable(),
-      tableName: z.string(),
-      recordId: z.string(),
-      action: z.string(),
-      changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-    }),
-  ),
-});
+/** An organisation's history: the audit module's answer. */
+export { historySchema } from '../audit/audit.schemas.ts';
 
 export const publicStructuresQuerySchema = z.object({
   department: departmentCodeSchema.optional(),
@@ -318,60 +322,70 @@ export const publicStructuresQuerySchema = z.object({
 });
 export type PublicStructuresQuery = z.infer<typeof publicStructuresQuerySchema>;
 
-export const publicStructureSchema = z.object({
-  id: z.string(),
-  organisationId: z.string(),
-  name: z.string(),
-  types: z.array(conventionTypeSchema),
-  department: z.string().nullable(),
-  postcode: z.string().nullable(),
-  city: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  activities: z.array(z.string()),
-  /** Departments the establishment is listed under: its own and those its conventions cover. */
-  listedUnder: z.array(z.string()),
-});
+export const publicStructureSchema = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    types: z.array(conventionTypeSchema),
+    department: z.string().nullable(),
+    postcode: z.string().nullable(),
+    city: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    activities: z.array(z.string()),
+    /** Departments the establishment is listed under: its own and those its conventions cover. */
+    listedUnder: z.array(z.string()),
+  })
+  .meta({ id: 'PublicStructure' });
 export type PublicStructure = z.infer<typeof publicStructureSchema>;
-export const publicStructuresSchema = z.object({
-  items: z.array(publicStructureSchema),
-  /** Every entry the filters keep, whatever the page. */
-  total: z.number().int(),
-  page: z.number().int().optional(),
-  pageSize: z.number().int().optional(),
-});
+export const publicStructuresSchema = z
+  .object({
+    items: z.array(publicStructureSchema),
+    /** Every entry the filters keep, whatever the page. */
+    total: z.number().int(),
+    page: z.number().int().optional(),
+    pageSize: z.number().int().optional(),
+  })
+  .meta({ id: 'PublicStructures' });
 
 export const publicStructuresSummaryQuerySchema = z.object({
   delegation: z.string().max(100).optional(),
 });
 /** The map's figures without the directory itself. */
-export const publicStructuresSummarySchema = z.object({
-  /** Directory entries (establishments of current members). */
-  total: z.number().int(),
-  /** Distinct member organisations. */
-  organisations: z.number().int(),
-  /** Member organisations each department's directory lists (`listedUnder`), by department code. */
-  byDepartment: z.record(z.string(), z.number().int()),
-});
+export const publicStructuresSummarySchema = z
+  .object({
+    /** Directory entries (establishments of current members). */
+    total: z.number().int(),
+    /** Distinct member organisations. */
+    organisations: z.number().int(),
+    /** Member organisations each department's directory lists (`listedUnder`), by department code. */
+    byDepartment: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'PublicStructuresSummary' });
 
 export const publicActivitiesQuerySchema = z.object({
   delegation: z.string().max(100).optional(),
 });
 /** Current members' activities, one per spelling-insensitive form, with how many members have it. */
-export const publicActivitiesSchema = z.object({
-  items: z.array(z.object({ label: z.string(), count: z.number().int() })),
-});
+export const publicActivitiesSchema = z
+  .object({
+    items: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'PublicActivities' });
 export type PublicActivity = z.infer<typeof publicActivitiesSchema>['items'][number];
 
 export const memberStatsQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   delegation: z.string().max(100).optional(),
 });
-export const memberStatsSchema = z.object({
-  year: z.number().int(),
-  total: z.number().int(),
-  byType: z.partialRecord(conventionTypeSchema, z.number().int()),
-  byDepartment: z.record(z.string(), z.number().int()),
-});
+export const memberStatsSchema = z
+  .object({
+    year: z.number().int(),
+    total: z.number().int(),
+    byType: z.partialRecord(conventionTypeSchema, z.number().int()),
+    byDepartment: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'MemberStats' });

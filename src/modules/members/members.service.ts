@@ -11,9 +11,10 @@ import { message } from '../../i18n/messages.ts';
 import { normaliseForSearch } from '../../lib/text.ts';
 import { isErrorCode } from '../../server/error-statuses.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
+import { canSeeOrganisation, organisationEditScope, type Viewer } from '../../shared/policies.ts';
 import { recordHistory } from '../audit/audit.service.ts';
 import { presentHistory } from '../audit/history.presenter.ts';
-import { loadOrganisationRecord, type Viewer } from './members.queries.ts';
+import { loadOrganisationRecord } from './members.queries.ts';
 import type {
   ContactCreate,
   ContactPatch,
@@ -94,17 +95,20 @@ function conflict(problems: Problem[]): AppError {
   });
 }
 
-/** A member user may change its public profile only; naming the refused fields helps the form. */
-function assertEditable(viewer: Viewer, patch: object, allowed: readonly string[]) {
-  if (viewer.role !== 'member') return;
+/**
+ * The one check of a change to an organisation's records (src/shared/policies.ts): the team
+ * changes anything; a member user its own organisation's public profile only, and naming
+ * the refused fields helps the form; anyone else finds no such record.
+ */
+function assertEditable(viewer: Viewer, organisationId: string, patch: object, allowed: readonly string[]) {
+  const scope = organisationEditScope(viewer, organisationId);
+  if (scope === 'none') throw notFound();
+  if (scope === 'all') return;
   const refused = Object.entries(patch)
     .filter(([key, value]) => value !== undefined && !allowed.includes(key))
     .map(([field]) => ({ field, code: 'members.field_not_editable' }));
   if (refused.length > 0) throw new AppError('members.field_not_editable', { fields: withMessages(refused) });
 }
-
-const canReach = (viewer: Viewer, organisationId: string) =>
-  viewer.role !== 'member' || viewer.organisationId === organisationId;
 
 /**
  * Duplicate checks read then write: two simultaneous creations of the same SIRET could
@@ -315,9 +319,8 @@ export async function createOrganisation(tx: Tx, input: OrganisationCreate) {
 const MEMBER_EDITABLE_ORGANISATION = ['website', 'description', 'activities'] as const;
 
 export async function updateOrganisation(tx: Tx, viewer: Viewer, id: string, patch: OrganisationPatch) {
-  if (!canReach(viewer, id)) throw notFound();
+  assertEditable(viewer, id, patch, MEMBER_EDITABLE_ORGANISATION);
   const current = await requireOrganisation(tx, id);
-  assertEditable(viewer, patch, MEMBER_EDITABLE_ORGANISATION);
 
   const problems: Problem[] = [];
   const name = clean(patch.name);
@@ -375,7 +378,7 @@ const ORGANISATION_HISTORY_TABLES = [
 ] as const;
 
 export async function organisationHistory(tx: Tx, viewer: Viewer, id: string) {
-  if (!canReach(viewer, id)) throw notFound();
+  if (!canSeeOrganisation(viewer, id)) throw notFound();
   await requireOrganisation(tx, id);
   // Only the registry's own tables: accounts and invitations of the organisation's users
   // are an administrator's business, not part of the organisation's record. The board
@@ -425,8 +428,8 @@ const MEMBER_EDITABLE_ESTABLISHMENT = ['phone', 'email', 'website'] as const;
 
 export async function updateEstablishment(tx: Tx, viewer: Viewer, id: string, patch: EstablishmentInput) {
   const [current] = await tx.select().from(establishments).where(eq(establishments.id, id));
-  if (!current || !canReach(viewer, current.organisationId)) throw notFound();
-  assertEditable(viewer, patch, MEMBER_EDITABLE_ESTABLISHMENT);
+  if (!current) throw notFound();
+  assertEditable(viewer, current.organisationId, patch, MEMBER_EDITABLE_ESTABLISHMENT);
   const organisation = await requireOrganisation(tx, current.organisationId);
   const problems: Problem[] = [];
   const values = checkEstablishment(patch, '', problems, { siren: organisation.siren, current });

@@ -75,8 +75,9 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/public/structures',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
       schema: {
+        summary: 'Annuaire public des structures adhérentes',
         tags: ['public'],
         querystring: publicStructuresQuerySchema,
         response: { 200: publicStructuresSchema },
@@ -109,8 +110,9 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/public/structures/summary',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
       schema: {
+        summary: "Chiffres de l'annuaire public par département (carte)",
         tags: ['public'],
         querystring: publicStructuresSummaryQuerySchema,
         response: { 200: publicStructuresSummarySchema },
@@ -142,8 +144,9 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/public/activities',
     {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
       schema: {
+        summary: 'Activités des adhérents et leur nombre',
         tags: ['public'],
         querystring: publicActivitiesQuerySchema,
         response: { 200: publicActivitiesSchema },
@@ -167,8 +170,13 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.get(
     '/api/public/stats/members',
     {
-      config: { access: PUBLIC },
-      schema: { tags: ['public'], querystring: memberStatsQuerySchema, response: { 200: memberStatsSchema } },
+      config: { access: PUBLIC, errors: ['delegation.not_found'] },
+      schema: {
+        summary: 'Chiffres clés des adhérents (par type, par département)',
+        tags: ['public'],
+        querystring: memberStatsQuerySchema,
+        response: { 200: memberStatsSchema },
+      },
     },
     async (request, reply) => {
       const year = request.query.year ?? Number(todayInFrance().slice(0, 4));

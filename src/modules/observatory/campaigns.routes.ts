@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { READERS, TEAM } from '../../shared/policies.ts';
 import { campaignCompleteness, completenessXlsx } from './campaigns.completeness.ts';
 import {
@@ -27,7 +28,7 @@ import {
   observatoryCompletenessSchema,
   observatoryIndicatorSchema,
 } from './observatory.schemas.ts';
-import { submissionFilesRoutes, xlsxFile } from './submissions.files.routes.ts';
+import { submissionFilesRoutes } from './submissions.files.routes.ts';
 import { submissionsRoutes } from './submissions.routes.ts';
 
 const team = allow(...TEAM);
@@ -239,7 +240,7 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
         campaignCompleteness(tx, caller(request), request.params.id),
       );
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX_TYPE)
         .header(
           'content-disposition',
           `attachment; filename="observatoire-${board.campaign.year}-completude.xlsx"`,

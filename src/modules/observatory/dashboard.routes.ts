@@ -4,6 +4,7 @@ import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { csvFile } from '../../server/openapi.ts';
 import { READERS } from '../../shared/policies.ts';
 import { dashboardOptions } from './dashboard.options.ts';
@@ -19,13 +20,11 @@ import {
 } from './dashboard.schemas.ts';
 import { dashboard } from './dashboard.service.ts';
 import { exportData, exportFileName, toCsv, toXlsx } from './observatory.export.ts';
-import { xlsxFile } from './submissions.files.routes.ts';
 
 const readers = allow(...READERS);
 // A member reads its own organisation's position only (checked by the service).
 const positionReaders = allow(...READERS, 'member');
 const tags = ['observatory-dashboard'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The observatory's dashboards, peer position and exports (read-only). */
 export async function observatoryDashboardRoutes(app: FastifyInstance, deps: ModuleDeps) {

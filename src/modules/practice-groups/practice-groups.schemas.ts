@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredFigureAnswer } from '../trainings/trainings.schemas.ts';
 
 export const yearSchema = z.coerce.number().int().min(1990).max(2100);
 const isoDate = z.iso.date();
@@ -63,3 +64,97 @@ export const idParamsSchema = z.object({ id: z.uuid() });
 export const personParamsSchema = z.object({ id: z.uuid(), personId: z.uuid() });
 export const meetingParamsSchema = z.object({ id: z.uuid(), actionId: z.uuid() });
 export const statsQuerySchema = z.object({ year: yearSchema });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const practiceGroupSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    audience: z.string().nullable(),
+    description: z.string().nullable(),
+    active: z.boolean(),
+    peopleCount: z.number().int(),
+    meetingsCount: z.number().int(),
+    lastMeetingOn: z.iso.date().nullable(),
+  })
+  .meta({ id: 'PracticeGroupSummary' });
+
+export const practiceGroupListSchema = z
+  .object({ items: z.array(practiceGroupSummarySchema) })
+  .meta({ id: 'PracticeGroupList' });
+
+export const practiceGroupPersonSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid().nullable(),
+    organisationName: z.string().nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    /** Null for a member user looking at another organisation's person. */
+    email: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+  })
+  .meta({ id: 'PracticeGroupPerson' });
+
+export const practiceGuestSchema = z
+  .object({
+    firstName: z.string(),
+    lastName: z.string(),
+    organisationId: z.uuid().nullable(),
+    organisationName: z.string().nullable(),
+  })
+  .meta({ id: 'PracticeGuest' });
+
+export const practiceMeetingSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    startsOn: z.iso.date(),
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    online: z.boolean(),
+    town: z.string().nullable(),
+    department: z.string().nullable(),
+    summary: z.string().nullable(),
+    visibility: z.enum(['public', 'internal']),
+    participantsCount: z.number().int().nullable(),
+    participantsSource: z.enum(['declared', 'attendance']).nullable(),
+    attendance: z.object({
+      presentPersonIds: z.array(z.uuid()),
+      guests: z.array(practiceGuestSchema),
+      named: z.number().int(),
+    }),
+  })
+  .meta({ id: 'PracticeMeeting' });
+
+export const practiceGroupSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    audience: z.string().nullable(),
+    description: z.string().nullable(),
+    active: z.boolean(),
+    people: z.array(practiceGroupPersonSchema),
+    meetings: z.array(practiceMeetingSchema),
+  })
+  .meta({ id: 'PracticeGroup' });
+
+export const practiceStatsSchema = z
+  .object({
+    year: z.number().int(),
+    groups: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        active: z.boolean(),
+        meetings: z.number().int(),
+        attendances: z.number().int(),
+        meetingsWithoutCount: z.number().int(),
+        organisations: z.number().int(),
+      }),
+    ),
+    computed: z.object({ meetings: z.number().int(), attendances: z.number().int() }),
+    declared: z.object({ gepMeetings: declaredFigureAnswer.optional() }),
+  })
+  .meta({ id: 'PracticeStats' });

@@ -1,7 +1,7 @@
 import { and, asc, count, countDistinct, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
-import type { Role } from '../accounts/accounts.table.ts';
+import { isMember, type Viewer } from '../../shared/policies.ts';
 import { actions } from '../actions/actions.table.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { membershipPeriods, organisations } from '../members/members.table.ts';
@@ -11,17 +11,12 @@ import { meetingsOf } from './meetings.service.ts';
 import type { GroupInput, GroupPatch, PersonInput, PersonPatch } from './practice-groups.schemas.ts';
 import { practiceGroupPeople, practiceGroups } from './practice-groups.table.ts';
 
-export interface Viewer {
-  role: Role;
-  organisationId: string | null;
-}
-
 /**
  * Groups a viewer may read: all of them for the delegation's team and board; for a member
  * user, only the groups one of its organisation's people belongs to.
  */
 async function readableGroupIds(tx: Tx, viewer: Viewer): Promise<string[] | 'all'> {
-  if (viewer.role !== 'member') return 'all';
+  if (!isMember(viewer)) return 'all';
   if (!viewer.organisationId) return [];
   const rows = await tx
     .selectDistinct({ groupId: practiceGroupPeople.groupId })
@@ -85,7 +80,7 @@ async function peopleOf(tx: Tx, groupId: string, viewer: Viewer) {
     .where(eq(practiceGroupPeople.groupId, groupId))
     .orderBy(asc(practiceGroupPeople.lastName), asc(practiceGroupPeople.firstName));
   // A member user meets the other organisations' people in the group, not their e-mails.
-  if (viewer.role !== 'member') return rows;
+  if (!isMember(viewer)) return rows;
   return rows.map((p) => (p.organisationId === viewer.organisationId ? p : { ...p, email: null }));
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
+import { isMember, isTeam, type Viewer } from '../../shared/policies.ts';
 import { type DeclaredFigure, declaredFigures } from '../figures/figures.service.ts';
 import { todayInFrance } from '../members/members.queries.ts';
 import { conventions, establishments, membershipPeriods, organisations } from '../members/members.table.ts';
@@ -11,7 +12,7 @@ import {
   matchStatuses,
   memberMatchStatuses,
 } from './purchasing.schemas.ts';
-import { getOpportunity, isTeam, type Viewer } from './purchasing.service.ts';
+import { getOpportunity } from './purchasing.service.ts';
 import { buyers, opportunities, opportunityMatches } from './purchasing.table.ts';
 
 // Same rule as the registry: a membership period running today.
@@ -88,7 +89,7 @@ const presentMatch = (row: MatchRow): MatchView => ({ ...row, updatedAt: row.upd
 
 /** A member user reads its own organisation's follow-ups only. */
 function ownOnly(viewer: Viewer): SQL | undefined {
-  if (viewer.role !== 'member') return undefined;
+  if (!isMember(viewer)) return undefined;
   if (!viewer.organisationId) throw new AppError('auth.forbidden');
   return eq(opportunityMatches.organisationId, viewer.organisationId);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldAudiences } from '../../server/audiences.ts';
+import { declaredFigureAnswer } from '../trainings/trainings.schemas.ts';
 import type { buyers } from './purchasing.table.ts';
 
 /** A buyer's contact person is the team's to know. See src/server/audiences.ts. */
@@ -71,3 +72,105 @@ export const matchListQuerySchema = z.object({
 });
 
 export const idParams = z.object({ id: z.uuid() });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const buyerSectorSchema = z.enum(buyerSectors).meta({ id: 'PurchasingBuyerSector' });
+export const opportunityKindSchema = z.enum(opportunityKinds).meta({ id: 'PurchasingOpportunityKind' });
+export const opportunityStatusSchema = z
+  .enum(opportunityStatuses)
+  .meta({ id: 'PurchasingOpportunityStatus' });
+export const matchStatusSchema = z.enum(matchStatuses).meta({ id: 'PurchasingMatchStatus' });
+
+export const buyerSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    sector: buyerSectorSchema,
+    // Null for the board: contact data is for the team only (buyerAudiences).
+    contactName: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'PurchasingBuyer' });
+
+export const buyerListSchema = z.object({ items: z.array(buyerSchema) }).meta({ id: 'PurchasingBuyerList' });
+
+export const opportunitySchema = z
+  .object({
+    id: z.uuid(),
+    buyerId: z.uuid(),
+    buyerName: z.string(),
+    buyerSector: buyerSectorSchema,
+    title: z.string(),
+    kind: opportunityKindSchema,
+    amount: z.number().nullable(),
+    town: z.string().nullable(),
+    department: z.string().nullable(),
+    deadline: z.iso.date().nullable(),
+    activities: z.array(z.string()),
+    description: z.string().nullable(),
+    status: opportunityStatusSchema,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'PurchasingOpportunity' });
+
+export const opportunityListSchema = z
+  .object({ items: z.array(opportunitySchema) })
+  .meta({ id: 'PurchasingOpportunityList' });
+
+export const candidateListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        organisationId: z.uuid(),
+        name: z.string(),
+        sharedActivities: z.array(z.string()),
+        territory: z.enum(['department', 'region']).nullable(),
+        reasons: z.array(z.string()),
+        alreadyMatched: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'PurchasingCandidateList' });
+
+export const matchSchema = z
+  .object({
+    id: z.uuid(),
+    opportunityId: z.uuid(),
+    opportunityTitle: z.string(),
+    opportunityStatus: opportunityStatusSchema,
+    deadline: z.iso.date().nullable(),
+    buyerName: z.string(),
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    status: matchStatusSchema,
+    reasons: z.array(z.string()),
+    insertionHours: z.number().nullable(),
+    note: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'PurchasingMatch' });
+
+export const matchListSchema = z.object({ items: z.array(matchSchema) }).meta({ id: 'PurchasingMatchList' });
+
+export const purchasingStatsSchema = z
+  .object({
+    year: z.number().int(),
+    computed: z.object({
+      opportunities: z.number().int(),
+      matches: z.number().int(),
+      byStatus: z.object(
+        Object.fromEntries(matchStatuses.map((s) => [s, z.number().int()])) as Record<
+          MatchStatus,
+          z.ZodNumber
+        >,
+      ),
+      insertionHours: z.number(),
+    }),
+    declared: z.array(declaredFigureAnswer),
+  })
+  .meta({ id: 'PurchasingStats' });

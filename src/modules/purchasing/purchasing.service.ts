@@ -3,16 +3,9 @@ import type { Tx } from '../../db/client.ts';
 import { normaliseForSearch } from '../../lib/text.ts';
 import { hiddenFields } from '../../server/audiences.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
-import type { Role } from '../accounts/accounts.table.ts';
+import { isMember, type Viewer } from '../../shared/policies.ts';
 import { type BuyerInput, buyerAudiences, type OpportunityInput } from './purchasing.schemas.ts';
 import { buyers, opportunities } from './purchasing.table.ts';
-
-/** Who reads: buyers' contact data is for the delegation's team only. */
-export interface Viewer {
-  role: Role;
-  organisationId: string | null;
-}
-export const isTeam = (viewer: Viewer) => viewer.role === 'admin' || viewer.role === 'staff';
 
 type BuyerRow = typeof buyers.$inferSelect;
 export type BuyerView = Omit<BuyerRow, 'delegationId' | 'createdAt' | 'updatedAt'> & { updatedAt: string };
@@ -104,7 +97,7 @@ const presentOpportunity = (row: OpportunityRow): OpportunityView => ({
 
 /** Members see open opportunities only. */
 function visibleTo(viewer: Viewer): SQL | undefined {
-  return viewer.role === 'member' ? eq(opportunities.status, 'open') : undefined;
+  return isMember(viewer) ? eq(opportunities.status, 'open') : undefined;
 }
 
 export async function listOpportunities(tx: Tx, viewer: Viewer, query: { status?: string | undefined }) {

@@ -1,17 +1,15 @@
 import type { ErrorCode } from '../../server/error-statuses.ts';
 import { AppError } from '../../server/errors.ts';
-import type { AuthContext } from '../../server/request-context.ts';
+import { isMember, type Viewer } from '../../shared/policies.ts';
 
-export type Viewer = Pick<AuthContext, 'role' | 'organisationId'>;
-
-export const isTeam = (viewer: Viewer) => viewer.role === 'admin' || viewer.role === 'staff';
+export { isTeam, type Viewer } from '../../shared/policies.ts';
 
 /**
  * The organisation a request is about: a member always its own (another one is refused),
  * staff and board the one they name (or every one when null).
  */
 export function scopeOf(viewer: Viewer, organisationId?: string | null): string | null {
-  if (viewer.role !== 'member') return organisationId ?? null;
+  if (!isMember(viewer)) return organisationId ?? null;
   if (!viewer.organisationId) throw new AppError('auth.forbidden');
   if (organisationId && organisationId !== viewer.organisationId) throw new AppError('auth.forbidden');
   return viewer.organisationId;
@@ -19,5 +17,5 @@ export function scopeOf(viewer: Viewer, organisationId?: string | null): string 
 
 /** A record of another organisation is answered as missing to a member: it does not learn it exists. */
 export function checkOwn(viewer: Viewer, organisationId: string | null, code: ErrorCode) {
-  if (viewer.role === 'member' && organisationId !== viewer.organisationId) throw new AppError(code);
+  if (isMember(viewer) && organisationId !== viewer.organisationId) throw new AppError(code);
 }

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type Tx, withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { xlsxFile } from '../../server/openapi.files.ts';
+import { ROLES, TEAM } from '../../shared/policies.ts';
 import {
   completeAssessment,
   createAssessment,
@@ -30,13 +33,21 @@ import {
   organisationQuerySchema,
   progressActionInputSchema,
   progressActionUpdateSchema,
+  qualityAssessmentListSchema,
+  qualityAssessmentSchema,
+  qualityGridListSchema,
+  qualityGridSchema,
+  qualityProgressActionListSchema,
+  qualityProgressActionRecordSchema,
+  qualityProgressSchema,
 } from './quality-approaches.schemas.ts';
 
-const team = allow('admin', 'staff');
-const everyone = allow('admin', 'staff', 'board', 'member');
+const team = allow(...TEAM);
+const everyone = allow(...ROLES);
 // Board reads; it does not fill in members' assessments.
-const writers = allow('admin', 'staff', 'member');
+const writers = allow(...TEAM, 'member');
 const tags = ['quality-approaches'];
+const deleted = { 204: z.null().describe('Supprimé') };
 const base = '/api/quality-approaches';
 
 export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -46,47 +57,105 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
     withTenant(db, caller(request), fn);
 
   // Grids: every role reads them (members fill them in), staff edit them.
-  r.get(`${base}/grids`, { config: { access: everyone }, schema: { tags } }, async (request) =>
-    inTenant(request, (tx) => listGrids(tx)),
+  r.get(
+    `${base}/grids`,
+    {
+      config: { access: everyone },
+      schema: { summary: "Grilles d'autodiagnostic", tags, response: { 200: qualityGridListSchema } },
+    },
+    async (request) => inTenant(request, (tx) => listGrids(tx)),
   );
   r.get(
     `${base}/grids/:id`,
-    { config: { access: everyone }, schema: { tags, params: idParams } },
+    {
+      config: { access: everyone, errors: ['qualityApproaches.grid_not_found'] },
+      schema: {
+        summary: "Une grille d'autodiagnostic",
+        tags,
+        params: idParams,
+        response: { 200: qualityGridSchema },
+      },
+    },
     async (request) => inTenant(request, (tx) => getGrid(tx, request.params.id)),
   );
   r.post(
     `${base}/grids`,
-    { config: { access: team }, schema: { tags, body: gridInputSchema } },
+    {
+      config: { access: team, errors: ['validation.failed'] },
+      schema: {
+        summary: "Crée une grille d'autodiagnostic",
+        tags,
+        body: gridInputSchema,
+        response: { 201: qualityGridSchema },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx) => createGrid(tx, request.body))),
   );
-  r.post(`${base}/grids/default`, { config: { access: team }, schema: { tags } }, async (request, reply) =>
-    reply.status(201).send(await inTenant(request, (tx) => loadDefaultGrid(tx))),
+  r.post(
+    `${base}/grids/default`,
+    {
+      config: { access: team },
+      schema: {
+        summary: "Charge la grille d'autodiagnostic par défaut",
+        tags,
+        response: { 201: qualityGridSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await inTenant(request, (tx) => loadDefaultGrid(tx))),
   );
   r.put(
     `${base}/grids/:id`,
-    { config: { access: team }, schema: { tags, params: idParams, body: gridInputSchema } },
+    {
+      config: { access: team, errors: ['qualityApproaches.grid_not_found', 'validation.failed'] },
+      schema: {
+        summary: "Modifie une grille d'autodiagnostic",
+        response: { 200: qualityGridSchema },
+        tags,
+        params: idParams,
+        body: gridInputSchema,
+      },
+    },
     async (request) => inTenant(request, (tx) => updateGrid(tx, request.params.id, request.body)),
   );
   r.delete(
     `${base}/grids/:id`,
-    { config: { access: team }, schema: { tags, params: idParams } },
+    {
+      config: { access: team, errors: ['qualityApproaches.grid_not_found', 'qualityApproaches.grid_in_use'] },
+      schema: { summary: 'Supprime une grille inutilisée', tags, params: idParams, response: deleted },
+    },
     async (request, reply) => {
       await inTenant(request, (tx) => deleteGrid(tx, request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // Assessments: a member its own organisation's, staff and board every one.
   r.get(
     `${base}/assessments`,
-    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    {
+      config: { access: everyone },
+      schema: {
+        summary: 'Autodiagnostics (les siens pour un adhérent)',
+        tags,
+        querystring: organisationQuerySchema,
+        response: { 200: qualityAssessmentListSchema },
+      },
+    },
     async (request) =>
       inTenant(request, (tx) => listAssessments(tx, caller(request), request.query.organisationId)),
   );
   r.get(
     `${base}/assessments.xlsx`,
-    { config: { access: everyone, render: true }, schema: { tags, querystring: organisationQuerySchema } },
+    {
+      config: { access: everyone, render: true },
+      schema: {
+        summary: 'Exporte les autodiagnostics (XLSX)',
+        tags,
+        querystring: organisationQuerySchema,
+        response: { 200: xlsxFile },
+      },
+    },
     async (request, reply) => {
       const items = await inTenant(request, (tx) =>
         listAssessments(tx, caller(request), request.query.organisationId),
@@ -99,12 +168,28 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   );
   r.get(
     `${base}/assessments/:id`,
-    { config: { access: everyone }, schema: { tags, params: idParams } },
+    {
+      config: { access: everyone, errors: ['qualityApproaches.assessment_not_found'] },
+      schema: {
+        summary: 'Un autodiagnostic',
+        tags,
+        params: idParams,
+        response: { 200: qualityAssessmentSchema },
+      },
+    },
     async (request) => inTenant(request, (tx) => getAssessment(tx, caller(request), request.params.id)),
   );
   r.post(
     `${base}/assessments`,
-    { config: { access: writers }, schema: { tags, body: assessmentCreateSchema } },
+    {
+      config: { access: writers, errors: ['validation.failed'] },
+      schema: {
+        summary: 'Commence un autodiagnostic',
+        tags,
+        body: assessmentCreateSchema,
+        response: { 201: qualityAssessmentSchema },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -112,26 +197,71 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   );
   r.patch(
     `${base}/assessments/:id`,
-    { config: { access: writers }, schema: { tags, params: idParams, body: assessmentUpdateSchema } },
+    {
+      config: {
+        access: writers,
+        errors: [
+          'qualityApproaches.assessment_not_found',
+          'qualityApproaches.assessment_done',
+          'validation.failed',
+        ],
+      },
+      schema: {
+        summary: "Enregistre les réponses d'un autodiagnostic",
+        tags,
+        params: idParams,
+        body: assessmentUpdateSchema,
+        response: { 200: qualityAssessmentSchema },
+      },
+    },
     async (request) =>
       inTenant(request, (tx) => updateAssessment(tx, caller(request), request.params.id, request.body)),
   );
   r.post(
     `${base}/assessments/:id/complete`,
-    { config: { access: writers }, schema: { tags, params: idParams } },
+    {
+      config: {
+        access: writers,
+        errors: [
+          'qualityApproaches.assessment_not_found',
+          'qualityApproaches.assessment_done',
+          'validation.failed',
+        ],
+      },
+      schema: {
+        summary: 'Termine un autodiagnostic',
+        tags,
+        params: idParams,
+        response: { 200: qualityAssessmentSchema },
+      },
+    },
     async (request) => inTenant(request, (tx) => completeAssessment(tx, caller(request), request.params.id)),
   );
   r.delete(
     `${base}/assessments/:id`,
-    { config: { access: writers }, schema: { tags, params: idParams } },
+    {
+      config: {
+        access: writers,
+        errors: ['qualityApproaches.assessment_not_found', 'qualityApproaches.assessment_done'],
+      },
+      schema: { summary: 'Supprime un autodiagnostic en cours', tags, params: idParams, response: deleted },
+    },
     async (request, reply) => {
       await inTenant(request, (tx) => deleteAssessment(tx, caller(request), request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   r.get(
     `${base}/organisations/:id/progress`,
-    { config: { access: everyone }, schema: { tags, params: idParams } },
+    {
+      config: { access: everyone },
+      schema: {
+        summary: "Progression d'une structure d'un autodiagnostic à l'autre",
+        tags,
+        params: idParams,
+        response: { 200: qualityProgressSchema },
+      },
+    },
     async (request) =>
       inTenant(request, (tx) => organisationProgress(tx, caller(request), request.params.id)),
   );
@@ -139,13 +269,29 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   // Progress plan.
   r.get(
     `${base}/progress-actions`,
-    { config: { access: everyone }, schema: { tags, querystring: organisationQuerySchema } },
+    {
+      config: { access: everyone },
+      schema: {
+        summary: 'Plan de progrès (le sien pour un adhérent)',
+        response: { 200: qualityProgressActionListSchema },
+        tags,
+        querystring: organisationQuerySchema,
+      },
+    },
     async (request) =>
       inTenant(request, (tx) => listProgressActions(tx, caller(request), request.query.organisationId)),
   );
   r.get(
     `${base}/progress-actions.xlsx`,
-    { config: { access: everyone, render: true }, schema: { tags, querystring: organisationQuerySchema } },
+    {
+      config: { access: everyone, render: true },
+      schema: {
+        summary: 'Exporte le plan de progrès (XLSX)',
+        tags,
+        querystring: organisationQuerySchema,
+        response: { 200: xlsxFile },
+      },
+    },
     async (request, reply) => {
       const items = await inTenant(request, (tx) =>
         listProgressActions(tx, caller(request), request.query.organisationId),
@@ -158,7 +304,15 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   );
   r.post(
     `${base}/progress-actions`,
-    { config: { access: writers }, schema: { tags, body: progressActionInputSchema } },
+    {
+      config: { access: writers, errors: ['validation.failed'] },
+      schema: {
+        summary: 'Ajoute une action de progrès',
+        tags,
+        body: progressActionInputSchema,
+        response: { 201: qualityProgressActionRecordSchema },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -166,16 +320,31 @@ export async function assessmentsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   );
   r.patch(
     `${base}/progress-actions/:id`,
-    { config: { access: writers }, schema: { tags, params: idParams, body: progressActionUpdateSchema } },
+    {
+      config: {
+        access: writers,
+        errors: ['qualityApproaches.progress_action_not_found', 'validation.failed'],
+      },
+      schema: {
+        summary: 'Modifie une action de progrès',
+        response: { 200: qualityProgressActionRecordSchema },
+        tags,
+        params: idParams,
+        body: progressActionUpdateSchema,
+      },
+    },
     async (request) =>
       inTenant(request, (tx) => updateProgressAction(tx, caller(request), request.params.id, request.body)),
   );
   r.delete(
     `${base}/progress-actions/:id`,
-    { config: { access: writers }, schema: { tags, params: idParams } },
+    {
+      config: { access: writers, errors: ['qualityApproaches.progress_action_not_found'] },
+      schema: { summary: 'Supprime une action de progrès', tags, params: idParams, response: deleted },
+    },
     async (request, reply) => {
       await inTenant(request, (tx) => deleteProgressAction(tx, caller(request), request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

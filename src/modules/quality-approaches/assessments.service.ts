@@ -65,6 +65,7 @@ export async function createAssessment(
     .insert(assessments)
     .values({ organisationId, gridId: grid.id, assessedOn: input.assessedOn, answers: input.answers })
     .returning();
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -87,6 +88,7 @@ export async function updateAssessment(
     .set({ ...input, updatedAt: new Date() })
     .where(eq(assessments.id, id))
     .returning();
+  if (!row) throw new AppError(NOT_FOUND);
   return row;
 }
 
@@ -101,6 +103,7 @@ export async function completeAssessment(tx: Tx, viewer: Viewer, id: string) {
     .set({ status: 'done', scores: scorePillars(grid.pillars, current.answers), updatedAt: new Date() })
     .where(eq(assessments.id, id))
     .returning();
+  if (!row) throw new AppError(NOT_FOUND);
   return row;
 }
 

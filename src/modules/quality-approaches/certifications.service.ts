@@ -79,6 +79,7 @@ export async function getCertification(tx: Tx, viewer: Viewer, id: string) {
 export async function createCertification(tx: Tx, input: CertificationInput) {
   await checkCertification(tx, input);
   const [row] = await tx.insert(certifications).values(input).returning();
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -111,6 +112,7 @@ export async function addAudit(tx: Tx, certificationId: string, input: AuditInpu
     .insert(certificationAudits)
     .values({ ...input, certificationId })
     .returning();
+  if (!row) throw new AppError('internal');
   return row;
 }
 

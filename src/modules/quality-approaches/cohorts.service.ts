@@ -33,6 +33,12 @@ export async function listCohorts(tx: Tx) {
   }));
 }
 
+async function withParts(tx: Tx, id: string) {
+  const cohort = (await listCohorts(tx)).find((c) => c.id === id);
+  if (!cohort) throw new AppError(NOT_FOUND);
+  return cohort;
+}
+
 async function findCohort(tx: Tx, id: string) {
   const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, id));
   if (!row) throw new AppError(NOT_FOUND);
@@ -41,6 +47,7 @@ async function findCohort(tx: Tx, id: string) {
 
 export async function createCohort(tx: Tx, input: CohortInput) {
   const [row] = await tx.insert(cohorts).values(input).returning();
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -85,7 +92,7 @@ export async function setCohortMembers(tx: Tx, id: string, organisationIds: stri
   await tx.delete(cohortMembers).where(eq(cohortMembers.cohortId, id));
   if (ids.length)
     await tx.insert(cohortMembers).values(ids.map((organisationId) => ({ cohortId: id, organisationId })));
-  return (await listCohorts(tx)).find((c) => c.id === id);
+  return withParts(tx, id);
 }
 
 export async function setCohortSessions(tx: Tx, id: string, actionIds: string[]) {
@@ -97,5 +104,5 @@ export async function setCohortSessions(tx: Tx, id: string, actionIds: string[])
   unknownIds('actionIds', ids, found);
   await tx.delete(cohortSessions).where(eq(cohortSessions.cohortId, id));
   if (ids.length) await tx.insert(cohortSessions).values(ids.map((actionId) => ({ cohortId: id, actionId })));
-  return (await listCohorts(tx)).find((c) => c.id === id);
+  return withParts(tx, id);
 }

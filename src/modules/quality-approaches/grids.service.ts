@@ -20,6 +20,7 @@ export async function createGrid(tx: Tx, input: GridInput) {
   const problems = checkGrid(input.pillars);
   if (problems.length > 0) throw invalidFields(problems);
   const [grid] = await tx.insert(assessmentGrids).values(input).returning();
+  if (!grid) throw new AppError('internal');
   return grid;
 }
 
@@ -38,6 +39,7 @@ export async function updateGrid(tx: Tx, id: string, input: GridInput) {
     .set({ ...input, version: current.version + 1, updatedAt: new Date() })
     .where(eq(assessmentGrids.id, id))
     .returning();
+  if (!grid) throw new AppError('qualityApproaches.grid_not_found');
   return grid;
 }
 

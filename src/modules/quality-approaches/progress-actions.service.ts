@@ -44,6 +44,7 @@ export async function createProgressAction(tx: Tx, viewer: Viewer, input: Progre
     .insert(progressActions)
     .values({ ...input, organisationId })
     .returning();
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -67,6 +68,7 @@ export async function updateProgressAction(
     .set({ ...input, updatedAt: new Date() })
     .where(eq(progressActions.id, id))
     .returning();
+  if (!row) throw new AppError(NOT_FOUND);
   return row;
 }
 

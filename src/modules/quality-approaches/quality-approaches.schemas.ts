@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredFigureAnswer } from '../trainings/trainings.schemas.ts';
 
 const isoDate = z.iso.date();
 const label = z.string().trim().min(1).max(200);
@@ -114,3 +115,180 @@ export const cohortSessionsSchema = z.strictObject({ actionIds: z.array(z.uuid()
 export const organisationQuerySchema = z.object({ organisationId: z.uuid().optional() });
 export const idParams = z.object({ id: z.uuid() });
 export const yearQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const qualityCohortSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    programme: z.string(),
+    startsOn: z.iso.date().nullable(),
+    description: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityCohortRecord' });
+
+export const qualityCohortWithPartsSchema = qualityCohortSchema
+  .extend({
+    members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    sessions: z.array(z.object({ id: z.uuid(), title: z.string(), startsOn: z.iso.date() })),
+  })
+  .meta({ id: 'QualityCohort' });
+
+export const qualityCohortListSchema = z
+  .array(qualityCohortWithPartsSchema)
+  .meta({ id: 'QualityCohortList' });
+
+export const certificationStatusSchema = certificationInputSchema.shape.status.meta({
+  id: 'QualityCertificationStatus',
+});
+export const auditKindSchema = auditInputSchema.shape.kind.meta({ id: 'QualityAuditKind' });
+export const auditResultSchema = auditInputSchema.shape.result.meta({ id: 'QualityAuditResult' });
+
+export const qualityAuditSchema = z
+  .object({
+    id: z.uuid(),
+    certificationId: z.uuid(),
+    kind: auditKindSchema,
+    heldOn: z.iso.date(),
+    datePrecision: z.enum(['day', 'month', 'year']),
+    result: auditResultSchema,
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityAudit' });
+
+export const qualityCertificationRecordSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid().nullable(),
+    label: z.string(),
+    body: z.string().nullable(),
+    status: certificationStatusSchema,
+    obtainedOn: z.iso.date().nullable(),
+    expiresOn: z.iso.date().nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityCertificationRecord' });
+
+export const qualityCertificationDetailSchema = qualityCertificationRecordSchema
+  .extend({ audits: z.array(qualityAuditSchema) })
+  .meta({ id: 'QualityCertificationDetail' });
+
+export const qualityCertificationSchema = qualityCertificationRecordSchema
+  .extend({
+    organisationName: z.string().nullable(),
+    daysToExpiry: z.number().int().nullable(),
+    audits: z.array(qualityAuditSchema),
+  })
+  .meta({ id: 'QualityCertification' });
+
+export const qualityCertificationListSchema = z
+  .array(qualityCertificationSchema)
+  .meta({ id: 'QualityCertificationList' });
+
+export const qualityCertificationStatsSchema = z
+  .object({
+    year: z.number().int(),
+    certificationRenewals: z.number().int(),
+    declared: declaredFigureAnswer.nullable(),
+  })
+  .meta({ id: 'QualityCertificationStats' });
+
+export const progressActionStatusSchema = progressActionInputSchema.shape.status
+  .unwrap()
+  .meta({ id: 'QualityProgressActionStatus' });
+
+export const qualityProgressActionRecordSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    assessmentId: z.uuid().nullable(),
+    criterionId: z.string().nullable(),
+    title: z.string(),
+    owner: z.string().nullable(),
+    dueOn: z.iso.date().nullable(),
+    status: progressActionStatusSchema,
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityProgressActionRecord' });
+
+export const qualityProgressActionListSchema = z
+  .array(qualityProgressActionRecordSchema.extend({ organisationName: z.string() }))
+  .meta({ id: 'QualityProgressActionList' });
+
+export const qualityGridSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    version: z.number().int(),
+    active: z.enum(['active', 'archived']),
+    pillars: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        criteria: z.array(
+          z.object({
+            id: z.string(),
+            label: z.string(),
+            guidance: z.string().optional(),
+            levels: z.array(
+              z.object({ level: z.number().int(), label: z.string(), description: z.string().optional() }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'QualityGrid' });
+
+export const qualityGridListSchema = z.array(qualityGridSchema).meta({ id: 'QualityGridList' });
+
+const scoresSchema = z.record(z.string(), z.number());
+
+/** One self-assessment: its answers (question → level) and, once done, its score per pillar. */
+export const qualityAssessmentSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    gridId: z.uuid(),
+    assessedOn: z.iso.date(),
+    status: z.enum(['draft', 'done']),
+    answers: scoresSchema,
+    scores: scoresSchema,
+  })
+  .meta({ id: 'QualityAssessment' });
+
+/** The list also names the organisation and the grid. */
+export const qualityAssessmentListSchema = z
+  .array(qualityAssessmentSchema.extend({ organisationName: z.string(), gridName: z.string() }))
+  .meta({ id: 'QualityAssessmentList' });
+
+/** An organisation's completed assessments in order, each with its change per pillar since the previous one. */
+export const qualityProgressSchema = z
+  .object({
+    organisationId: z.uuid(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        gridId: z.uuid(),
+        gridName: z.string(),
+        assessedOn: z.iso.date(),
+        scores: scoresSchema,
+        changes: z.record(z.string(), z.number().nullable()),
+        pillars: z.array(z.object({ id: z.string(), label: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'QualityProgress' });

@@ -1,11 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
+import { isMember, type Viewer } from '../../shared/policies.ts';
 import { actions } from '../actions/actions.table.ts';
 import { organisations } from '../members/members.table.ts';
 import { supportFiles } from '../support/support.table.ts';
 import type { LinkInput, SessionInput, SessionPatch } from './territories.schemas.ts';
-import { findProject, type Viewer } from './territories.service.ts';
+import { findProject } from './territories.service.ts';
 import { projectLinks, projectMembers, projectSessions, territorialProjects } from './territories.table.ts';
 
 /*
@@ -73,7 +74,7 @@ export async function projectDetail(tx: Tx, viewer: Viewer, id: string) {
     .from(projectSessions)
     .where(eq(projectSessions.projectId, id))
     .orderBy(sql`${projectSessions.startsOn} nulls last`, asc(projectSessions.title));
-  const member = viewer.role === 'member';
+  const member = isMember(viewer);
   return {
     ...project,
     ebeOrganisation: ebe ?? null,
@@ -177,6 +178,7 @@ export async function addSession(tx: Tx, projectId: string, input: SessionInput)
     .insert(projectSessions)
     .values({ ...input, projectId })
     .returning(sessionColumns);
+  if (!row) throw new AppError('internal');
   return row;
 }
 
@@ -190,6 +192,7 @@ export async function updateSession(tx: Tx, projectId: string, sessionId: string
     .set({ ...patch, updatedAt: new Date() })
     .where(where)
     .returning(sessionColumns);
+  if (!row) throw new AppError('territories.session_not_found');
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredFigureAnswer } from '../trainings/trainings.schemas.ts';
 
 export const projectKinds = ['ptce', 'tzcld', 'zest'] as const;
 export const projectStatuses = ['emerging', 'active', 'authorised', 'ended'] as const;
@@ -75,3 +76,116 @@ export const sessionInputSchema = z.strictObject(sessionFields);
 export const sessionPatchSchema = z.strictObject(sessionFields).partial();
 export type SessionInput = z.infer<typeof sessionInputSchema>;
 export type SessionPatch = z.infer<typeof sessionPatchSchema>;
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+export const projectKindSchema = z.enum(projectKinds).meta({ id: 'TerritoryProjectKind' });
+export const projectStatusSchema = z.enum(projectStatuses).meta({ id: 'TerritoryProjectStatus' });
+
+export const projectSchema = z
+  .object({
+    id: z.uuid(),
+    kind: projectKindSchema,
+    name: z.string(),
+    territory: z.string().nullable(),
+    departments: z.array(z.string()),
+    phase: z.number().int().nullable(),
+    status: projectStatusSchema,
+    authorisedOn: z.iso.date().nullable(),
+    localCommittee: z.string().nullable(),
+    ebeName: z.string().nullable(),
+    ebeOrganisationId: z.uuid().nullable(),
+    sector: z.string().nullable(),
+    description: z.string().nullable(),
+    source: z.string().nullable(),
+  })
+  .meta({ id: 'TerritoryProject' });
+
+export const projectListSchema = z
+  .object({ items: z.array(projectSchema) })
+  .meta({ id: 'TerritoryProjectList' });
+
+export const projectSessionSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    startsOn: z.iso.date().nullable(),
+    endsOn: z.iso.date().nullable(),
+    traineesCount: z.number().int().nullable(),
+    employersCount: z.number().int().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'TerritoryProjectSession' });
+
+export const projectDetailSchema = projectSchema
+  .extend({
+    ebeOrganisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    members: z.array(
+      z.object({ id: z.uuid(), organisationId: z.uuid(), name: z.string(), role: z.string().nullable() }),
+    ),
+    actions: z.array(
+      z.object({
+        linkId: z.uuid(),
+        id: z.uuid(),
+        title: z.string(),
+        startsOn: z.iso.date(),
+        kind: z.string(),
+        visibility: z.enum(['public', 'internal']),
+      }),
+    ),
+    supportFiles: z.array(
+      z.object({
+        linkId: z.uuid(),
+        id: z.uuid(),
+        title: z.string(),
+        status: z.string(),
+        organisationId: z.uuid().nullable(),
+      }),
+    ),
+    sessions: z.array(projectSessionSchema),
+  })
+  .meta({ id: 'TerritoryProjectDetail' });
+
+/** A member or a link added to a project: its id (the page reloads the project). */
+export const projectPartSchema = z.object({ id: z.uuid() }).meta({ id: 'TerritoryProjectPart' });
+
+const territoryDeclaredFigure = declaredFigureAnswer.nullable();
+
+export const territoryStatsSchema = z
+  .object({
+    year: z.number().int(),
+    computed: z.object({
+      ptcePhase1: z.number().int(),
+      ptcePhase2: z.number().int(),
+      ptcePhaseUnknown: z.number().int(),
+      tzcldTerritories: z.number().int(),
+      zestProgrammes: z.number().int(),
+      zestSessions: z.number().int(),
+      zestTrainees: z.number().int(),
+      zestUndatedSessions: z.number().int(),
+    }),
+    declared: z.object({
+      ptcePhase1: territoryDeclaredFigure,
+      ptcePhase2: territoryDeclaredFigure,
+      tzcldTerritories: territoryDeclaredFigure,
+      zestSessions: territoryDeclaredFigure,
+      zestTrainees: territoryDeclaredFigure,
+    }),
+  })
+  .meta({ id: 'TerritoryStats' });
+
+export const territoryMapSchema = z
+  .object({
+    departments: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string().nullable(),
+        ptce: z.number().int(),
+        tzcld: z.number().int(),
+        zest: z.number().int(),
+        total: z.number().int(),
+      }),
+    ),
+    withoutDepartment: z.number().int(),
+  })
+  .meta({ id: 'TerritoryMap' });

@@ -1,13 +1,12 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { AppError, invalidFields } from '../../server/errors.ts';
-import type { AuthContext } from '../../server/request-context.ts';
+import { isMember, type Viewer } from '../../shared/policies.ts';
 import { organisations } from '../members/members.table.ts';
 import { isDepartmentCode } from '../members/members.validation.ts';
 import type { ProjectFilter, ProjectInput, ProjectPatch } from './territories.schemas.ts';
 import { projectMembers, projectSessions, territorialProjects as projects } from './territories.table.ts';
 
-export type Viewer = Pick<AuthContext, 'role' | 'organisationId'>;
 type ProjectRow = typeof projects.$inferSelect;
 
 const columns = {
@@ -30,7 +29,7 @@ export type ProjectView = Pick<ProjectRow, keyof typeof columns>;
 
 /** A member user sees the projects its organisation takes part in, or is the EBE of. */
 function visibleTo(viewer: Viewer) {
-  if (viewer.role !== 'member') return undefined;
+  if (!isMember(viewer)) return undefined;
   if (!viewer.organisationId) return sql`false`;
   return or(
     eq(projects.ebeOrganisationId, viewer.organisationId),

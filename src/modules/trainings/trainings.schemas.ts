@@ -42,3 +42,85 @@ export const listQuerySchema = z.object({ year: yearSchema.optional() });
 export const totalsQuerySchema = z.object({ year: yearSchema });
 export const idParamsSchema = z.object({ id: z.uuid() });
 export const traineeParamsSchema = z.object({ id: z.uuid(), traineeId: z.uuid() });
+
+// Answers. Named (`meta({ id })`) so the web app's generated client calls them by name.
+
+/** A total a source states (src/modules/figures): shown beside the computed one, never added to it. */
+export const declaredFigureAnswer = z.object({
+  year: z.number().int(),
+  key: z.string(),
+  value: z.number(),
+  unit: z.enum(['count', 'hours', 'euros', 'percent']),
+  label: z.string(),
+  source: z.string(),
+  updatedAt: z.string(),
+});
+
+export const trainingCountsSchema = z
+  .object({
+    /** `trainees`: counted from the named trainees; `counts`: the counts the source gives. */
+    basis: z.enum(['trainees', 'counts']),
+    trainees: z.number(),
+    hours: z.number(),
+    organisations: z.number().nullable(),
+  })
+  .meta({ id: 'TrainingCounts' });
+
+export const trainingSessionSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    providerId: z.uuid().nullable(),
+    providerName: z.string().nullable(),
+    funderId: z.uuid().nullable(),
+    funderName: z.string().nullable(),
+    trainer: z.string().nullable(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    town: z.string().nullable(),
+    department: z.string().nullable(),
+    traineesCount: z.number().int().nullable(),
+    hoursTotal: z.number().nullable(),
+    organisationsCount: z.number().int().nullable(),
+    actionId: z.uuid().nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    computed: trainingCountsSchema,
+  })
+  .meta({ id: 'TrainingSession' });
+
+export const traineeSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid().nullable(),
+    organisationName: z.string().nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    jobTitle: z.string().nullable(),
+    hours: z.number(),
+  })
+  .meta({ id: 'TrainingTrainee' });
+
+export const trainingSessionRecordSchema = trainingSessionSchema
+  .extend({ trainees: z.array(traineeSchema) })
+  .meta({ id: 'TrainingSessionRecord' });
+
+export const trainingSessionListSchema = z
+  .object({ items: z.array(trainingSessionSchema) })
+  .meta({ id: 'TrainingSessionList' });
+
+export const trainingTotalsSchema = z
+  .object({
+    year: z.number().int(),
+    computed: z.object({
+      sessions: z.number().int(),
+      trainees: z.number(),
+      hours: z.number(),
+      sources: z.object({ fromTrainees: z.number().int(), fromCounts: z.number().int() }),
+    }),
+    declared: z.object({
+      trainees: declaredFigureAnswer.optional(),
+      trainingHours: declaredFigureAnswer.optional(),
+    }),
+  })
+  .meta({ id: 'TrainingTotals' });

@@ -24,6 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Qui est connecté, dans quelle délégation, avec quel rôle */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -40,6 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Utilisateurs de la délégation et leurs rôles */
         get: operations["getAdminUsers"];
         put?: never;
         post?: never;
@@ -56,8 +58,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Invitations envoyées */
         get: operations["getAdminInvitations"];
         put?: never;
+        /** Invite une personne (le lien part par e-mail) */
         post: operations["postAdminInvitations"];
         delete?: never;
         options?: never;
@@ -73,6 +77,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Change le rôle d'un utilisateur */
         put: operations["putAdminUsersByIdRole"];
         post?: never;
         delete?: never;
@@ -91,6 +96,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire l'accès d'un utilisateur à la délégation (ses sessions prennent fin) */
         delete: operations["deleteAdminUsersById"];
         options?: never;
         head?: never;
@@ -106,6 +112,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Renvoie une invitation (nouveau lien, l’ancien ne vaut plus) */
         post: operations["postAdminInvitationsByIdResend"];
         delete?: never;
         options?: never;
@@ -123,6 +130,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Annule une invitation en attente */
         delete: operations["deleteAdminInvitationsById"];
         options?: never;
         head?: never;
@@ -136,6 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ce qu'une invitation propose (page d'invitation) */
         get: operations["getInvitationsByToken"];
         put?: never;
         post?: never;
@@ -154,6 +163,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accepte une invitation : crée le compte (ou rattache un compte existant) */
         post: operations["postInvitationsByTokenAccept"];
         delete?: never;
         options?: never;
@@ -174,6 +184,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change son propre nom */
         patch: operations["patchAccount"];
         trace?: never;
     };
@@ -186,6 +197,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change son mot de passe (les autres sessions prennent fin) */
         post: operations["postAccountPassword"];
         delete?: never;
         options?: never;
@@ -200,6 +212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ses sessions ouvertes (appareils connectés) */
         get: operations["getAccountSessions"];
         put?: never;
         post?: never;
@@ -218,6 +231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ferme ses autres sessions */
         post: operations["postAccountSessionsRevokeOthers"];
         delete?: never;
         options?: never;
@@ -234,6 +248,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Demande un lien de réinitialisation du mot de passe */
         post: operations["postAccountPasswordResetRequest"];
         delete?: never;
         options?: never;
@@ -250,6 +265,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Choisit un nouveau mot de passe avec le lien reçu */
         post: operations["postAccountPasswordReset"];
         delete?: never;
         options?: never;
@@ -264,8 +280,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Dit si le premier lancement reste à faire */
         get: operations["getSetup"];
         put?: never;
+        /** Premier lancement : crée la délégation et son administrateur */
         post: operations["postSetup"];
         delete?: never;
         options?: never;
@@ -280,7 +298,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Paramètres de la délégation */
         get: operations["getDelegationSettings"];
+        /** Modifie les paramètres de la délégation */
         put: operations["putDelegationSettings"];
         post?: never;
         delete?: never;
@@ -297,8 +317,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Dépose le logo de la délégation (PNG ou SVG, en base64) */
         put: operations["putDelegationLogo"];
         post?: never;
+        /** Retire le logo de la délégation */
         delete: operations["deleteDelegationLogo"];
         options?: never;
         head?: never;
@@ -312,6 +334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Logo d'une délégation (pages publiques) */
         get: operations["getPublicLogo"];
         put?: never;
         post?: never;
@@ -328,8 +351,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registre des adhérents (filtré, trié, paginé) */
         get: operations["getMembersOrganisations"];
         put?: never;
+        /** Crée une structure (siège, conventions, adhésion) */
         post: operations["postMembersOrganisations"];
         delete?: never;
         options?: never;
@@ -344,12 +369,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'une structure */
         get: operations["getMembersOrganisationsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie une structure (un adhérent : son profil public) */
         patch: operations["patchMembersOrganisationsById"];
         trace?: never;
     };
@@ -360,6 +387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'une structure */
         get: operations["getMembersOrganisationsByIdHistory"];
         put?: never;
         post?: never;
@@ -378,6 +406,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rétablit la valeur précédente d'un champ */
         post: operations["postMembersOrganisationsByIdHistoryByEntryIdRestore"];
         delete?: never;
         options?: never;
@@ -394,6 +423,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un établissement */
         post: operations["postMembersOrganisationsByIdEstablishments"];
         delete?: never;
         options?: never;
@@ -414,6 +444,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie un établissement (un adhérent : ses coordonnées publiques) */
         patch: operations["patchMembersEstablishmentsById"];
         trace?: never;
     };
@@ -426,6 +457,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une convention */
         post: operations["postMembersOrganisationsByIdConventions"];
         delete?: never;
         options?: never;
@@ -443,6 +475,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une convention */
         delete: operations["deleteMembersConventionsById"];
         options?: never;
         head?: never;
@@ -458,6 +491,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ouvre une période d'adhésion */
         post: operations["postMembersOrganisationsByIdMemberships"];
         delete?: never;
         options?: never;
@@ -478,6 +512,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie une période d'adhésion (départ) */
         patch: operations["patchMembersMembershipsById"];
         trace?: never;
     };
@@ -490,6 +525,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un contact */
         post: operations["postMembersOrganisationsByIdContacts"];
         delete?: never;
         options?: never;
@@ -507,9 +543,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un contact */
         delete: operations["deleteMembersContactsById"];
         options?: never;
         head?: never;
+        /** Modifie un contact */
         patch: operations["patchMembersContactsById"];
         trace?: never;
     };
@@ -520,6 +558,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Référentiels : types de convention, départements */
         get: operations["getMembersReference"];
         put?: never;
         post?: never;
@@ -538,6 +577,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : analyse un fichier avant d'importer */
         post: operations["postMembersImportsPreview"];
         delete?: never;
         options?: never;
@@ -554,6 +594,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : les problèmes d'un fichier (CSV) */
         post: operations["postMembersImportsProblemsCsv"];
         delete?: never;
         options?: never;
@@ -570,6 +611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import : importe les lignes valides */
         post: operations["postMembersImportsCommit"];
         delete?: never;
         options?: never;
@@ -584,8 +626,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Correspondances de colonnes enregistrées */
         get: operations["getMembersImportMappings"];
         put?: never;
+        /** Enregistre une correspondance de colonnes */
         post: operations["postMembersImportMappings"];
         delete?: never;
         options?: never;
@@ -600,6 +644,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Annuaire public des structures adhérentes */
         get: operations["getPublicStructures"];
         put?: never;
         post?: never;
@@ -616,6 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres de l'annuaire public par département (carte) */
         get: operations["getPublicStructuresSummary"];
         put?: never;
         post?: never;
@@ -632,6 +678,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Activités des adhérents et leur nombre */
         get: operations["getPublicActivities"];
         put?: never;
         post?: never;
@@ -648,6 +695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres clés des adhérents (par type, par département) */
         get: operations["getPublicStatsMembers"];
         put?: never;
         post?: never;
@@ -664,6 +712,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Contrôles qualité du registre */
         get: operations["getMembersQuality"];
         put?: never;
         post?: never;
@@ -682,6 +731,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accepte un signalement qualité (ne plus le montrer) */
         post: operations["postMembersQualityAcceptances"];
         delete?: never;
         options?: never;
@@ -699,6 +749,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Annule l'acceptation d'un signalement */
         delete: operations["deleteMembersQualityAcceptancesById"];
         options?: never;
         head?: never;
@@ -712,6 +763,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export du registre (CSV) */
         get: operations["getMembersOrganisationsExportCsv"];
         put?: never;
         post?: never;
@@ -728,6 +780,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export du registre (XLSX) */
         get: operations["getMembersOrganisationsExportXlsx"];
         put?: never;
         post?: never;
@@ -744,6 +797,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Structures au format data·inclusion (ouvert) */
         get: operations["getPublicDataInclusionStructures"];
         put?: never;
         post?: never;
@@ -760,6 +814,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Le conseil d'administration à une date */
         get: operations["getGovernanceBoard"];
         put?: never;
         post?: never;
@@ -776,8 +831,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** L'équipe salariée actuelle */
         get: operations["getGovernanceStaff"];
         put?: never;
+        /** Ajoute une personne à l'équipe */
         post: operations["postGovernanceStaff"];
         delete?: never;
         options?: never;
@@ -792,8 +849,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Assemblées générales */
         get: operations["getGovernanceAssemblies"];
         put?: never;
+        /** Enregistre une assemblée générale */
         post: operations["postGovernanceAssemblies"];
         delete?: never;
         options?: never;
@@ -814,6 +873,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Corrige une assemblée générale */
         patch: operations["patchGovernanceAssembliesById"];
         trace?: never;
     };
@@ -824,8 +884,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique des mandats (d'un adhérent, d'une personne) */
         get: operations["getGovernanceMandates"];
         put?: never;
+        /** Élit un administrateur (nouveau mandat) */
         post: operations["postGovernanceMandates"];
         delete?: never;
         options?: never;
@@ -846,6 +908,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie ou termine un mandat */
         patch: operations["patchGovernanceMandatesById"];
         trace?: never;
     };
@@ -856,8 +919,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes d'adhérents (structures porteuses, GES) */
         get: operations["getGovernanceGroups"];
         put?: never;
+        /** Crée un groupe d'adhérents */
         post: operations["postGovernanceGroups"];
         delete?: never;
         options?: never;
@@ -875,9 +940,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un groupe d'adhérents */
         delete: operations["deleteGovernanceGroupsById"];
         options?: never;
         head?: never;
+        /** Modifie un groupe d'adhérents */
         patch: operations["patchGovernanceGroupsById"];
         trace?: never;
     };
@@ -888,6 +955,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Toute l'équipe salariée, anciens compris (administration) */
         get: operations["getGovernanceStaffAll"];
         put?: never;
         post?: never;
@@ -910,6 +978,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Modifie, termine ou relie à un compte une personne de l'équipe */
         patch: operations["patchGovernanceStaffById"];
         trace?: never;
     };
@@ -920,6 +989,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** La délégation, son conseil et son équipe (page publique) */
         get: operations["getPublicOrganisation"];
         put?: never;
         post?: never;
@@ -936,6 +1006,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Historique d'un enregistrement (qui a changé quoi, quand) */
         get: operations["getAuditRecordsByRecordId"];
         put?: never;
         post?: never;
@@ -1228,8 +1299,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registre des partenaires et financeurs */
         get: operations["getPartners"];
         put?: never;
+        /** Ajoute un partenaire */
         post: operations["postPartners"];
         delete?: never;
         options?: never;
@@ -1247,9 +1320,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime un partenaire (cité par aucune action) */
         delete: operations["deletePartnersById"];
         options?: never;
         head?: never;
+        /** Modifie un partenaire */
         patch: operations["patchPartnersById"];
         trace?: never;
     };
@@ -1260,6 +1335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Agenda public d'une délégation : ses actions publiques de l'année */
         get: operations["getPublicActions"];
         put?: never;
         post?: never;
@@ -1276,8 +1352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liste des actions (filtrée, paginée) */
         get: operations["getActions"];
         put?: never;
+        /** Enregistre une action */
         post: operations["postActions"];
         delete?: never;
         options?: never;
@@ -1292,6 +1370,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export des actions filtrées (XLSX) */
         get: operations["getActionsExportXlsx"];
         put?: never;
         post?: never;
@@ -1308,6 +1387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chronique d'une année, mois par mois */
         get: operations["getActionsChronicle"];
         put?: never;
         post?: never;
@@ -1324,12 +1404,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'une action */
         get: operations["getActionsById"];
         put?: never;
         post?: never;
+        /** Supprime une action */
         delete: operations["deleteActionsById"];
         options?: never;
         head?: never;
+        /** Corrige une action */
         patch: operations["patchActionsById"];
         trace?: never;
     };
@@ -1340,6 +1423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Actions auxquelles un adhérent a pris part */
         get: operations["getMembersOrganisationsByIdActions"];
         put?: never;
         post?: never;
@@ -1356,8 +1440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes d'échange de pratiques */
         get: operations["getPracticeGroups"];
         put?: never;
+        /** Crée un groupe d'échange de pratiques */
         post: operations["postPracticeGroups"];
         delete?: never;
         options?: never;
@@ -1372,6 +1458,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Rencontres et présences d'une année, par groupe */
         get: operations["getPracticeGroupsStats"];
         put?: never;
         post?: never;
@@ -1388,12 +1475,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un groupe, ses membres et ses rencontres */
         get: operations["getPracticeGroupsById"];
         put?: never;
         post?: never;
+        /** Supprime un groupe qui ne s'est jamais réuni */
         delete: operations["deletePracticeGroupsById"];
         options?: never;
         head?: never;
+        /** Modifie un groupe */
         patch: operations["patchPracticeGroupsById"];
         trace?: never;
     };
@@ -1406,6 +1496,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une personne au groupe */
         post: operations["postPracticeGroupsByIdPeople"];
         delete?: never;
         options?: never;
@@ -1423,9 +1514,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une personne du groupe */
         delete: operations["deletePracticeGroupsByIdPeopleByPersonId"];
         options?: never;
         head?: never;
+        /** Modifie une personne du groupe */
         patch: operations["patchPracticeGroupsByIdPeopleByPersonId"];
         trace?: never;
     };
@@ -1438,6 +1531,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une rencontre au groupe */
         post: operations["postPracticeGroupsByIdMeetings"];
         delete?: never;
         options?: never;
@@ -1453,6 +1547,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fait l'appel d'une rencontre */
         put: operations["putPracticeGroupsByIdMeetingsByActionIdAttendance"];
         post?: never;
         delete?: never;
@@ -1468,8 +1563,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sessions de formation (d'une année, ou toutes) */
         get: operations["getTrainings"];
         put?: never;
+        /** Crée une session de formation */
         post: operations["postTrainings"];
         delete?: never;
         options?: never;
@@ -1484,6 +1581,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Totaux de formation d'une année : comptés et déclarés */
         get: operations["getTrainingsTotals"];
         put?: never;
         post?: never;
@@ -1500,12 +1598,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une session de formation et ses stagiaires */
         get: operations["getTrainingsById"];
         put?: never;
         post?: never;
+        /** Supprime une session de formation */
         delete: operations["deleteTrainingsById"];
         options?: never;
         head?: never;
+        /** Modifie une session de formation */
         patch: operations["patchTrainingsById"];
         trace?: never;
     };
@@ -1518,6 +1619,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un stagiaire à une session */
         post: operations["postTrainingsByIdTrainees"];
         delete?: never;
         options?: never;
@@ -1535,6 +1637,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un stagiaire d'une session */
         delete: operations["deleteTrainingsByIdTraineesByTraineeId"];
         options?: never;
         head?: never;
@@ -2297,8 +2400,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Guide des financeurs (filtré) */
         get: operations["getFunders"];
         put?: never;
+        /** Ajoute un financeur au guide */
         post: operations["postFunders"];
         delete?: never;
         options?: never;
@@ -2313,6 +2418,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte le guide des financeurs (XLSX) */
         get: operations["getFundersExportXlsx"];
         put?: never;
         post?: never;
@@ -2329,6 +2435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Nombre de financeurs du guide */
         get: operations["getFundersStats"];
         put?: never;
         post?: never;
@@ -2347,6 +2454,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cherche les financeurs d'un projet, classés */
         post: operations["postFundersMatch"];
         delete?: never;
         options?: never;
@@ -2361,12 +2469,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fiche d'un financeur */
         get: operations["getFundersById"];
         put?: never;
         post?: never;
+        /** Retire un financeur du guide */
         delete: operations["deleteFundersById"];
         options?: never;
         head?: never;
+        /** Modifie un financeur */
         patch: operations["patchFundersById"];
         trace?: never;
     };
@@ -2377,8 +2488,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Certifications et labels qualité (les siens pour un adhérent) */
         get: operations["getQualityApproachesCertifications"];
         put?: never;
+        /** Enregistre une certification */
         post: operations["postQualityApproachesCertifications"];
         delete?: never;
         options?: never;
@@ -2393,6 +2506,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les certifications (XLSX) */
         get: operations["getQualityApproachesCertificationsXlsx"];
         put?: never;
         post?: never;
@@ -2409,6 +2523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Renouvellements de certification d'une année : comptés et déclarés */
         get: operations["getQualityApproachesCertificationsStats"];
         put?: never;
         post?: never;
@@ -2425,9 +2540,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une certification et ses audits */
         get: operations["getQualityApproachesCertificationsById"];
+        /** Modifie une certification */
         put: operations["putQualityApproachesCertificationsById"];
         post?: never;
+        /** Supprime une certification */
         delete: operations["deleteQualityApproachesCertificationsById"];
         options?: never;
         head?: never;
@@ -2443,6 +2561,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute un audit à une certification */
         post: operations["postQualityApproachesCertificationsByIdAudits"];
         delete?: never;
         options?: never;
@@ -2458,8 +2577,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un audit */
         put: operations["putQualityApproachesAuditsById"];
         post?: never;
+        /** Supprime un audit */
         delete: operations["deleteQualityApproachesAuditsById"];
         options?: never;
         head?: never;
@@ -2473,8 +2594,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Grilles d'autodiagnostic */
         get: operations["getQualityApproachesGrids"];
         put?: never;
+        /** Crée une grille d'autodiagnostic */
         post: operations["postQualityApproachesGrids"];
         delete?: never;
         options?: never;
@@ -2489,9 +2612,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une grille d'autodiagnostic */
         get: operations["getQualityApproachesGridsById"];
+        /** Modifie une grille d'autodiagnostic */
         put: operations["putQualityApproachesGridsById"];
         post?: never;
+        /** Supprime une grille inutilisée */
         delete: operations["deleteQualityApproachesGridsById"];
         options?: never;
         head?: never;
@@ -2507,6 +2633,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Charge la grille d'autodiagnostic par défaut */
         post: operations["postQualityApproachesGridsDefault"];
         delete?: never;
         options?: never;
@@ -2521,8 +2648,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Autodiagnostics (les siens pour un adhérent) */
         get: operations["getQualityApproachesAssessments"];
         put?: never;
+        /** Commence un autodiagnostic */
         post: operations["postQualityApproachesAssessments"];
         delete?: never;
         options?: never;
@@ -2537,6 +2666,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les autodiagnostics (XLSX) */
         get: operations["getQualityApproachesAssessmentsXlsx"];
         put?: never;
         post?: never;
@@ -2553,12 +2683,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un autodiagnostic */
         get: operations["getQualityApproachesAssessmentsById"];
         put?: never;
         post?: never;
+        /** Supprime un autodiagnostic en cours */
         delete: operations["deleteQualityApproachesAssessmentsById"];
         options?: never;
         head?: never;
+        /** Enregistre les réponses d'un autodiagnostic */
         patch: operations["patchQualityApproachesAssessmentsById"];
         trace?: never;
     };
@@ -2571,6 +2704,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Termine un autodiagnostic */
         post: operations["postQualityApproachesAssessmentsByIdComplete"];
         delete?: never;
         options?: never;
@@ -2585,6 +2719,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Progression d'une structure d'un autodiagnostic à l'autre */
         get: operations["getQualityApproachesOrganisationsByIdProgress"];
         put?: never;
         post?: never;
@@ -2601,8 +2736,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Plan de progrès (le sien pour un adhérent) */
         get: operations["getQualityApproachesProgressActions"];
         put?: never;
+        /** Ajoute une action de progrès */
         post: operations["postQualityApproachesProgressActions"];
         delete?: never;
         options?: never;
@@ -2617,6 +2754,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte le plan de progrès (XLSX) */
         get: operations["getQualityApproachesProgressActionsXlsx"];
         put?: never;
         post?: never;
@@ -2636,9 +2774,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une action de progrès */
         delete: operations["deleteQualityApproachesProgressActionsById"];
         options?: never;
         head?: never;
+        /** Modifie une action de progrès */
         patch: operations["patchQualityApproachesProgressActionsById"];
         trace?: never;
     };
@@ -2649,8 +2789,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Groupes (cohortes) de la démarche qualité */
         get: operations["getQualityApproachesCohorts"];
         put?: never;
+        /** Crée un groupe */
         post: operations["postQualityApproachesCohorts"];
         delete?: never;
         options?: never;
@@ -2665,6 +2807,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les groupes (XLSX) */
         get: operations["getQualityApproachesCohortsXlsx"];
         put?: never;
         post?: never;
@@ -2682,8 +2825,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un groupe */
         put: operations["putQualityApproachesCohortsById"];
         post?: never;
+        /** Supprime un groupe */
         delete: operations["deleteQualityApproachesCohortsById"];
         options?: never;
         head?: never;
@@ -2698,6 +2843,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fixe les structures d'un groupe */
         put: operations["putQualityApproachesCohortsByIdMembers"];
         post?: never;
         delete?: never;
@@ -2714,6 +2860,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Fixe les sessions d'un groupe */
         put: operations["putQualityApproachesCohortsByIdSessions"];
         post?: never;
         delete?: never;
@@ -2729,8 +2876,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Acheteurs */
         get: operations["getPurchasingBuyers"];
         put?: never;
+        /** Ajoute un acheteur */
         post: operations["postPurchasingBuyers"];
         delete?: never;
         options?: never;
@@ -2745,6 +2894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les acheteurs (XLSX) */
         get: operations["getPurchasingBuyersXlsx"];
         put?: never;
         post?: never;
@@ -2762,8 +2912,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Modifie un acheteur */
         put: operations["putPurchasingBuyersById"];
         post?: never;
+        /** Supprime un acheteur */
         delete: operations["deletePurchasingBuyersById"];
         options?: never;
         head?: never;
@@ -2777,8 +2929,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Opportunités d'achat (les ouvertes pour un adhérent) */
         get: operations["getPurchasingOpportunities"];
         put?: never;
+        /** Ajoute une opportunité d'achat */
         post: operations["postPurchasingOpportunities"];
         delete?: never;
         options?: never;
@@ -2793,6 +2947,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les opportunités d'achat (XLSX) */
         get: operations["getPurchasingOpportunitiesXlsx"];
         put?: never;
         post?: never;
@@ -2809,9 +2964,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Une opportunité d'achat */
         get: operations["getPurchasingOpportunitiesById"];
+        /** Modifie une opportunité d'achat */
         put: operations["putPurchasingOpportunitiesById"];
         post?: never;
+        /** Supprime une opportunité d'achat */
         delete: operations["deletePurchasingOpportunitiesById"];
         options?: never;
         head?: never;
@@ -2825,6 +2983,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Adhérents à proposer pour une opportunité, classés */
         get: operations["getPurchasingOpportunitiesByIdCandidates"];
         put?: never;
         post?: never;
@@ -2843,6 +3002,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Propose des adhérents pour une opportunité */
         post: operations["postPurchasingOpportunitiesByIdMatches"];
         delete?: never;
         options?: never;
@@ -2857,6 +3017,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Suivis des propositions (les siens pour un adhérent) */
         get: operations["getPurchasingMatches"];
         put?: never;
         post?: never;
@@ -2873,6 +3034,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les suivis des propositions (XLSX) */
         get: operations["getPurchasingMatchesXlsx"];
         put?: never;
         post?: never;
@@ -2892,9 +3054,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une proposition */
         delete: operations["deletePurchasingMatchesById"];
         options?: never;
         head?: never;
+        /** Met à jour le suivi d'une proposition */
         patch: operations["patchPurchasingMatchesById"];
         trace?: never;
     };
@@ -2905,6 +3069,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres des achats d'une année : comptés et déclarés */
         get: operations["getPurchasingStats"];
         put?: never;
         post?: never;
@@ -2921,8 +3086,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projets territoriaux (PTCE, TZCLD, ZEST) */
         get: operations["getTerritoriesProjects"];
         put?: never;
+        /** Crée un projet territorial */
         post: operations["postTerritoriesProjects"];
         delete?: never;
         options?: never;
@@ -2937,6 +3104,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Exporte les projets territoriaux (XLSX) */
         get: operations["getTerritoriesProjectsExportXlsx"];
         put?: never;
         post?: never;
@@ -2953,12 +3121,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un projet territorial, ses membres, liens et sessions */
         get: operations["getTerritoriesProjectsById"];
         put?: never;
         post?: never;
+        /** Supprime un projet territorial */
         delete: operations["deleteTerritoriesProjectsById"];
         options?: never;
         head?: never;
+        /** Modifie un projet territorial */
         patch: operations["patchTerritoriesProjectsById"];
         trace?: never;
     };
@@ -2971,6 +3142,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une structure au projet */
         post: operations["postTerritoriesProjectsByIdMembers"];
         delete?: never;
         options?: never;
@@ -2988,6 +3160,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire une structure du projet */
         delete: operations["deleteTerritoriesProjectsByIdMembersByChildId"];
         options?: never;
         head?: never;
@@ -3003,6 +3176,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Relie le projet à une action ou un accompagnement */
         post: operations["postTerritoriesProjectsByIdLinks"];
         delete?: never;
         options?: never;
@@ -3020,6 +3194,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Retire un lien d'un projet */
         delete: operations["deleteTerritoriesProjectsByIdLinksByChildId"];
         options?: never;
         head?: never;
@@ -3035,6 +3210,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ajoute une session de formation à un programme ZEST' */
         post: operations["postTerritoriesProjectsByIdSessions"];
         delete?: never;
         options?: never;
@@ -3052,9 +3228,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Supprime une session d'un programme ZEST' */
         delete: operations["deleteTerritoriesProjectsByIdSessionsByChildId"];
         options?: never;
         head?: never;
+        /** Modifie une session d'un programme ZEST' */
         patch: operations["patchTerritoriesProjectsByIdSessionsByChildId"];
         trace?: never;
     };
@@ -3065,6 +3243,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chiffres des projets territoriaux d'une année : comptés et déclarés */
         get: operations["getTerritoriesStats"];
         put?: never;
         post?: never;
@@ -3081,6 +3260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projets par département (la carte) */
         get: operations["getTerritoriesMap"];
         put?: never;
         post?: never;
@@ -3284,6 +3464,636 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountSessionInput: {
+            id: string;
+            userAgent: string | null;
+            ipAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            current: boolean;
+        };
+        AccountSessionsInput: {
+            items: components["schemas"]["AccountSessionInput"][];
+        };
+        AccountNameInput: {
+            name: string;
+        };
+        PasswordResetRequestedInput: {
+            message: string;
+        };
+        /** @enum {string} */
+        RoleInput: "admin" | "staff" | "board" | "member";
+        MeInput: {
+            user: {
+                id: string;
+                email: string;
+                name: string;
+            };
+            delegation: {
+                id: string;
+                slug: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            role: "admin" | "staff" | "board" | "member" | "federation";
+            organisationId: string | null;
+        };
+        AccountUserInput: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        AccountUserListInput: {
+            items: components["schemas"]["AccountUserInput"][];
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            organisationId: string | null;
+            expiresAt: unknown;
+            acceptedAt: unknown | null;
+            createdAt: unknown;
+        };
+        InvitationListInput: {
+            items: components["schemas"]["InvitationInput"][];
+        };
+        InvitationCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationPreviewInput: {
+            email: string;
+            role: components["schemas"]["RoleInput"];
+            delegationName: string;
+        };
+        InvitationAcceptedInput: {
+            email: string;
+        };
+        HistoryEntryInput: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            /** @enum {string} */
+            action: "insert" | "update" | "delete";
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        HistoryInput: {
+            items: components["schemas"]["HistoryEntryInput"][];
+        };
+        /** @enum {string} */
+        ConventionTypeInput: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+        /** @enum {string} */
+        MembershipStatusInput: "current" | "former" | "none";
+        OrganisationListItemInput: {
+            id: string;
+            name: string;
+            siren: string | null;
+            types: components["schemas"]["ConventionTypeInput"][];
+            departments: string[];
+            city: string | null;
+            postcode: string | null;
+            phone: string | null;
+            email: string | null;
+            membership: components["schemas"]["MembershipStatusInput"];
+            activities: string[];
+            updatedAt: string;
+        };
+        OrganisationListInput: {
+            items: components["schemas"]["OrganisationListItemInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EstablishmentInput: {
+            id: string;
+            name: string | null;
+            siret: string | null;
+            address: string | null;
+            postcode: string | null;
+            city: string | null;
+            department: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            isHeadquarters: boolean;
+            printedLabel: string | null;
+        };
+        ConventionInput: {
+            id: string;
+            type: components["schemas"]["ConventionTypeInput"];
+            establishmentId: string | null;
+            departments: string[];
+        };
+        MembershipPeriodInput: {
+            id: string;
+            joinedOn: string | null;
+            knownFrom: string;
+            leftOn: string | null;
+            leaveReason: string | null;
+            source: string | null;
+        };
+        ContactInput: {
+            id: string;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            email: string | null;
+            phone: string | null;
+            purpose: string;
+            consent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationRecordInput: {
+            id: string;
+            name: string;
+            siren: string | null;
+            legalForm: string | null;
+            website: string | null;
+            description: string | null;
+            note?: string | null;
+            activities: string[];
+            types: components["schemas"]["ConventionTypeInput"][];
+            membership: components["schemas"]["MembershipStatusInput"];
+            establishments: components["schemas"]["EstablishmentInput"][];
+            conventions: components["schemas"]["ConventionInput"][];
+            memberships: components["schemas"]["MembershipPeriodInput"][];
+            contacts: components["schemas"]["ContactInput"][];
+            /** @enum {string} */
+            editable: "all" | "public" | "none";
+            createdAt: string;
+            updatedAt: string;
+        };
+        MembersCreatedInput: {
+            id: string;
+        };
+        MembersReferenceInput: {
+            conventionTypes: {
+                code: components["schemas"]["ConventionTypeInput"];
+                label: string;
+            }[];
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PublicStructureInput: {
+            id: string;
+            organisationId: string;
+            name: string;
+            types: components["schemas"]["ConventionTypeInput"][];
+            department: string | null;
+            postcode: string | null;
+            city: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            activities: string[];
+            listedUnder: string[];
+        };
+        PublicStructuresInput: {
+            items: components["schemas"]["PublicStructureInput"][];
+            total: number;
+            page?: number;
+            pageSize?: number;
+        };
+        PublicStructuresSummaryInput: {
+            total: number;
+            organisations: number;
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        PublicActivitiesInput: {
+            items: {
+                label: string;
+                count: number;
+            }[];
+        };
+        MemberStatsInput: {
+            year: number;
+            total: number;
+            byType: {
+                [key: string]: number;
+            };
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        ActionKindInput: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
+        /** @enum {string} */
+        ActionMissionInput: "representer" | "participer" | "animer" | "developper" | "accompagner";
+        /** @enum {string} */
+        PartnerKindInput: "state" | "region" | "department" | "cress" | "network" | "company" | "foundation" | "training_body" | "public_body" | "other";
+        /** @enum {string} */
+        ActionPartnerRoleInput: "organiser" | "partner" | "funder";
+        /** @enum {string} */
+        ActionMemberRoleInput: "host" | "speaker" | "participant" | "organiser";
+        /** @enum {string} */
+        ActionParticipantsQualifierInput: "exact" | "at_least" | "about";
+        /** @enum {string} */
+        ActionVisibilityInput: "public" | "internal";
+        PublicActionInput: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKindInput"];
+            startsOn: string;
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMissionInput"][];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifierInput"];
+            summary: string | null;
+            partners: {
+                name: string;
+                role: components["schemas"]["ActionPartnerRoleInput"];
+            }[];
+            members: {
+                name: string;
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+        };
+        PublicChronicleInput: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["PublicActionInput"][];
+            }[];
+        };
+        PartnerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["PartnerKindInput"];
+            department: string | null;
+            website: string | null;
+            thanked: boolean;
+            note?: string | null;
+            actionsCount: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PartnerListInput: {
+            items: components["schemas"]["PartnerInput"][];
+        };
+        ActionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKindInput"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMissionInput"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifierInput"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibilityInput"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKindInput"];
+                role: components["schemas"]["ActionPartnerRoleInput"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+        };
+        ActionDetailInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKindInput"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMissionInput"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifierInput"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibilityInput"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKindInput"];
+                role: components["schemas"]["ActionPartnerRoleInput"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+            practiceGroupName: string | null;
+        };
+        ActionListInput: {
+            items: components["schemas"]["ActionInput"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ActionChronicleInput: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["ActionInput"][];
+            }[];
+        };
+        OrganisationActionsInput: {
+            year: number | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                kind: components["schemas"]["ActionKindInput"];
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @enum {string} */
+                datePrecision: "day" | "month";
+                startTime: string | null;
+                endTime: string | null;
+                online: boolean;
+                town: string | null;
+                department: string | null;
+                summary: string | null;
+                visibility: components["schemas"]["ActionVisibilityInput"];
+                role: components["schemas"]["ActionMemberRoleInput"];
+            }[];
+        };
+        TrainingCountsInput: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+        };
+        TrainingTraineeInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCountsInput"];
+            trainees: components["schemas"]["TrainingTraineeInput"][];
+        };
+        TrainingSessionListInput: {
+            items: components["schemas"]["TrainingSessionInput"][];
+        };
+        TrainingTotalsInput: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PurchasingBuyerSectorInput: "public" | "private";
+        /** @enum {string} */
+        PurchasingOpportunityKindInput: "social_clause" | "reserved_contract" | "quote" | "other";
+        /** @enum {string} */
+        PurchasingOpportunityStatusInput: "open" | "closed" | "awarded" | "cancelled";
+        /** @enum {string} */
+        PurchasingMatchStatusInput: "proposed" | "sent" | "interested" | "quote_sent" | "won" | "lost";
+        PurchasingBuyerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["PurchasingBuyerSectorInput"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            note: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        PurchasingBuyerListInput: {
+            items: components["schemas"]["PurchasingBuyerInput"][];
+        };
+        PurchasingOpportunityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            buyerName: string;
+            buyerSector: components["schemas"]["PurchasingBuyerSectorInput"];
+            title: string;
+            kind: components["schemas"]["PurchasingOpportunityKindInput"];
+            amount: number | null;
+            town: string | null;
+            department: string | null;
+            deadline: string | null;
+            activities: string[];
+            description: string | null;
+            status: components["schemas"]["PurchasingOpportunityStatusInput"];
+            createdAt: string;
+        };
+        PurchasingOpportunityListInput: {
+            items: components["schemas"]["PurchasingOpportunityInput"][];
+        };
+        PurchasingCandidateListInput: {
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                sharedActivities: string[];
+                territory: ("department" | "region") | null;
+                reasons: string[];
+                alreadyMatched: boolean;
+            }[];
+        };
+        PurchasingMatchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            opportunityStatus: components["schemas"]["PurchasingOpportunityStatusInput"];
+            deadline: string | null;
+            buyerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            status: components["schemas"]["PurchasingMatchStatusInput"];
+            reasons: string[];
+            insertionHours: number | null;
+            note: string | null;
+            updatedAt: string;
+        };
+        PurchasingMatchListInput: {
+            items: components["schemas"]["PurchasingMatchInput"][];
+        };
+        PurchasingStatsInput: {
+            year: number;
+            computed: {
+                opportunities: number;
+                matches: number;
+                byStatus: {
+                    proposed: number;
+                    sent: number;
+                    interested: number;
+                    quote_sent: number;
+                    won: number;
+                    lost: number;
+                };
+                insertionHours: number;
+            };
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            }[];
+        };
         /** @enum {string} */
         SupportQuestionKindInput: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
         SupportQuestionInput: {
@@ -3498,6 +4308,40 @@ export interface components {
                 completedAt: unknown | null;
             } | null;
         };
+        DelegationSettingsInput: {
+            name: string;
+            network: string | null;
+            region: string | null;
+            departmentsCovered: string[];
+            addresses: {
+                line: string;
+                postcode: string;
+                city: string;
+            }[];
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            missions: {
+                code: string;
+                label: string;
+            }[];
+            objectives: {
+                number: number | null;
+                axis: string;
+                text: string;
+            }[];
+            reportTagline: string | null;
+            slug: string;
+            logoUrl: string | null;
+        };
+        DelegationSummaryInput: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+        SetupStatusInput: {
+            needed: boolean;
+        };
         /** @enum {string} */
         DuesBasisInput: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -3506,7 +4350,7 @@ export interface components {
             year: number;
             basis: components["schemas"]["DuesBasisInput"];
             rules: {
-                conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                conventionType: components["schemas"]["ConventionTypeInput"] | null;
                 from: number | null;
                 to: number | null;
                 amount: number;
@@ -3826,6 +4670,269 @@ export interface components {
             year: number;
             items: components["schemas"]["DeclaredFigureInput"][];
         };
+        /** @enum {string} */
+        FunderKindInput: "foundation" | "endowment" | "public" | "company" | "other";
+        FunderInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["FunderKindInput"];
+            themes: string[];
+            territories: string[];
+            beneficiaryTypes: string[];
+            amountMin: number | null;
+            amountMax: number | null;
+            deadlines: string | null;
+            website: string | null;
+            lastCheckedOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        FunderListInput: {
+            items: components["schemas"]["FunderInput"][];
+        };
+        FunderStatsInput: {
+            total: number;
+        };
+        FunderMatchInput: {
+            project: {
+                themes: string[];
+                department: string;
+                amountSought: number | null;
+                conventionTypes: string[];
+                organisationId: string | null;
+            };
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: components["schemas"]["FunderKindInput"];
+                themes: string[];
+                territories: string[];
+                beneficiaryTypes: string[];
+                amountMin: number | null;
+                amountMax: number | null;
+                deadlines: string | null;
+                website: string | null;
+                lastCheckedOn: string | null;
+                note: string | null;
+                source: string | null;
+                createdAt: unknown;
+                updatedAt: unknown;
+                score: number;
+                reasons: string[];
+            }[];
+        };
+        /** @enum {string} */
+        BoardRoleInput: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
+        /** @enum {string} */
+        AssemblyKindInput: "ordinary" | "extraordinary";
+        /** @enum {string} */
+        MemberGroupKindInput: "structure_porteuse" | "ges";
+        BoardMandateInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            organisationName: string;
+            organisationId: string | null;
+            department: string | null;
+            role: components["schemas"]["BoardRoleInput"] | null;
+            nationalRepresentative: boolean;
+            /** Format: date */
+            electedOn: string;
+            endsOn: string | null;
+            generalAssemblyId: string | null;
+        };
+        GovernanceBoardInput: {
+            /** Format: date */
+            at: string;
+            items: components["schemas"]["BoardMandateInput"][];
+        };
+        BoardMandateListInput: {
+            items: components["schemas"]["BoardMandateInput"][];
+        };
+        StaffMemberInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+        };
+        StaffListInput: {
+            items: components["schemas"]["StaffMemberInput"][];
+        };
+        GeneralAssemblyInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            kind: components["schemas"]["AssemblyKindInput"];
+            place: string | null;
+            hosts: string | null;
+            decisions: string | null;
+            elections: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        GeneralAssemblyListInput: {
+            items: components["schemas"]["GeneralAssemblyInput"][];
+        };
+        MemberGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MemberGroupKindInput"];
+            note: string | null;
+            organisations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        MemberGroupListInput: {
+            items: components["schemas"]["MemberGroupInput"][];
+        };
+        PublicOrganisationInput: {
+            delegation: {
+                name: string;
+                slug: string;
+                region: string | null;
+                departmentsCovered: string[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                logoUrl: string | null;
+            };
+            board: {
+                firstName: string;
+                lastName: string;
+                role: components["schemas"]["BoardRoleInput"] | null;
+                organisationName: string;
+                department: string | null;
+                nationalRepresentative: boolean;
+                electedOn: string;
+            }[];
+            staff: {
+                firstName: string;
+                lastName: string;
+                jobTitle: string;
+            }[];
+        };
+        StaffRecordInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+            email: string | null;
+            endedOn: string | null;
+            userId: string | null;
+            userName: string | null;
+        };
+        StaffRecordListInput: {
+            items: components["schemas"]["StaffRecordInput"][];
+        };
+        StaffCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        MembersImportProblemInput: {
+            line: number;
+            column: string | null;
+            code: string;
+            message: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        MembersImportPlanLineInput: {
+            line: number;
+            name: string;
+            siret: string | null;
+            fields?: string[];
+        };
+        MembersImportPreviewInput: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
+            delimiter: (";" | ",") | null;
+            headers: string[];
+            mapping: {
+                [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
+            };
+            rows: number;
+            counts: {
+                create: number;
+                update: number;
+                errors: number;
+                warnings: number;
+            };
+            plan: {
+                create: components["schemas"]["MembersImportPlanLineInput"][];
+                update: components["schemas"]["MembersImportPlanLineInput"][];
+            };
+            problems: components["schemas"]["MembersImportProblemInput"][];
+            truncated: boolean;
+        };
+        MembersImportMappingInput: {
+            id: string;
+            name: string;
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        QualityAcceptanceInput: {
+            id: string;
+            reason: string;
+            acceptedBy: string | null;
+            acceptedAt: string;
+        };
+        QualityProblemInput: {
+            key: string;
+            /** @enum {string} */
+            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+            records: {
+                /** @enum {string} */
+                table: "organisations" | "establishments" | "conventions" | "board_mandates";
+                id: string;
+                organisationId: string | null;
+                label: string;
+            }[];
+            field?: string;
+            value?: string;
+            suggestion?: string;
+            suggestions?: string[];
+            accepted: components["schemas"]["QualityAcceptanceInput"] | null;
+        };
+        QualityListInput: {
+            problems: components["schemas"]["QualityProblemInput"][];
+            counts: {
+                open: number;
+                accepted: number;
+            };
+        };
         ObservatoryDocumentInput: {
             /** Format: uuid */
             id: string;
@@ -4097,6 +5204,332 @@ export interface components {
         ObservatoryHistoryInput: {
             items: components["schemas"]["ObservatoryHistoryEntryInput"][];
         };
+        PracticeGroupSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            peopleCount: number;
+            meetingsCount: number;
+            lastMeetingOn: string | null;
+        };
+        PracticeGroupListInput: {
+            items: components["schemas"]["PracticeGroupSummaryInput"][];
+        };
+        PracticeGroupPersonInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+        };
+        PracticeGuestInput: {
+            firstName: string;
+            lastName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        PracticeMeetingInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            participantsCount: number | null;
+            participantsSource: ("declared" | "attendance") | null;
+            attendance: {
+                presentPersonIds: string[];
+                guests: components["schemas"]["PracticeGuestInput"][];
+                named: number;
+            };
+        };
+        PracticeGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            people: components["schemas"]["PracticeGroupPersonInput"][];
+            meetings: components["schemas"]["PracticeMeetingInput"][];
+        };
+        PracticeStatsInput: {
+            year: number;
+            groups: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+                meetings: number;
+                attendances: number;
+                meetingsWithoutCount: number;
+                organisations: number;
+            }[];
+            computed: {
+                meetings: number;
+                attendances: number;
+            };
+            declared: {
+                gepMeetings?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        QualityCohortRecordInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCohortInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+            }[];
+        };
+        QualityCohortListInput: components["schemas"]["QualityCohortInput"][];
+        /** @enum {string} */
+        QualityCertificationStatusInput: "in_progress" | "certified" | "expired" | "withdrawn";
+        /** @enum {string} */
+        QualityAuditKindInput: "initial" | "follow_up" | "renewal";
+        /** @enum {string} */
+        QualityAuditResultInput: "pending" | "passed" | "passed_with_reservations" | "failed";
+        QualityAuditInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificationId: string;
+            kind: components["schemas"]["QualityAuditKindInput"];
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            result: components["schemas"]["QualityAuditResultInput"];
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCertificationRecordInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityCertificationDetailInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            audits: components["schemas"]["QualityAuditInput"][];
+        };
+        QualityCertificationInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatusInput"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            organisationName: string | null;
+            daysToExpiry: number | null;
+            audits: components["schemas"]["QualityAuditInput"][];
+        };
+        QualityCertificationListInput: components["schemas"]["QualityCertificationInput"][];
+        QualityCertificationStatsInput: {
+            year: number;
+            certificationRenewals: number;
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            } | null;
+        };
+        /** @enum {string} */
+        QualityProgressActionStatusInput: "planned" | "in_progress" | "done" | "dropped";
+        QualityProgressActionRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatusInput"];
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityProgressActionListInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatusInput"];
+            createdAt: unknown;
+            updatedAt: unknown;
+            organisationName: string;
+        }[];
+        QualityGridInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            active: "active" | "archived";
+            pillars: {
+                id: string;
+                label: string;
+                criteria: {
+                    id: string;
+                    label: string;
+                    guidance?: string;
+                    levels: {
+                        level: number;
+                        label: string;
+                        description?: string;
+                    }[];
+                }[];
+            }[];
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        QualityGridListInput: components["schemas"]["QualityGridInput"][];
+        QualityAssessmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+        };
+        QualityAssessmentListInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+            organisationName: string;
+            gridName: string;
+        }[];
+        QualityProgressInput: {
+            /** Format: uuid */
+            organisationId: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                gridId: string;
+                gridName: string;
+                /** Format: date */
+                assessedOn: string;
+                scores: {
+                    [key: string]: number;
+                };
+                changes: {
+                    [key: string]: number | null;
+                };
+                pillars: {
+                    id: string;
+                    label: string;
+                }[];
+            }[];
+        };
         /** @enum {string} */
         ReportFigureUnitInput: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -4288,6 +5721,819 @@ export interface components {
             type: "error";
             code: string;
             message: string;
+        };
+        /** @enum {string} */
+        TerritoryProjectKindInput: "ptce" | "tzcld" | "zest";
+        /** @enum {string} */
+        TerritoryProjectStatusInput: "emerging" | "active" | "authorised" | "ended";
+        TerritoryProjectInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKindInput"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatusInput"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+        };
+        TerritoryProjectListInput: {
+            items: components["schemas"]["TerritoryProjectInput"][];
+        };
+        TerritoryProjectSessionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            traineesCount: number | null;
+            employersCount: number | null;
+            note: string | null;
+        };
+        TerritoryProjectDetailInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKindInput"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatusInput"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+            ebeOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: string | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+                kind: string;
+                /** @enum {string} */
+                visibility: "public" | "internal";
+            }[];
+            supportFiles: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                organisationId: string | null;
+            }[];
+            sessions: components["schemas"]["TerritoryProjectSessionInput"][];
+        };
+        TerritoryProjectPartInput: {
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryStatsInput: {
+            year: number;
+            computed: {
+                ptcePhase1: number;
+                ptcePhase2: number;
+                ptcePhaseUnknown: number;
+                tzcldTerritories: number;
+                zestProgrammes: number;
+                zestSessions: number;
+                zestTrainees: number;
+                zestUndatedSessions: number;
+            };
+            declared: {
+                ptcePhase1: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                ptcePhase2: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                tzcldTerritories: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestSessions: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestTrainees: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+            };
+        };
+        TerritoryMapInput: {
+            departments: {
+                code: string;
+                name: string | null;
+                ptce: number;
+                tzcld: number;
+                zest: number;
+                total: number;
+            }[];
+            withoutDepartment: number;
+        };
+        MembersImportResultInput: {
+            created: number;
+            updated: number;
+            rejects?: {
+                lines: number;
+                filename: string;
+                csv: string;
+            };
+        };
+        AccountSession: {
+            id: string;
+            userAgent: string | null;
+            ipAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            current: boolean;
+        };
+        AccountSessions: {
+            items: components["schemas"]["AccountSession"][];
+        };
+        AccountName: {
+            name: string;
+        };
+        PasswordResetRequested: {
+            message: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "staff" | "board" | "member";
+        Me: {
+            user: {
+                id: string;
+                email: string;
+                name: string;
+            };
+            delegation: {
+                id: string;
+                slug: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            role: "admin" | "staff" | "board" | "member" | "federation";
+            organisationId: string | null;
+        };
+        AccountUser: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        AccountUserList: {
+            items: components["schemas"]["AccountUser"][];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            organisationId: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            acceptedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InvitationList: {
+            items: components["schemas"]["Invitation"][];
+        };
+        InvitationCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationPreview: {
+            email: string;
+            role: components["schemas"]["Role"];
+            delegationName: string;
+        };
+        InvitationAccepted: {
+            email: string;
+        };
+        HistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            tableName: string;
+            recordId: string;
+            /** @enum {string} */
+            action: "insert" | "update" | "delete";
+            changes: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        History: {
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        /** @enum {string} */
+        ConventionType: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+        /** @enum {string} */
+        MembershipStatus: "current" | "former" | "none";
+        OrganisationListItem: {
+            id: string;
+            name: string;
+            siren: string | null;
+            types: components["schemas"]["ConventionType"][];
+            departments: string[];
+            city: string | null;
+            postcode: string | null;
+            phone: string | null;
+            email: string | null;
+            membership: components["schemas"]["MembershipStatus"];
+            activities: string[];
+            updatedAt: string;
+        };
+        OrganisationList: {
+            items: components["schemas"]["OrganisationListItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        Establishment: {
+            id: string;
+            name: string | null;
+            siret: string | null;
+            address: string | null;
+            postcode: string | null;
+            city: string | null;
+            department: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            isHeadquarters: boolean;
+            printedLabel: string | null;
+        };
+        Convention: {
+            id: string;
+            type: components["schemas"]["ConventionType"];
+            establishmentId: string | null;
+            departments: string[];
+        };
+        MembershipPeriod: {
+            id: string;
+            joinedOn: string | null;
+            knownFrom: string;
+            leftOn: string | null;
+            leaveReason: string | null;
+            source: string | null;
+        };
+        Contact: {
+            id: string;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            email: string | null;
+            phone: string | null;
+            purpose: string;
+            consent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationRecord: {
+            id: string;
+            name: string;
+            siren: string | null;
+            legalForm: string | null;
+            website: string | null;
+            description: string | null;
+            note?: string | null;
+            activities: string[];
+            types: components["schemas"]["ConventionType"][];
+            membership: components["schemas"]["MembershipStatus"];
+            establishments: components["schemas"]["Establishment"][];
+            conventions: components["schemas"]["Convention"][];
+            memberships: components["schemas"]["MembershipPeriod"][];
+            contacts: components["schemas"]["Contact"][];
+            /** @enum {string} */
+            editable: "all" | "public" | "none";
+            createdAt: string;
+            updatedAt: string;
+        };
+        MembersCreated: {
+            id: string;
+        };
+        MembersReference: {
+            conventionTypes: {
+                code: components["schemas"]["ConventionType"];
+                label: string;
+            }[];
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PublicStructure: {
+            id: string;
+            organisationId: string;
+            name: string;
+            types: components["schemas"]["ConventionType"][];
+            department: string | null;
+            postcode: string | null;
+            city: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            activities: string[];
+            listedUnder: string[];
+        };
+        PublicStructures: {
+            items: components["schemas"]["PublicStructure"][];
+            total: number;
+            page?: number;
+            pageSize?: number;
+        };
+        PublicStructuresSummary: {
+            total: number;
+            organisations: number;
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        PublicActivities: {
+            items: {
+                label: string;
+                count: number;
+            }[];
+        };
+        MemberStats: {
+            year: number;
+            total: number;
+            byType: {
+                [key: string]: number;
+            };
+            byDepartment: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        ActionKind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
+        /** @enum {string} */
+        ActionMission: "representer" | "participer" | "animer" | "developper" | "accompagner";
+        /** @enum {string} */
+        PartnerKind: "state" | "region" | "department" | "cress" | "network" | "company" | "foundation" | "training_body" | "public_body" | "other";
+        /** @enum {string} */
+        ActionPartnerRole: "organiser" | "partner" | "funder";
+        /** @enum {string} */
+        ActionMemberRole: "host" | "speaker" | "participant" | "organiser";
+        /** @enum {string} */
+        ActionParticipantsQualifier: "exact" | "at_least" | "about";
+        /** @enum {string} */
+        ActionVisibility: "public" | "internal";
+        PublicAction: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKind"];
+            startsOn: string;
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMission"][];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifier"];
+            summary: string | null;
+            partners: {
+                name: string;
+                role: components["schemas"]["ActionPartnerRole"];
+            }[];
+            members: {
+                name: string;
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+        };
+        PublicChronicle: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["PublicAction"][];
+            }[];
+        };
+        Partner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["PartnerKind"];
+            department: string | null;
+            website: string | null;
+            thanked: boolean;
+            note?: string | null;
+            actionsCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PartnerList: {
+            items: components["schemas"]["Partner"][];
+        };
+        Action: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKind"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMission"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifier"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibility"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKind"];
+                role: components["schemas"]["ActionPartnerRole"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+        };
+        ActionDetail: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActionKind"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month";
+            startTime: string | null;
+            endTime: string | null;
+            themes: string[];
+            missions: components["schemas"]["ActionMission"][];
+            objectives: string[];
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            participantsCount: number | null;
+            participantsQualifier: components["schemas"]["ActionParticipantsQualifier"];
+            participantsSource: ("declared" | "attendance") | null;
+            summary: string | null;
+            visibility: components["schemas"]["ActionVisibility"];
+            registrationOpen: boolean;
+            capacity: number | null;
+            registrationClosesOn: string | null;
+            practiceGroupId: string | null;
+            sequence: number;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            partners: {
+                /** Format: uuid */
+                partnerId: string;
+                name: string;
+                kind: components["schemas"]["PartnerKind"];
+                role: components["schemas"]["ActionPartnerRole"];
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+            practiceGroupName: string | null;
+        };
+        ActionList: {
+            items: components["schemas"]["Action"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ActionChronicle: {
+            year: number;
+            total: number;
+            months: {
+                month: number;
+                count: number;
+                actions: components["schemas"]["Action"][];
+            }[];
+        };
+        OrganisationActions: {
+            year: number | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                kind: components["schemas"]["ActionKind"];
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @enum {string} */
+                datePrecision: "day" | "month";
+                startTime: string | null;
+                endTime: string | null;
+                online: boolean;
+                town: string | null;
+                department: string | null;
+                summary: string | null;
+                visibility: components["schemas"]["ActionVisibility"];
+                role: components["schemas"]["ActionMemberRole"];
+            }[];
+        };
+        TrainingCounts: {
+            /** @enum {string} */
+            basis: "trainees" | "counts";
+            trainees: number;
+            hours: number;
+            organisations: number | null;
+        };
+        TrainingSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+        };
+        TrainingTrainee: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            jobTitle: string | null;
+            hours: number;
+        };
+        TrainingSessionRecord: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerId: string | null;
+            providerName: string | null;
+            funderId: string | null;
+            funderName: string | null;
+            trainer: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            town: string | null;
+            department: string | null;
+            traineesCount: number | null;
+            hoursTotal: number | null;
+            organisationsCount: number | null;
+            actionId: string | null;
+            note: string | null;
+            source: string | null;
+            computed: components["schemas"]["TrainingCounts"];
+            trainees: components["schemas"]["TrainingTrainee"][];
+        };
+        TrainingSessionList: {
+            items: components["schemas"]["TrainingSession"][];
+        };
+        TrainingTotals: {
+            year: number;
+            computed: {
+                sessions: number;
+                trainees: number;
+                hours: number;
+                sources: {
+                    fromTrainees: number;
+                    fromCounts: number;
+                };
+            };
+            declared: {
+                trainees?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+                trainingHours?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        /** @enum {string} */
+        PurchasingBuyerSector: "public" | "private";
+        /** @enum {string} */
+        PurchasingOpportunityKind: "social_clause" | "reserved_contract" | "quote" | "other";
+        /** @enum {string} */
+        PurchasingOpportunityStatus: "open" | "closed" | "awarded" | "cancelled";
+        /** @enum {string} */
+        PurchasingMatchStatus: "proposed" | "sent" | "interested" | "quote_sent" | "won" | "lost";
+        PurchasingBuyer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["PurchasingBuyerSector"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            note: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        PurchasingBuyerList: {
+            items: components["schemas"]["PurchasingBuyer"][];
+        };
+        PurchasingOpportunity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            buyerName: string;
+            buyerSector: components["schemas"]["PurchasingBuyerSector"];
+            title: string;
+            kind: components["schemas"]["PurchasingOpportunityKind"];
+            amount: number | null;
+            town: string | null;
+            department: string | null;
+            deadline: string | null;
+            activities: string[];
+            description: string | null;
+            status: components["schemas"]["PurchasingOpportunityStatus"];
+            createdAt: string;
+        };
+        PurchasingOpportunityList: {
+            items: components["schemas"]["PurchasingOpportunity"][];
+        };
+        PurchasingCandidateList: {
+            items: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                sharedActivities: string[];
+                territory: ("department" | "region") | null;
+                reasons: string[];
+                alreadyMatched: boolean;
+            }[];
+        };
+        PurchasingMatch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            opportunityStatus: components["schemas"]["PurchasingOpportunityStatus"];
+            deadline: string | null;
+            buyerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            status: components["schemas"]["PurchasingMatchStatus"];
+            reasons: string[];
+            insertionHours: number | null;
+            note: string | null;
+            updatedAt: string;
+        };
+        PurchasingMatchList: {
+            items: components["schemas"]["PurchasingMatch"][];
+        };
+        PurchasingStats: {
+            year: number;
+            computed: {
+                opportunities: number;
+                matches: number;
+                byStatus: {
+                    proposed: number;
+                    sent: number;
+                    interested: number;
+                    quote_sent: number;
+                    won: number;
+                    lost: number;
+                };
+                insertionHours: number;
+            };
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            }[];
         };
         /** @enum {string} */
         SupportQuestionKind: "text" | "long_text" | "number" | "yes_no" | "choice" | "scale";
@@ -4507,6 +6753,40 @@ export interface components {
                 completedAt: string | null;
             } | null;
         };
+        DelegationSettings: {
+            name: string;
+            network: string | null;
+            region: string | null;
+            departmentsCovered: string[];
+            addresses: {
+                line: string;
+                postcode: string;
+                city: string;
+            }[];
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            missions: {
+                code: string;
+                label: string;
+            }[];
+            objectives: {
+                number: number | null;
+                axis: string;
+                text: string;
+            }[];
+            reportTagline: string | null;
+            slug: string;
+            logoUrl: string | null;
+        };
+        DelegationSummary: {
+            id: string;
+            slug: string;
+            name: string;
+        };
+        SetupStatus: {
+            needed: boolean;
+        };
         /** @enum {string} */
         DuesBasis: "flat" | "etp" | "revenue";
         /** @enum {string} */
@@ -4515,7 +6795,7 @@ export interface components {
             year: number;
             basis: components["schemas"]["DuesBasis"];
             rules: {
-                conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                conventionType: components["schemas"]["ConventionType"] | null;
                 from: number | null;
                 to: number | null;
                 amount: number;
@@ -4835,6 +7115,275 @@ export interface components {
             year: number;
             items: components["schemas"]["DeclaredFigure"][];
         };
+        /** @enum {string} */
+        FunderKind: "foundation" | "endowment" | "public" | "company" | "other";
+        Funder: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["FunderKind"];
+            themes: string[];
+            territories: string[];
+            beneficiaryTypes: string[];
+            amountMin: number | null;
+            amountMax: number | null;
+            deadlines: string | null;
+            website: string | null;
+            lastCheckedOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FunderList: {
+            items: components["schemas"]["Funder"][];
+        };
+        FunderStats: {
+            total: number;
+        };
+        FunderMatch: {
+            project: {
+                themes: string[];
+                department: string;
+                amountSought: number | null;
+                conventionTypes: string[];
+                organisationId: string | null;
+            };
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: components["schemas"]["FunderKind"];
+                themes: string[];
+                territories: string[];
+                beneficiaryTypes: string[];
+                amountMin: number | null;
+                amountMax: number | null;
+                deadlines: string | null;
+                website: string | null;
+                lastCheckedOn: string | null;
+                note: string | null;
+                source: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                score: number;
+                reasons: string[];
+            }[];
+        };
+        /** @enum {string} */
+        BoardRole: "president" | "vice_president" | "treasurer" | "secretary" | "bureau_member";
+        /** @enum {string} */
+        AssemblyKind: "ordinary" | "extraordinary";
+        /** @enum {string} */
+        MemberGroupKind: "structure_porteuse" | "ges";
+        BoardMandate: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            organisationName: string;
+            organisationId: string | null;
+            department: string | null;
+            role: components["schemas"]["BoardRole"] | null;
+            nationalRepresentative: boolean;
+            /** Format: date */
+            electedOn: string;
+            endsOn: string | null;
+            generalAssemblyId: string | null;
+        };
+        GovernanceBoard: {
+            /** Format: date */
+            at: string;
+            items: components["schemas"]["BoardMandate"][];
+        };
+        BoardMandateList: {
+            items: components["schemas"]["BoardMandate"][];
+        };
+        StaffMember: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+        };
+        StaffList: {
+            items: components["schemas"]["StaffMember"][];
+        };
+        GeneralAssembly: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            kind: components["schemas"]["AssemblyKind"];
+            place: string | null;
+            hosts: string | null;
+            decisions: string | null;
+            elections: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GeneralAssemblyList: {
+            items: components["schemas"]["GeneralAssembly"][];
+        };
+        MemberGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MemberGroupKind"];
+            note: string | null;
+            organisations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        MemberGroupList: {
+            items: components["schemas"]["MemberGroup"][];
+        };
+        PublicOrganisation: {
+            delegation: {
+                name: string;
+                slug: string;
+                region: string | null;
+                departmentsCovered: string[];
+                addresses: {
+                    line: string;
+                    postcode: string;
+                    city: string;
+                }[];
+                phone: string | null;
+                email: string | null;
+                website: string | null;
+                missions: {
+                    code: string;
+                    label: string;
+                }[];
+                objectives: {
+                    number: number | null;
+                    axis: string;
+                    text: string;
+                }[];
+                logoUrl: string | null;
+            };
+            board: {
+                firstName: string;
+                lastName: string;
+                role: components["schemas"]["BoardRole"] | null;
+                organisationName: string;
+                department: string | null;
+                nationalRepresentative: boolean;
+                electedOn: string;
+            }[];
+            staff: {
+                firstName: string;
+                lastName: string;
+                jobTitle: string;
+            }[];
+        };
+        StaffRecord: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            jobTitle: string;
+            missions: string | null;
+            email: string | null;
+            endedOn: string | null;
+            userId: string | null;
+            userName: string | null;
+        };
+        StaffRecordList: {
+            items: components["schemas"]["StaffRecord"][];
+        };
+        StaffCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        MembersImportProblem: {
+            line: number;
+            column: string | null;
+            code: string;
+            message: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        MembersImportPlanLine: {
+            line: number;
+            name: string;
+            siret: string | null;
+            fields?: string[];
+        };
+        MembersImportPreview: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
+            delimiter: (";" | ",") | null;
+            headers: string[];
+            mapping: {
+                [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
+            };
+            rows: number;
+            counts: {
+                create: number;
+                update: number;
+                errors: number;
+                warnings: number;
+            };
+            plan: {
+                create: components["schemas"]["MembersImportPlanLine"][];
+                update: components["schemas"]["MembersImportPlanLine"][];
+            };
+            problems: components["schemas"]["MembersImportProblem"][];
+            truncated: boolean;
+        };
+        MembersImportMapping: {
+            id: string;
+            name: string;
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        QualityAcceptance: {
+            id: string;
+            reason: string;
+            acceptedBy: string | null;
+            acceptedAt: string;
+        };
+        QualityProblem: {
+            key: string;
+            /** @enum {string} */
+            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+            records: {
+                /** @enum {string} */
+                table: "organisations" | "establishments" | "conventions" | "board_mandates";
+                id: string;
+                organisationId: string | null;
+                label: string;
+            }[];
+            field?: string;
+            value?: string;
+            suggestion?: string;
+            suggestions?: string[];
+            accepted: components["schemas"]["QualityAcceptance"] | null;
+        };
+        QualityList: {
+            problems: components["schemas"]["QualityProblem"][];
+            counts: {
+                open: number;
+                accepted: number;
+            };
+        };
         ObservatoryDocument: {
             /** Format: uuid */
             id: string;
@@ -5113,6 +7662,350 @@ export interface components {
         ObservatoryHistory: {
             items: components["schemas"]["ObservatoryHistoryEntry"][];
         };
+        PracticeGroupSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            peopleCount: number;
+            meetingsCount: number;
+            lastMeetingOn: string | null;
+        };
+        PracticeGroupList: {
+            items: components["schemas"]["PracticeGroupSummary"][];
+        };
+        PracticeGroupPerson: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            jobTitle: string | null;
+        };
+        PracticeGuest: {
+            firstName: string;
+            lastName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        PracticeMeeting: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            startTime: string | null;
+            endTime: string | null;
+            online: boolean;
+            town: string | null;
+            department: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            participantsCount: number | null;
+            participantsSource: ("declared" | "attendance") | null;
+            attendance: {
+                presentPersonIds: string[];
+                guests: components["schemas"]["PracticeGuest"][];
+                named: number;
+            };
+        };
+        PracticeGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            audience: string | null;
+            description: string | null;
+            active: boolean;
+            people: components["schemas"]["PracticeGroupPerson"][];
+            meetings: components["schemas"]["PracticeMeeting"][];
+        };
+        PracticeStats: {
+            year: number;
+            groups: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+                meetings: number;
+                attendances: number;
+                meetingsWithoutCount: number;
+                organisations: number;
+            }[];
+            computed: {
+                meetings: number;
+                attendances: number;
+            };
+            declared: {
+                gepMeetings?: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                };
+            };
+        };
+        QualityCohortRecord: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCohort: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            programme: string;
+            startsOn: string | null;
+            description: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+            }[];
+        };
+        QualityCohortList: components["schemas"]["QualityCohort"][];
+        /** @enum {string} */
+        QualityCertificationStatus: "in_progress" | "certified" | "expired" | "withdrawn";
+        /** @enum {string} */
+        QualityAuditKind: "initial" | "follow_up" | "renewal";
+        /** @enum {string} */
+        QualityAuditResult: "pending" | "passed" | "passed_with_reservations" | "failed";
+        QualityAudit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificationId: string;
+            kind: components["schemas"]["QualityAuditKind"];
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            result: components["schemas"]["QualityAuditResult"];
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCertificationRecord: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityCertificationDetail: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            audits: components["schemas"]["QualityAudit"][];
+        };
+        QualityCertification: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            label: string;
+            body: string | null;
+            status: components["schemas"]["QualityCertificationStatus"];
+            obtainedOn: string | null;
+            expiresOn: string | null;
+            note: string | null;
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            organisationName: string | null;
+            daysToExpiry: number | null;
+            audits: components["schemas"]["QualityAudit"][];
+        };
+        QualityCertificationList: components["schemas"]["QualityCertification"][];
+        QualityCertificationStats: {
+            year: number;
+            certificationRenewals: number;
+            declared: {
+                year: number;
+                key: string;
+                value: number;
+                /** @enum {string} */
+                unit: "count" | "hours" | "euros" | "percent";
+                label: string;
+                source: string;
+                updatedAt: string;
+            } | null;
+        };
+        /** @enum {string} */
+        QualityProgressActionStatus: "planned" | "in_progress" | "done" | "dropped";
+        QualityProgressActionRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityProgressActionList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            assessmentId: string | null;
+            criterionId: string | null;
+            title: string;
+            owner: string | null;
+            dueOn: string | null;
+            status: components["schemas"]["QualityProgressActionStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            organisationName: string;
+        }[];
+        QualityGrid: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            active: "active" | "archived";
+            pillars: {
+                id: string;
+                label: string;
+                criteria: {
+                    id: string;
+                    label: string;
+                    guidance?: string;
+                    levels: {
+                        level: number;
+                        label: string;
+                        description?: string;
+                    }[];
+                }[];
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QualityGridList: components["schemas"]["QualityGrid"][];
+        QualityAssessment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+        };
+        QualityAssessmentList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            gridId: string;
+            /** Format: date */
+            assessedOn: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            answers: {
+                [key: string]: number;
+            };
+            scores: {
+                [key: string]: number;
+            };
+            organisationName: string;
+            gridName: string;
+        }[];
+        QualityProgress: {
+            /** Format: uuid */
+            organisationId: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                gridId: string;
+                gridName: string;
+                /** Format: date */
+                assessedOn: string;
+                scores: {
+                    [key: string]: number;
+                };
+                changes: {
+                    [key: string]: number | null;
+                };
+                pillars: {
+                    id: string;
+                    label: string;
+                }[];
+            }[];
+        };
         /** @enum {string} */
         ReportFigureUnit: "count" | "people" | "hours" | "euros" | "percent";
         /** @enum {string} */
@@ -5305,6 +8198,181 @@ export interface components {
             code: string;
             message: string;
         };
+        /** @enum {string} */
+        TerritoryProjectKind: "ptce" | "tzcld" | "zest";
+        /** @enum {string} */
+        TerritoryProjectStatus: "emerging" | "active" | "authorised" | "ended";
+        TerritoryProject: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKind"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatus"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+        };
+        TerritoryProjectList: {
+            items: components["schemas"]["TerritoryProject"][];
+        };
+        TerritoryProjectSession: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            traineesCount: number | null;
+            employersCount: number | null;
+            note: string | null;
+        };
+        TerritoryProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TerritoryProjectKind"];
+            name: string;
+            territory: string | null;
+            departments: string[];
+            phase: number | null;
+            status: components["schemas"]["TerritoryProjectStatus"];
+            authorisedOn: string | null;
+            localCommittee: string | null;
+            ebeName: string | null;
+            ebeOrganisationId: string | null;
+            sector: string | null;
+            description: string | null;
+            source: string | null;
+            ebeOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: string | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                startsOn: string;
+                kind: string;
+                /** @enum {string} */
+                visibility: "public" | "internal";
+            }[];
+            supportFiles: {
+                /** Format: uuid */
+                linkId: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                organisationId: string | null;
+            }[];
+            sessions: components["schemas"]["TerritoryProjectSession"][];
+        };
+        TerritoryProjectPart: {
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryStats: {
+            year: number;
+            computed: {
+                ptcePhase1: number;
+                ptcePhase2: number;
+                ptcePhaseUnknown: number;
+                tzcldTerritories: number;
+                zestProgrammes: number;
+                zestSessions: number;
+                zestTrainees: number;
+                zestUndatedSessions: number;
+            };
+            declared: {
+                ptcePhase1: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                ptcePhase2: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                tzcldTerritories: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestSessions: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+                zestTrainees: {
+                    year: number;
+                    key: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "count" | "hours" | "euros" | "percent";
+                    label: string;
+                    source: string;
+                    updatedAt: string;
+                } | null;
+            };
+        };
+        TerritoryMap: {
+            departments: {
+                code: string;
+                name: string | null;
+                ptce: number;
+                tzcld: number;
+                zest: number;
+                total: number;
+            }[];
+            withoutDepartment: number;
+        };
+        MembersImportResult: {
+            created: number;
+            updated: number;
+            rejects?: {
+                lines: number;
+                filename: string;
+                csv: string;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -5393,21 +8461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        user: {
-                            id: string;
-                            email: string;
-                            name: string;
-                        };
-                        delegation: {
-                            id: string;
-                            slug: string;
-                            name: string;
-                        } | null;
-                        /** @enum {string} */
-                        role: "admin" | "staff" | "board" | "member" | "federation";
-                        organisationId: string | null;
-                    };
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -5420,6 +8474,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.required";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5461,6 +8535,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountUserList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -5532,6 +8615,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -5606,13 +8698,21 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
-                    /** @enum {string} */
-                    role: "admin" | "staff" | "board" | "member";
+                    role: components["schemas"]["RoleInput"];
                     organisationId?: string | null;
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -5663,6 +8763,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `delegation.not_found` : Délégation inconnue.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.already_member` : Cette personne a déjà un compte dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.already_member";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.member_requires_organisation` : Un compte adhérent doit être rattaché à une organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.member_requires_organisation";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5707,13 +8871,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    role: "admin" | "staff" | "board" | "member";
+                    role: components["schemas"]["RoleInput"];
                     organisationId?: string | null;
                 };
             };
         };
         responses: {
+            /** @description Rôle changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -5764,6 +8934,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `accounts.user_not_found` : Ce compte n'a pas de rôle dans la délégation.
+             *
+             *     `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.user_not_found" | "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.last_admin` : C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.last_admin";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.member_requires_organisation` : Un compte adhérent doit être rattaché à une organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.member_requires_organisation";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5807,6 +9041,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accès retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -5857,6 +9098,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.user_not_found` : Ce compte n'a pas de rôle dans la délégation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.user_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `accounts.last_admin` : C'est le dernier administrateur de la délégation : nommez-en un autre avant de retirer ce rôle ou de désactiver ce compte. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "accounts.last_admin";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5900,6 +9181,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -5950,6 +9240,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `invitations.not_pending` : Cette invitation n'est plus en attente (acceptée ou retirée).
+             *
+             *     `delegation.not_found` : Délégation inconnue.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_pending" | "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -5993,6 +9307,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invitation annulée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6043,6 +9364,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_pending` : Cette invitation n'est plus en attente (acceptée ou retirée). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_pending";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6092,12 +9433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        email: string;
-                        /** @enum {string} */
-                        role: "admin" | "staff" | "board" | "member";
-                        delegationName: string;
-                    };
+                    "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -6110,6 +9446,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_found` : Cette invitation n'existe pas, a expiré ou a déjà été utilisée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6160,6 +9516,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -6170,6 +9535,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `invitations.not_found` : Cette invitation n'existe pas, a expiré ou a déjà été utilisée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invitations.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `request.rate_limited` : Trop de requêtes : patientez un instant avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "request.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6223,12 +9648,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["AccountName"];
                 };
             };
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6237,7 +9664,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6268,6 +9695,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -6278,6 +9725,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6306,7 +9773,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Mot de passe changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6315,7 +9793,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6346,6 +9824,54 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             *
+             *     `account.password_too_long` : Le mot de passe doit comporter au plus {max} caractères.
+             *
+             *     `account.same_password` : Le nouveau mot de passe doit être différent de l'actuel.
+             *
+             *     `account.wrong_password` : Le mot de passe actuel est incorrect.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short" | "account.password_too_long" | "account.same_password" | "account.wrong_password";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -6356,6 +9882,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6383,16 +9929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            userAgent: string | null;
-                            ipAddress: string | null;
-                            createdAt: string;
-                            lastSeenAt: string;
-                            current: boolean;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AccountSessions"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -6446,6 +9983,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Autres sessions fermées */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `auth.error` : La connexion n'a pas pu aboutir. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.error";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -6466,6 +10030,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -6476,6 +10060,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6509,12 +10113,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["PasswordResetRequested"];
                 };
             };
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6523,7 +10129,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6544,6 +10170,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6572,7 +10218,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Mot de passe changé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `auth.error` : La connexion n'a pas pu aboutir.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6581,7 +10238,53 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "auth.error" | "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             *
+             *     `account.password_too_long` : Le mot de passe doit comporter au plus {max} caractères.
+             *
+             *     `account.reset_token_invalid` : Ce lien de réinitialisation est invalide, a expiré ou a déjà servi : demandez-en un nouveau.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.password_too_short" | "account.password_too_long" | "account.reset_token_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `account.rate_limited` : Trop de tentatives : réessayez dans une minute. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "account.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6612,6 +10315,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `auth.unavailable` : Le service de connexion est momentanément indisponible. Réessayez dans un instant. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "auth.unavailable";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getSetup: {
@@ -6629,8 +10352,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["SetupStatus"];
+                };
+            };
+            /** @description `request.url_too_long` : Un élément de cette adresse est trop long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        needed: boolean;
+                        error: {
+                            /** @enum {string} */
+                            code: "request.url_too_long";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `request.headers_too_large` : Les en-têtes de cette requête sont trop volumineux. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "request.headers_too_large";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -6685,11 +10446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        slug: string;
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["DelegationSummary"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -6702,6 +10459,96 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `setup.code_invalid` : Ce code d'installation n'est pas le bon. Il figure dans le journal du serveur, au démarrage (« Code d'installation »). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.code_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `setup.closed` : L'installation est déjà faite : une délégation existe. Connectez-vous, ou demandez une invitation à son administrateur.
+             *
+             *     `setup.unavailable` : Ce serveur n'a pas de code d'installation : redémarrez-le, puis lisez le code dans son journal.
+             *
+             *     `setup.busy` : Une installation est déjà en cours avec ce code : patientez quelques secondes.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.closed" | "setup.unavailable" | "setup.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez.
+             *
+             *     `auth.password_too_short` : Le mot de passe doit comporter au moins {min} caractères.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed" | "auth.password_too_short";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `setup.rate_limited` : Trop d'essais : patientez quelques minutes avant de réessayer. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "setup.rate_limited";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6749,32 +10596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -6807,6 +10629,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -6881,32 +10723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -6959,6 +10776,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7013,32 +10870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7091,6 +10923,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7138,32 +11010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        network: string | null;
-                        region: string | null;
-                        departmentsCovered: string[];
-                        addresses: {
-                            line: string;
-                            postcode: string;
-                            city: string;
-                        }[];
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        missions: {
-                            code: string;
-                            label: string;
-                        }[];
-                        objectives: {
-                            number: number | null;
-                            axis: string;
-                            text: string;
-                        }[];
-                        reportTagline: string | null;
-                        slug: string;
-                        logoUrl: string | null;
-                    };
+                    "application/json": components["schemas"]["DelegationSettings"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -7196,6 +11043,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7239,6 +11106,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Image (PNG ou SVG) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -7249,6 +11126,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `delegation.not_found` : Délégation inconnue.
+             *
+             *     `delegations.no_logo` : Cette délégation n'a pas de logo.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found" | "delegations.no_logo";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7285,7 +11186,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -7304,26 +11205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            siren: string | null;
-                            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                            departments: string[];
-                            city: string | null;
-                            postcode: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            membership: "current" | "former" | "none";
-                            activities: string[];
-                            updatedAt: string;
-                        }[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
+                    "application/json": components["schemas"]["OrganisationList"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7439,7 +11321,7 @@ export interface operations {
                         isHeadquarters?: boolean;
                     };
                     /** @default [] */
-                    conventionTypes?: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+                    conventionTypes?: components["schemas"]["ConventionTypeInput"][];
                     /** Format: date */
                     joinedOn?: string;
                 };
@@ -7452,9 +11334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7507,6 +11387,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7556,64 +11482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7666,6 +11535,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7727,64 +11616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7827,7 +11659,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `members.field_not_editable` : Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7836,7 +11672,73 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "members.field_not_editable" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -7886,22 +11788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            at: string;
-                            actorName: string | null;
-                            actorRole: string | null;
-                            tableName: string;
-                            recordId: string;
-                            action: string;
-                            changes: {
-                                field: string;
-                                before: unknown;
-                                after: unknown;
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["History"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -7954,6 +11841,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8010,64 +11917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        siren: string | null;
-                        legalForm: string | null;
-                        website: string | null;
-                        description: string | null;
-                        note?: string | null;
-                        activities: string[];
-                        types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                        /** @enum {string} */
-                        membership: "current" | "former" | "none";
-                        establishments: {
-                            id: string;
-                            name: string | null;
-                            siret: string | null;
-                            address: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            department: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            isHeadquarters: boolean;
-                            printedLabel: string | null;
-                        }[];
-                        conventions: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            establishmentId: string | null;
-                            departments: string[];
-                        }[];
-                        memberships: {
-                            id: string;
-                            joinedOn: string | null;
-                            knownFrom: string;
-                            leftOn: string | null;
-                            leaveReason: string | null;
-                            source: string | null;
-                        }[];
-                        contacts: {
-                            id: string;
-                            firstName: string | null;
-                            lastName: string;
-                            jobTitle: string | null;
-                            email: string | null;
-                            phone: string | null;
-                            purpose: string;
-                            consent: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @enum {string} */
-                        editable: "all" | "public" | "none";
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["OrganisationRecord"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8120,6 +11970,82 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `history.entry_not_found` : Cette ligne d'historique n'existe pas pour cette organisation.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "history.entry_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `history.field_not_restorable` : Ce champ ne peut pas être rétabli depuis l’historique.
+             *
+             *     `history.not_restorable` : Seule une modification peut être annulée (pas une création, une suppression ou des données effacées).
+             *
+             *     `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "history.field_not_restorable" | "history.not_restorable" | "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8184,9 +12110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8239,6 +12163,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8303,20 +12293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string | null;
-                        siret: string | null;
-                        address: string | null;
-                        postcode: string | null;
-                        city: string | null;
-                        department: string | null;
-                        phone: string | null;
-                        email: string | null;
-                        website: string | null;
-                        isHeadquarters: boolean;
-                        printedLabel: string | null;
-                    };
+                    "application/json": components["schemas"]["Establishment"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8359,7 +12336,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `members.field_not_editable` : Vous ne pouvez pas modifier ce champ : demandez-le à l'équipe de la délégation.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8368,7 +12349,73 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "members.field_not_editable" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8413,8 +12460,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    type: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                    type: components["schemas"]["ConventionTypeInput"];
                     establishmentId?: string | null;
                     /** @default [] */
                     departments?: string[];
@@ -8428,9 +12474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8483,6 +12527,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `members.duplicate_name` : Une organisation portant ce nom est déjà enregistrée à ce code postal.
+             *
+             *     `members.duplicate_siret` : Un établissement avec ce SIRET est déjà enregistré.
+             *
+             *     `members.duplicate_convention` : Cette organisation a déjà une convention de ce type pour cet établissement.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "members.duplicate_name" | "members.duplicate_siret" | "members.duplicate_convention";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8526,6 +12636,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Convention retirée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -8576,6 +12693,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8634,9 +12771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8689,6 +12824,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8745,14 +12920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        joinedOn: string | null;
-                        knownFrom: string;
-                        leftOn: string | null;
-                        leaveReason: string | null;
-                        source: string | null;
-                    };
+                    "application/json": components["schemas"]["MembershipPeriod"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8805,6 +12973,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8866,9 +13074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["MembersCreated"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -8921,6 +13127,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -8964,6 +13210,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Contact supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9014,6 +13267,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9075,18 +13348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        firstName: string | null;
-                        lastName: string;
-                        jobTitle: string | null;
-                        email: string | null;
-                        phone: string | null;
-                        purpose: string;
-                        consent: boolean;
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Contact"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9149,6 +13411,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9186,17 +13488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        conventionTypes: {
-                            /** @enum {string} */
-                            code: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
-                            label: string;
-                        }[];
-                        departments: {
-                            code: string;
-                            name: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MembersReference"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -9279,46 +13571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "csv" | "xlsx";
-                        encoding: ("utf-8" | "utf-8-bom" | "windows-1252") | null;
-                        delimiter: (";" | ",") | null;
-                        headers: string[];
-                        mapping: {
-                            [key: string]: "name" | "siret" | "siren" | "legalForm" | "streetNumber" | "address" | "postcode" | "city" | "department" | "phone" | "email" | "website" | "types" | "membership" | "joinedOn" | "knownFrom" | "leftOn";
-                        };
-                        rows: number;
-                        counts: {
-                            create: number;
-                            update: number;
-                            errors: number;
-                            warnings: number;
-                        };
-                        plan: {
-                            create: {
-                                line: number;
-                                name: string;
-                                siret: string | null;
-                                fields?: string[];
-                            }[];
-                            update: {
-                                line: number;
-                                name: string;
-                                siret: string | null;
-                                fields?: string[];
-                            }[];
-                        };
-                        problems: {
-                            line: number;
-                            column: string | null;
-                            code: string;
-                            message: string;
-                            /** @enum {string} */
-                            severity: "error" | "warning";
-                        }[];
-                        truncated: boolean;
-                    };
+                    "application/json": components["schemas"]["MembersImportPreview"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9415,6 +13668,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -9516,15 +13778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        created: number;
-                        updated: number;
-                        rejects?: {
-                            lines: number;
-                            filename: string;
-                            csv: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["MembersImportResult"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9597,14 +13851,7 @@ export interface operations {
                         error: {
                             code: string;
                             message: string;
-                            problems: {
-                                line: number;
-                                column: string | null;
-                                code: string;
-                                message: string;
-                                /** @enum {string} */
-                                severity: "error" | "warning";
-                            }[];
+                            problems: components["schemas"]["MembersImportProblem"][];
                             counts: {
                                 errors: number;
                                 warnings: number;
@@ -9651,13 +13898,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            mapping: {
-                                [key: string]: string;
-                            };
-                        }[];
+                        items: components["schemas"]["MembersImportMapping"][];
                     };
                 };
             };
@@ -9812,6 +14053,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -9838,7 +14099,7 @@ export interface operations {
         parameters: {
             query?: {
                 department?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 q?: string;
                 activity?: string;
                 delegation?: string;
@@ -9857,26 +14118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            organisationId: string;
-                            name: string;
-                            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
-                            department: string | null;
-                            postcode: string | null;
-                            city: string | null;
-                            address: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            activities: string[];
-                            listedUnder: string[];
-                        }[];
-                        total: number;
-                        page?: number;
-                        pageSize?: number;
-                    };
+                    "application/json": components["schemas"]["PublicStructures"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9889,6 +14131,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -9938,13 +14200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        total: number;
-                        organisations: number;
-                        byDepartment: {
-                            [key: string]: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicStructuresSummary"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -9957,6 +14213,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10006,12 +14282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            label: string;
-                            count: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicActivities"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10024,6 +14295,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10074,16 +14365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        year: number;
-                        total: number;
-                        byType: {
-                            [key: string]: number;
-                        };
-                        byDepartment: {
-                            [key: string]: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["MemberStats"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10096,6 +14378,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10143,37 +14445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        problems: {
-                            key: string;
-                            /** @enum {string} */
-                            code: "quality.siret_invalid" | "quality.siren_invalid" | "quality.siret_siren_mismatch" | "quality.postcode_format" | "quality.postcode_unknown" | "quality.postcode_department_mismatch" | "quality.phone_invalid" | "quality.phone_not_normalised" | "quality.email_invalid" | "quality.email_not_normalised" | "quality.shared_email" | "quality.shared_phone" | "quality.shared_address" | "quality.duplicate_name" | "quality.department_without_establishment" | "quality.mandate_unmatched" | "quality.member_without_convention";
-                            /** @enum {string} */
-                            severity: "error" | "warning";
-                            message: string;
-                            records: {
-                                /** @enum {string} */
-                                table: "organisations" | "establishments" | "conventions" | "board_mandates";
-                                id: string;
-                                organisationId: string | null;
-                                label: string;
-                            }[];
-                            field?: string;
-                            value?: string;
-                            suggestion?: string;
-                            suggestions?: string[];
-                            accepted: {
-                                id: string;
-                                reason: string;
-                                acceptedBy: string | null;
-                                acceptedAt: string;
-                            } | null;
-                        }[];
-                        counts: {
-                            open: number;
-                            accepted: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["QualityList"];
                 };
             };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
@@ -10260,12 +14532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        reason: string;
-                        acceptedBy: string | null;
-                        acceptedAt: string;
-                    };
+                    "application/json": components["schemas"]["QualityAcceptance"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -10318,6 +14585,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `quality.problem_not_found` : Ce problème n’existe plus : les données ont changé depuis l’affichage de la liste. Actualisez la page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "quality.problem_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -10361,6 +14668,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Acceptation annulée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10421,6 +14735,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `quality.acceptance_not_found` : Cette acceptation n’existe pas ou a déjà été annulée. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "quality.acceptance_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10447,7 +14781,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -10458,6 +14792,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10544,7 +14887,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                type?: "AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE";
+                type?: components["schemas"]["ConventionTypeInput"];
                 department?: string;
                 membership?: "current" | "former" | "none" | "all";
                 sort?: "name" | "-name" | "department" | "-department" | "updated" | "-updated";
@@ -10555,6 +14898,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10635,6 +14987,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getPublicDataInclusionStructures: {
@@ -10690,6 +15062,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10723,6 +15115,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBoard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10814,6 +15215,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -10896,6 +15306,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCreated"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -10956,6 +15375,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -10987,6 +15426,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssemblyList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -11072,6 +15520,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssembly"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11179,6 +15636,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralAssembly"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11239,6 +15705,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.assembly_not_found` : Cette assemblée générale n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.assembly_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11273,6 +15759,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandateList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11381,6 +15876,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11431,6 +15935,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.mandate_overlap` : {name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_overlap";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11488,6 +16032,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardMandate"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11548,6 +16101,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.mandate_not_found` : Ce mandat n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.mandate_overlap` : {name} a déjà un mandat sur cette période (élu·e le {electedOn}) : terminez-le avant d’en ouvrir un autre. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.mandate_overlap";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11579,6 +16192,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroupList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -11660,6 +16282,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11710,6 +16341,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11753,6 +16404,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Groupe supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11803,6 +16461,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `governance.group_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -11856,6 +16534,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -11916,6 +16603,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.group_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -11947,6 +16674,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRecordList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -12029,6 +16765,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Personne modifiée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12089,6 +16832,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `governance.staff_not_found` : Ce membre de l'équipe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "governance.staff_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -12128,46 +16911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        delegation: {
-                            name: string;
-                            slug: string;
-                            region: string | null;
-                            departmentsCovered: string[];
-                            addresses: {
-                                line: string;
-                                postcode: string;
-                                city: string;
-                            }[];
-                            phone: string | null;
-                            email: string | null;
-                            website: string | null;
-                            missions: {
-                                code: string;
-                                label: string;
-                            }[];
-                            objectives: {
-                                number: number | null;
-                                axis: string;
-                                text: string;
-                            }[];
-                            logoUrl: string | null;
-                        };
-                        board: {
-                            firstName: string;
-                            lastName: string;
-                            role: ("president" | "vice_president" | "treasurer" | "secretary" | "bureau_member") | null;
-                            organisationName: string;
-                            department: string | null;
-                            nationalRepresentative: boolean;
-                            electedOn: string;
-                        }[];
-                        staff: {
-                            firstName: string;
-                            lastName: string;
-                            jobTitle: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicOrganisation"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -12180,6 +16924,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -12223,6 +16987,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -12442,7 +17215,7 @@ export interface operations {
                     /** @enum {string} */
                     basis: "flat" | "etp" | "revenue";
                     rules: {
-                        conventionType: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE") | null;
+                        conventionType: components["schemas"]["ConventionTypeInput"] | null;
                         from: number | null;
                         to: number | null;
                         amount: number;
@@ -14739,6 +19512,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14843,6 +19625,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14893,6 +19684,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.name_taken` : Un partenaire porte déjà ce nom dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.name_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -14936,6 +19767,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Partenaire supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -14986,6 +19824,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.not_found` : Ce partenaire n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.in_use` : Ce partenaire est lié à {count} actions : retirez-le de ces actions avant de le supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.in_use";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15041,6 +19919,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15101,6 +19988,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `partners.not_found` : Ce partenaire n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `partners.name_taken` : Un partenaire porte déjà ce nom dans la délégation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "partners.name_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -15141,45 +20088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        year: number;
-                        total: number;
-                        months: {
-                            month: number;
-                            count: number;
-                            actions: {
-                                id: string;
-                                title: string;
-                                /** @enum {string} */
-                                kind: "workshop" | "regional_day" | "webinar" | "practice_exchange" | "training" | "general_assembly" | "round_table" | "committee" | "partner_meeting" | "signature" | "conference" | "publication" | "support" | "other";
-                                startsOn: string;
-                                endsOn: string;
-                                /** @enum {string} */
-                                datePrecision: "day" | "month";
-                                startTime: string | null;
-                                endTime: string | null;
-                                themes: string[];
-                                missions: string[];
-                                online: boolean;
-                                town: string | null;
-                                department: string | null;
-                                participantsCount: number | null;
-                                /** @enum {string} */
-                                participantsQualifier: "exact" | "at_least" | "about";
-                                summary: string | null;
-                                partners: {
-                                    name: string;
-                                    /** @enum {string} */
-                                    role: "organiser" | "partner" | "funder";
-                                }[];
-                                members: {
-                                    name: string;
-                                    /** @enum {string} */
-                                    role: "host" | "speaker" | "participant" | "organiser";
-                                }[];
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PublicChronicle"];
                 };
             };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
@@ -15192,6 +20101,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "request.invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `delegation.not_found` : Délégation inconnue. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "delegation.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15246,6 +20175,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15403,6 +20341,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15453,6 +20400,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15504,6 +20471,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15584,6 +20560,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getActionsChronicle: {
@@ -15597,6 +20593,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionChronicle"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15690,6 +20695,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15740,6 +20754,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `actions.not_found` : Cette action n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "actions.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15783,6 +20817,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Action supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15833,6 +20874,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `actions.not_found` : Cette action n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "actions.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -15926,6 +20987,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -15976,6 +21046,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `actions.not_found` : Cette action n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "actions.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16021,6 +21131,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationActions"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16081,6 +21200,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -16112,6 +21251,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -16192,6 +21340,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16285,6 +21442,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16378,6 +21544,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16428,6 +21603,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16471,6 +21666,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16521,6 +21723,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_has_meetings` : Ce groupe s’est déjà réuni : ses rencontres comptent dans les bilans. Rendez-le inactif plutôt que de le supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_has_meetings";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16573,6 +21815,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroup"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16623,6 +21874,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16677,6 +21948,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupPerson"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16727,6 +22007,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16771,6 +22091,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retirée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16821,6 +22148,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.person_not_found` : Cette personne ne fait pas partie de ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.person_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16876,6 +22223,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeGroupPerson"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -16926,6 +22282,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.person_not_found` : Cette personne ne fait pas partie de ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.person_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -16986,6 +22382,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeeting"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17036,6 +22441,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `practice.group_not_found` : Ce groupe d'échange de pratiques n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.group_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17093,6 +22538,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeMeeting"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17153,6 +22607,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `practice.meeting_not_found` : Cette rencontre n'existe pas dans ce groupe. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "practice.meeting_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -17186,6 +22680,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17298,6 +22801,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17358,6 +22870,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -17391,6 +22923,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingTotals"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17484,6 +23025,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17534,6 +23084,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17577,6 +23147,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17627,6 +23204,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17691,6 +23288,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17741,6 +23347,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17794,6 +23440,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17844,6 +23499,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.session_not_found` : Cette session de formation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -17888,6 +23583,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -17938,6 +23640,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `trainings.trainee_not_found` : Ce ou cette stagiaire ne fait pas partie de cette session. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "trainings.trainee_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -25792,6 +31514,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25901,6 +31632,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funder"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -25961,6 +31701,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -25999,6 +31759,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26090,6 +31859,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderStats"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -26174,6 +31952,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderMatch"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26214,7 +32001,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `funders.own_organisation_only` : Vous ne pouvez chercher des financeurs que pour votre structure.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26223,7 +32014,47 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "funders.own_organisation_only" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `funders.organisation_not_found` : Adhérent introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.organisation_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26267,6 +32098,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funder"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26317,6 +32157,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `funders.not_found` : Financeur introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26360,6 +32220,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26410,6 +32277,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `funders.not_found` : Financeur introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26471,6 +32358,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funder"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26531,6 +32427,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `funders.not_found` : Financeur introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "funders.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26566,6 +32502,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26671,6 +32616,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26731,6 +32685,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -26766,6 +32740,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26859,6 +32842,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26952,6 +32944,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27002,6 +33003,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27059,6 +33080,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCertificationRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27109,6 +33139,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27152,6 +33222,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27202,6 +33279,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27263,6 +33360,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAudit"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27313,6 +33419,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.certification_not_found` : Cette certification n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.certification_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27374,6 +33500,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAudit"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27424,6 +33559,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.audit_not_found` : Cet audit n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.audit_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27467,6 +33622,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27527,6 +33689,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.audit_not_found` : Cet audit n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.audit_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -27558,6 +33740,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGridList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -27654,6 +33845,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27704,6 +33904,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27747,6 +33967,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27797,6 +34026,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27865,6 +34114,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27915,6 +34173,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27958,6 +34256,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28018,6 +34323,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.grid_not_found` : Cette grille n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.grid_in_use` : Cette grille a déjà servi à des auto-évaluations : archivez-la plutôt que de la supprimer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.grid_in_use";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28049,6 +34394,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityGrid"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -28122,6 +34476,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessmentList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28228,6 +34591,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28288,6 +34660,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28321,6 +34713,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28414,6 +34815,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28464,6 +34874,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28507,6 +34937,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28557,6 +34994,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28610,6 +35087,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28660,6 +35146,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28703,6 +35249,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAssessment"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28763,6 +35318,66 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.assessment_not_found` : Cette auto-évaluation n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.assessment_done` : Cette auto-évaluation est terminée : elle ne peut plus être modifiée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.assessment_done";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -28796,6 +35411,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgress"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28889,6 +35513,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28997,6 +35630,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29057,6 +35699,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -29090,6 +35752,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29183,6 +35854,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29233,6 +35911,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.progress_action_not_found` : Cette action de progrès n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.progress_action_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29291,6 +35989,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityProgressActionRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29351,6 +36058,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.progress_action_not_found` : Cette action de progrès n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.progress_action_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -29382,6 +36129,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -29463,6 +36219,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29554,6 +36319,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -29637,6 +36411,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohortRecord"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29687,6 +36470,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29730,6 +36533,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29780,6 +36590,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29829,6 +36659,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohort"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29879,6 +36718,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29928,6 +36807,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityCohort"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29988,6 +36876,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `qualityApproaches.cohort_not_found` : Ce groupe n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "qualityApproaches.cohort_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -30019,6 +36947,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyerList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -30103,6 +37040,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyer"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30194,6 +37140,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -30280,6 +37235,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingBuyer"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30330,6 +37294,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.buyer_not_found` : Cet acheteur n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.buyer_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30373,6 +37357,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30433,6 +37424,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.buyer_not_found` : Cet acheteur n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.buyer_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -30466,6 +37477,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunityList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30579,6 +37599,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30639,6 +37668,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -30672,6 +37721,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30765,6 +37823,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30815,6 +37882,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30880,6 +37967,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingOpportunity"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -30930,6 +38026,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -30973,6 +38109,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31023,6 +38166,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -31066,6 +38229,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingCandidateList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31116,6 +38288,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -31165,6 +38357,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatchList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31225,6 +38426,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.opportunity_not_found` : Cette opportunité n’existe pas ou n’est plus ouverte. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.opportunity_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -31259,6 +38500,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatchList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31353,6 +38603,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31446,6 +38705,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31496,6 +38762,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `purchasing.match_not_found` : Ce suivi n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.match_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -31548,6 +38834,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingMatch"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31608,6 +38903,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `purchasing.match_not_found` : Ce suivi n’existe pas. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "purchasing.match_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -31641,6 +38976,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31737,6 +39081,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectList"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31852,6 +39205,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProject"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -31912,6 +39274,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -31948,6 +39330,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32041,6 +39432,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32091,6 +39491,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32134,6 +39554,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimé */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32184,6 +39611,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32247,6 +39694,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProject"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32297,6 +39753,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.kind_has_sessions` : Ce programme ZEST’ a des sessions : supprimez-les avant de changer le type du projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.kind_has_sessions";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32348,6 +39864,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectPart"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32398,6 +39923,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.member_exists` : Cette organisation est déjà impliquée dans le projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.member_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32442,6 +40027,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32492,6 +40084,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.member_not_found` : Cette organisation n’est pas impliquée dans le projet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.member_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32545,6 +40157,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectPart"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32595,6 +40216,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.link_exists` : Ce lien existe déjà pour ce projet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.link_exists";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32639,6 +40320,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32689,6 +40377,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.link_not_found` : Ce lien est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.link_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32743,6 +40451,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectSession"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32793,6 +40510,66 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.project_not_found` : Ce projet territorial est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.project_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.sessions_only_zest` : Seul un programme ZEST’ a des sessions de formation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.sessions_only_zest";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32837,6 +40614,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -32887,6 +40671,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `territories.session_not_found` : Cette session est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.session_not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -32942,6 +40746,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryProjectSession"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -33002,6 +40815,46 @@ export interface operations {
                     };
                 };
             };
+            /** @description `territories.session_not_found` : Cette session est introuvable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "territories.session_not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description `internal` : Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant. */
             500: {
                 headers: {
@@ -33035,6 +40888,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryStats"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -33126,6 +40988,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryMap"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {

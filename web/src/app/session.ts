@@ -1,25 +1,18 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { can as policies, ROLES, type Role } from '../../../src/shared/policies';
 import { api } from './api';
+import type { Schema } from './contract';
 
 export type { Role };
 export const roles: readonly Role[] = ROLES;
 
-/** A delegation's signed-in user. */
-export interface Me {
-  user: { id: string; email: string; name: string };
-  delegation: { id: string; slug: string; name: string };
-  role: Role;
-  organisationId: string | null;
-}
+type MeAnswer = Schema<'Me'>;
+
+/** A delegation's signed-in user (`GET /api/me`). */
+export type Me = MeAnswer & { delegation: NonNullable<MeAnswer['delegation']>; role: Role };
 
 /** A member of the federation (the national team): in no delegation (decision 020). */
-export interface FederationMe {
-  user: { id: string; email: string; name: string };
-  delegation: null;
-  role: 'federation';
-  organisationId: null;
-}
+export type FederationMe = MeAnswer & { delegation: null; role: 'federation'; organisationId: null };
 
 export type Session = Me | FederationMe;
 

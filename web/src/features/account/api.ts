@@ -1,21 +1,15 @@
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
-export interface AccountSession {
-  id: string;
-  userAgent: string | null;
-  ipAddress: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
+export type AccountSession = Schema<'AccountSession'>;
 
 export const sessionsQueryKey = ['account', 'sessions'] as const;
 
 export const getSessions = (signal?: AbortSignal) =>
-  api<{ items: AccountSession[] }>('/api/account/sessions', { signal });
+  api<Schema<'AccountSessions'>>('/api/account/sessions', { signal });
 
 export const renameSelf = (name: string) =>
-  api<{ name: string }>('/api/account', { method: 'PATCH', body: { name } });
+  api<Schema<'AccountName'>>('/api/account', { method: 'PATCH', body: { name } });
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   api<void>('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } });
@@ -24,7 +18,7 @@ export const revokeOtherSessions = () =>
   api<void>('/api/account/sessions/revoke-others', { method: 'POST', body: {} });
 
 export const requestPasswordReset = (email: string) =>
-  api<{ message: string }>('/api/account/password-reset/request', {
+  api<Schema<'PasswordResetRequested'>>('/api/account/password-reset/request', {
     method: 'POST',
     body: { email },
     redirectOn401: false,

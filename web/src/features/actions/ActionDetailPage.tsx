@@ -12,7 +12,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { canWriteActions } from './access';
-import { type Action, actionsKeys, deleteAction, useAction } from './api';
+import { type ActionDetail, actionsKeys, deleteAction, useAction } from './api';
 import {
   formatParticipants,
   formatPlace,
@@ -35,7 +35,7 @@ export function ActionDetailPage() {
   return <QueryState query={action}>{action.data && <ActionView action={action.data} />}</QueryState>;
 }
 
-function ActionView({ action }: { action: Action }) {
+function ActionView({ action }: { action: ActionDetail }) {
   const { data: me } = useMe();
   const write = me ? canWriteActions(me.role) : false;
   return (
@@ -56,7 +56,7 @@ function ActionView({ action }: { action: Action }) {
   );
 }
 
-function ActionHeader({ action, write }: { action: Action; write: boolean }) {
+function ActionHeader({ action, write }: { action: ActionDetail; write: boolean }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [deleting, setDeleting] = useState(false);
@@ -101,7 +101,7 @@ function ActionHeader({ action, write }: { action: Action; write: boolean }) {
 
 const list = (values: string[]) => (values.length > 0 ? values.join(', ') : t('common.none'));
 
-function DetailsSection({ action }: { action: Action }) {
+function DetailsSection({ action }: { action: ActionDetail }) {
   const participants = formatParticipants(action.participantsCount, action.participantsQualifier);
   return (
     <Section title={t('actions.detail.title')}>
@@ -134,14 +134,14 @@ function DetailsSection({ action }: { action: Action }) {
   );
 }
 
-type PartnerRow = Action['partners'][number];
+type PartnerRow = ActionDetail['partners'][number];
 const partnerColumns: Column<PartnerRow>[] = [
   { key: 'name', header: t('actions.partner.name'), rowHeader: true, render: (p) => p.name },
   { key: 'kind', header: t('actions.partner.kind'), render: (p) => partnerKindLabel(p.kind) },
   { key: 'role', header: t('actions.field.role'), render: (p) => partnerRoleLabel(p.role) },
 ];
 
-function PartnersSection({ action }: { action: Action }) {
+function PartnersSection({ action }: { action: ActionDetail }) {
   return (
     <Section title={t('actions.field.partners')}>
       <DataTable
@@ -156,7 +156,7 @@ function PartnersSection({ action }: { action: Action }) {
   );
 }
 
-type MemberRow = Action['members'][number];
+type MemberRow = ActionDetail['members'][number];
 const memberColumns: Column<MemberRow>[] = [
   {
     key: 'name',
@@ -171,7 +171,7 @@ const memberColumns: Column<MemberRow>[] = [
   { key: 'role', header: t('actions.field.role'), render: (m) => memberRoleLabel(m.role) },
 ];
 
-function MembersSection({ action }: { action: Action }) {
+function MembersSection({ action }: { action: ActionDetail }) {
   return (
     <Section title={t('actions.field.members')}>
       <DataTable

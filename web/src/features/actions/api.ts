@@ -1,137 +1,74 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
+import type { Answer, Query, Schema } from '../../app/contract';
+import { enumValues } from '../../app/enumValues';
 
-export const actionKinds = [
-  'workshop',
-  'regional_day',
-  'webinar',
-  'practice_exchange',
-  'training',
-  'general_assembly',
-  'round_table',
-  'committee',
-  'partner_meeting',
-  'signature',
-  'conference',
-  'publication',
-  'support',
-  'other',
-] as const;
-export type ActionKind = (typeof actionKinds)[number];
-export const missions = ['representer', 'participer', 'animer', 'developper', 'accompagner'] as const;
-export type Mission = (typeof missions)[number];
-export const partnerKinds = [
-  'state',
-  'region',
-  'department',
-  'cress',
-  'network',
-  'company',
-  'foundation',
-  'training_body',
-  'public_body',
-  'other',
-] as const;
-export type PartnerKind = (typeof partnerKinds)[number];
-export const partnerRoles = ['organiser', 'partner', 'funder'] as const;
-export type PartnerRole = (typeof partnerRoles)[number];
-export const memberRoles = ['host', 'organiser', 'speaker', 'participant'] as const;
-export type MemberRole = (typeof memberRoles)[number];
-export type Qualifier = 'exact' | 'at_least' | 'about';
-export type Visibility = 'public' | 'internal';
+export type ActionKind = Schema<'ActionKind'>;
+export type Mission = Schema<'ActionMission'>;
+export type PartnerKind = Schema<'PartnerKind'>;
+export type PartnerRole = Schema<'ActionPartnerRole'>;
+export type MemberRole = Schema<'ActionMemberRole'>;
+export type Qualifier = Schema<'ActionParticipantsQualifier'>;
+export type Visibility = Schema<'ActionVisibility'>;
 
-export interface Partner {
-  id: string;
-  name: string;
-  kind: PartnerKind;
-  department: string | null;
-  website: string | null;
-  thanked: boolean;
-  /** The team's internal note: absent for the board (see partnerAudiences). */
-  note?: string | null;
-  actionsCount: number;
-}
+export const actionKinds = enumValues<ActionKind>({
+  workshop: true,
+  regional_day: true,
+  webinar: true,
+  practice_exchange: true,
+  training: true,
+  general_assembly: true,
+  round_table: true,
+  committee: true,
+  partner_meeting: true,
+  signature: true,
+  conference: true,
+  publication: true,
+  support: true,
+  other: true,
+});
+export const missions = enumValues<Mission>({
+  representer: true,
+  participer: true,
+  animer: true,
+  developper: true,
+  accompagner: true,
+});
+export const partnerKinds = enumValues<PartnerKind>({
+  state: true,
+  region: true,
+  department: true,
+  cress: true,
+  network: true,
+  company: true,
+  foundation: true,
+  training_body: true,
+  public_body: true,
+  other: true,
+});
+export const partnerRoles = enumValues<PartnerRole>({ organiser: true, partner: true, funder: true });
+export const memberRoles = enumValues<MemberRole>({
+  host: true,
+  organiser: true,
+  speaker: true,
+  participant: true,
+});
 
-/** What the chronicle, the agenda and the detail page show of an action. */
-export interface ActionSummary {
-  id: string;
-  title: string;
-  kind: ActionKind;
-  startsOn: string;
-  endsOn: string;
-  datePrecision: 'day' | 'month';
-  startTime: string | null;
-  endTime: string | null;
-  themes: string[];
-  missions: Mission[];
-  online: boolean;
-  town: string | null;
-  department: string | null;
-  participantsCount: number | null;
-  participantsQualifier: Qualifier;
-  summary: string | null;
-  partners: { partnerId?: string; name: string; role: PartnerRole }[];
-  members: { organisationId?: string; name: string; role: MemberRole }[];
-}
-
-export interface Action extends ActionSummary {
-  objectives: string[];
-  participantsSource: 'declared' | 'attendance' | null;
-  visibility: Visibility;
-  registrationOpen: boolean;
-  capacity: number | null;
-  registrationClosesOn: string | null;
-  practiceGroupId: string | null;
-  practiceGroupName?: string | null;
-  sequence: number;
-  source: string | null;
-  createdAt: string;
-  updatedAt: string;
-  partners: { partnerId: string; name: string; kind: PartnerKind; role: PartnerRole }[];
-  members: { organisationId: string; name: string; role: MemberRole }[];
-}
-
-export interface ActionFilters {
-  year: string;
-  month: string;
-  kind: string;
-  theme: string;
-  department: string;
-  partnerId: string;
-  organisationId: string;
-  visibility: string;
-  q: string;
-}
-
-export interface ActionList {
-  items: Action[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Chronicle<A extends ActionSummary = ActionSummary> {
-  year: number;
-  total: number;
-  months: { month: number; count: number; actions: A[] }[];
-}
-
-export interface OrganisationAction {
-  id: string;
-  title: string;
-  kind: ActionKind;
-  startsOn: string;
-  endsOn: string;
-  datePrecision: 'day' | 'month';
-  startTime: string | null;
-  endTime: string | null;
-  online: boolean;
-  town: string | null;
-  department: string | null;
-  summary: string | null;
-  visibility: Visibility;
-  role: MemberRole;
-}
+/** A partner; its internal note is absent for the board (see partnerAudiences). */
+export type Partner = Schema<'Partner'>;
+/** What the chronicle, the agenda and the detail page show of an action (the public agenda's shape). */
+export type ActionSummary = Schema<'PublicAction'>;
+export type Action = Schema<'Action'>;
+export type ActionDetail = Schema<'ActionDetail'>;
+/** The list's filters as the URL keeps them: every one a string, empty when not set. */
+export type ActionFilters = Record<keyof Query<'/api/actions/export.xlsx'>, string>;
+export type ActionList = Schema<'ActionList'>;
+type Month = Schema<'PublicChronicle'>['months'][number];
+/** A year month by month, with the actions as its reader sees them (the team's or the public's). */
+export type Chronicle<A extends ActionSummary = ActionSummary> = Omit<Schema<'PublicChronicle'>, 'months'> & {
+  months: (Omit<Month, 'actions'> & { actions: A[] })[];
+};
+export type OrganisationAction = Answer<'/api/members/organisations/{id}/actions'>['items'][number];
 
 type Body = Record<string, unknown>;
 const enc = encodeURIComponent;
@@ -167,14 +104,15 @@ export function exportUrl(filters: Partial<ActionFilters>) {
 export function useAction(id: string) {
   return useQuery({
     queryKey: actionsKeys.record(id),
-    queryFn: ({ signal }) => api<Action>(`/api/actions/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => api<ActionDetail>(`/api/actions/${enc(id)}`, { signal }),
   });
 }
 
 export function useChronicle(year: number) {
   return useQuery({
     queryKey: actionsKeys.chronicle(year),
-    queryFn: ({ signal }) => api<Chronicle<Action>>(`/api/actions/chronicle?year=${year}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Schema<'ActionChronicle'>>(`/api/actions/chronicle?year=${year}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -183,7 +121,7 @@ export function useOrganisationActions(organisationId: string, year: number) {
   return useQuery({
     queryKey: actionsKeys.organisation(organisationId, year),
     queryFn: ({ signal }) =>
-      api<{ items: OrganisationAction[] }>(
+      api<Answer<'/api/members/organisations/{id}/actions'>>(
         `/api/members/organisations/${enc(organisationId)}/actions?year=${year}`,
         {
           signal,
@@ -197,17 +135,17 @@ export function usePublicAgenda(year: number) {
   return useQuery({
     queryKey: ['public', 'actions', year],
     queryFn: ({ signal }) =>
-      api<Chronicle>(`/api/public/actions?year=${year}`, { signal, redirectOn401: false }),
+      api<Schema<'PublicChronicle'>>(`/api/public/actions?year=${year}`, { signal, redirectOn401: false }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
 }
 
 export function createAction(body: Body) {
-  return api<Action>('/api/actions', { method: 'POST', body });
+  return api<ActionDetail>('/api/actions', { method: 'POST', body });
 }
 export function updateAction(id: string, body: Body) {
-  return api<Action>(`/api/actions/${enc(id)}`, { method: 'PATCH', body });
+  return api<ActionDetail>(`/api/actions/${enc(id)}`, { method: 'PATCH', body });
 }
 export function deleteAction(id: string) {
   return api<void>(`/api/actions/${enc(id)}`, { method: 'DELETE' });
@@ -216,7 +154,7 @@ export function deleteAction(id: string) {
 export function usePartners(filter: { q?: string; kind?: string } = {}) {
   return useQuery({
     queryKey: actionsKeys.partnerList(filter),
-    queryFn: ({ signal }) => api<{ items: Partner[] }>(`/api/partners${query(filter)}`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'PartnerList'>>(`/api/partners${query(filter)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

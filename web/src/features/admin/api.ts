@@ -1,31 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { Role } from '../../app/session';
+import type { Body, Schema } from '../../app/contract';
 
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-}
-
-export interface InvitationRow {
-  id: string;
-  email: string;
-  role: Role;
-  organisationId: string | null;
-  expiresAt: string;
-  acceptedAt: string | null;
-  createdAt: string;
-}
-
-export interface InvitationInput {
-  email: string;
-  role: Role;
-  organisationId?: string;
-}
+export type UserRow = Schema<'AccountUser'>;
+export type InvitationRow = Schema<'Invitation'>;
+export type InvitationInput = Body<'/api/admin/invitations', 'post'>;
 
 export const adminKeys = {
   users: ['admin', 'users'] as const,
@@ -35,17 +14,17 @@ export const adminKeys = {
 export function useUsers() {
   return useQuery({
     queryKey: adminKeys.users,
-    queryFn: ({ signal }) => api<{ items: UserRow[] }>('/api/admin/users', { signal }),
+    queryFn: ({ signal }) => api<Schema<'AccountUserList'>>('/api/admin/users', { signal }),
   });
 }
 
 export function useInvitations() {
   return useQuery({
     queryKey: adminKeys.invitations,
-    queryFn: ({ signal }) => api<{ items: InvitationRow[] }>('/api/admin/invitations', { signal }),
+    queryFn: ({ signal }) => api<Schema<'InvitationList'>>('/api/admin/invitations', { signal }),
   });
 }
 
 export function sendInvitation(input: InvitationInput) {
-  return api<unknown>('/api/admin/invitations', { method: 'POST', body: input });
+  return api<Schema<'InvitationCreated'>>('/api/admin/invitations', { method: 'POST', body: input });
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../app/api';
-import type { Role } from '../../app/session';
+import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { MIN_PASSWORD, NewPasswordFields, useNewPassword } from '../../ui/NewPasswordFields';
@@ -11,11 +11,7 @@ import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AuthFrame } from './AuthFrame';
 
-interface Invitation {
-  email: string;
-  role: Role;
-  delegationName: string;
-}
+type Invitation = Schema<'InvitationPreview'>;
 
 export function InvitationPage() {
   usePageTitle(t('auth.invitation.title'));
@@ -56,7 +52,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
 
   const accept = useMutation({
     mutationFn: () =>
-      api<{ email: string }>(`/api/invitations/${encodeURIComponent(token)}/accept`, {
+      api<Schema<'InvitationAccepted'>>(`/api/invitations/${encodeURIComponent(token)}/accept`, {
         method: 'POST',
         body: { name: name.trim(), password: newPassword.password },
       }),

@@ -58,7 +58,7 @@ export function FunderMatchPage() {
     const sought = values.amountSought.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
     // Sent as typed when not a number, so the server's message shows next to the field.
     if (sought) body.amountSought = (Number.isFinite(Number(sought)) ? Number(sought) : sought) as number;
-    if (values.conventionType) body.conventionType = values.conventionType;
+    if (values.conventionType) body.conventionType = values.conventionType as MatchRequest['conventionType'];
     if (forAnyMember && values.organisationId) body.organisationId = values.organisationId;
     setResult(await matchFunders(body));
   };

@@ -1,7 +1,7 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Who edits the funders guide: the delegation's team (every signed-in role reads it; the server enforces the same rule). */
-export const canWriteFunders = (role: Role) => role === 'admin' || role === 'staff';
+/** Who edits the funders guide: the delegation's team (every signed-in role reads it; src/shared/policies.ts). */
+export const canWriteFunders = can.manageFunders;
 
 /** Who searches on behalf of any member; a member user searches for its own organisation only. */
-export const canMatchForAnyMember = (role: Role) => role === 'admin' || role === 'staff';
+export const canMatchForAnyMember = can.matchFundersForAnyMember;

@@ -1,52 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Body, Query, Schema } from '../../app/contract';
 
-export type FunderKind = 'foundation' | 'endowment' | 'public' | 'company' | 'other';
+export type FunderKind = Schema<'FunderKind'>;
+export type Funder = Schema<'Funder'>;
+export type MatchRequest = Body<'/api/funders/match', 'post'>;
+export type MatchResponse = Schema<'FunderMatch'>;
+export type MatchedFunder = MatchResponse['items'][number];
 
-export interface Funder {
-  id: string;
-  name: string;
-  kind: FunderKind;
-  themes: string[];
-  /** Department codes, 'region' or 'national'. */
-  territories: string[];
-  /** Convention types it funds; empty = any structure. */
-  beneficiaryTypes: string[];
-  amountMin: number | null;
-  amountMax: number | null;
-  deadlines: string | null;
-  website: string | null;
-  lastCheckedOn: string | null;
-  note: string | null;
-  source: string | null;
-}
-
-export interface FunderFilters {
-  q?: string;
-  theme?: string;
-  territory?: string;
-  beneficiaryType?: string;
-  amount?: string;
-  checkedBefore?: string;
-}
-
-export interface MatchRequest {
-  themes: string[];
-  department?: string;
-  amountSought?: number;
-  conventionType?: string;
-  organisationId?: string;
-}
-
-export interface MatchedFunder extends Funder {
-  score: number;
-  reasons: string[];
-}
-
-export interface MatchResponse {
-  project: { themes: string[]; department: string; conventionTypes: string[]; organisationId: string | null };
-  items: MatchedFunder[];
-}
+/** The guide's filters as the page holds them: the query's fields, as typed text. */
+export type FunderFilters = { [K in keyof Query<'/api/funders'>]?: string };
 
 export const fundersKeys = {
   all: ['funders'] as const,
@@ -63,13 +26,13 @@ function query(filters: FunderFilters): string {
 export function useFunders(filters: FunderFilters) {
   return useQuery({
     queryKey: fundersKeys.list(filters),
-    queryFn: ({ signal }) => api<{ items: Funder[] }>(`/api/funders${query(filters)}`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'FunderList'>>(`/api/funders${query(filters)}`, { signal }),
   });
 }
 
 export const exportUrl = (filters: FunderFilters) => `/api/funders/export.xlsx${query(filters)}`;
 
-export function saveFunder(id: string | null, body: object): Promise<Funder> {
+export function saveFunder(id: string | null, body: Body<'/api/funders/{id}', 'patch'>): Promise<Funder> {
   return id
     ? api<Funder>(`/api/funders/${encodeURIComponent(id)}`, { method: 'PATCH', body })
     : api<Funder>('/api/funders', { method: 'POST', body });

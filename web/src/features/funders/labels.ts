@@ -1,13 +1,13 @@
 import { t } from '../../i18n';
 import { formatNumber } from '../../ui/format';
+import { conventionTypeCodes } from '../members/labels';
 import type { FunderKind } from './api';
 
 const KINDS: FunderKind[] = ['foundation', 'endowment', 'public', 'company', 'other'];
-export const CONVENTION_TYPES = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GES', 'EBE'];
 
 export const funderKindLabel = (kind: FunderKind) => t(`funders.kind.${kind}`);
 export const funderKindOptions = KINDS.map((k) => ({ value: k, label: funderKindLabel(k) }));
-export const conventionTypeOptions = CONVENTION_TYPES.map((c) => ({ value: c, label: c }));
+export const conventionTypeOptions = conventionTypeCodes.map((c) => ({ value: c, label: c }));
 
 export function territoryLabel(code: string): string {
   if (code === 'region') return t('funders.territory.region');

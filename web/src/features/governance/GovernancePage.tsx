@@ -23,7 +23,7 @@ export function GovernancePage() {
       {read && <AssembliesSection write={write} />}
       {read && <HistorySection />}
       {read && <GroupsSection write={write} />}
-      {me?.role === 'admin' ? <StaffAdminSection /> : <StaffSection />}
+      {me && governanceAccess.manageStaff(me.role) ? <StaffAdminSection /> : <StaffSection />}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Button, Group, NativeSelect, Stack, Textarea, TextInput } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormErrorSummary } from '../../ui/FormErrors';
@@ -10,18 +11,9 @@ import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { useUsers } from '../admin/api';
-import { governanceKeys } from './api';
+import { governanceKeys, type StaffRecord } from './api';
 
-interface StaffRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  jobTitle: string;
-  missions: string | null;
-  endedOn: string | null;
-  userId: string | null;
-  userName: string | null;
-}
+type StaffRow = StaffRecord;
 
 const allKey = ['governance', 'staff', 'all'] as const;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
@@ -31,7 +23,7 @@ export function StaffAdminSection() {
   const queryClient = useQueryClient();
   const staff = useQuery({
     queryKey: allKey,
-    queryFn: ({ signal }) => api<{ items: StaffRow[] }>('/api/governance/staff/all', { signal }),
+    queryFn: ({ signal }) => api<Schema<'StaffRecordList'>>('/api/governance/staff/all', { signal }),
   });
   const users = useUsers();
   const refresh = () =>

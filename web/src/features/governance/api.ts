@@ -1,56 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
+import { enumValues } from '../../app/enumValues';
+import { can } from '../../app/session';
 
-export type BoardRole = 'president' | 'vice_president' | 'treasurer' | 'secretary' | 'bureau_member';
-export const boardRoleOrder: readonly BoardRole[] = [
-  'president',
-  'vice_president',
-  'treasurer',
-  'secretary',
-  'bureau_member',
-];
+export type BoardRole = Schema<'BoardRole'>;
+/** The bureau's roles in the order the board is printed. */
+export const boardRoleOrder = enumValues<BoardRole>({
+  president: true,
+  vice_president: true,
+  treasurer: true,
+  secretary: true,
+  bureau_member: true,
+});
 
-export interface BoardMandate {
-  id: string;
-  firstName: string;
-  lastName: string;
-  organisationName: string;
-  organisationId: string | null;
-  department: string | null;
-  role: BoardRole | null;
-  nationalRepresentative: boolean;
-  electedOn: string;
-  endsOn: string | null;
-  generalAssemblyId: string | null;
-}
-
-export interface StaffMember {
-  id: string;
-  firstName: string;
-  lastName: string;
-  jobTitle: string;
-}
-
-export type AssemblyKind = 'ordinary' | 'extraordinary';
-export interface GeneralAssembly {
-  id: string;
-  heldOn: string;
-  kind: AssemblyKind;
-  place: string | null;
-  hosts: string | null;
-  decisions: string | null;
-  elections: string | null;
-  source: string | null;
-}
-
-export type GroupKind = 'structure_porteuse' | 'ges';
-export interface MemberGroup {
-  id: string;
-  name: string;
-  kind: GroupKind;
-  note: string | null;
-  organisations: { id: string; name: string }[];
-}
+export type BoardMandate = Schema<'BoardMandate'>;
+export type StaffMember = Schema<'StaffMember'>;
+export type StaffRecord = Schema<'StaffRecord'>;
+export type AssemblyKind = Schema<'AssemblyKind'>;
+export type GeneralAssembly = Schema<'GeneralAssembly'>;
+export type GroupKind = Schema<'MemberGroupKind'>;
+export type MemberGroup = Schema<'MemberGroup'>;
 
 export const governanceKeys = {
   all: ['governance'] as const,
@@ -65,7 +35,7 @@ export function useBoard(at: string) {
   return useQuery({
     queryKey: governanceKeys.board(at),
     queryFn: ({ signal }) =>
-      api<{ at: string; items: BoardMandate[] }>(`/api/governance/board?at=${encodeURIComponent(at)}`, {
+      api<Schema<'GovernanceBoard'>>(`/api/governance/board?at=${encodeURIComponent(at)}`, {
         signal,
       }),
   });
@@ -74,22 +44,20 @@ export function useBoard(at: string) {
 export function useStaff() {
   return useQuery({
     queryKey: governanceKeys.staff,
-    queryFn: ({ signal }) => api<{ items: StaffMember[] }>('/api/governance/staff', { signal }),
+    queryFn: ({ signal }) => api<Schema<'StaffList'>>('/api/governance/staff', { signal }),
   });
 }
 
 export function useAssemblies(enabled = true) {
   return useQuery({
     queryKey: governanceKeys.assemblies,
-    queryFn: ({ signal }) => api<{ items: GeneralAssembly[] }>('/api/governance/assemblies', { signal }),
+    queryFn: ({ signal }) => api<Schema<'GeneralAssemblyList'>>('/api/governance/assemblies', { signal }),
     enabled,
   });
 }
 
-export interface MandateFilter {
-  person: string;
-  organisationId: string;
-}
+/** The history's filter as the form holds it (empty strings: no filter). */
+export type MandateFilter = Record<'person' | 'organisationId', string>;
 
 export function useMandates(filter: MandateFilter) {
   const query = new URLSearchParams();
@@ -97,14 +65,14 @@ export function useMandates(filter: MandateFilter) {
   if (filter.organisationId) query.set('organisationId', filter.organisationId);
   return useQuery({
     queryKey: governanceKeys.mandates(filter),
-    queryFn: ({ signal }) => api<{ items: BoardMandate[] }>(`/api/governance/mandates?${query}`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'BoardMandateList'>>(`/api/governance/mandates?${query}`, { signal }),
   });
 }
 
 export function useGroups() {
   return useQuery({
     queryKey: governanceKeys.groups,
-    queryFn: ({ signal }) => api<{ items: MemberGroup[] }>('/api/governance/groups', { signal }),
+    queryFn: ({ signal }) => api<Schema<'MemberGroupList'>>('/api/governance/groups', { signal }),
   });
 }
 
@@ -128,8 +96,9 @@ export const saveGroup = (id: string | null, body: Body) =>
 
 export const deleteGroup = (id: string) => api<void>(`/api/governance/groups/${id}`, { method: 'DELETE' });
 
-/** Who may read the governance records beyond the board and staff, and who may change them. */
+/** Who may read the governance records beyond the board and staff, and who may change them (src/shared/policies.ts). */
 export const governanceAccess = {
-  read: (role: string) => role === 'admin' || role === 'staff' || role === 'board',
-  write: (role: string) => role === 'admin' || role === 'staff',
+  read: can.readGovernance,
+  write: can.manageGovernance,
+  manageStaff: can.manageStaff,
 };

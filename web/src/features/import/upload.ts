@@ -1,44 +1,15 @@
 import { ApiError, toApiError } from '../../app/api';
+import type { Schema } from '../../app/contract';
 import { upload } from '../../app/upload';
 import { t } from '../../i18n';
 
-export interface ImportProblem {
-  line: number;
-  column: string | null;
-  code: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-export interface PlanLine {
-  line: number;
-  name: string;
-  siret: string | null;
-  fields?: string[];
-}
-export interface ImportPreview {
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  headers: string[];
-  mapping: Record<string, string>;
-  rows: number;
-  /** Exact counts; `plan` and `problems` hold the first 200 of each (`truncated` when there are more). */
-  counts: { create: number; update: number; errors: number; warnings: number };
-  plan: { create: PlanLine[]; update: PlanLine[] };
-  problems: ImportProblem[];
-  truncated: boolean;
-}
-export interface ProblemCounts {
-  errors: number;
-  warnings: number;
-}
-
+export type ImportProblem = Schema<'MembersImportProblem'>;
+export type PlanLine = Schema<'MembersImportPlanLine'>;
+/** Exact counts; `plan` and `problems` hold the first 200 of each (`truncated` when there are more). */
+export type ImportPreview = Schema<'MembersImportPreview'>;
+export type ProblemCounts = Pick<ImportPreview['counts'], 'errors' | 'warnings'>;
 /** What a commit answers; `rejects` when the valid lines were imported and some refused. */
-export interface CommitResult {
-  created: number;
-  updated: number;
-  rejects?: { lines: number; filename: string; csv: string };
-}
+export type CommitResult = Schema<'MembersImportResult'>;
 
 /** Offers a text the server answered as a file to save. */
 export function saveText(text: string, filename: string): void {

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
+import type { Schema } from '../../app/contract';
 import type { FormValue } from '../../ui/formValues';
-import type { HistoryEntry, ListParams, Organisation, OrganisationList, Reference } from './types';
+import type { ListParams, Organisation, OrganisationList, Reference } from './types';
 
 type Body = Record<string, FormValue | null | undefined | Record<string, FormValue>>;
 
@@ -61,14 +62,14 @@ export function useOrganisationHistory(id: string) {
   return useQuery({
     queryKey: membersKeys.history(id),
     queryFn: ({ signal }) =>
-      api<{ items: HistoryEntry[] }>(`/api/members/organisations/${encodeURIComponent(id)}/history`, {
+      api<Schema<'History'>>(`/api/members/organisations/${encodeURIComponent(id)}/history`, {
         signal,
       }),
   });
 }
 
 export function createOrganisation(body: Body) {
-  return api<{ id: string }>('/api/members/organisations', { method: 'POST', body });
+  return api<Schema<'MembersCreated'>>('/api/members/organisations', { method: 'POST', body });
 }
 
 const enc = encodeURIComponent;

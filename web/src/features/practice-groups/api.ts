@@ -1,78 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { DeclaredFigure } from '../figures/api';
+import type { Body, Schema } from '../../app/contract';
 
-export interface PracticeGroupSummary {
-  id: string;
-  name: string;
-  audience: string | null;
-  description: string | null;
-  active: boolean;
-  peopleCount: number;
-  meetingsCount: number;
-  lastMeetingOn: string | null;
-}
-
-export interface GroupPerson {
-  id: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  firstName: string;
-  lastName: string;
-  /** Null for a member user looking at another organisation's person. */
-  email: string | null;
-  jobTitle: string | null;
-}
-
-export interface Guest {
-  firstName: string;
-  lastName: string;
-  organisationId: string | null;
-  organisationName?: string | null;
-}
-
-export interface Meeting {
-  id: string;
-  title: string;
-  startsOn: string;
-  startTime: string | null;
-  endTime: string | null;
-  online: boolean;
-  town: string | null;
-  department: string | null;
-  summary: string | null;
-  visibility: 'public' | 'internal';
-  participantsCount: number | null;
-  participantsSource: 'declared' | 'attendance' | null;
-  attendance: { presentPersonIds: string[]; guests: Guest[]; named: number };
-}
-
-export interface PracticeGroup {
-  id: string;
-  name: string;
-  audience: string | null;
-  description: string | null;
-  active: boolean;
-  people: GroupPerson[];
-  meetings: Meeting[];
-}
-
-export interface GroupStats {
-  id: string;
-  name: string;
-  active: boolean;
-  meetings: number;
-  attendances: number;
-  meetingsWithoutCount: number;
-  organisations: number;
-}
-
-export interface PracticeStats {
-  year: number;
-  groups: GroupStats[];
-  computed: { meetings: number; attendances: number };
-  declared: { gepMeetings?: DeclaredFigure };
-}
+export type PracticeGroupSummary = Schema<'PracticeGroupSummary'>;
+export type GroupPerson = Schema<'PracticeGroupPerson'>;
+export type Guest = Schema<'PracticeGuest'>;
+export type Meeting = Schema<'PracticeMeeting'>;
+export type PracticeGroup = Schema<'PracticeGroup'>;
+export type PracticeStats = Schema<'PracticeStats'>;
+export type GroupStats = PracticeStats['groups'][number];
 
 export const practiceKeys = {
   all: ['practice-groups'] as const,
@@ -84,7 +20,7 @@ export const practiceKeys = {
 export function usePracticeGroups() {
   return useQuery({
     queryKey: practiceKeys.list,
-    queryFn: ({ signal }) => api<{ items: PracticeGroupSummary[] }>('/api/practice-groups', { signal }),
+    queryFn: ({ signal }) => api<Schema<'PracticeGroupList'>>('/api/practice-groups', { signal }),
   });
 }
 
@@ -103,10 +39,11 @@ export function usePracticeGroup(id: string) {
   });
 }
 
-type Body = Record<string, unknown>;
+/** A form's values as typed: the server checks them against the operation's body. */
+type FormBody = Record<string, unknown>;
 const groupUrl = (id: string) => `/api/practice-groups/${encodeURIComponent(id)}`;
 
-export function saveGroup(id: string | null, body: Body) {
+export function saveGroup(id: string | null, body: Body<'/api/practice-groups/{id}', 'patch'>) {
   return id
     ? api<PracticeGroup>(groupUrl(id), { method: 'PATCH', body })
     : api<PracticeGroup>('/api/practice-groups', { method: 'POST', body });
@@ -116,7 +53,7 @@ export function deleteGroup(id: string) {
   return api<void>(groupUrl(id), { method: 'DELETE' });
 }
 
-export function addPerson(groupId: string, body: Body) {
+export function addPerson(groupId: string, body: FormBody) {
   return api<GroupPerson>(`${groupUrl(groupId)}/people`, { method: 'POST', body });
 }
 
@@ -124,14 +61,14 @@ export function removePerson(groupId: string, personId: string) {
   return api<void>(`${groupUrl(groupId)}/people/${encodeURIComponent(personId)}`, { method: 'DELETE' });
 }
 
-export function createMeeting(groupId: string, body: Body) {
+export function createMeeting(groupId: string, body: FormBody) {
   return api<Meeting>(`${groupUrl(groupId)}/meetings`, { method: 'POST', body });
 }
 
 export function putAttendance(
   groupId: string,
   meetingId: string,
-  body: { present: string[]; guests: Omit<Guest, 'organisationName'>[]; count?: number },
+  body: Body<'/api/practice-groups/{id}/meetings/{actionId}/attendance', 'put'>,
 ) {
   return api<Meeting>(`${groupUrl(groupId)}/meetings/${encodeURIComponent(meetingId)}/attendance`, {
     method: 'PUT',

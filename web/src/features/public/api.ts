@@ -1,84 +1,26 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
 /** One establishment of a current member, as `GET /api/public/structures` lists it. */
-export interface PublicStructure {
-  id: string;
-  organisationId: string;
-  name: string;
-  types: string[];
-  department: string | null;
-  postcode: string | null;
-  city: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  activities: string[];
-  /** Departments the establishment is listed under: its own and those its conventions cover. */
-  listedUnder: string[];
-}
-
-export interface PublicStructures {
-  items: PublicStructure[];
-  /** Every entry the filters keep, whatever the page. */
-  total: number;
-  page?: number;
-  pageSize?: number;
-}
-
+export type PublicStructure = Schema<'PublicStructure'>;
+export type PublicStructures = Schema<'PublicStructures'>;
 /** `GET /api/public/structures/summary`: the map's figures without the directory. */
-export interface PublicStructuresSummary {
-  total: number;
-  organisations: number;
-  /** Member organisations each department's directory lists, by department code. */
-  byDepartment: Record<string, number>;
-}
+export type PublicStructuresSummary = Schema<'PublicStructuresSummary'>;
 
 /** Entries per page of the public directory (the API allows up to 200). */
 export const DIRECTORY_PAGE_SIZE = 50;
 
-export type BoardRole = 'president' | 'vice_president' | 'treasurer' | 'secretary' | 'bureau_member';
+export type BoardRole = Schema<'BoardRole'>;
 
 /** `GET /api/public/organisation`: only what the delegation publishes. */
-export interface PublicOrganisation {
-  delegation: {
-    name: string;
-    slug: string;
-    region: string | null;
-    departmentsCovered: string[];
-    addresses: { line: string; postcode: string; city: string }[];
-    phone: string | null;
-    email: string | null;
-    website: string | null;
-    missions: { code: string; label: string }[];
-    objectives: { number: number | null; axis: string; text: string }[];
-    logoUrl: string | null;
-  };
-  board: {
-    firstName: string;
-    lastName: string;
-    role: BoardRole | null;
-    organisationName: string;
-    department: string | null;
-    nationalRepresentative: boolean;
-    electedOn: string;
-  }[];
-  staff: { firstName: string; lastName: string; jobTitle: string }[];
-}
+export type PublicOrganisation = Schema<'PublicOrganisation'>;
 
-export interface DirectoryFilters {
-  department: string;
-  type: string;
-  q: string;
-  activity: string;
-}
+/** The directory's filters as the URL keeps them (empty strings: no filter). */
+export type DirectoryFilters = Record<'department' | 'type' | 'q' | 'activity', string>;
 
 /** `GET /api/public/activities`: current members' activities and how many members have each. */
-export interface PublicActivity {
-  label: string;
-  count: number;
-}
+export type PublicActivity = Schema<'PublicActivities'>['items'][number];
 
 // Public pages never send the user to the sign-in page: these routes answer anyone.
 const publicCall = <T>(path: string, signal: AbortSignal) => api<T>(path, { signal, redirectOn401: false });
@@ -94,7 +36,7 @@ export const publicKeys = {
 export function usePublicActivities() {
   return useQuery({
     queryKey: publicKeys.activities,
-    queryFn: ({ signal }) => publicCall<{ items: PublicActivity[] }>('/api/public/activities', signal),
+    queryFn: ({ signal }) => publicCall<Schema<'PublicActivities'>>('/api/public/activities', signal),
     staleTime: 60_000,
   });
 }

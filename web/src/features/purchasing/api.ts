@@ -1,87 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Body, Schema } from '../../app/contract';
 
-export type BuyerSector = 'public' | 'private';
-export type OpportunityKind = 'social_clause' | 'reserved_contract' | 'quote' | 'other';
-export type OpportunityStatus = 'open' | 'closed' | 'awarded' | 'cancelled';
-export type MatchStatus = 'proposed' | 'sent' | 'interested' | 'quote_sent' | 'won' | 'lost';
+export type BuyerSector = Schema<'PurchasingBuyerSector'>;
+export type OpportunityKind = Schema<'PurchasingOpportunityKind'>;
+export type OpportunityStatus = Schema<'PurchasingOpportunityStatus'>;
+export type MatchStatus = Schema<'PurchasingMatchStatus'>;
 
+// The order the pages list them in; `satisfies` keeps them to the server's values.
 export const matchStatuses: MatchStatus[] = ['proposed', 'sent', 'interested', 'quote_sent', 'won', 'lost'];
 /** What a member user may say of its own follow-up. */
 export const memberMatchStatuses: MatchStatus[] = ['interested', 'quote_sent'];
 
-export interface Buyer {
-  id: string;
-  name: string;
-  sector: BuyerSector;
-  /** Null for the board: contact data is for the team only. */
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  note: string | null;
-  source: string | null;
-}
-
-export interface Opportunity {
-  id: string;
-  buyerId: string;
-  buyerName: string;
-  buyerSector: BuyerSector;
-  title: string;
-  kind: OpportunityKind;
-  amount: number | null;
-  town: string | null;
-  department: string | null;
-  deadline: string | null;
-  activities: string[];
-  description: string | null;
-  status: OpportunityStatus;
-}
-
-export interface Candidate {
-  organisationId: string;
-  name: string;
-  sharedActivities: string[];
-  territory: 'department' | 'region' | null;
-  reasons: string[];
-  alreadyMatched: boolean;
-}
-
-export interface Match {
-  id: string;
-  opportunityId: string;
-  opportunityTitle: string;
-  opportunityStatus: OpportunityStatus;
-  deadline: string | null;
-  buyerName: string;
-  organisationId: string;
-  organisationName: string;
-  status: MatchStatus;
-  reasons: string[];
-  insertionHours: number | null;
-  note: string | null;
-  updatedAt: string;
-}
-
-export interface DeclaredFigure {
-  year: number;
-  key: string;
-  value: number;
-  unit: 'count' | 'hours' | 'euros' | 'percent';
-  label: string;
-  source: string;
-}
-
-export interface PurchasingStats {
-  year: number;
-  computed: {
-    opportunities: number;
-    matches: number;
-    byStatus: Record<MatchStatus, number>;
-    insertionHours: number;
-  };
-  declared: DeclaredFigure[];
-}
+export type Buyer = Schema<'PurchasingBuyer'>;
+export type Opportunity = Schema<'PurchasingOpportunity'>;
+export type Candidate = Schema<'PurchasingCandidateList'>['items'][number];
+export type Match = Schema<'PurchasingMatch'>;
+export type PurchasingStats = Schema<'PurchasingStats'>;
+export type DeclaredFigure = PurchasingStats['declared'][number];
 
 export const purchasingKeys = {
   all: ['purchasing'] as const,
@@ -98,7 +34,7 @@ const id = (value: string) => encodeURIComponent(value);
 export function useBuyers(enabled = true) {
   return useQuery({
     queryKey: purchasingKeys.buyers,
-    queryFn: ({ signal }) => api<{ items: Buyer[] }>('/api/purchasing/buyers', { signal }),
+    queryFn: ({ signal }) => api<Schema<'PurchasingBuyerList'>>('/api/purchasing/buyers', { signal }),
     enabled,
   });
 }
@@ -106,7 +42,8 @@ export function useBuyers(enabled = true) {
 export function useOpportunities() {
   return useQuery({
     queryKey: purchasingKeys.opportunities,
-    queryFn: ({ signal }) => api<{ items: Opportunity[] }>('/api/purchasing/opportunities', { signal }),
+    queryFn: ({ signal }) =>
+      api<Schema<'PurchasingOpportunityList'>>('/api/purchasing/opportunities', { signal }),
   });
 }
 
@@ -122,9 +59,12 @@ export function useCandidates(opportunityId: string, enabled: boolean) {
   return useQuery({
     queryKey: purchasingKeys.candidates(opportunityId),
     queryFn: ({ signal }) =>
-      api<{ items: Candidate[] }>(`/api/purchasing/opportunities/${id(opportunityId)}/candidates`, {
-        signal,
-      }),
+      api<Schema<'PurchasingCandidateList'>>(
+        `/api/purchasing/opportunities/${id(opportunityId)}/candidates`,
+        {
+          signal,
+        },
+      ),
     enabled,
   });
 }
@@ -135,7 +75,7 @@ export function useMatches(opportunityId?: string) {
   return useQuery({
     queryKey: purchasingKeys.matches(opportunityId),
     queryFn: ({ signal }) =>
-      api<{ items: Match[] }>(`/api/purchasing/matches${matchesQuery(opportunityId)}`, { signal }),
+      api<Schema<'PurchasingMatchList'>>(`/api/purchasing/matches${matchesQuery(opportunityId)}`, { signal }),
   });
 }
 
@@ -170,10 +110,10 @@ export const deleteOpportunity = (opportunityId: string) =>
   api<void>(`/api/purchasing/opportunities/${id(opportunityId)}`, { method: 'DELETE' });
 
 export const putForward = (opportunityId: string, organisationIds: string[]) =>
-  api<{ items: Match[] }>(`/api/purchasing/opportunities/${id(opportunityId)}/matches`, {
+  api<Schema<'PurchasingMatchList'>>(`/api/purchasing/opportunities/${id(opportunityId)}/matches`, {
     method: 'POST',
     body: { organisationIds },
   });
 
-export const updateMatch = (matchId: string, body: object) =>
+export const updateMatch = (matchId: string, body: Body<'/api/purchasing/matches/{id}', 'patch'>) =>
   api<Match>(`/api/purchasing/matches/${id(matchId)}`, { method: 'PATCH', body });

@@ -1,9 +1,8 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Who sees the staff page of certifications, cohorts and grids (the board reads it). */
-export const canReadQualityApproaches = (role: Role) =>
-  role === 'admin' || role === 'staff' || role === 'board';
-/** Who records certifications, audits, cohorts and edits grids; the server enforces the same rule. */
-export const canWriteQualityApproaches = (role: Role) => role === 'admin' || role === 'staff';
+/** Who sees the staff page of certifications, cohorts and grids (the board reads it; src/shared/policies.ts). */
+export const canReadQualityApproaches = can.readQualityApproaches;
+/** Who records certifications, audits, cohorts and edits grids. */
+export const canWriteQualityApproaches = can.manageQualityApproaches;
 /** A member user fills in its own organisation's self-assessment. */
-export const canSelfAssess = (role: Role) => role === 'member';
+export const canSelfAssess = can.selfAssess;

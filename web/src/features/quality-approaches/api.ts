@@ -1,99 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
-export type CertificationStatus = 'in_progress' | 'certified' | 'expired' | 'withdrawn';
-export type AuditKind = 'initial' | 'follow_up' | 'renewal';
-export type AuditResult = 'pending' | 'passed' | 'passed_with_reservations' | 'failed';
-export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+export type CertificationStatus = Schema<'QualityCertificationStatus'>;
+export type AuditKind = Schema<'QualityAuditKind'>;
+export type AuditResult = Schema<'QualityAuditResult'>;
+export type ActionStatus = Schema<'QualityProgressActionStatus'>;
 
-export interface Audit {
-  id: string;
-  kind: AuditKind;
-  heldOn: string;
-  datePrecision: 'day' | 'month' | 'year';
-  result: AuditResult;
-  note: string | null;
-  source: string | null;
-}
+export type Audit = Schema<'QualityAudit'>;
+export type Certification = Schema<'QualityCertification'>;
 
-export interface Certification {
-  id: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  label: string;
-  body: string | null;
-  status: CertificationStatus;
-  obtainedOn: string | null;
-  expiresOn: string | null;
-  note: string | null;
-  source: string | null;
-  daysToExpiry: number | null;
-  audits: Audit[];
-}
+export type Grid = Schema<'QualityGrid'>;
+export type GridPillar = Grid['pillars'][number];
+export type GridLevel = GridPillar['criteria'][number]['levels'][number];
 
-export interface GridLevel {
-  level: number;
-  label: string;
-  description?: string;
-}
-export interface GridPillar {
-  id: string;
-  label: string;
-  criteria: { id: string; label: string; guidance?: string; levels: GridLevel[] }[];
-}
-export interface Grid {
-  id: string;
-  name: string;
-  version: number;
-  active: 'active' | 'archived';
-  pillars: GridPillar[];
-}
+/** A self-assessment; the list's items also name the organisation and the grid. */
+export type Assessment = Schema<'QualityAssessment'> & { organisationName?: string; gridName?: string };
+export type ProgressItem = Schema<'QualityProgress'>['items'][number];
 
-export interface Assessment {
-  id: string;
-  organisationId: string;
-  /** In the list only. */
-  organisationName?: string;
-  gridName?: string;
-  gridId: string;
-  assessedOn: string;
-  status: 'draft' | 'done';
-  answers: Record<string, number>;
-  scores: Record<string, number>;
-}
+export type ProgressAction = Schema<'QualityProgressActionList'>[number];
 
-export interface ProgressItem {
-  id: string;
-  gridId: string;
-  gridName: string;
-  assessedOn: string;
-  scores: Record<string, number>;
-  changes: Record<string, number | null>;
-  pillars: { id: string; label: string }[];
-}
-
-export interface ProgressAction {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  assessmentId: string | null;
-  criterionId: string | null;
-  title: string;
-  owner: string | null;
-  dueOn: string | null;
-  status: ActionStatus;
-}
-
-export interface Cohort {
-  id: string;
-  name: string;
-  programme: string;
-  startsOn: string | null;
-  description: string | null;
-  source: string | null;
-  members: { id: string; name: string }[];
-  sessions: { id: string; title: string; startsOn: string }[];
-}
+export type Cohort = Schema<'QualityCohort'>;
 
 const base = '/api/quality-approaches';
 const enc = encodeURIComponent;
@@ -112,13 +39,14 @@ export function useCertifications(expiringWithinDays?: number) {
   const suffix = expiringWithinDays === undefined ? '' : `?expiringWithinDays=${expiringWithinDays}`;
   return useQuery({
     queryKey: qualityKeys.certifications(expiringWithinDays),
-    queryFn: ({ signal }) => api<Certification[]>(`${base}/certifications${suffix}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Schema<'QualityCertificationList'>>(`${base}/certifications${suffix}`, { signal }),
   });
 }
 export const useGrids = () =>
   useQuery({
     queryKey: qualityKeys.grids,
-    queryFn: ({ signal }) => api<Grid[]>(`${base}/grids`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'QualityGridList'>>(`${base}/grids`, { signal }),
   });
 export const useAssessments = () =>
   useQuery({
@@ -129,7 +57,7 @@ export const useProgress = (organisationId: string) =>
   useQuery({
     queryKey: qualityKeys.progress(organisationId),
     queryFn: ({ signal }) =>
-      api<{ items: ProgressItem[] }>(`${base}/organisations/${enc(organisationId)}/progress`, { signal }),
+      api<Schema<'QualityProgress'>>(`${base}/organisations/${enc(organisationId)}/progress`, { signal }),
   });
 export const useProgressActions = () =>
   useQuery({
@@ -139,7 +67,7 @@ export const useProgressActions = () =>
 export const useCohorts = () =>
   useQuery({
     queryKey: qualityKeys.cohorts,
-    queryFn: ({ signal }) => api<Cohort[]>(`${base}/cohorts`, { signal }),
+    queryFn: ({ signal }) => api<Schema<'QualityCohortList'>>(`${base}/cohorts`, { signal }),
   });
 
 export const exportUrls = {
@@ -156,7 +84,7 @@ const save = <T>(path: string, id: string | null, body: object, method: 'PUT' | 
 const remove = (path: string, id: string) => api<void>(`${base}/${path}/${enc(id)}`, { method: 'DELETE' });
 
 export const saveCertification = (id: string | null, body: object) =>
-  save<Certification>('certifications', id, body);
+  save<Schema<'QualityCertificationRecord'>>('certifications', id, body);
 export const deleteCertification = (id: string) => remove('certifications', id);
 export const addAudit = (certificationId: string, body: object) =>
   api<Audit>(`${base}/certifications/${enc(certificationId)}/audits`, { method: 'POST', body });
@@ -171,8 +99,9 @@ export const completeAssessment = (id: string) =>
   api<Assessment>(`${base}/assessments/${enc(id)}/complete`, { method: 'POST', body: {} });
 
 export const saveProgressAction = (id: string | null, body: object) =>
-  save<ProgressAction>('progress-actions', id, body, 'PATCH');
+  save<Schema<'QualityProgressActionRecord'>>('progress-actions', id, body, 'PATCH');
 export const deleteProgressAction = (id: string) => remove('progress-actions', id);
 
-export const saveCohort = (id: string | null, body: object) => save<Cohort>('cohorts', id, body);
+export const saveCohort = (id: string | null, body: object) =>
+  save<Schema<'QualityCohortRecord'>>('cohorts', id, body);
 export const deleteCohort = (id: string) => remove('cohorts', id);

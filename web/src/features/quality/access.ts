@@ -1,4 +1,4 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Who reviews data quality: the delegation's team (the server enforces the same rule). */
-export const canReviewQuality = (role: Role) => role === 'admin' || role === 'staff';
+/** Who reviews data quality: the delegation's team (src/shared/policies.ts). */
+export const canReviewQuality = can.reviewQuality;

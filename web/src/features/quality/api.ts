@@ -1,37 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
-export interface ProblemRecord {
-  table: 'organisations' | 'establishments' | 'conventions' | 'board_mandates';
-  id: string;
-  organisationId: string | null;
-  label: string;
-}
-
-export interface Acceptance {
-  id: string;
-  reason: string;
-  acceptedBy: string | null;
-  acceptedAt: string;
-}
-
-export interface QualityProblem {
-  key: string;
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  records: ProblemRecord[];
-  field?: string;
-  value?: string;
-  suggestion?: string;
-  suggestions?: string[];
-  accepted: Acceptance | null;
-}
-
-export interface QualityList {
-  problems: QualityProblem[];
-  counts: { open: number; accepted: number };
-}
+export type QualityProblem = Schema<'QualityProblem'>;
+export type ProblemRecord = QualityProblem['records'][number];
+export type Acceptance = Schema<'QualityAcceptance'>;
+export type QualityList = Schema<'QualityList'>;
 
 export const qualityKeys = { list: ['quality', 'problems'] as const };
 

@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { FormErrorSummary, fieldErrorsOf } from '../../ui/FormErrors';
 import { QueryState } from '../../ui/QueryState';
@@ -21,21 +22,7 @@ import { SuccessAlert } from '../../ui/SuccessAlert';
 import { useFormSubmit } from '../../ui/useFormSubmit';
 import { usePageTitle } from '../../ui/usePageTitle';
 
-interface Settings {
-  name: string;
-  slug: string;
-  network: string | null;
-  region: string | null;
-  departmentsCovered: string[];
-  addresses: { line: string; postcode: string; city: string }[];
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  missions: { code: string; label: string }[];
-  objectives: { number: number | null; axis: string; text: string }[];
-  reportTagline: string | null;
-  logoUrl: string | null;
-}
+type Settings = Schema<'DelegationSettings'>;
 
 const settingsKey = ['delegation', 'settings'] as const;
 

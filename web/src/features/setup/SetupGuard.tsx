@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 import { PageLoader } from '../../ui/QueryState';
 
 export const SETUP_PATH = '/installation';
@@ -14,7 +15,7 @@ export function SetupGuard() {
   const { pathname } = useLocation();
   const setup = useQuery({
     queryKey: ['setup'],
-    queryFn: ({ signal }) => api<{ needed: boolean }>('/api/setup', { signal, redirectOn401: false }),
+    queryFn: ({ signal }) => api<Schema<'SetupStatus'>>('/api/setup', { signal, redirectOn401: false }),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 import { t } from '../../i18n';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { inputProps } from '../../ui/inputProps';
@@ -16,7 +17,7 @@ export function SetupPage() {
   usePageTitle(t('setup.title'));
   const setup = useQuery({
     queryKey: ['setup'],
-    queryFn: ({ signal }) => api<{ needed: boolean }>('/api/setup', { signal, redirectOn401: false }),
+    queryFn: ({ signal }) => api<Schema<'SetupStatus'>>('/api/setup', { signal, redirectOn401: false }),
   });
   return (
     <AuthFrame title={t('setup.title')}>

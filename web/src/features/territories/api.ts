@@ -1,81 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Schema } from '../../app/contract';
 
-export const projectKinds = ['ptce', 'tzcld', 'zest'] as const;
-export type ProjectKind = (typeof projectKinds)[number];
-export const projectStatuses = ['emerging', 'active', 'authorised', 'ended'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
+export type ProjectKind = Schema<'TerritoryProjectKind'>;
+export type ProjectStatus = Schema<'TerritoryProjectStatus'>;
+// The order the pages list them in; `satisfies` keeps them to the server's values.
+export const projectKinds = ['ptce', 'tzcld', 'zest'] as const satisfies readonly ProjectKind[];
+export const projectStatuses = [
+  'emerging',
+  'active',
+  'authorised',
+  'ended',
+] as const satisfies readonly ProjectStatus[];
 
-export interface Project {
-  id: string;
-  kind: ProjectKind;
-  name: string;
-  territory: string | null;
-  departments: string[];
-  phase: number | null;
-  status: ProjectStatus;
-  authorisedOn: string | null;
-  localCommittee: string | null;
-  ebeName: string | null;
-  ebeOrganisationId: string | null;
-  sector: string | null;
-  description: string | null;
-  source: string | null;
-}
-
-export interface ProjectSession {
-  id: string;
-  title: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  traineesCount: number | null;
-  employersCount: number | null;
-  note: string | null;
-}
-
-export interface ProjectDetail extends Project {
-  ebeOrganisation: { id: string; name: string } | null;
-  members: { id: string; organisationId: string; name: string; role: string | null }[];
-  actions: { linkId: string; id: string; title: string; startsOn: string }[];
-  supportFiles: { linkId: string; id: string; title: string; status: string }[];
-  sessions: ProjectSession[];
-}
-
-export interface DeclaredFigure {
-  value: number;
-  label: string;
-  source: string;
-}
-
+export type Project = Schema<'TerritoryProject'>;
+export type ProjectSession = Schema<'TerritoryProjectSession'>;
+export type ProjectDetail = Schema<'TerritoryProjectDetail'>;
+export type TerritoryStats = Schema<'TerritoryStats'>;
+export type DeclaredFigure = NonNullable<TerritoryStats['declared'][StatKey]>;
+export type StatKey = keyof TerritoryStats['declared'];
 export const statKeys = [
   'ptcePhase1',
   'ptcePhase2',
   'tzcldTerritories',
   'zestSessions',
   'zestTrainees',
-] as const;
-export type StatKey = (typeof statKeys)[number];
+] as const satisfies readonly StatKey[];
+export type DepartmentProjects = Schema<'TerritoryMap'>['departments'][number];
 
-export interface TerritoryStats {
-  year: number;
-  computed: Record<StatKey | 'ptcePhaseUnknown' | 'zestProgrammes' | 'zestUndatedSessions', number>;
-  declared: Record<StatKey, DeclaredFigure | null>;
-}
-
-export interface DepartmentProjects {
-  code: string;
-  name: string | null;
-  ptce: number;
-  tzcld: number;
-  zest: number;
-  total: number;
-}
-
-export interface ProjectFilters {
-  kind: string;
-  department: string;
-  q: string;
-}
+/** The list's filters as the page holds them (typed text; empty = no filter). */
+export type ProjectFilters = Record<'kind' | 'department' | 'q', string>;
 
 export const territoriesKeys = {
   all: ['territories'] as const,
@@ -98,7 +52,8 @@ export const exportHref = (filters: ProjectFilters) => `${projectsPath}/export.x
 export function useProjects(filters: ProjectFilters) {
   return useQuery({
     queryKey: territoriesKeys.list(filters),
-    queryFn: ({ signal }) => api<{ items: Project[] }>(`${projectsPath}${query(filters)}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Schema<'TerritoryProjectList'>>(`${projectsPath}${query(filters)}`, { signal }),
   });
 }
 
@@ -119,10 +74,7 @@ export function useTerritoryStats(year: number) {
 export function useProjectsMap() {
   return useQuery({
     queryKey: territoriesKeys.map,
-    queryFn: ({ signal }) =>
-      api<{ departments: DepartmentProjects[]; withoutDepartment: number }>('/api/territories/map', {
-        signal,
-      }),
+    queryFn: ({ signal }) => api<Schema<'TerritoryMap'>>('/api/territories/map', { signal }),
   });
 }
 

@@ -1,5 +1,5 @@
-import type { Role } from '../../app/session';
+import { can } from '../../app/session';
 
-/** Trainings: the team records them, the board reads them (the server enforces the same rule). */
-export const canReadTrainings = (role: Role) => role === 'admin' || role === 'staff' || role === 'board';
-export const canManageTrainings = (role: Role) => role === 'admin' || role === 'staff';
+/** Trainings: the team records them, the board reads them (src/shared/policies.ts). */
+export const canReadTrainings = can.readTrainings;
+export const canManageTrainings = can.manageTrainings;

@@ -1,64 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../app/api';
-import type { DeclaredFigure } from '../figures/api';
+import type { Body, Schema } from '../../app/contract';
+import type { Partner } from '../actions/api';
 
-export interface SessionCounts {
-  /** `trainees`: counted from the named trainees; `counts`: the counts the source gives. */
-  basis: 'trainees' | 'counts';
-  trainees: number;
-  hours: number;
-  organisations: number | null;
-}
-
-export interface TrainingSession {
-  id: string;
-  title: string;
-  providerId: string | null;
-  providerName: string | null;
-  funderId: string | null;
-  funderName: string | null;
-  trainer: string | null;
-  startsOn: string;
-  endsOn: string;
-  town: string | null;
-  department: string | null;
-  traineesCount: number | null;
-  hoursTotal: number | null;
-  organisationsCount: number | null;
-  actionId: string | null;
-  note: string | null;
-  source: string | null;
-  computed: SessionCounts;
-}
-
-export interface Trainee {
-  id: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  firstName: string;
-  lastName: string;
-  jobTitle: string | null;
-  hours: number;
-}
-
-export type TrainingSessionRecord = TrainingSession & { trainees: Trainee[] };
-
-export interface TrainingTotals {
-  year: number;
-  computed: {
-    sessions: number;
-    trainees: number;
-    hours: number;
-    sources: { fromTrainees: number; fromCounts: number };
-  };
-  declared: { trainees?: DeclaredFigure; trainingHours?: DeclaredFigure };
-}
+export type SessionCounts = Schema<'TrainingCounts'>;
+export type TrainingSession = Schema<'TrainingSession'>;
+export type Trainee = Schema<'TrainingTrainee'>;
+export type TrainingSessionRecord = Schema<'TrainingSessionRecord'>;
+export type TrainingTotals = Schema<'TrainingTotals'>;
 
 /** A partner of the delegation, as the partners registry lists it (`GET /api/partners`). */
-export interface PartnerOption {
-  id: string;
-  name: string;
-}
+export type PartnerOption = Pick<Partner, 'id' | 'name'>;
 
 export const trainingsKeys = {
   all: ['trainings'] as const,
@@ -72,7 +24,7 @@ export function useSessions(year: number) {
   return useQuery({
     queryKey: trainingsKeys.year(year),
     queryFn: ({ signal }) =>
-      api<{ items: TrainingSession[] }>(`/api/trainings${query({ year })}`, { signal }),
+      api<Schema<'TrainingSessionList'>>(`/api/trainings${query({ year })}`, { signal }),
   });
 }
 
@@ -99,10 +51,9 @@ export function usePartnerOptions(enabled: boolean) {
   });
 }
 
-type Body = Record<string, unknown>;
 const sessionUrl = (id: string) => `/api/trainings/${encodeURIComponent(id)}`;
 
-export function saveSession(id: string | null, body: Body) {
+export function saveSession(id: string | null, body: Body<'/api/trainings/{id}', 'patch'>) {
   return id
     ? api<TrainingSessionRecord>(sessionUrl(id), { method: 'PATCH', body })
     : api<TrainingSessionRecord>('/api/trainings', { method: 'POST', body });
@@ -112,7 +63,7 @@ export function deleteSession(id: string) {
   return api<void>(sessionUrl(id), { method: 'DELETE' });
 }
 
-export function addTrainee(sessionId: string, body: Body) {
+export function addTrainee(sessionId: string, body: Partial<Body<'/api/trainings/{id}/trainees', 'post'>>) {
   return api<TrainingSessionRecord>(`${sessionUrl(sessionId)}/trainees`, { method: 'POST', body });
 }
 
