@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { READERS, TEAM } from '../../shared/policies.ts';
 import { campaignCompleteness, completenessXlsx } from './campaigns.completeness.ts';
 import {
@@ -20,6 +22,11 @@ import {
   indicatorInputSchema,
   indicatorParamsSchema,
   indicatorPatchSchema,
+  observatoryCampaignDetailSchema,
+  observatoryCampaignListSchema,
+  observatoryCampaignSchema,
+  observatoryCompletenessSchema,
+  observatoryIndicatorSchema,
 } from './observatory.schemas.ts';
 import { submissionFilesRoutes } from './submissions.files.routes.ts';
 import { submissionsRoutes } from './submissions.routes.ts';
@@ -37,15 +44,27 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
 
   r.get(
     '/api/observatory/campaigns',
-    { config: { access: everyone }, schema: { summary: "Campagnes de l'observatoire", tags } },
+    {
+      config: { access: everyone },
+      schema: {
+        summary: "Campagnes de l'observatoire",
+        tags,
+        response: { 200: observatoryCampaignListSchema },
+      },
+    },
     async (request) => withTenant(db, caller(request), (tx) => listCampaigns(tx, caller(request))),
   );
 
   r.post(
     '/api/observatory/campaigns',
     {
-      config: { access: team },
-      schema: { summary: "Prépare une campagne de l'observatoire", tags, body: campaignCreateSchema },
+      config: { access: team, errors: ['validation.failed', 'observatory.year_taken'] },
+      schema: {
+        summary: "Prépare une campagne de l'observatoire",
+        tags,
+        body: campaignCreateSchema,
+        response: { 201: observatoryCampaignDetailSchema },
+      },
     },
     async (request, reply) => {
       const campaign = await withTenant(db, caller(request), (tx) => createCampaign(tx, request.body));
@@ -56,11 +75,12 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   r.get(
     '/api/observatory/campaigns/:id',
     {
-      config: { access: everyone },
+      config: { access: everyone, errors: ['record.not_found'] },
       schema: {
         summary: "Une campagne, son catalogue d'indicateurs et son avancement",
         tags,
         params: idParamsSchema,
+        response: { 200: observatoryCampaignDetailSchema },
       },
     },
     async (request) =>
@@ -70,12 +90,22 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   r.patch(
     '/api/observatory/campaigns/:id',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: [
+          'record.not_found',
+          'validation.failed',
+          'observatory.status_transition',
+          'observatory.catalogue_empty',
+          'observatory.catalogue_invalid',
+        ],
+      },
       schema: {
         summary: 'Modifie une campagne (dates, statut)',
         tags,
         params: idParamsSchema,
         body: campaignPatchSchema,
+        response: { 200: observatoryCampaignSchema },
       },
     },
     async (request) =>
@@ -87,24 +117,38 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   r.delete(
     '/api/observatory/campaigns/:id',
     {
-      config: { access: team },
-      schema: { summary: 'Supprime une campagne en préparation', tags, params: idParamsSchema },
+      config: { access: team, errors: ['record.not_found', 'observatory.campaign_not_draft'] },
+      schema: {
+        summary: 'Supprime une campagne en préparation',
+        tags,
+        params: idParamsSchema,
+        response: { 204: z.null().describe('Campagne supprimée') },
+      },
     },
     async (request, reply) => {
       await withTenant(db, caller(request), (tx) => deleteCampaign(tx, caller(request), request.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.post(
     '/api/observatory/campaigns/:id/indicators',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: [
+          'record.not_found',
+          'observatory.catalogue_locked',
+          'observatory.code_taken',
+          'validation.failed',
+        ],
+      },
       schema: {
         summary: "Ajoute un indicateur au catalogue d'une campagne",
         tags,
         params: idParamsSchema,
         body: indicatorInputSchema,
+        response: { 201: observatoryIndicatorSchema },
       },
     },
     async (request, reply) => {
@@ -118,12 +162,22 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   r.patch(
     '/api/observatory/campaigns/:id/indicators/:indicatorId',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: [
+          'record.not_found',
+          'observatory.catalogue_locked',
+          'observatory.code_taken',
+          'observatory.code_referenced',
+          'validation.failed',
+        ],
+      },
       schema: {
         summary: "Modifie un indicateur du catalogue d'une campagne",
         tags,
         params: indicatorParamsSchema,
         body: indicatorPatchSchema,
+        response: { 200: observatoryIndicatorSchema },
       },
     },
     async (request) => {
@@ -137,28 +191,33 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   r.delete(
     '/api/observatory/campaigns/:id/indicators/:indicatorId',
     {
-      config: { access: team },
+      config: {
+        access: team,
+        errors: ['record.not_found', 'observatory.catalogue_locked', 'observatory.code_referenced'],
+      },
       schema: {
         summary: "Retire un indicateur du catalogue d'une campagne",
         tags,
         params: indicatorParamsSchema,
+        response: { 204: z.null().describe('Indicateur retiré') },
       },
     },
     async (request, reply) => {
       const { id, indicatorId } = request.params;
       await withTenant(db, caller(request), (tx) => removeIndicator(tx, caller(request), id, indicatorId));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   r.get(
     '/api/observatory/campaigns/:id/completeness',
     {
-      config: { access: readers },
+      config: { access: readers, errors: ['record.not_found'] },
       schema: {
         summary: "Complétude d'une campagne : qui a répondu, qui manque",
         tags,
         params: idParamsSchema,
+        response: { 200: observatoryCompletenessSchema },
       },
     },
     async (request) =>
@@ -168,15 +227,20 @@ export async function observatoryCampaignsRoutes(app: FastifyInstance, deps: Mod
   r.get(
     '/api/observatory/campaigns/:id/completeness.xlsx',
     {
-      config: { access: readers, render: true },
-      schema: { summary: "Complétude d'une campagne (XLSX)", tags, params: idParamsSchema },
+      config: { access: readers, render: true, errors: ['record.not_found', 'render.busy'] },
+      schema: {
+        summary: "Complétude d'une campagne (XLSX)",
+        tags,
+        params: idParamsSchema,
+        response: { 200: xlsxFile },
+      },
     },
     async (request, reply) => {
       const board = await withTenant(db, caller(request), (tx) =>
         campaignCompleteness(tx, caller(request), request.params.id),
       );
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX_TYPE)
         .header(
           'content-disposition',
           `attachment; filename="observatoire-${board.campaign.year}-completude.xlsx"`,

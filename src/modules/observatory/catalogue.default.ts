@@ -1,3 +1,4 @@
+import type { ConventionType } from '../members/members.table.ts';
 import type { IndicatorRule, IndicatorUnit } from './observatory.table.ts';
 
 /**
@@ -12,12 +13,12 @@ export interface DefaultIndicator {
   label: string;
   definition: string;
   unit: IndicatorUnit;
-  appliesTo: string[];
+  appliesTo: ConventionType[];
   required: boolean;
   rules: IndicatorRule[];
 }
 
-const SIAE = ['AI', 'ACI', 'EI', 'ETTI'];
+const SIAE: ConventionType[] = ['AI', 'ACI', 'EI', 'ETTI'];
 const nonNegative: IndicatorRule = { kind: 'range', min: 0, severity: 'error' };
 const integer: IndicatorRule = { kind: 'integer', severity: 'error' };
 const moved = (ratio: number): IndicatorRule => ({ kind: 'change', ratio, severity: 'warning' });

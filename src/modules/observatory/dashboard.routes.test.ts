@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelegation, createTestApp, request, signedInAs, type TestApp } from '../../test/app.ts';
 import { expectFieldError } from '../../test/route-world.ts';
 import { createCampaignWithAnswers, createOrganisations } from './dashboard.fixture.ts';
+import { dashboardSchema } from './dashboard.schemas.ts';
 
 let t: TestApp;
 let staff: string;
@@ -183,6 +184,16 @@ describe('observatory dashboard', () => {
       { source: 'computed', year: 2025, value: 999, answers: 1, synthetic: true },
     ]);
     expect(body.indicators[0].cells.filter((c: { synthetic: boolean }) => c.synthetic)).toHaveLength(1);
+  });
+
+  it('answers the shape its schema documents, though sent from the cache without serialising', async () => {
+    // Declared, computed and derived points, cells and exit rates: every kind of point.
+    const body = (
+      await get(staff, '/api/observatory/dashboard?indicators=revenue,membersAnswering,persons&to=2024')
+    ).json();
+    expect(body.indicators[0].totals.length).toBeGreaterThan(0);
+    // Parsing strips undeclared fields: equal means the schema declares every field sent.
+    expect(dashboardSchema.parse(body)).toEqual(body);
   });
 
   it('computes dynamic exits and their rate by year and by type', async () => {

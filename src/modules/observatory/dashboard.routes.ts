@@ -1,17 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import { jsonBody, sendJsonBody } from '../../server/json-body.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
+import { csvFile } from '../../server/openapi.ts';
 import { READERS } from '../../shared/policies.ts';
 import { dashboardOptions } from './dashboard.options.ts';
 import { peerPosition } from './dashboard.position.ts';
 import {
+  dashboardOptionsSchema,
   dashboardQuerySchema,
+  dashboardSchema,
   exportQuerySchema,
   positionParamsSchema,
   positionQuerySchema,
+  positionSchema,
 } from './dashboard.schemas.ts';
 import { dashboard } from './dashboard.service.ts';
 import { exportData, exportFileName, toCsv, toXlsx } from './observatory.export.ts';
@@ -20,7 +25,6 @@ const readers = allow(...READERS);
 // A member reads its own organisation's position only (checked by the service).
 const positionReaders = allow(...READERS, 'member');
 const tags = ['observatory-dashboard'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The observatory's dashboards, peer position and exports (read-only). */
 export async function observatoryDashboardRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -35,6 +39,7 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
         summary: "Tableau de bord de l'observatoire : séries des indicateurs choisis",
         tags,
         querystring: dashboardQuerySchema,
+        response: { 200: dashboardSchema },
       },
     },
     async (request, reply) => {
@@ -44,7 +49,8 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
       const body = await deps.observatoryCache.get(auth.delegationId, key, async () =>
         jsonBody(await withTenant(db, auth, (tx) => dashboard(tx, request.query))),
       );
-      return sendJsonBody(request, reply, body);
+      // Already serialised (the schema above documents its shape): sent as stored.
+      return sendJsonBody(request, reply as unknown as FastifyReply, body);
     },
   );
 
@@ -52,7 +58,11 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
     '/api/observatory/dashboard/options',
     {
       config: { access: readers },
-      schema: { summary: 'Indicateurs, années, types et départements proposés par le tableau de bord', tags },
+      schema: {
+        summary: 'Indicateurs, années, types et départements proposés par le tableau de bord',
+        tags,
+        response: { 200: dashboardOptionsSchema },
+      },
     },
     async (request) => withTenant(db, caller(request), (tx) => dashboardOptions(tx)),
   );
@@ -60,12 +70,13 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
   r.get(
     '/api/observatory/position/:organisationId',
     {
-      config: { access: positionReaders },
+      config: { access: positionReaders, errors: ['observatory.position.own_only', 'record.not_found'] },
       schema: {
         summary: "Position d'une structure parmi ses pairs (quartiles)",
         tags,
         params: positionParamsSchema,
         querystring: positionQuerySchema,
+        response: { 200: positionSchema },
       },
     },
     async (request) => {
@@ -84,6 +95,7 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
         summary: "Export des réponses de l'observatoire (CSV)",
         tags,
         querystring: exportQuerySchema,
+        response: { 200: csvFile },
       },
     },
     async (request, reply) => {
@@ -99,11 +111,12 @@ export async function observatoryDashboardRoutes(app: FastifyInstance, deps: Mod
   r.get(
     '/api/observatory/export.xlsx',
     {
-      config: { access: readers, render: true },
+      config: { access: readers, render: true, errors: ['render.busy'] },
       schema: {
         summary: "Export des réponses et agrégats de l'observatoire (XLSX)",
         tags,
         querystring: exportQuerySchema,
+        response: { 200: xlsxFile },
       },
     },
     async (request, reply) => {

@@ -3,14 +3,12 @@
  * before the system ("59 adhérents", "près de 5 000 personnes"), kept with their source.
  */
 import { z } from 'zod';
-import { conventionTypeSchema, yearSchema } from './dashboard.schemas.ts';
+import { conventionTypeSchema, qualifierSchema, yearSchema } from './dashboard.schemas.ts';
 
 // numeric(16, 2) in the table: anything beyond would not be stored as given.
 const MAX = 99_999_999_999_999;
 
-export const declaredQualifiers = ['exact', 'about'] as const;
-export type DeclaredQualifier = (typeof declaredQualifiers)[number];
-const qualifierSchema = z.enum(declaredQualifiers).meta({ id: 'ObservatoryQualifier' });
+export { type DeclaredQualifier, declaredQualifiers } from './dashboard.schemas.ts';
 
 export const declaredInputSchema = z.strictObject({
   // A net result may be negative; every other figure of the catalogue is not, but a

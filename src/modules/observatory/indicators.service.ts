@@ -43,6 +43,7 @@ export async function addIndicator(tx: Tx, viewer: Viewer, campaignId: string, i
     .insert(observatoryIndicators)
     .values({ ...input, definition: input.definition ?? null, position, campaignId })
     .returning();
+  if (!created) throw new Error('indicator insert returned nothing');
   return created;
 }
 
@@ -79,6 +80,7 @@ export async function updateIndicator(
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(observatoryIndicators.id, indicatorId), eq(observatoryIndicators.campaignId, campaignId)))
     .returning();
+  if (!updated) throw new AppError('record.not_found');
   return updated;
 }
 

@@ -132,3 +132,203 @@ export const observatoryDocumentSchema = z
 export const observatoryDocumentListSchema = z
   .object({ items: z.array(observatoryDocumentSchema) })
   .meta({ id: 'ObservatoryDocumentList' });
+
+export const observatoryIndicatorRuleSchema = indicatorRuleSchema.meta({ id: 'ObservatoryIndicatorRule' });
+
+export const observatoryCampaignSchema = z
+  .object({
+    id: z.uuid(),
+    year: z.number().int(),
+    title: z.string(),
+    opensOn: isoDate,
+    deadline: isoDate,
+    status: z.enum(campaignStatuses),
+    // Generated figures (demo), labelled as such wherever shown.
+    synthetic: z.boolean(),
+    lastReminderOn: isoDate.nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'ObservatoryCampaign' });
+
+export const observatoryCampaignListSchema = z
+  .object({
+    items: z.array(
+      observatoryCampaignSchema.extend({ indicatorCount: z.number().int() }).meta({
+        id: 'ObservatoryCampaignListItem',
+      }),
+    ),
+  })
+  .meta({ id: 'ObservatoryCampaignList' });
+
+export const observatoryIndicatorSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    label: z.string(),
+    definition: z.string().nullable(),
+    section: z.enum(indicatorSections),
+    unit: z.enum(indicatorUnits),
+    // Convention types it applies to; empty = every type.
+    appliesTo: z.array(z.enum(conventionTypes)),
+    required: z.boolean(),
+    rules: z.array(observatoryIndicatorRuleSchema),
+    position: z.number().int(),
+  })
+  .meta({ id: 'ObservatoryIndicator' });
+
+export const observatoryCampaignDetailSchema = observatoryCampaignSchema
+  .extend({
+    indicators: z.array(observatoryIndicatorSchema),
+    // Set on creation only: the campaign whose catalogue was copied.
+    copiedFrom: z.object({ id: z.uuid(), year: z.number().int() }).nullable().optional(),
+  })
+  .meta({ id: 'ObservatoryCampaignDetail' });
+
+const formStatuses = ['not_started', ...submissionStatuses] as const;
+export const observatoryFormStatusSchema = z.enum(formStatuses).meta({ id: 'ObservatoryFormStatus' });
+
+export const observatoryCampaignSummarySchema = z
+  .object({
+    id: z.uuid(),
+    year: z.number().int(),
+    title: z.string(),
+    deadline: isoDate,
+    status: z.enum(campaignStatuses),
+  })
+  .meta({ id: 'ObservatoryCampaignSummary' });
+
+export const observatoryCompletenessSchema = z
+  .object({
+    campaign: observatoryCampaignSummarySchema,
+    counts: z.object({
+      not_started: z.number().int(),
+      draft: z.number().int(),
+      submitted: z.number().int(),
+      correction_requested: z.number().int(),
+      validated: z.number().int(),
+      total: z.number().int(),
+    }),
+    items: z.array(
+      z
+        .object({
+          organisationId: z.uuid(),
+          organisationName: z.string(),
+          conventionType: z.string(),
+          department: z.string().nullable(),
+          submissionId: z.uuid().nullable(),
+          status: observatoryFormStatusSchema,
+          updatedAt: z.string().nullable(),
+          submittedAt: z.string().nullable(),
+          valueCount: z.number().int(),
+          indicatorCount: z.number().int(),
+        })
+        .meta({ id: 'ObservatoryCompletenessRow' }),
+    ),
+  })
+  .meta({ id: 'ObservatoryCompleteness' });
+
+const findingKinds = ['range', 'integer', 'sum', 'ratio', 'atMost', 'change', 'required', 'number'] as const;
+export const observatoryFindingSchema = z
+  .object({
+    code: z.string(),
+    kind: z.enum(findingKinds),
+    severity,
+    message: z.string(),
+  })
+  .meta({ id: 'ObservatoryFinding' });
+
+const figures = z.record(z.string(), z.number());
+
+export const observatoryFormSchema = z
+  .object({
+    // Null until the form's first save.
+    id: z.uuid().nullable(),
+    campaign: observatoryCampaignSummarySchema.extend({ synthetic: z.boolean() }),
+    organisation: z.object({ id: z.uuid(), name: z.string() }),
+    conventionType: z.string(),
+    department: z.string().nullable(),
+    status: observatoryFormStatusSchema,
+    submittedAt: z.iso.datetime().nullable(),
+    submittedByName: z.string().nullable(),
+    validatedAt: z.iso.datetime().nullable(),
+    validatedByName: z.string().nullable(),
+    correctionComment: z.string().nullable(),
+    // The comments confirming warnings, by indicator code.
+    confirmedWarnings: z.record(z.string(), z.string()),
+    updatedAt: z.iso.datetime().nullable(),
+    canEdit: z.boolean(),
+    indicators: z.array(
+      observatoryIndicatorSchema
+        .pick({
+          code: true,
+          label: true,
+          definition: true,
+          section: true,
+          unit: true,
+          required: true,
+          position: true,
+          rules: true,
+        })
+        .meta({ id: 'ObservatoryFormIndicator' }),
+    ),
+    values: figures,
+    // The organisation's answered figures of the year before, same convention type.
+    previous: z.object({ year: z.number().int(), values: figures }),
+    check: z.object({
+      errors: z.array(observatoryFindingSchema),
+      warnings: z.array(observatoryFindingSchema),
+    }),
+  })
+  .meta({ id: 'ObservatoryForm' });
+
+export const observatoryFormListSchema = z
+  .object({
+    campaign: observatoryCampaignSummarySchema,
+    organisation: z.object({ id: z.uuid(), name: z.string() }),
+    forms: z.array(
+      z
+        .object({
+          conventionType: z.string(),
+          department: z.string().nullable(),
+          submissionId: z.uuid().nullable(),
+          status: observatoryFormStatusSchema,
+          updatedAt: z.iso.datetime().nullable(),
+          valueCount: z.number().int(),
+          indicatorCount: z.number().int(),
+        })
+        .meta({ id: 'ObservatoryFormSummary' }),
+    ),
+  })
+  .meta({ id: 'ObservatoryFormList' });
+
+const historyBase = {
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+};
+export const observatoryHistorySchema = z
+  .object({
+    items: z.array(
+      z
+        .discriminatedUnion('kind', [
+          z.object({
+            ...historyBase,
+            kind: z.literal('value'),
+            indicatorCode: z.string(),
+            before: z.number().nullable(),
+            after: z.number().nullable(),
+          }),
+          z.object({
+            ...historyBase,
+            kind: z.literal('status'),
+            before: observatoryFormStatusSchema.nullable(),
+            after: observatoryFormStatusSchema,
+            comment: z.string().nullable(),
+          }),
+        ])
+        .meta({ id: 'ObservatoryHistoryEntry' }),
+    ),
+  })
+  .meta({ id: 'ObservatoryHistory' });

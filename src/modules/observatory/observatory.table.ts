@@ -15,9 +15,10 @@ import {
 import { delegationId, id, timestamps } from '../../db/columns.ts';
 import { users } from '../accounts/accounts.table.ts';
 import { documentColumns } from '../documents/documents.table.ts';
-import { organisations } from '../members/members.table.ts';
+import { type ConventionType, organisations } from '../members/members.table.ts';
 
 export type IndicatorUnit = 'count' | 'hours' | 'euros' | 'percent' | 'etp';
+export type IndicatorSection = 'activity' | 'people' | 'entrants' | 'staff' | 'economy' | 'exits' | 'other';
 
 /**
  * A check on an indicator's value, or between indicators. `error` rules block a
@@ -67,10 +68,10 @@ export const observatoryIndicators = pgTable(
     code: text('code').notNull(),
     label: text('label').notNull(),
     definition: text('definition'),
-    section: text('section').notNull(),
+    section: text('section').$type<IndicatorSection>().notNull(),
     unit: text('unit').$type<IndicatorUnit>().notNull(),
     // Convention types it applies to; empty = every type.
-    appliesTo: text('applies_to').array().notNull().default([]),
+    appliesTo: text('applies_to').array().$type<ConventionType[]>().notNull().default([]),
     required: boolean('required').notNull().default(false),
     rules: jsonb('rules').$type<IndicatorRule[]>().notNull().default([]),
     position: integer('position').notNull().default(0),

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
 import type { ErrorCode } from '../../server/error-statuses.ts';
+import { XLSX_TYPE, xlsxFile } from '../../server/openapi.files.ts';
 import { attachmentDisposition } from '../documents/document-type.ts';
 import { acceptDocuments, documentRoutes, uploadedFile } from '../documents/documents.http.ts';
 import {
   idParamsSchema,
   observatoryDocumentListSchema,
   observatoryDocumentSchema,
+  observatoryFormSchema,
 } from './observatory.schemas.ts';
 import { addDocument, deleteDocument, getDocument, listDocuments } from './submissions.documents.ts';
 import { getForm, saveValues } from './submissions.service.ts';
@@ -19,16 +20,6 @@ import { buildTemplate, readTemplate } from './template.ts';
 const tags = ['observatory'];
 const everyone = allow('admin', 'staff', 'board', 'member');
 const answerers = allow('admin', 'staff', 'member');
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxFile = {
-  description: 'Classeur Excel (XLSX)',
-  // The route sends the workbook's bytes as they are: described as a binary string.
-  content: {
-    [XLSX]: {
-      schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' }),
-    },
-  },
-};
 /** Why an answer may not be changed by this caller (submissions.access.ts, editRefusal). */
 const locked: ErrorCode[] = [
   'record.not_found',
@@ -85,6 +76,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
           tags,
           params: idParamsSchema,
           consumes: ['multipart/form-data'],
+          response: { 200: observatoryFormSchema },
         },
       },
       async (request) => {
@@ -154,7 +146,7 @@ export async function submissionFilesRoutes(app: FastifyInstance, deps: ModuleDe
       );
       const name = `observatoire-${form.campaign.year}-${form.organisation.name}-${form.conventionType}.xlsx`;
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachmentDisposition(name))
         .header('cache-control', 'private, no-store')
         .send(await buildTemplate(form));

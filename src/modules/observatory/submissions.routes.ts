@@ -3,12 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/client.ts';
 import { allow, caller } from '../../server/access.ts';
 import type { ModuleDeps } from '../../server/app.types.ts';
+import type { ErrorCode } from '../../server/error-statuses.ts';
 import { READERS, TEAM } from '../../shared/policies.ts';
 import {
   correctionSchema,
   formCreateSchema,
   formParamsSchema,
   idParamsSchema,
+  observatoryFormListSchema,
+  observatoryFormSchema,
+  observatoryHistorySchema,
   organisationQuerySchema,
   submitSchema,
   valuesInputSchema,
@@ -27,6 +31,14 @@ const team = allow(...TEAM);
 const everyone = allow(...READERS, 'member');
 // Those who fill forms: members for their own organisation, staff on a member's behalf.
 const answerers = allow(...TEAM, 'member');
+/** Why an answer may not be changed by this caller (submissions.access.ts, editRefusal). */
+const locked: ErrorCode[] = [
+  'record.not_found',
+  'observatory.campaign_not_open',
+  'observatory.submission_validated',
+  'observatory.submission_locked',
+];
+const review: ErrorCode[] = ['record.not_found', 'observatory.wrong_status'];
 
 /** The forms of a campaign: figures, submission and review. */
 export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -36,12 +48,13 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.get(
     '/api/observatory/campaigns/:id/forms',
     {
-      config: { access: everyone },
+      config: { access: everyone, errors: ['record.not_found', 'observatory.organisation_required'] },
       schema: {
         summary: "Formulaires d'une campagne (celui de sa structure pour un adhérent)",
         tags,
         params: idParamsSchema,
         querystring: organisationQuerySchema,
+        response: { 200: observatoryFormListSchema },
       },
     },
     async (request) =>
@@ -53,12 +66,16 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.get(
     '/api/observatory/campaigns/:id/forms/:conventionType',
     {
-      config: { access: everyone },
+      config: {
+        access: everyone,
+        errors: ['record.not_found', 'observatory.organisation_required', 'observatory.no_such_form'],
+      },
       schema: {
         summary: "Le formulaire d'une structure pour un type de conventionnement",
         tags,
         params: formParamsSchema,
         querystring: organisationQuerySchema,
+        response: { 200: observatoryFormSchema },
       },
     },
     async (request) => {
@@ -72,12 +89,16 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.post(
     '/api/observatory/campaigns/:id/forms',
     {
-      config: { access: answerers },
+      config: {
+        access: answerers,
+        errors: [...locked, 'observatory.organisation_required', 'observatory.no_such_form'],
+      },
       schema: {
         summary: "Ouvre le formulaire d'une structure pour un type de conventionnement",
         tags,
         params: idParamsSchema,
         body: formCreateSchema,
+        response: { 200: observatoryFormSchema, 201: observatoryFormSchema },
       },
     },
     async (request, reply) => {
@@ -91,11 +112,12 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.get(
     '/api/observatory/submissions/:id',
     {
-      config: { access: everyone },
+      config: { access: everyone, errors: ['record.not_found'] },
       schema: {
         summary: "Une réponse à l'observatoire, ses valeurs et ses alertes",
         tags,
         params: idParamsSchema,
+        response: { 200: observatoryFormSchema },
       },
     },
     async (request) =>
@@ -105,12 +127,13 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.put(
     '/api/observatory/submissions/:id/values',
     {
-      config: { access: answerers },
+      config: { access: answerers, errors: locked },
       schema: {
         summary: "Enregistre les valeurs d'une réponse (brouillon)",
         tags,
         params: idParamsSchema,
         body: valuesInputSchema,
+        response: { 200: observatoryFormSchema },
       },
     },
     async (request) =>
@@ -122,12 +145,21 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.post(
     '/api/observatory/submissions/:id/submit',
     {
-      config: { access: answerers },
+      config: {
+        access: answerers,
+        errors: [
+          ...locked,
+          'observatory.wrong_status',
+          'observatory.submission_invalid',
+          'observatory.warnings_unconfirmed',
+        ],
+      },
       schema: {
         summary: "Transmet une réponse à l'équipe",
         tags,
         params: idParamsSchema,
         body: submitSchema,
+        response: { 200: observatoryFormSchema },
       },
     },
     async (request) =>
@@ -139,12 +171,13 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.post(
     '/api/observatory/submissions/:id/request-correction',
     {
-      config: { access: team },
+      config: { access: team, errors: review },
       schema: {
         summary: 'Demande une correction sur une réponse transmise',
         tags,
         params: idParamsSchema,
         body: correctionSchema,
+        response: { 200: observatoryFormSchema },
       },
     },
     async (request) =>
@@ -156,8 +189,13 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.post(
     '/api/observatory/submissions/:id/validate',
     {
-      config: { access: team },
-      schema: { summary: 'Valide une réponse transmise', tags, params: idParamsSchema },
+      config: { access: team, errors: review },
+      schema: {
+        summary: 'Valide une réponse transmise',
+        tags,
+        params: idParamsSchema,
+        response: { 200: observatoryFormSchema },
+      },
     },
     async (request) =>
       withTenant(db, caller(request), (tx) => validateForm(tx, caller(request), request.params.id)),
@@ -166,8 +204,13 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.post(
     '/api/observatory/submissions/:id/reopen',
     {
-      config: { access: team },
-      schema: { summary: 'Rouvre une réponse validée', tags, params: idParamsSchema },
+      config: { access: team, errors: review },
+      schema: {
+        summary: 'Rouvre une réponse validée',
+        tags,
+        params: idParamsSchema,
+        response: { 200: observatoryFormSchema },
+      },
     },
     async (request) =>
       withTenant(db, caller(request), (tx) => reopenForm(tx, caller(request), request.params.id)),
@@ -176,8 +219,13 @@ export async function submissionsRoutes(app: FastifyInstance, deps: ModuleDeps) 
   r.get(
     '/api/observatory/submissions/:id/history',
     {
-      config: { access: everyone },
-      schema: { summary: "Historique d'une réponse (statuts et valeurs)", tags, params: idParamsSchema },
+      config: { access: everyone, errors: ['record.not_found'] },
+      schema: {
+        summary: "Historique d'une réponse (statuts et valeurs)",
+        tags,
+        params: idParamsSchema,
+        response: { 200: observatoryHistorySchema },
+      },
     },
     async (request) => ({
       items: await withTenant(db, caller(request), (tx) =>

@@ -32,7 +32,7 @@ import {
 } from './submissions.access.ts';
 
 export const applicable = (indicators: Indicator[], conventionType: string) =>
-  indicators.filter((i) => i.appliesTo.length === 0 || i.appliesTo.includes(conventionType));
+  indicators.filter((i) => i.appliesTo.length === 0 || i.appliesTo.some((t) => t === conventionType));
 
 /**
  * Everything the form page shows: the questions, the figures, last year's, and what the

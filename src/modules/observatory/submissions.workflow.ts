@@ -128,8 +128,8 @@ export type HistoryEntry =
       actorName: string | null;
       actorRole: string | null;
       kind: 'status';
-      before: string | null;
-      after: string;
+      before: SubmissionStatus | null;
+      after: SubmissionStatus;
       comment: string | null;
     };
 
@@ -175,13 +175,14 @@ export async function submissionHistory(tx: Tx, viewer: Viewer, id: string): Pro
         after: numberOrNull(after),
       });
     } else if (after && before?.status !== after.status) {
-      const status = String(after.status);
+      // The audit log holds the row as written: its status is one of the column's.
+      const status = String(after.status) as SubmissionStatus;
       const comment =
         status === 'correction_requested' ? ((after.correction_comment as string | null) ?? null) : null;
       entries.push({
         ...base,
         kind: 'status',
-        before: (before?.status as string | undefined) ?? null,
+        before: (before?.status as SubmissionStatus | undefined) ?? null,
         after: status,
         comment,
       });

@@ -54,7 +54,7 @@ export function ruleProblems(answers: GeneratedAnswer[]): string[] {
     const where = `${answer.year} ${answer.conventionType} ${answer.organisationId}`;
     const v = answer.values;
     const applicable = DEFAULT_INDICATORS.filter(
-      (i) => i.appliesTo.length === 0 || i.appliesTo.includes(answer.conventionType),
+      (i) => i.appliesTo.length === 0 || i.appliesTo.some((t) => t === answer.conventionType),
     );
     const before = previous.get(`${answer.organisationId}|${answer.conventionType}|${answer.year - 1}`);
     const { errors, warnings } = checkValues(

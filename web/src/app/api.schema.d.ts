@@ -4502,6 +4502,144 @@ export interface components {
         };
         /** @enum {string} */
         ObservatoryQualifierInput: "exact" | "about";
+        ObservatoryIndicatorInfoInput: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+        };
+        ObservatoryPointInput: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifierInput"];
+            label: string;
+            citation: string;
+        };
+        ObservatoryTypePointInput: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+            conventionType: string;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifierInput"];
+            label: string;
+            citation: string;
+            conventionType: string;
+        };
+        ObservatoryCellInput: {
+            year: number;
+            conventionType: string;
+            department: string | null;
+            synthetic: boolean;
+            value: number;
+            answers: number;
+            median: number | null;
+        };
+        ObservatoryExitRateInput: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+        };
+        ObservatoryIndicatorSeriesInput: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+            totals: components["schemas"]["ObservatoryPointInput"][];
+            byType: components["schemas"]["ObservatoryTypePointInput"][];
+            cells: components["schemas"]["ObservatoryCellInput"][];
+        };
+        ObservatoryTypeExitRateInput: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+            conventionType: string;
+        };
+        ObservatoryDashboardInput: {
+            from: number | null;
+            to: number | null;
+            type: string | null;
+            department: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            synthetic: boolean;
+            indicators: components["schemas"]["ObservatoryIndicatorSeriesInput"][];
+            dynamicExits: {
+                byYear: components["schemas"]["ObservatoryExitRateInput"][];
+                byType: components["schemas"]["ObservatoryTypeExitRateInput"][];
+            };
+        };
+        ObservatoryDashboardOptionsInput: {
+            indicators: components["schemas"]["ObservatoryIndicatorInfoInput"][];
+            years: number[];
+            syntheticYears: number[];
+            declaredYears: number[];
+            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            departments: string[];
+            respondents: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                types: string[];
+            }[];
+        };
+        ObservatoryPositionItemInput: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            own: number | null;
+            peers: number;
+            quartilesHidden: boolean;
+            q1: number | null;
+            median: number | null;
+            q3: number | null;
+        };
+        ObservatoryPositionInput: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            year: number | null;
+            conventionType: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            minPeers: number;
+            answers: {
+                year: number;
+                conventionType: string;
+                synthetic: boolean;
+            }[];
+            synthetic: boolean;
+            items: components["schemas"]["ObservatoryPositionItemInput"][];
+        };
         ObservatoryDeclaredAggregateInput: {
             year: number;
             indicatorCode: string;
@@ -4806,6 +4944,265 @@ export interface components {
         };
         ObservatoryDocumentListInput: {
             items: components["schemas"]["ObservatoryDocumentInput"][];
+        };
+        ObservatoryIndicatorRuleInput: {
+            /** @constant */
+            kind: "range";
+            min?: number;
+            max?: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "integer";
+            /** @constant */
+            severity: "error";
+        } | {
+            /** @constant */
+            kind: "sum";
+            parts: string[];
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "ratio";
+            of: string;
+            divisor: number;
+            tolerance: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "atMost";
+            of: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "change";
+            ratio: number;
+            /** @constant */
+            severity: "warning";
+        };
+        ObservatoryCampaignInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ObservatoryCampaignListItemInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            indicatorCount: number;
+        };
+        ObservatoryCampaignListInput: {
+            items: components["schemas"]["ObservatoryCampaignListItemInput"][];
+        };
+        ObservatoryIndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            appliesTo: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            required: boolean;
+            rules: components["schemas"]["ObservatoryIndicatorRuleInput"][];
+            position: number;
+        };
+        ObservatoryCampaignDetailInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            indicators: components["schemas"]["ObservatoryIndicatorInput"][];
+            copiedFrom?: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+            } | null;
+        };
+        /** @enum {string} */
+        ObservatoryFormStatusInput: "not_started" | "draft" | "submitted" | "correction_requested" | "validated";
+        ObservatoryCampaignSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        ObservatoryCompletenessRowInput: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatusInput"];
+            updatedAt: string | null;
+            submittedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryCompletenessInput: {
+            campaign: components["schemas"]["ObservatoryCampaignSummaryInput"];
+            counts: {
+                not_started: number;
+                draft: number;
+                submitted: number;
+                correction_requested: number;
+                validated: number;
+                total: number;
+            };
+            items: components["schemas"]["ObservatoryCompletenessRowInput"][];
+        };
+        ObservatoryFindingInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "range" | "integer" | "sum" | "ratio" | "atMost" | "change" | "required" | "number";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+        };
+        ObservatoryFormIndicatorInput: {
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            required: boolean;
+            position: number;
+            rules: components["schemas"]["ObservatoryIndicatorRuleInput"][];
+        };
+        ObservatoryFormInput: {
+            id: string | null;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+                title: string;
+                /** Format: date */
+                deadline: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+                synthetic: boolean;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            conventionType: string;
+            department: string | null;
+            status: components["schemas"]["ObservatoryFormStatusInput"];
+            submittedAt: string | null;
+            submittedByName: string | null;
+            validatedAt: string | null;
+            validatedByName: string | null;
+            correctionComment: string | null;
+            confirmedWarnings: {
+                [key: string]: string;
+            };
+            updatedAt: string | null;
+            canEdit: boolean;
+            indicators: components["schemas"]["ObservatoryFormIndicatorInput"][];
+            values: {
+                [key: string]: number;
+            };
+            previous: {
+                year: number;
+                values: {
+                    [key: string]: number;
+                };
+            };
+            check: {
+                errors: components["schemas"]["ObservatoryFindingInput"][];
+                warnings: components["schemas"]["ObservatoryFindingInput"][];
+            };
+        };
+        ObservatoryFormSummaryInput: {
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatusInput"];
+            updatedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryFormListInput: {
+            campaign: components["schemas"]["ObservatoryCampaignSummaryInput"];
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            forms: components["schemas"]["ObservatoryFormSummaryInput"][];
+        };
+        ObservatoryHistoryEntryInput: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "value";
+            indicatorCode: string;
+            before: number | null;
+            after: number | null;
+        } | {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "status";
+            before: components["schemas"]["ObservatoryFormStatusInput"] | null;
+            after: components["schemas"]["ObservatoryFormStatusInput"];
+            comment: string | null;
+        };
+        ObservatoryHistoryInput: {
+            items: components["schemas"]["ObservatoryHistoryEntryInput"][];
         };
         PracticeGroupSummaryInput: {
             /** Format: uuid */
@@ -6550,6 +6947,144 @@ export interface components {
         };
         /** @enum {string} */
         ObservatoryQualifier: "exact" | "about";
+        ObservatoryIndicatorInfo: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+        };
+        ObservatoryPoint: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifier"];
+            label: string;
+            citation: string;
+        };
+        ObservatoryTypePoint: {
+            /** @constant */
+            source: "computed";
+            year: number;
+            value: number;
+            answers: number;
+            synthetic: boolean;
+            conventionType: string;
+        } | {
+            /** @constant */
+            source: "declared";
+            year: number;
+            value: number;
+            /** @constant */
+            synthetic: false;
+            qualifier: components["schemas"]["ObservatoryQualifier"];
+            label: string;
+            citation: string;
+            conventionType: string;
+        };
+        ObservatoryCell: {
+            year: number;
+            conventionType: string;
+            department: string | null;
+            synthetic: boolean;
+            value: number;
+            answers: number;
+            median: number | null;
+        };
+        ObservatoryExitRate: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+        };
+        ObservatoryIndicatorSeries: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            section: string;
+            definition: string | null;
+            totals: components["schemas"]["ObservatoryPoint"][];
+            byType: components["schemas"]["ObservatoryTypePoint"][];
+            cells: components["schemas"]["ObservatoryCell"][];
+        };
+        ObservatoryTypeExitRate: {
+            year: number;
+            synthetic: boolean;
+            dynamic: number;
+            total: number;
+            rate: number | null;
+            conventionType: string;
+        };
+        ObservatoryDashboard: {
+            from: number | null;
+            to: number | null;
+            type: string | null;
+            department: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            synthetic: boolean;
+            indicators: components["schemas"]["ObservatoryIndicatorSeries"][];
+            dynamicExits: {
+                byYear: components["schemas"]["ObservatoryExitRate"][];
+                byType: components["schemas"]["ObservatoryTypeExitRate"][];
+            };
+        };
+        ObservatoryDashboardOptions: {
+            indicators: components["schemas"]["ObservatoryIndicatorInfo"][];
+            years: number[];
+            syntheticYears: number[];
+            declaredYears: number[];
+            types: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            departments: string[];
+            respondents: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                types: string[];
+            }[];
+        };
+        ObservatoryPositionItem: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            own: number | null;
+            peers: number;
+            quartilesHidden: boolean;
+            q1: number | null;
+            median: number | null;
+            q3: number | null;
+        };
+        ObservatoryPosition: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            year: number | null;
+            conventionType: string | null;
+            counted: ("draft" | "submitted" | "correction_requested" | "validated")[];
+            minPeers: number;
+            answers: {
+                year: number;
+                conventionType: string;
+                synthetic: boolean;
+            }[];
+            synthetic: boolean;
+            items: components["schemas"]["ObservatoryPositionItem"][];
+        };
         ObservatoryDeclaredAggregate: {
             year: number;
             indicatorCode: string;
@@ -6861,6 +7396,271 @@ export interface components {
         };
         ObservatoryDocumentList: {
             items: components["schemas"]["ObservatoryDocument"][];
+        };
+        ObservatoryIndicatorRule: {
+            /** @constant */
+            kind: "range";
+            min?: number;
+            max?: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "integer";
+            /** @constant */
+            severity: "error";
+        } | {
+            /** @constant */
+            kind: "sum";
+            parts: string[];
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "ratio";
+            of: string;
+            divisor: number;
+            tolerance: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "atMost";
+            of: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        } | {
+            /** @constant */
+            kind: "change";
+            ratio: number;
+            /** @constant */
+            severity: "warning";
+        };
+        ObservatoryCampaign: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObservatoryCampaignListItem: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            indicatorCount: number;
+        };
+        ObservatoryCampaignList: {
+            items: components["schemas"]["ObservatoryCampaignListItem"][];
+        };
+        ObservatoryIndicator: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            appliesTo: ("AI" | "ACI" | "EI" | "ETTI" | "EITI" | "GES" | "EBE")[];
+            required: boolean;
+            rules: components["schemas"]["ObservatoryIndicatorRule"][];
+            position: number;
+        };
+        ObservatoryCampaignDetail: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            synthetic: boolean;
+            lastReminderOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            indicators: components["schemas"]["ObservatoryIndicator"][];
+            copiedFrom?: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+            } | null;
+        };
+        /** @enum {string} */
+        ObservatoryFormStatus: "not_started" | "draft" | "submitted" | "correction_requested" | "validated";
+        ObservatoryCampaignSummary: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        ObservatoryCompletenessRow: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatus"];
+            updatedAt: string | null;
+            submittedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryCompleteness: {
+            campaign: components["schemas"]["ObservatoryCampaignSummary"];
+            counts: {
+                not_started: number;
+                draft: number;
+                submitted: number;
+                correction_requested: number;
+                validated: number;
+                total: number;
+            };
+            items: components["schemas"]["ObservatoryCompletenessRow"][];
+        };
+        ObservatoryFinding: {
+            code: string;
+            /** @enum {string} */
+            kind: "range" | "integer" | "sum" | "ratio" | "atMost" | "change" | "required" | "number";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            message: string;
+        };
+        ObservatoryFormIndicator: {
+            code: string;
+            label: string;
+            definition: string | null;
+            /** @enum {string} */
+            section: "activity" | "people" | "entrants" | "staff" | "economy" | "exits" | "other";
+            /** @enum {string} */
+            unit: "count" | "hours" | "euros" | "percent" | "etp";
+            required: boolean;
+            position: number;
+            rules: components["schemas"]["ObservatoryIndicatorRule"][];
+        };
+        ObservatoryForm: {
+            id: string | null;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+                title: string;
+                /** Format: date */
+                deadline: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+                synthetic: boolean;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            conventionType: string;
+            department: string | null;
+            status: components["schemas"]["ObservatoryFormStatus"];
+            submittedAt: string | null;
+            submittedByName: string | null;
+            validatedAt: string | null;
+            validatedByName: string | null;
+            correctionComment: string | null;
+            confirmedWarnings: {
+                [key: string]: string;
+            };
+            updatedAt: string | null;
+            canEdit: boolean;
+            indicators: components["schemas"]["ObservatoryFormIndicator"][];
+            values: {
+                [key: string]: number;
+            };
+            previous: {
+                year: number;
+                values: {
+                    [key: string]: number;
+                };
+            };
+            check: {
+                errors: components["schemas"]["ObservatoryFinding"][];
+                warnings: components["schemas"]["ObservatoryFinding"][];
+            };
+        };
+        ObservatoryFormSummary: {
+            conventionType: string;
+            department: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["ObservatoryFormStatus"];
+            updatedAt: string | null;
+            valueCount: number;
+            indicatorCount: number;
+        };
+        ObservatoryFormList: {
+            campaign: components["schemas"]["ObservatoryCampaignSummary"];
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            forms: components["schemas"]["ObservatoryFormSummary"][];
+        };
+        ObservatoryHistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "value";
+            indicatorCode: string;
+            before: number | null;
+            after: number | null;
+        } | {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            /** @constant */
+            kind: "status";
+            before: components["schemas"]["ObservatoryFormStatus"] | null;
+            after: components["schemas"]["ObservatoryFormStatus"];
+            comment: string | null;
+        };
+        ObservatoryHistory: {
+            items: components["schemas"]["ObservatoryHistoryEntry"][];
         };
         PracticeGroupSummary: {
             /** Format: uuid */
@@ -25923,6 +26723,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaignList"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -26005,6 +26814,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaignDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26055,6 +26873,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.year_taken` : Une campagne existe déjà pour l’année {year}. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.year_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26098,6 +26956,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaignDetail"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26148,6 +27015,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26191,6 +27078,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Campagne supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26241,6 +27135,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.campaign_not_draft` : Seule une campagne en préparation peut être supprimée. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_draft";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26296,6 +27230,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCampaign"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26346,6 +27289,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.status_transition` : Une campagne « {from} » ne peut pas passer à « {to} ».
+             *
+             *     `observatory.catalogue_empty` : Le catalogue est vide : ajoutez au moins un indicateur avant d’ouvrir.
+             *
+             *     `observatory.catalogue_invalid` : Le catalogue contient des règles incohérentes : corrigez-les avant d’ouvrir la campagne.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.status_transition" | "observatory.catalogue_empty" | "observatory.catalogue_invalid";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26446,6 +27455,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryIndicator"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26496,6 +27514,70 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.catalogue_locked` : Le catalogue ne se modifie que tant que la campagne est en préparation (brouillon).
+             *
+             *     `observatory.code_taken` : Le code « {code} » est déjà utilisé dans ce catalogue.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.catalogue_locked" | "observatory.code_taken";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26540,6 +27622,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Indicateur retiré */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26590,6 +27679,50 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.catalogue_locked` : Le catalogue ne se modifie que tant que la campagne est en préparation (brouillon).
+             *
+             *     `observatory.code_referenced` : Le code « {code} » est utilisé par les règles de : {by}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.catalogue_locked" | "observatory.code_referenced";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26688,6 +27821,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryIndicator"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26738,6 +27880,72 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.catalogue_locked` : Le catalogue ne se modifie que tant que la campagne est en préparation (brouillon).
+             *
+             *     `observatory.code_taken` : Le code « {code} » est déjà utilisé dans ce catalogue.
+             *
+             *     `observatory.code_referenced` : Le code « {code} » est utilisé par les règles de : {by}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.catalogue_locked" | "observatory.code_taken" | "observatory.code_referenced";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation.failed` : Certains champs sont invalides : corrigez-les puis réessayez. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "validation.failed";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26781,6 +27989,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryCompleteness"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26831,6 +28048,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26874,6 +28111,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -26924,6 +28170,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -26954,6 +28220,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getObservatoryCampaignsByIdForms: {
@@ -26969,7 +28255,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryFormList"];
+                };
+            };
+            /**
+             * @description `observatory.organisation_required` : Choisissez l’adhérent dont vous voulez voir les formulaires.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -26978,7 +28277,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.organisation_required" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27019,6 +28318,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27074,7 +28393,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /**
+             * @description `observatory.organisation_required` : Choisissez l’adhérent dont vous voulez voir les formulaires.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27083,7 +28424,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.organisation_required" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27124,6 +28465,56 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `observatory.no_such_form` : Cet adhérent n’a pas de convention de type {type} : pas de formulaire à remplir.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "observatory.no_such_form";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27170,7 +28561,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /**
+             * @description `observatory.organisation_required` : Choisissez l’adhérent dont vous voulez voir les formulaires.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27179,7 +28583,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.organisation_required" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27220,6 +28624,30 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès.
+             *
+             *     `observatory.no_such_form` : Cet adhérent n’a pas de convention de type {type} : pas de formulaire à remplir.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found" | "observatory.no_such_form";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27263,6 +28691,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27313,6 +28750,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27364,6 +28821,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27414,6 +28880,52 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27466,7 +28978,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `request.invalid` : La requête contient des valeurs invalides. */
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
+            /**
+             * @description `observatory.submission_invalid` : Le formulaire contient des erreurs : corrigez-les avant de le transmettre.
+             *
+             *     `observatory.warnings_unconfirmed` : Certaines valeurs appellent une confirmation : expliquez-les en commentaire avant de transmettre.
+             *
+             *     `request.invalid` : La requête contient des valeurs invalides.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27475,7 +29002,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "request.invalid";
+                            code: "observatory.submission_invalid" | "observatory.warnings_unconfirmed" | "request.invalid";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27516,6 +29043,54 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description `observatory.campaign_not_open` : La campagne n’est pas ouverte : les réponses ne sont pas modifiables.
+             *
+             *     `observatory.submission_validated` : Ce formulaire a été validé par une autre personne : rouvrez-le avant de le modifier.
+             *
+             *     `observatory.submission_locked` : Ce formulaire a été transmis : il n’est plus modifiable (statut « {status} »).
+             *
+             *     `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ».
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.campaign_not_open" | "observatory.submission_validated" | "observatory.submission_locked" | "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27565,6 +29140,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27615,6 +29199,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ». */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27658,6 +29282,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27708,6 +29341,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ». */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27751,6 +29424,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27801,6 +29483,46 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `observatory.wrong_status` : Action impossible : le formulaire est au statut « {status} ». */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "observatory.wrong_status";
                             message: string;
                             fields?: {
                                 field: string;
@@ -27844,6 +29566,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryHistory"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -27894,6 +29625,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -28253,6 +30004,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryForm"];
+                };
+            };
             /**
              * @description `observatory.document_missing` : Joignez un fichier au formulaire (champ « file »).
              *
@@ -28861,6 +30621,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDashboard"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -28952,6 +30721,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryDashboardOptions"];
+                };
+            };
             /** @description `auth.required` : Connectez-vous pour accéder à cette page. */
             401: {
                 headers: {
@@ -29029,6 +30807,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservatoryPosition"];
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29069,7 +30856,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action. */
+            /**
+             * @description `observatory.position.own_only` : Un adhérent ne consulte que la position de sa propre organisation parmi ses pairs.
+             *
+             *     `auth.forbidden` : Vous n'avez pas les droits nécessaires pour cette action.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29078,7 +30869,27 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "auth.forbidden";
+                            code: "observatory.position.own_only" | "auth.forbidden";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `record.not_found` : Cet enregistrement n'existe pas ou vous n'y avez pas accès. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "record.not_found";
                             message: string;
                             fields?: {
                                 field: string;
@@ -29124,6 +30935,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Fichier CSV (séparateur « ; », UTF-8 avec BOM), à ouvrir dans un tableur */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29219,6 +31039,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Classeur Excel (XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description `request.invalid` : La requête contient des valeurs invalides. */
             400: {
                 headers: {
@@ -29289,6 +31118,26 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal";
+                            message: string;
+                            fields?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `render.busy` : Trop de documents sont en cours de production sur le serveur. Réessayez dans {seconds} secondes. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "render.busy";
                             message: string;
                             fields?: {
                                 field: string;

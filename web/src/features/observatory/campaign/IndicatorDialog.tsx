@@ -50,7 +50,7 @@ function IndicatorForm({ indicator, codes, onClose, onSubmit }: Props) {
   const [definition, setDefinition] = useState(indicator?.definition ?? '');
   const [section, setSection] = useState(indicator?.section ?? 'activity');
   const [unit, setUnit] = useState(indicator?.unit ?? 'count');
-  const [appliesTo, setAppliesTo] = useState<string[]>(indicator?.appliesTo ?? []);
+  const [appliesTo, setAppliesTo] = useState<Indicator['appliesTo']>(indicator?.appliesTo ?? []);
   const [required, setRequired] = useState(indicator?.required ?? false);
   const [position, setPosition] = useState(indicator ? String(indicator.position) : '');
   const [rules, setRules] = useState<RuleDraft[]>(indicator?.rules.map(toDraft) ?? []);
@@ -117,14 +117,14 @@ function IndicatorForm({ indicator, codes, onClose, onSubmit }: Props) {
           <NativeSelect
             label={t('observatory.indicator.section')}
             value={section}
-            onChange={(e) => setSection(e.currentTarget.value)}
+            onChange={(e) => setSection(e.currentTarget.value as Indicator['section'])}
             data={sections.map((s) => ({ value: s, label: sectionLabel(s) }))}
             error={errors.section}
           />
           <NativeSelect
             label={t('observatory.indicator.unit')}
             value={unit}
-            onChange={(e) => setUnit(e.currentTarget.value)}
+            onChange={(e) => setUnit(e.currentTarget.value as Indicator['unit'])}
             data={units.map((u) => ({ value: u, label: unitLabel(u) }))}
             error={errors.unit}
           />
@@ -141,7 +141,8 @@ function IndicatorForm({ indicator, codes, onClose, onSubmit }: Props) {
           description={t('observatory.indicator.appliesToHint')}
           data={[...conventionTypes]}
           value={appliesTo}
-          onChange={setAppliesTo}
+          // The options are conventionTypes: every value is one of them.
+          onChange={(values) => setAppliesTo(values as Indicator['appliesTo'])}
           error={errors.appliesTo}
         />
         <Checkbox

@@ -1,127 +1,50 @@
 import { api, query } from '../../../app/api';
-import type { Answer, Schema } from '../../../app/contract';
+import type { Answer, Body, Schema } from '../../../app/contract';
 import { uploadFile } from '../../../app/upload';
 
-export type CampaignStatus = 'draft' | 'open' | 'closed';
-export type SubmissionStatus = 'draft' | 'submitted' | 'correction_requested' | 'validated';
-export type FormStatus = SubmissionStatus | 'not_started';
-export const sections = ['activity', 'people', 'entrants', 'staff', 'economy', 'exits', 'other'] as const;
-export const units = ['count', 'hours', 'euros', 'percent', 'etp'] as const;
-export const conventionTypes = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GES', 'EBE'] as const;
-
-export type IndicatorRule =
-  | { kind: 'range'; min?: number; max?: number; severity: 'error' | 'warning' }
-  | { kind: 'integer'; severity: 'error' }
-  | { kind: 'sum'; parts: string[]; severity: 'error' | 'warning' }
-  | { kind: 'ratio'; of: string; divisor: number; tolerance: number; severity: 'error' | 'warning' }
-  | { kind: 'atMost'; of: string; severity: 'error' | 'warning' }
-  | { kind: 'change'; ratio: number; severity: 'warning' };
+export type Campaign = Schema<'ObservatoryCampaignListItem'>;
+export type CampaignStatus = Campaign['status'];
+export type FormStatus = Schema<'ObservatoryFormStatus'>;
+export type SubmissionStatus = Exclude<FormStatus, 'not_started'>;
+export type Indicator = Schema<'ObservatoryIndicator'>;
+export type IndicatorInput = Body<'/api/observatory/campaigns/{id}/indicators', 'post'>;
+export type IndicatorRule = Schema<'ObservatoryIndicatorRule'>;
 export type RuleKind = IndicatorRule['kind'];
+// The choices offered in the catalogue editor, in display order.
+export const sections = [
+  'activity',
+  'people',
+  'entrants',
+  'staff',
+  'economy',
+  'exits',
+  'other',
+] as const satisfies readonly IndicatorInput['section'][];
+export const units = [
+  'count',
+  'hours',
+  'euros',
+  'percent',
+  'etp',
+] as const satisfies readonly Indicator['unit'][];
+export const conventionTypes = [
+  'AI',
+  'ACI',
+  'EI',
+  'ETTI',
+  'EITI',
+  'GES',
+  'EBE',
+] as const satisfies readonly NonNullable<IndicatorInput['appliesTo']>[number][];
 
-export interface Campaign {
-  id: string;
-  year: number;
-  title: string;
-  opensOn: string;
-  deadline: string;
-  status: CampaignStatus;
-  synthetic: boolean;
-  lastReminderOn: string | null;
-  indicatorCount?: number;
-}
+export type Finding = Schema<'ObservatoryFinding'>;
+export type FormDetail = Schema<'ObservatoryForm'>;
+export type FormSummary = Schema<'ObservatoryFormSummary'>;
+export type FormList = Schema<'ObservatoryFormList'>;
+export type Completeness = Schema<'ObservatoryCompleteness'>;
+export type CompletenessRow = Schema<'ObservatoryCompletenessRow'>;
 
-export interface Indicator {
-  id: string;
-  code: string;
-  label: string;
-  definition: string | null;
-  section: string;
-  unit: string;
-  appliesTo: string[];
-  required: boolean;
-  rules: IndicatorRule[];
-  position: number;
-}
-
-export type IndicatorInput = Omit<Indicator, 'id'>;
-
-export interface Finding {
-  code: string;
-  kind: RuleKind | 'required' | 'number';
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-export interface FormDetail {
-  id: string | null;
-  campaign: Pick<Campaign, 'id' | 'year' | 'title' | 'deadline' | 'status' | 'synthetic'>;
-  organisation: { id: string; name: string };
-  conventionType: string;
-  department: string | null;
-  status: FormStatus;
-  submittedAt: string | null;
-  submittedByName: string | null;
-  validatedAt: string | null;
-  validatedByName: string | null;
-  correctionComment: string | null;
-  confirmedWarnings: Record<string, string>;
-  updatedAt: string | null;
-  canEdit: boolean;
-  indicators: Omit<Indicator, 'id' | 'appliesTo'>[];
-  values: Record<string, number>;
-  previous: { year: number; values: Record<string, number> };
-  check: { errors: Finding[]; warnings: Finding[] };
-}
-
-export interface FormSummary {
-  conventionType: string;
-  department: string | null;
-  submissionId: string | null;
-  status: FormStatus;
-  updatedAt: string | null;
-  valueCount: number;
-  indicatorCount: number;
-}
-
-export interface FormList {
-  campaign: Pick<Campaign, 'id' | 'year' | 'title' | 'deadline' | 'status'>;
-  organisation: { id: string; name: string };
-  forms: FormSummary[];
-}
-
-export interface CompletenessRow extends Omit<FormSummary, 'updatedAt'> {
-  organisationId: string;
-  organisationName: string;
-  updatedAt: string | null;
-  submittedAt: string | null;
-}
-
-export interface Completeness {
-  counts: Record<FormStatus | 'total', number>;
-  items: CompletenessRow[];
-}
-
-export type HistoryEntry =
-  | {
-      id: number;
-      at: string;
-      actorName: string | null;
-      actorRole: string | null;
-      kind: 'value';
-      indicatorCode: string;
-      before: number | null;
-      after: number | null;
-    }
-  | {
-      id: number;
-      at: string;
-      actorName: string | null;
-      actorRole: string | null;
-      kind: 'status';
-      before: FormStatus | null;
-      after: FormStatus;
-      comment: string | null;
-    };
+export type HistoryEntry = Schema<'ObservatoryHistoryEntry'>;
 
 export type FormDocument = Schema<'ObservatoryDocument'>;
 
@@ -142,15 +65,13 @@ export const observatoryKeys = {
 };
 
 export const listCampaigns = (signal?: AbortSignal) =>
-  api<{ items: Campaign[] }>(`${base}/campaigns`, { signal });
+  api<Schema<'ObservatoryCampaignList'>>(`${base}/campaigns`, { signal });
 export const getCampaign = (id: string, signal?: AbortSignal) =>
-  api<Campaign & { indicators: Indicator[] }>(`${base}/campaigns/${id}`, { signal });
-export const createCampaign = (body: { year: number; title: string; opensOn: string; deadline: string }) =>
-  api<Campaign>(`${base}/campaigns`, { method: 'POST', body });
-export const updateCampaign = (
-  id: string,
-  body: Partial<Pick<Campaign, 'title' | 'opensOn' | 'deadline' | 'status'>>,
-) => api<Campaign>(`${base}/campaigns/${id}`, { method: 'PATCH', body });
+  api<Schema<'ObservatoryCampaignDetail'>>(`${base}/campaigns/${id}`, { signal });
+export const createCampaign = (body: Body<'/api/observatory/campaigns', 'post'>) =>
+  api<Schema<'ObservatoryCampaignDetail'>>(`${base}/campaigns`, { method: 'POST', body });
+export const updateCampaign = (id: string, body: Body<'/api/observatory/campaigns/{id}', 'patch'>) =>
+  api<Schema<'ObservatoryCampaign'>>(`${base}/campaigns/${id}`, { method: 'PATCH', body });
 export const deleteCampaign = (id: string) => api<void>(`${base}/campaigns/${id}`, { method: 'DELETE' });
 
 export const addIndicator = (campaignId: string, body: Partial<IndicatorInput>) =>
@@ -190,7 +111,7 @@ export const validateForm = (id: string) =>
 export const reopenForm = (id: string) =>
   api<FormDetail>(`${base}/submissions/${id}/reopen`, { method: 'POST' });
 export const getHistory = (id: string, signal?: AbortSignal) =>
-  api<{ items: HistoryEntry[] }>(`${base}/submissions/${id}/history`, { signal });
+  api<Schema<'ObservatoryHistory'>>(`${base}/submissions/${id}/history`, { signal });
 
 export const listDocuments = (id: string, signal?: AbortSignal) =>
   api<Answer<'/api/observatory/submissions/{id}/documents'>>(`${base}/submissions/${id}/documents`, {

@@ -2,71 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../../app/api';
 import type { Answer, Body, Schema } from '../../../app/contract';
 
-export type Unit = 'count' | 'hours' | 'euros' | 'percent' | 'etp';
 export type Qualifier = Schema<'ObservatoryQualifier'>;
-
-export interface IndicatorInfo {
-  code: string;
-  label: string;
-  unit: Unit;
-  section: string;
-  definition: string | null;
-}
-
-/** A point computed from the counted answers, or declared by a publication (a year without answers). */
-export type Point =
-  | { source: 'computed'; year: number; value: number; answers: number; synthetic: boolean }
-  | {
-      source: 'declared';
-      year: number;
-      value: number;
-      synthetic: false;
-      qualifier: Qualifier;
-      label: string;
-      citation: string;
-    };
-export type TypePoint = Point & { conventionType: string };
-
-export interface Cell {
-  year: number;
-  conventionType: string;
-  department: string | null;
-  synthetic: boolean;
-  value: number;
-  answers: number;
-  median: number | null;
-}
-
-export interface IndicatorSeries extends IndicatorInfo {
-  totals: Point[];
-  byType: TypePoint[];
-  cells: Cell[];
-}
-
-export interface ExitRate {
-  year: number;
-  synthetic: boolean;
-  dynamic: number;
-  total: number;
-  rate: number | null;
-}
-
-export interface Dashboard {
-  counted: string[];
-  synthetic: boolean;
-  indicators: IndicatorSeries[];
-  dynamicExits: { byYear: ExitRate[]; byType: (ExitRate & { conventionType: string })[] };
-}
-
-export interface DashboardOptions {
-  indicators: IndicatorInfo[];
-  years: number[];
-  syntheticYears: number[];
-  declaredYears: number[];
-  types: string[];
-  departments: string[];
-  respondents: { id: string; name: string; types: string[] }[];
-}
+export type IndicatorInfo = Schema<'ObservatoryIndicatorInfo'>;
+export type Unit = IndicatorInfo['unit'];
+export type Point = Schema<'ObservatoryPoint'>;
+export type TypePoint = Schema<'ObservatoryTypePoint'>;
+export type Cell = Schema<'ObservatoryCell'>;
+export type IndicatorSeries = Schema<'ObservatoryIndicatorSeries'>;
+export type ExitRate = Schema<'ObservatoryExitRate'>;
+export type Dashboard = Schema<'ObservatoryDashboard'>;
+export type DashboardOptions = Schema<'ObservatoryDashboardOptions'>;
 
 export interface DashboardFilters {
   indicators: string[];
@@ -79,27 +24,8 @@ export interface DashboardFilters {
 
 export type DeclaredAggregate = Schema<'ObservatoryDeclaredAggregate'>;
 
-export interface PositionItem {
-  code: string;
-  label: string;
-  unit: Unit;
-  own: number | null;
-  peers: number;
-  quartilesHidden: boolean;
-  q1: number | null;
-  median: number | null;
-  q3: number | null;
-}
-
-export interface Position {
-  organisation: { id: string; name: string };
-  year: number | null;
-  conventionType: string | null;
-  synthetic: boolean;
-  minPeers: number;
-  answers: { year: number; conventionType: string; synthetic: boolean }[];
-  items: PositionItem[];
-}
+export type Position = Schema<'ObservatoryPosition'>;
+export type PositionItem = Position['items'][number];
 
 export const dashboardKeys = {
   all: ['observatory-dashboard'] as const,
