@@ -1,4 +1,5 @@
 import { queryClient } from '../../app/queryClient';
+import { setupQuery } from '../setup/SetupGuard';
 import { organisationQuery, structuresQuery, summaryQuery } from './api';
 import { directoryFiltersOf, directoryPageOf } from './useDirectoryParams';
 
@@ -9,8 +10,14 @@ import { directoryFiltersOf, directoryPageOf } from './useDirectoryParams';
  */
 export function prefetchDirectory(url: URL): null {
   const search = url.searchParams;
-  void queryClient.prefetchQuery(structuresQuery(directoryFiltersOf(search), directoryPageOf(search)));
-  void queryClient.prefetchQuery(summaryQuery);
-  void queryClient.prefetchQuery(organisationQuery);
+  void (async () => {
+    // An installation with no delegation has no directory: the set-up guard sends the
+    // visitor to the first run, and asking for the data would only earn 404s.
+    const setup = await queryClient.ensureQueryData(setupQuery).catch(() => null);
+    if (setup?.needed) return;
+    void queryClient.prefetchQuery(structuresQuery(directoryFiltersOf(search), directoryPageOf(search)));
+    void queryClient.prefetchQuery(summaryQuery);
+    void queryClient.prefetchQuery(organisationQuery);
+  })();
   return null;
 }
