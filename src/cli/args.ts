@@ -21,3 +21,31 @@ export function argsOrUsage<T>(
     return null;
   }
 }
+
+/** A coded refusal (`AppError`) as the command prints it, fields named by their option; exit code 2. */
+export function refuse(
+  io: CliOutput,
+  json: boolean,
+  error: { code: string; message: string; fields: { field: string; code: string; message: string }[] },
+  optionOfField: Record<string, string>,
+): number {
+  const fields = error.fields.map((f) => ({
+    option: optionOfField[f.field] ?? f.field,
+    code: f.code,
+    message: f.message,
+  }));
+  if (json) io.out(`${JSON.stringify({ error: { code: error.code, message: error.message, fields } })}\n`);
+  else io.err(`Erreur : ${error.message}\n${fields.map((f) => `  ${f.option} : ${f.message}\n`).join('')}`);
+  return 2;
+}
+
+/** Options the command cannot do without, missing: refused like a coded error, nothing written. */
+export function refuseMissing(io: CliOutput, json: boolean, options: readonly string[]): number {
+  const fields = options.map((o) => ({
+    field: o,
+    code: 'validation.required',
+    message: 'Cette option est obligatoire.',
+  }));
+  const error = { code: 'validation.failed', message: 'Il manque des options obligatoires.', fields };
+  return refuse(io, json, error, Object.fromEntries(options.map((o) => [o, `--${o}`])));
+}

@@ -7,7 +7,7 @@
  * `{"delegation":{"id","slug","name"},"invitationUrl"}`, or `{"error":{"code","message","fields"}}`.
  */
 import { parseArgs } from 'node:util';
-import { argsOrUsage, type CliOutput } from '../../cli/args.ts';
+import { argsOrUsage, type CliOutput, refuse, refuseMissing } from '../../cli/args.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Mailer } from '../../server/mailer.ts';
@@ -39,14 +39,7 @@ export async function delegationCommand(
   }
   const json = values.json === true;
   const missing = (['name', 'slug', 'admin-email'] as const).filter((o) => !values[o]);
-  if (missing.length > 0) {
-    const fields = missing.map((o) => ({
-      option: `--${o}`,
-      code: 'validation.required',
-      message: 'Cette option est obligatoire.',
-    }));
-    return fail(io, json, 'validation.failed', 'Il manque des options obligatoires.', fields);
-  }
+  if (missing.length > 0) return refuseMissing(io, json, missing);
   try {
     const created = await createDelegationWithInvitation(
       deps.database.db,
@@ -72,28 +65,9 @@ export async function delegationCommand(
       );
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      const fields = error.fields.map((f) => ({
-        option: OPTION_OF_FIELD[f.field] ?? f.field,
-        code: f.code,
-        message: f.message,
-      }));
-      return fail(io, json, error.code, error.message, fields);
-    }
+    if (error instanceof AppError) return refuse(io, json, error, OPTION_OF_FIELD);
     throw error;
   }
-}
-
-function fail(
-  io: CliOutput,
-  json: boolean,
-  code: string,
-  text: string,
-  fields: { option: string; code: string; message: string }[],
-): number {
-  if (json) io.out(`${JSON.stringify({ error: { code, message: text, fields } })}\n`);
-  else io.err(`Erreur : ${text}\n${fields.map((f) => `  ${f.option} : ${f.message}\n`).join('')}`);
-  return 2;
 }
 
 function parse(argv: string[]) {

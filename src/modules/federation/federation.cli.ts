@@ -5,7 +5,7 @@
  * written). `--json` prints `{"userId","email","created"}` or `{"error":{"code","message","fields"}}`.
  */
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../../cli/args.ts';
+import { type CliOutput, refuse, refuseMissing } from '../../cli/args.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Auth } from '../accounts/auth.ts';
@@ -37,12 +37,7 @@ export async function federationCommand(
     return 2;
   }
   const json = values.json === true;
-  if (!values.email) {
-    const fields = [
-      { option: '--email', code: 'validation.required', message: 'Cette option est obligatoire.' },
-    ];
-    return fail(io, json, 'validation.failed', 'Il manque des options obligatoires.', fields);
-  }
+  if (!values.email) return refuseMissing(io, json, ['email']);
   try {
     const added = await addFederationMember(
       { db: deps.database.db, auth: deps.auth },
@@ -57,26 +52,7 @@ export async function federationCommand(
       );
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      const fields = error.fields.map((f) => ({
-        option: OPTION_OF_FIELD[f.field] ?? f.field,
-        code: f.code,
-        message: f.message,
-      }));
-      return fail(io, json, error.code, error.message, fields);
-    }
+    if (error instanceof AppError) return refuse(io, json, error, OPTION_OF_FIELD);
     throw error;
   }
-}
-
-function fail(
-  io: CliOutput,
-  json: boolean,
-  code: string,
-  text: string,
-  fields: { option: string; code: string; message: string }[],
-): number {
-  if (json) io.out(`${JSON.stringify({ error: { code, message: text, fields } })}\n`);
-  else io.err(`Erreur : ${text}\n${fields.map((f) => `  ${f.option} : ${f.message}\n`).join('')}`);
-  return 2;
 }
